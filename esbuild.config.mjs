@@ -1,0 +1,37 @@
+import { builtinModules } from 'node:module';
+import esbuild from 'esbuild';
+
+const production = process.argv.includes('production');
+const watch = process.argv.includes('--watch');
+const target = process.argv.includes('cli') ? 'cli' : 'plugin';
+
+/** The plugin: one CommonJS file Obsidian loads; the app provides obsidian and CodeMirror. */
+const plugin = {
+  entryPoints: ['src/main.ts'],
+  outfile: 'main.js',
+  bundle: true,
+  format: 'cjs',
+  target: 'es2018',
+  platform: 'browser',
+  external: ['obsidian', 'electron', '@codemirror/*', '@lezer/*', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+  sourcemap: production ? false : 'inline',
+  minify: production,
+  treeShaking: true,
+  logLevel: 'info',
+};
+
+/** The CLI: one file for Node with every dependency inside, so it starts fast. */
+const cli = {
+  entryPoints: ['src/cli/index.ts'],
+  outfile: 'dist/cli.js',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: false,
+  logLevel: 'warning',
+};
+
+const options = target === 'cli' ? cli : plugin;
+if (watch) await (await esbuild.context(options)).watch();
+else await esbuild.build(options);

@@ -1,0 +1,96 @@
+import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, sep } from 'node:path';
+import { type ParsedFrontmatter, readFrontmatter } from '../core/note/frontmatter';
+import type { ReviewStore } from '../core/reviewWriter';
+import type { VaultFile, VaultSource } from '../core/vault';
+
+/** Obsidian hides dot-folders (`.obsidian`, `.trash`, `.git`) from the vault; so do we. */
+function isHidden(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const lenient = new TextDecoder('utf-8');
+
+/** Text of a note's bytes. Binary files are refused; invalid UTF-8 is read with U+FFFD, which the parser reports. */
+export function decodeNote(bytes: Uint8Array): string {
+  const probe = bytes.subarray(0, 8192);
+  if (probe.includes(0)) throw new Error('is a binary file, not text');
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return lenient.decode(bytes);
+  }
+}
+
+/** A vault as a folder on disk: the CLI's VaultSource and ReviewStore. */
+export class FolderVault implements VaultSource, ReviewStore {
+  constructor(readonly root: string) {}
+
+  async list(): Promise<VaultFile[]> {
+    const files: VaultFile[] = [];
+    const walk = async (folder: string, prefix: string): Promise<void> => {
+      const entries = await readdir(folder, { withFileTypes: true });
+      await Promise.all(
+        entries.map(async (entry) => {
+          if (isHidden(entry.name)) return;
+          const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+          if (entry.isDirectory()) await walk(join(folder, entry.name), path);
+          else if (entry.isFile() && entry.name.endsWith('.md')) {
+            const info = await stat(join(folder, entry.name));
+            files.push({ path, mtime: info.mtimeMs, size: info.size });
+          }
+        }),
+      );
+    };
+    await walk(this.root, '');
+    return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  private absolute(path: string): string {
+    return join(this.root, ...path.split('/'));
+  }
+
+  async read(path: string): Promise<string> {
+    return decodeNote(await readFile(this.absolute(path)));
+  }
+
+  async frontmatter(path: string): Promise<ParsedFrontmatter> {
+    return readFrontmatter(await this.read(path));
+  }
+
+  async readIfExists(path: string): Promise<string | null> {
+    try {
+      return await this.read(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  /** Writes through a temporary file and a rename, so a crash never leaves half a note. */
+  async write(path: string, text: string): Promise<void> {
+    const target = this.absolute(path);
+    await mkdir(dirname(target), { recursive: true });
+    const temporary = `${target}.daybook-tmp`;
+    await writeFile(temporary, text, 'utf8');
+    await rename(temporary, target);
+  }
+
+  /** Creates a note only if none exists: never overwrites. Returns false when it existed. */
+  async create(path: string, text: string): Promise<boolean> {
+    const target = this.absolute(path);
+    await mkdir(dirname(target), { recursive: true });
+    try {
+      await writeFile(target, text, { encoding: 'utf8', flag: 'wx' });
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw error;
+    }
+  }
+
+  toVaultPath(absolute: string): string {
+    return absolute.slice(this.root.length + 1).split(sep).join('/');
+  }
+}

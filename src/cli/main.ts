@@ -1,0 +1,179 @@
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { dailyNotePath } from '../core/dailyNotes';
+import { dateToDay, isDay, resolvePeriod } from '../core/dates/periods';
+import { Journal } from '../core/journal';
+import { buildReview } from '../core/review/buildReview';
+import { renderReview } from '../core/review/renderReview';
+import { periodsWithNotes, type WriteOutcome, writeReview } from '../core/reviewWriter';
+import type { DaybookSettings } from '../core/settings';
+import { defaultTemplate, fillTemplate } from '../core/template';
+import { basename, type Warning } from '../core/vault';
+import { FolderVault } from './folderVault';
+import { loadVaultSettings, SettingsError } from './vaultSettings';
+
+/** A problem the user can fix: printed as one line, without a stack trace. */
+class UsageError extends Error {}
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stderr is a terminal, for progress lines. */
+  isTty: boolean;
+  now: () => Date;
+}
+
+const EXIT_SKIPPED = 3;
+
+function dayOption(value: string): string {
+  if (!isDay(value)) throw new InvalidArgumentError('expected a date written YYYY-MM-DD');
+  return value;
+}
+
+async function openVault(dir: string | undefined, io: Io): Promise<{ vault: FolderVault; settings: DaybookSettings }> {
+  if (!dir) throw new UsageError('--vault DIR is required: the folder of your Obsidian vault');
+  const root = resolve(dir);
+  const info = await stat(root).catch(() => null);
+  if (!info?.isDirectory()) throw new UsageError(`vault folder not found: ${dir}`);
+  const { settings, problems, file } = await loadVaultSettings(root);
+  for (const problem of problems) io.stderr(`warning: ${file}: ${problem}\n`);
+  return { vault: new FolderVault(root), settings };
+}
+
+function printWarnings(warnings: Warning[], io: Io): void {
+  for (const w of warnings) io.stderr(`warning: ${w.path}: ${w.message}\n`);
+}
+
+function describe(outcome: WriteOutcome): string {
+  switch (outcome.status) {
+    case 'created':
+      return `created ${outcome.path}`;
+    case 'updated':
+      return outcome.backupPath ? `rewrote ${outcome.path} (your edited version is kept in ${outcome.backupPath})` : `updated ${outcome.path}`;
+    case 'appended':
+      return `added the generated review to the end of your existing note ${outcome.path}`;
+    case 'unchanged':
+      return `${outcome.path} is up to date; not written`;
+    case 'edited':
+      return `not written: ${outcome.path}: ${outcome.reason}. Move your text outside the %% daybook %% markers, or run again with --force (the edited note is kept as a backup beside it)`;
+  }
+}
+
+interface ReviewOptions {
+  vault?: string;
+  period?: string;
+  date?: string;
+  all?: boolean;
+  json?: boolean;
+  write?: boolean;
+  force?: boolean;
+}
+
+async function review(options: ReviewOptions, io: Io): Promise<number> {
+  const { vault, settings } = await openVault(options.vault, io);
+  const journal = await Journal.open(vault, settings);
+  if (options.all) {
+    if (!options.write) throw new UsageError('--all rebuilds review notes, so it needs --write');
+    return rebuildAll(journal, vault, Boolean(options.force), io);
+  }
+  if (!options.period) throw new UsageError('--period is required: 2026-W47, 2026-11, 2026-Q4, 2026, or week|month|quarter|year');
+  const period = resolvePeriod(options.period, options.date ?? dateToDay(io.now()));
+  if (!period) throw new UsageError(`unknown period "${options.period}": use 2026-W47, 2026-11, 2026-Q4, 2026, or week|month|quarter|year`);
+  if (options.write) {
+    const outcome = await writeReview(journal, period, vault, Boolean(options.force));
+    printWarnings(outcome.review.warnings, io);
+    if (options.json) io.stdout(JSON.stringify(outcome.review, null, 2) + '\n');
+    io.stderr(describe(outcome) + '\n');
+    return outcome.status === 'edited' ? EXIT_SKIPPED : 0;
+  }
+  const data = await buildReview(journal, period);
+  printWarnings(data.warnings, io);
+  io.stdout(options.json ? JSON.stringify(data, null, 2) + '\n' : renderReview(data, settings));
+  return 0;
+}
+
+async function rebuildAll(journal: Journal, vault: FolderVault, force: boolean, io: Io): Promise<number> {
+  const periods = periodsWithNotes(journal);
+  const counts = { written: 0, unchanged: 0, skipped: 0 };
+  const skipped: string[] = [];
+  const warned = new Set<string>();
+  for (const [i, period] of periods.entries()) {
+    if (io.isTty) io.stderr(`\r\x1b[K[${i + 1}/${periods.length}] ${period.id}`);
+    const outcome = await writeReview(journal, period, vault, force);
+    for (const w of outcome.review.warnings) {
+      const key = `${w.path}\u0000${w.message}`;
+      if (!warned.has(key)) printWarnings([w], io);
+      warned.add(key);
+    }
+    if (outcome.status === 'unchanged') counts.unchanged++;
+    else if (outcome.status === 'edited') {
+      counts.skipped++;
+      skipped.push(outcome.path);
+    } else counts.written++;
+    if (outcome.backupPath) io.stderr(`${io.isTty ? '\r\x1b[K' : ''}${describe(outcome)}\n`);
+  }
+  if (io.isTty) io.stderr('\r\x1b[K');
+  const skippedText = skipped.length ? ` (edited by hand: ${skipped.join(', ')}; use --force to rewrite them, keeping a backup)` : '';
+  io.stderr(`${periods.length} reviews: ${counts.written} written, ${counts.unchanged} unchanged, ${counts.skipped} skipped because edited by hand${skippedText}\n`);
+  return counts.skipped ? EXIT_SKIPPED : 0;
+}
+
+async function daily(options: { vault?: string; date?: string }, io: Io): Promise<number> {
+  const { vault, settings } = await openVault(options.vault, io);
+  const day = options.date ?? dateToDay(io.now());
+  const path = dailyNotePath(day, settings);
+  let template = defaultTemplate(settings);
+  if (settings.templatePath) {
+    const templateFile = settings.templatePath.endsWith('.md') ? settings.templatePath : `${settings.templatePath}.md`;
+    const text = await vault.readIfExists(templateFile);
+    if (text === null) io.stderr(`warning: template ${templateFile} not found; using Daybook's default template\n`);
+    else template = text;
+  }
+  const created = await vault.create(path, fillTemplate(template, { day, title: basename(path), now: io.now(), settings }));
+  if (!created) io.stderr(`${path} already exists; left as it is\n`);
+  io.stdout(path + '\n');
+  return 0;
+}
+
+function program(io: Io, setExit: (code: number) => void): Command {
+  const cli = new Command('daybook')
+    .description('Daily notes, incidents and review rollups over an Obsidian vault folder.')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  cli
+    .command('review')
+    .description('Print or write the review of a week, month, quarter or year')
+    .option('--vault <dir>', 'the vault folder')
+    .option('--period <period>', '2026-W47, 2026-11, 2026-Q4, 2026, or week|month|quarter|year (the one holding --date)')
+    .option('--date <YYYY-MM-DD>', 'the day that week|month|quarter|year is taken around (default: today)', dayOption)
+    .option('--all', 'every week, month, quarter and year that has daily notes (with --write)')
+    .option('--json', 'print the review as JSON data instead of markdown')
+    .option('--write', 'create or update the review note in the vault')
+    .option('--force', 'rewrite a review whose generated part was edited by hand, keeping the edited note as a backup')
+    .action(async (options: ReviewOptions) => setExit(await review(options, io)));
+  cli
+    .command('daily')
+    .description("Create a day's daily note from the template if it does not exist, and print its path")
+    .option('--vault <dir>', 'the vault folder')
+    .option('--date <YYYY-MM-DD>', 'the day (default: today)', dayOption)
+    .action(async (options: { vault?: string; date?: string }) => setExit(await daily(options, io)));
+  return cli;
+}
+
+/** Runs the CLI; returns the exit code instead of exiting, so tests can call it. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  let code = 0;
+  try {
+    await program(io, (c) => (code = c)).parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof UsageError || error instanceof SettingsError) {
+      io.stderr(`daybook: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr(`daybook: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,59 @@
+import { dateToDay, dayToDate } from './dates/periods';
+import { formatMoment, parseMoment } from './dates/momentFormat';
+import type { DaybookSettings } from './settings';
+import { isInFolder, joinPath, type VaultFile } from './vault';
+
+export interface DailyNoteFile {
+  day: string;
+  path: string;
+  file: VaultFile;
+}
+
+/** Where the daily note of `day` lives (the format may hold folders: `YYYY/MM/YYYY-MM-DD`). */
+export function dailyNotePath(day: string, settings: DaybookSettings): string {
+  return joinPath(settings.dailyFolder, formatMoment(dayToDate(day), settings.dailyFormat)) + '.md';
+}
+
+/** The day a note is the daily note of, or null when its path does not match the format. */
+export function dayOfDailyNote(path: string, settings: DaybookSettings): string | null {
+  if (!path.endsWith('.md') || !isInFolder(path, settings.dailyFolder)) return null;
+  const relative = path.slice(settings.dailyFolder ? settings.dailyFolder.length + 1 : 0, -3);
+  // A format without folders matches the name in any subfolder, as users file old notes away.
+  const name = settings.dailyFormat.includes('/') ? relative : relative.slice(relative.lastIndexOf('/') + 1);
+  if (!mayMatch(name, settings.dailyFormat)) return null;
+  const date = parseMoment(name, settings.dailyFormat);
+  return date ? dateToDay(date) : null;
+}
+
+const lengths = new Map<string, number | null>();
+
+/** A cheap length check first: most vault notes are not daily notes, and parsing dates is not free. */
+function mayMatch(name: string, format: string): boolean {
+  let length = lengths.get(format);
+  if (length === undefined) {
+    const a = formatMoment(new Date(2000, 0, 1, 12), format).length;
+    const b = formatMoment(new Date(2026, 11, 31, 12), format).length;
+    length = a === b ? a : null;
+    lengths.set(format, length);
+  }
+  return length === null || name.length === length;
+}
+
+/** The vault's daily notes, oldest first. Two notes for one day: the first path wins, the other is reported. */
+export function findDailyNotes(files: VaultFile[], settings: DaybookSettings): { notes: DailyNoteFile[]; duplicates: DailyNoteFile[] } {
+  const byDay = new Map<string, DailyNoteFile>();
+  const duplicates: DailyNoteFile[] = [];
+  for (const file of files) {
+    const day = dayOfDailyNote(file.path, settings);
+    if (day === null) continue;
+    const note = { day, path: file.path, file };
+    const existing = byDay.get(day);
+    if (!existing) byDay.set(day, note);
+    else if (note.path < existing.path) {
+      duplicates.push(existing);
+      byDay.set(day, note);
+    } else duplicates.push(note);
+  }
+  const notes = [...byDay.values()].sort((a, b) => a.day.localeCompare(b.day));
+  return { notes, duplicates };
+}

@@ -1,0 +1,117 @@
+import { format, isValid, parse } from 'date-fns';
+
+/**
+ * Users type date formats in moment's syntax (Obsidian's Daily notes and
+ * Periodic Notes settings), while date-fns speaks Unicode tokens. We translate
+ * moment tokens into date-fns ones and let date-fns do the formatting and
+ * parsing.
+ *
+ * Accepted moment tokens (longest match first): YYYY YY Y Q Qo MMMM MMM MM Mo M
+ * DDDD DDD Do DD D dddd ddd dd E GGGG GG gggg gg WW Wo W ww wo w
+ * HH H hh h mm m ss s A a X x, and [literal text]. The numeric local weekday
+ * tokens `d` and `e` (0 = Sunday) have no date-fns twin and are not supported.
+ */
+const TOKEN_MAP: ReadonlyArray<[string, string]> = [
+  ['YYYY', 'yyyy'],
+  ['GGGG', 'RRRR'],
+  ['gggg', 'YYYY'],
+  ['MMMM', 'MMMM'],
+  ['dddd', 'EEEE'],
+  ['DDDD', 'DDD'],
+  ['MMM', 'MMM'],
+  ['ddd', 'EEE'],
+  ['DDD', 'D'],
+  ['YY', 'yy'],
+  ['GG', 'RR'],
+  ['gg', 'YY'],
+  ['Qo', 'Qo'],
+  ['MM', 'MM'],
+  ['Mo', 'Mo'],
+  ['DD', 'dd'],
+  ['Do', 'do'],
+  ['dd', 'EEEEEE'],
+  ['WW', 'II'],
+  ['Wo', 'Io'],
+  ['ww', 'ww'],
+  ['wo', 'wo'],
+  ['HH', 'HH'],
+  ['hh', 'hh'],
+  ['mm', 'mm'],
+  ['ss', 'ss'],
+  ['Y', 'y'],
+  ['Q', 'Q'],
+  ['M', 'M'],
+  ['D', 'd'],
+  ['E', 'i'],
+  ['W', 'I'],
+  ['w', 'w'],
+  ['H', 'H'],
+  ['h', 'h'],
+  ['m', 'm'],
+  ['s', 's'],
+  ['A', 'a'],
+  ['a', 'aaa'],
+  ['X', 't'],
+  ['x', 'T'],
+];
+
+const OPTIONS = {
+  useAdditionalWeekYearTokens: true,
+  useAdditionalDayOfYearTokens: true,
+  // moment's default (English) locale: weeks start on Sunday, week 1 holds Jan 1.
+  weekStartsOn: 0 as const,
+  firstWeekContainsDate: 1 as const,
+};
+
+const converted = new Map<string, string>();
+
+function quoteLiteral(text: string): string {
+  return text.length === 0 ? '' : `'${text.replace(/'/g, "''")}'`;
+}
+
+/** Translates a moment format string into a date-fns format string. */
+export function momentToDateFns(momentFormat: string): string {
+  const cached = converted.get(momentFormat);
+  if (cached !== undefined) return cached;
+  let out = '';
+  let literal = '';
+  let i = 0;
+  while (i < momentFormat.length) {
+    const ch = momentFormat[i];
+    if (ch === '[') {
+      const close = momentFormat.indexOf(']', i + 1);
+      const end = close === -1 ? momentFormat.length : close;
+      literal += momentFormat.slice(i + 1, end);
+      i = end + 1;
+      continue;
+    }
+    const token = TOKEN_MAP.find(([m]) => momentFormat.startsWith(m, i));
+    if (token) {
+      out += quoteLiteral(literal) + token[1];
+      literal = '';
+      i += token[0].length;
+    } else {
+      literal += ch;
+      i += 1;
+    }
+  }
+  out += quoteLiteral(literal);
+  converted.set(momentFormat, out);
+  return out;
+}
+
+export function formatMoment(date: Date, momentFormat: string): string {
+  return format(date, momentToDateFns(momentFormat), OPTIONS);
+}
+
+/**
+ * Parses `text` with a moment format, strictly: the text must format back to
+ * itself, as moment's strict mode (which Obsidian uses for daily notes) demands.
+ */
+export function parseMoment(text: string, momentFormat: string): Date | null {
+  const fmt = momentToDateFns(momentFormat);
+  const reference = new Date(2000, 0, 1, 12);
+  const date = parse(text, fmt, reference, OPTIONS);
+  if (!isValid(date)) return null;
+  return format(date, fmt, OPTIONS) === text ? date : null;
+}

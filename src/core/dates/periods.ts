@@ -1,0 +1,141 @@
+import {
+  addDays,
+  addMonths,
+  addQuarters,
+  addWeeks,
+  addYears,
+  endOfISOWeek,
+  endOfMonth,
+  endOfQuarter,
+  endOfYear,
+  format,
+  getISOWeek,
+  getISOWeekYear,
+  getQuarter,
+  isValid,
+  parseISO,
+  setISOWeek,
+  startOfISOWeek,
+  startOfMonth,
+  startOfQuarter,
+  startOfYear,
+} from 'date-fns';
+
+export type PeriodKind = 'week' | 'month' | 'quarter' | 'year';
+export const PERIOD_KINDS: readonly PeriodKind[] = ['week', 'month', 'quarter', 'year'];
+
+/** A review period. Dates are calendar days written `YYYY-MM-DD`. */
+export interface Period {
+  id: string;
+  kind: PeriodKind;
+  start: string;
+  end: string;
+}
+
+/** A calendar day as a Date at local noon, so DST shifts never move it. */
+export function dayToDate(day: string): Date {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y, m - 1, d, 12);
+}
+
+export function dateToDay(date: Date): string {
+  return format(date, 'yyyy-MM-dd');
+}
+
+export function isDay(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && isValid(parseISO(text)) && dateToDay(parseISO(text)) === text;
+}
+
+export function addDay(day: string, amount: number): string {
+  return dateToDay(addDays(dayToDate(day), amount));
+}
+
+function periodOf(kind: PeriodKind, date: Date): Period {
+  switch (kind) {
+    case 'week': {
+      // ISO weeks are named by their ISO week-year: 2027-01-01 is in 2026-W53.
+      const id = `${getISOWeekYear(date)}-W${String(getISOWeek(date)).padStart(2, '0')}`;
+      return { id, kind, start: dateToDay(startOfISOWeek(date)), end: dateToDay(endOfISOWeek(date)) };
+    }
+    case 'month':
+      return { id: format(date, 'yyyy-MM'), kind, start: dateToDay(startOfMonth(date)), end: dateToDay(endOfMonth(date)) };
+    case 'quarter':
+      return {
+        id: `${format(date, 'yyyy')}-Q${getQuarter(date)}`,
+        kind,
+        start: dateToDay(startOfQuarter(date)),
+        end: dateToDay(endOfQuarter(date)),
+      };
+    case 'year':
+      return { id: format(date, 'yyyy'), kind, start: dateToDay(startOfYear(date)), end: dateToDay(endOfYear(date)) };
+  }
+}
+
+export function periodContaining(kind: PeriodKind, day: string): Period {
+  return periodOf(kind, dayToDate(day));
+}
+
+const SHIFT: Record<PeriodKind, (date: Date, amount: number) => Date> = {
+  week: addWeeks,
+  month: addMonths,
+  quarter: addQuarters,
+  year: addYears,
+};
+
+export function shiftPeriod(period: Period, amount: number): Period {
+  return periodOf(period.kind, SHIFT[period.kind](dayToDate(period.start), amount));
+}
+
+/**
+ * Parses a period id: `2026-W47`, `2026-11`, `2026-Q4` or `2026`. Returns null
+ * for anything else, including weeks a year does not have (`2025-W53`).
+ */
+export function parsePeriodId(id: string): Period | null {
+  let match = /^(\d{4})-W(\d{2})$/.exec(id);
+  if (match) {
+    const week = Number(match[2]);
+    // Jan 4th is always in ISO week 1 of its year.
+    const date = setISOWeek(new Date(Number(match[1]), 0, 4, 12), week);
+    const period = periodOf('week', date);
+    return period.id === id ? period : null;
+  }
+  match = /^(\d{4})-(\d{2})$/.exec(id);
+  if (match) {
+    const month = Number(match[2]);
+    return month >= 1 && month <= 12 ? periodOf('month', new Date(Number(match[1]), month - 1, 1, 12)) : null;
+  }
+  match = /^(\d{4})-Q([1-4])$/.exec(id);
+  if (match) return periodOf('quarter', new Date(Number(match[1]), (Number(match[2]) - 1) * 3, 1, 12));
+  match = /^(\d{4})$/.exec(id);
+  if (match) return periodOf('year', new Date(Number(match[1]), 0, 1, 12));
+  return null;
+}
+
+export function periodContainsDay(period: Period, day: string): boolean {
+  return day >= period.start && day <= period.end;
+}
+
+/** Every period of every kind that holds at least one of `days`, each once. */
+export function periodsOfDays(days: Iterable<string>): Period[] {
+  const found = new Map<string, Period>();
+  for (const day of days) {
+    for (const kind of PERIOD_KINDS) {
+      const period = periodContaining(kind, day);
+      if (!found.has(period.id)) found.set(period.id, period);
+    }
+  }
+  return [...found.values()].sort((a, b) =>
+    a.kind === b.kind ? a.start.localeCompare(b.start) : PERIOD_KINDS.indexOf(a.kind) - PERIOD_KINDS.indexOf(b.kind),
+  );
+}
+
+/**
+ * A period as the CLI and commands name it: an id (`2026-W47`, `2026-11`,
+ * `2026-Q4`, `2026`) or a kind (`week`, `month`, `quarter`, `year`) meaning
+ * the one that holds `day`.
+ */
+export function resolvePeriod(name: string, day: string): Period | null {
+  const kind = name.trim().toLowerCase();
+  if ((PERIOD_KINDS as readonly string[]).includes(kind)) return periodContaining(kind as PeriodKind, day);
+  return parsePeriodId(name.trim().toUpperCase().replace(/^(\d{4})-W/, '$1-W'));
+}

@@ -1,0 +1,84 @@
+import { type DailyNoteFile, findDailyNotes } from './dailyNotes';
+import { type Period, periodContainsDay } from './dates/periods';
+import { TargetCatalog } from './links/targets';
+import { type NoteModel, parseNote } from './note/parseNote';
+import type { DaybookSettings } from './settings';
+import type { VaultFile, VaultSource, Warning } from './vault';
+
+export interface DailyNote {
+  day: string;
+  path: string;
+  note: NoteModel;
+}
+
+/** Turns a note's text into its model; the CLI and plugin wrap it in their caches. */
+export type NoteParser = (text: string, file: VaultFile) => NoteModel;
+
+export interface JournalOptions {
+  parser?: NoteParser;
+}
+
+/**
+ * The vault as reviews see it: its files, which of them are daily notes, and
+ * the daily notes parsed on demand (each at most once) for the periods asked.
+ */
+export class Journal {
+  readonly catalog: TargetCatalog;
+  private readonly parsed = new Map<string, Promise<DailyNote | null>>();
+  private readonly noteWarnings = new Map<string, Warning[]>();
+
+  private constructor(
+    readonly source: VaultSource,
+    readonly settings: DaybookSettings,
+    readonly files: VaultFile[],
+    readonly dailyNotes: DailyNoteFile[],
+    /** Problems of the vault as a whole (settings, duplicate daily notes). */
+    readonly warnings: Warning[],
+    private readonly parser: NoteParser,
+  ) {
+    this.catalog = new TargetCatalog(source, files, settings);
+  }
+
+  static async open(source: VaultSource, settings: DaybookSettings, options: JournalOptions = {}): Promise<Journal> {
+    const files = await source.list();
+    const { notes, duplicates } = findDailyNotes(files, settings);
+    const warnings = duplicates.map((d) => ({ path: d.path, message: `a second daily note for ${d.day}; only ${notes.find((n) => n.day === d.day)?.path} is read` }));
+    return new Journal(source, settings, files, notes, warnings, options.parser ?? ((text) => parseNote(text)));
+  }
+
+  dailyNotesIn(period: Period): DailyNoteFile[] {
+    return this.dailyNotes.filter((note) => periodContainsDay(period, note.day));
+  }
+
+  /** The period's daily notes, parsed; notes that cannot be read are left out and warned about. */
+  async notesIn(period: Period): Promise<DailyNote[]> {
+    const notes = await Promise.all(this.dailyNotesIn(period).map((file) => this.load(file)));
+    return notes.filter((note): note is DailyNote => note !== null);
+  }
+
+  warningsFor(path: string): Warning[] {
+    return this.noteWarnings.get(path) ?? [];
+  }
+
+  private load(file: DailyNoteFile): Promise<DailyNote | null> {
+    let pending = this.parsed.get(file.path);
+    if (!pending) {
+      pending = this.read(file);
+      this.parsed.set(file.path, pending);
+    }
+    return pending;
+  }
+
+  private async read(file: DailyNoteFile): Promise<DailyNote | null> {
+    let text: string;
+    try {
+      text = await this.source.read(file.path);
+    } catch (error) {
+      this.noteWarnings.set(file.path, [{ path: file.path, message: `skipped: ${error instanceof Error ? error.message : String(error)}` }]);
+      return null;
+    }
+    const note = this.parser(text, file.file);
+    if (note.problems.length) this.noteWarnings.set(file.path, note.problems.map((message) => ({ path: file.path, message })));
+    return { day: file.day, path: file.path, note };
+  }
+}

@@ -1,0 +1,136 @@
+import { type Frontmatter, stringList } from '../note/frontmatter';
+import type { DaybookSettings } from '../settings';
+import { basename, isInFolder, type VaultFile, type VaultSource, type Warning } from '../vault';
+import { LinkIndex } from './linkIndex';
+
+export type TargetKind = 'person' | 'topic' | 'other';
+
+/** What a link or tag points at, after resolution and alias folding. */
+export interface Target {
+  /** Identity used to fold mentions: the note path, or the folded name when unresolved. */
+  key: string;
+  name: string;
+  path: string | null;
+  kind: TargetKind;
+}
+
+/** Folds spelling differences that name the same thing: case, `-`/`_` for spaces, Unicode forms. */
+export function foldName(name: string): string {
+  return name.normalize('NFC').toLowerCase().replace(/[-_\s]+/g, ' ').trim();
+}
+
+function frontmatterWords(frontmatter: Frontmatter, key: string): string[] {
+  return stringList(frontmatter[key]).map((word) => foldName(word.replace(/^#|\[\[|\]\]/g, '')));
+}
+
+/** A note's kind from its frontmatter (`type`, `tags`, `categories`) and folder. */
+export function kindOfNote(path: string, frontmatter: Frontmatter, settings: DaybookSettings): TargetKind {
+  const words = [...frontmatterWords(frontmatter, 'type'), ...frontmatterWords(frontmatter, 'tags'), ...frontmatterWords(frontmatter, 'categories')];
+  if (words.includes('person') || words.includes('people')) return 'person';
+  if (words.includes('topic') || words.includes('topics')) return 'topic';
+  if (settings.peopleFolder && isInFolder(path, settings.peopleFolder)) return 'person';
+  if (settings.topicsFolder && isInFolder(path, settings.topicsFolder)) return 'topic';
+  return 'other';
+}
+
+/**
+ * Classifies link targets into people, topics and other links. Only notes that
+ * are linked are read, and only their frontmatter; the people and topics
+ * folders are read for aliases only when some link does not resolve.
+ */
+export class TargetCatalog {
+  private readonly index: LinkIndex;
+  private readonly notes = new Map<string, { kind: TargetKind; frontmatter: Frontmatter }>();
+  private aliases: Map<string, string> | null = null;
+  private readonly problems = new Map<string, Warning>();
+
+  constructor(
+    private readonly source: VaultSource,
+    private readonly files: VaultFile[],
+    private readonly settings: DaybookSettings,
+  ) {
+    this.index = new LinkIndex(files);
+  }
+
+  /** Loads what `lookup` and `lookupTag` need for these link targets and tags. */
+  async prepare(targets: Iterable<string>, tags: Iterable<string> = []): Promise<void> {
+    const unresolved: string[] = [];
+    const paths = new Set<string>();
+    for (const target of targets) {
+      const path = this.index.resolve(target);
+      if (path) paths.add(path);
+      else unresolved.push(target);
+    }
+    // A tag without a note of its name is simply a tag: no reason to read aliases for it.
+    for (const tag of tags) {
+      for (const candidate of tagNames(tag)) {
+        const path = this.index.resolve(candidate);
+        if (path) paths.add(path);
+      }
+    }
+    await this.load(paths);
+    if (unresolved.length && this.aliases === null) await this.loadAliases();
+  }
+
+  private async load(paths: Iterable<string>): Promise<void> {
+    const missing = [...paths].filter((path) => !this.notes.has(path));
+    await Promise.all(
+      missing.map(async (path) => {
+        let frontmatter: Frontmatter = {};
+        try {
+          const parsed = await this.source.frontmatter(path);
+          if (parsed.error) this.problems.set(path, { path, message: parsed.error });
+          frontmatter = parsed.data;
+        } catch (error) {
+          this.problems.set(path, { path, message: `cannot be read: ${error instanceof Error ? error.message : String(error)}` });
+        }
+        this.notes.set(path, { kind: kindOfNote(path, frontmatter, this.settings), frontmatter });
+      }),
+    );
+  }
+
+  private async loadAliases(): Promise<void> {
+    const { peopleFolder, topicsFolder } = this.settings;
+    const candidates = this.files
+      .map((file) => file.path)
+      .filter((path) => (peopleFolder && isInFolder(path, peopleFolder)) || (topicsFolder && isInFolder(path, topicsFolder)));
+    await this.load(candidates);
+    this.aliases = new Map();
+    for (const [path, note] of this.notes) {
+      for (const alias of stringList(note.frontmatter.aliases ?? note.frontmatter.alias)) {
+        const key = foldName(alias);
+        if (!this.aliases.has(key)) this.aliases.set(key, path);
+      }
+    }
+  }
+
+  /** What went wrong reading a target note's frontmatter, if anything. */
+  problemWith(path: string): Warning | undefined {
+    return this.problems.get(path);
+  }
+
+  /** The target of `[[target]]`. Call `prepare` with it first. */
+  lookup(target: string): Target {
+    const path = this.index.resolve(target) ?? this.aliases?.get(foldName(target)) ?? null;
+    if (path === null) return { key: 'name:' + foldName(target), name: target.trim(), path: null, kind: 'other' };
+    return { key: 'path:' + path, name: basename(path), path, kind: this.notes.get(path)?.kind ?? 'other' };
+  }
+
+  /**
+   * The topic of `#tag`: the topic note of the same name when there is one
+   * (`#performance` and `Topics/Performance.md` are one entry), else the tag.
+   */
+  lookupTag(tag: string): Target {
+    for (const candidate of tagNames(tag)) {
+      const path = this.index.resolve(candidate) ?? this.aliases?.get(foldName(candidate)) ?? null;
+      if (path && this.notes.get(path)?.kind === 'topic') return { key: 'path:' + path, name: basename(path), path, kind: 'topic' };
+    }
+    return { key: 'tag:' + foldName(tag), name: '#' + tag, path: null, kind: 'topic' };
+  }
+}
+
+/** The note names a tag may stand for: `#incident-response` is `Incident response`. */
+function tagNames(tag: string): string[] {
+  const spaced = tag.replace(/[-_]/g, ' ');
+  return spaced === tag ? [tag] : [tag, spaced];
+}

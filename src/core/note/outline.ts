@@ -1,0 +1,63 @@
+import type { Block } from './parseNote';
+
+/**
+ * A block's name as sections are matched by it: `- # [Impact]`, `### 🔥 Incidents`
+ * and `## 5 Whys:` name "impact", "incidents" and "5 whys".
+ */
+export function sectionName(block: Block): string {
+  return block.text
+    .replace(/\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/g, (_, target: string, alias?: string) => alias ?? target)
+    .replace(/[\p{Extended_Pictographic}\uFE0F]/gu, '')
+    .replace(/[\[\]():*_`]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** The indices of a block's descendants. */
+export function descendants(blocks: Block[], index: number): number[] {
+  const out: number[] = [];
+  for (let i = index + 1; i < blocks[index].end; i++) out.push(i);
+  return out;
+}
+
+export function children(blocks: Block[], index: number): number[] {
+  return descendants(blocks, index).filter((i) => blocks[i].parent === index);
+}
+
+export function ancestors(blocks: Block[], index: number): number[] {
+  const out: number[] = [];
+  for (let p = blocks[index].parent; p !== -1; p = blocks[p].parent) out.push(p);
+  return out;
+}
+
+export function isUnder(blocks: Block[], index: number, test: (name: string) => boolean): boolean {
+  return ancestors(blocks, index).some((a) => test(sectionName(blocks[a])));
+}
+
+/** Placeholder entries people leave in a template section: "none", "n/a", "-". */
+export function isPlaceholder(text: string): boolean {
+  return /^\s*(?:none|n\/?a|nothing|nil|no incidents?|tbd|-|—|…|\.\.\.)?\s*[.!]?\s*$/i.test(text);
+}
+
+const FIELDS_ONLY = /^[\p{L}\p{N}_][\p{L}\p{N}_ -]*::/u;
+
+/**
+ * A block's quote with its parent in front when the block means little alone:
+ * a property line (`people:: [[Priya]]`) or a short outliner bullet under a
+ * plain bullet (`Topics › [[Query planning]]`).
+ */
+export function quoteInContext(blocks: Block[], index: number): string {
+  const block = blocks[index];
+  const quote = block.task ? taskText(block) : block.quote;
+  if (block.parent === -1) return quote;
+  const parent = blocks[block.parent];
+  const fieldsOnly = FIELDS_ONLY.test(quote);
+  if (fieldsOnly || (block.text.length < 30 && parent.kind === 'item')) return `${parent.quote} › ${quote}`;
+  return quote;
+}
+
+/** A task's markdown without its checkbox or TODO marker. */
+export function taskText(block: Block): string {
+  return block.quote.replace(/^(?:\[[^\]]\]\s+|\{\{\[\[(?:TODO|DONE)\]\]\}\}\s*|(?:TODO|DOING|NOW|LATER|DONE|CANCELED|CANCELLED)\s+)/, '');
+}

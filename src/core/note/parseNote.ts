@@ -1,0 +1,206 @@
+import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { type Frontmatter, parseFrontmatterYaml, splitFrontmatter } from './frontmatter';
+import { findFields, findSliderTokens, findTags, findWikiLinks, readTaskMark, type WikiLink, withoutWikiLinks } from './tokens';
+
+/**
+ * A block is the unit a mention is quoted from: a heading, a list item (its
+ * first paragraph or heading) or a paragraph. Blocks are stored in document
+ * order; `parent` points at the enclosing block (the item it is nested in, or
+ * the heading whose section it sits in, including headings written inside
+ * bullets like `- ## 1. Why …`, which open a section among their siblings).
+ * A block's descendants are exactly the blocks from its index + 1 to `end`.
+ */
+export interface Block {
+  /** 1-based line in the file. */
+  line: number;
+  kind: 'heading' | 'item' | 'paragraph';
+  /** Heading level for headings (and bullets holding one), else 0. */
+  level: number;
+  /** The rendered text, without markup or code, as matching and naming use it. */
+  text: string;
+  /** The block's own markdown, on one line, for quoting in a review. */
+  quote: string;
+  parent: number;
+  end: number;
+  task: { done: boolean } | null;
+  links: WikiLink[];
+  tags: string[];
+  fields: Record<string, string>;
+  /** Slider tokens in order: the property named, or null for a bare `{{slider}}`. */
+  sliders: (string | null)[];
+}
+
+export interface NoteModel {
+  frontmatter: Frontmatter;
+  /** Problems reading the note that did not stop it being read. */
+  problems: string[];
+  blocks: Block[];
+}
+
+const processor = unified().use(remarkParse);
+
+/** Obsidian comments (`%% … %%`) are invisible in the app, so they hold no mentions. */
+function blankComments(body: string): string {
+  if (!body.includes('%%')) return body;
+  return body.replace(/%%[\s\S]*?%%/g, (comment) => comment.replace(/[^\n]/g, ' '));
+}
+
+/** Parses a note's text. Never throws: what cannot be read is reported in `problems`. */
+export function parseNote(text: string): NoteModel {
+  const split = splitFrontmatter(text);
+  const { data, error } = parseFrontmatterYaml(split.yaml);
+  const problems = error ? [error] : [];
+  if (text.includes('\uFFFD')) problems.push('contains characters that are not valid UTF-8 (shown as �)');
+  const body = blankComments(split.body);
+  const tree = processor.parse(body) as Root;
+  const builder = new BlockBuilder(body, split.bodyLine);
+  builder.container(tree.children, -1);
+  return { frontmatter: data, problems, blocks: builder.finish() };
+}
+
+interface OpenHeading {
+  level: number;
+  index: number;
+}
+
+class BlockBuilder {
+  private readonly blocks: Block[] = [];
+
+  constructor(
+    private readonly source: string,
+    private readonly lineOffset: number,
+  ) {}
+
+  finish(): Block[] {
+    for (let i = 0; i < this.blocks.length; i++) {
+      for (let p = this.blocks[i].parent; p !== -1; p = this.blocks[p].parent) this.blocks[p].end = i + 1;
+    }
+    return this.blocks;
+  }
+
+  /** Walks sibling nodes; headings among them open sections for what follows. */
+  container(nodes: RootContent[], parent: number): void {
+    const open: OpenHeading[] = [];
+    for (const node of nodes) {
+      const current = open.length ? open[open.length - 1].index : parent;
+      switch (node.type) {
+        case 'heading': {
+          const enclosing = closeSections(open, node.depth, parent);
+          open.push({ level: node.depth, index: this.add(node, 'heading', node.depth, enclosing) });
+          break;
+        }
+        case 'paragraph':
+          this.add(node, 'paragraph', 0, current);
+          break;
+        case 'list':
+          this.list(node, current);
+          break;
+        case 'blockquote':
+          this.container(node.children, current);
+          break;
+        default:
+          // Code, HTML, rules and definitions hold no mentions.
+          break;
+      }
+    }
+  }
+
+  private list(list: List, parent: number): void {
+    const open: OpenHeading[] = [];
+    for (const item of list.children) this.item(item, parent, open);
+  }
+
+  private item(item: ListItem, listParent: number, open: OpenHeading[]): void {
+    const [head, ...rest] = item.children;
+    let index: number;
+    if (head?.type === 'heading') {
+      const enclosing = closeSections(open, head.depth, listParent);
+      index = this.add(head, 'item', head.depth, enclosing);
+      // A heading bullet with nested bullets holds its section as children; a bare one opens it among its siblings.
+      if (rest.length === 0) open.push({ level: head.depth, index });
+    } else if (head?.type === 'paragraph') {
+      index = this.add(head, 'item', 0, open.length ? open[open.length - 1].index : listParent);
+    } else {
+      // An empty bullet or one that starts with a nested list: its children hang off the parent.
+      this.container(item.children, open.length ? open[open.length - 1].index : listParent);
+      return;
+    }
+    if (item.checked !== null && item.checked !== undefined) this.blocks[index].task = { done: item.checked };
+    this.container(rest, index);
+  }
+
+  private add(node: Heading | Paragraph, kind: Block['kind'], level: number, parent: number): number {
+    const text = visibleText(node.children).trim();
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start;
+    const mark = kind === 'item' && level === 0 ? readTaskMark(text) : null;
+    const block: Block = {
+      line: (node.position?.start.line ?? 1) + this.lineOffset,
+      kind,
+      level,
+      text: mark ? mark.text : text,
+      quote: quoteOf(this.source.slice(start, end), node.type === 'heading'),
+      parent,
+      end: this.blocks.length + 1,
+      task: mark ? { done: mark.done } : null,
+      links: findWikiLinks(withoutMacros(text)),
+      tags: findTags(withoutWikiLinks(text)),
+      fields: text.includes('::') ? findFields(text) : {},
+      sliders: text.includes('{{') ? findSliderTokens(text).map((t) => t.property) : [],
+    };
+    this.blocks.push(block);
+    return this.blocks.length - 1;
+  }
+}
+
+/** Roam macros (`{{[[TODO]]}}`, `{{slider}}`) and tag pages (`#[[x]]`) are not mentions by link. */
+function withoutMacros(text: string): string {
+  return text.includes('{{') || text.includes('#[[') ? text.replace(/\{\{[^{}]*\}\}|#\[\[[^\]]*\]\]/g, ' ') : text;
+}
+
+/** Pops sections closed by a heading of `level`; returns the block the heading sits in. */
+function closeSections(open: OpenHeading[], level: number, parent: number): number {
+  while (open.length && open[open.length - 1].level >= level) open.pop();
+  return open.length ? open[open.length - 1].index : parent;
+}
+
+/** Text as a reader sees it; code spans become a space so nothing is read from them. */
+function visibleText(nodes: PhrasingContent[]): string {
+  let out = '';
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+        out += node.value;
+        break;
+      case 'inlineCode':
+      case 'html':
+        out += ' ';
+        break;
+      case 'break':
+        out += '\n';
+        break;
+      case 'emphasis':
+      case 'strong':
+      case 'delete':
+      case 'link':
+      case 'linkReference':
+        out += visibleText(node.children);
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+/** The block's own markdown on one line, without heading marks or property lines. */
+function quoteOf(markdown: string, heading: boolean): string {
+  const lines = markdown.split(/\r?\n/).map((line) => line.trim());
+  const content = lines.filter((line) => !/^[\p{L}\p{N}_][\p{L}\p{N}_ -]*::/u.test(line));
+  const kept = content.length ? content : lines;
+  let quote = kept.join(' ').replace(/\s+/g, ' ').trim();
+  if (heading) quote = quote.replace(/^#{1,6}\s+/, '').replace(/\s+#+$/, '');
+  return quote;
+}

@@ -1,0 +1,71 @@
+import { addDays } from 'date-fns';
+import { dayToDate } from './dates/periods';
+import { formatMoment } from './dates/momentFormat';
+import type { DaybookSettings } from './settings';
+
+/**
+ * The daily note template used when the user has none: the mood questions
+ * first, then the sections reviews read.
+ */
+export function defaultTemplate(settings: DaybookSettings): string {
+  const properties = settings.sliders.map((s) => `${s.property}:`).join('\n');
+  const questions = settings.sliders.map((s) => `${s.question} {{slider ${s.property}}}`).join('\n\n');
+  return [
+    ...(properties ? ['---', properties, '---'] : []),
+    '## Mood',
+    '',
+    questions,
+    '',
+    '- Grateful for: ',
+    '- Intention for today: ',
+    '',
+    '## Projects',
+    '',
+    '- ',
+    '',
+    '## Incidents',
+    '',
+    '## Journal',
+    '',
+    '- ',
+    '',
+  ].join('\n');
+}
+
+export interface TemplateContext {
+  /** The note's day, `YYYY-MM-DD`. */
+  day: string;
+  /** The note's name, for `{{title}}`. */
+  title: string;
+  /** The moment the note is made, for `{{time}}`. */
+  now: Date;
+  settings: DaybookSettings;
+}
+
+/**
+ * Fills the tokens the core Templates and Daily notes plugins know:
+ * `{{date}}`, `{{time}}`, `{{title}}`, `{{date:FORMAT}}`, `{{time:FORMAT}}`,
+ * `{{yesterday}}`, `{{tomorrow}}`. Other `{{…}}` (sliders, Templater) stay.
+ */
+export function fillTemplate(template: string, context: TemplateContext): string {
+  const date = dayToDate(context.day);
+  const at = new Date(date.getFullYear(), date.getMonth(), date.getDate(), context.now.getHours(), context.now.getMinutes(), context.now.getSeconds());
+  const dailyFormat = context.settings.dailyFormat;
+  return template.replace(/\{\{\s*(date|time|title|yesterday|tomorrow)\s*(?::([^}]*))?\}\}/gi, (token, name: string, fmt?: string) => {
+    const custom = fmt?.trim();
+    switch (name.toLowerCase()) {
+      case 'date':
+        return formatMoment(at, custom || dailyFormat);
+      case 'time':
+        return formatMoment(at, custom || 'HH:mm');
+      case 'title':
+        return context.title;
+      case 'yesterday':
+        return formatMoment(addDays(at, -1), custom || dailyFormat);
+      case 'tomorrow':
+        return formatMoment(addDays(at, 1), custom || dailyFormat);
+      default:
+        return token;
+    }
+  });
+}

@@ -1,0 +1,50 @@
+import type { ParsedFrontmatter } from './note/frontmatter';
+
+/** A markdown file of the vault, as the source lists it. Paths are vault-relative with `/`. */
+export interface VaultFile {
+  path: string;
+  mtime: number;
+  size: number;
+}
+
+/**
+ * What the core needs from a vault. The CLI implements it over a folder, the
+ * plugin over Obsidian's Vault and MetadataCache; tests implement it in memory.
+ */
+export interface VaultSource {
+  /** Every markdown note of the vault. */
+  list(): Promise<VaultFile[]>;
+  /** A note's text. Rejects with a message naming the problem when it cannot be read. */
+  read(path: string): Promise<string>;
+  /** Only the frontmatter of a note: classifying a link target needs no more. */
+  frontmatter(path: string): Promise<ParsedFrontmatter>;
+}
+
+/** A problem with one note: shown to the user by path, never fatal to the run. */
+export interface Warning {
+  path: string;
+  message: string;
+}
+
+export function basename(path: string): string {
+  const slash = path.lastIndexOf('/');
+  const name = path.slice(slash + 1);
+  return name.endsWith('.md') ? name.slice(0, -3) : name;
+}
+
+export function withoutExtension(path: string): string {
+  return path.endsWith('.md') ? path.slice(0, -3) : path;
+}
+
+/** Joins vault path parts the way Obsidian's normalizePath leaves them: no doubled or edge slashes. */
+export function joinPath(...parts: string[]): string {
+  return parts
+    .join('/')
+    .replace(/\\/g, '/')
+    .replace(/\/+/g, '/')
+    .replace(/^\/|\/$/g, '');
+}
+
+export function isInFolder(path: string, folder: string): boolean {
+  return folder === '' || path.startsWith(folder + '/');
+}
