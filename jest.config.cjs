@@ -14,4 +14,5 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleNameMapper: { '^obsidian$': '<rootDir>/tests/__mocks__/obsidian.ts' },
   globalSetup: '<rootDir>/tests/global-setup.cjs',
+  reporters: ['default', '<rootDir>/tests/summary-reporter.cjs'],
 };

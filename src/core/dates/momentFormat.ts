@@ -104,14 +104,32 @@ export function formatMoment(date: Date, momentFormat: string): string {
   return format(date, momentToDateFns(momentFormat), OPTIONS);
 }
 
+function parseWith(text: string, fmt: string): Date | null {
+  try {
+    const date = parse(text, fmt, new Date(2000, 0, 1, 12), OPTIONS);
+    return isValid(date) ? date : null;
+  } catch {
+    // date-fns refuses a format that repeats a field (`YYYY/YYYY-MM-DD`); the caller tries its parts.
+    return null;
+  }
+}
+
 /**
  * Parses `text` with a moment format, strictly: the text must format back to
  * itself, as moment's strict mode (which Obsidian uses for daily notes) demands.
+ * Formats with folders often repeat a field (`YYYY/MM/YYYY-MM-DD`); then the
+ * last segment that yields a date which formats back to the whole text wins.
  */
 export function parseMoment(text: string, momentFormat: string): Date | null {
   const fmt = momentToDateFns(momentFormat);
-  const reference = new Date(2000, 0, 1, 12);
-  const date = parse(text, fmt, reference, OPTIONS);
-  if (!isValid(date)) return null;
-  return format(date, fmt, OPTIONS) === text ? date : null;
+  const whole = parseWith(text, fmt);
+  if (whole) return format(whole, fmt, OPTIONS) === text ? whole : null;
+  const textParts = text.split('/');
+  const formatParts = momentFormat.split('/');
+  if (textParts.length !== formatParts.length || formatParts.length < 2) return null;
+  for (let i = formatParts.length - 1; i >= 0; i--) {
+    const date = parseWith(textParts[i], momentToDateFns(formatParts[i]));
+    if (date && format(date, fmt, OPTIONS) === text) return date;
+  }
+  return null;
 }

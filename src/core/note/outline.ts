@@ -8,7 +8,7 @@ export function sectionName(block: Block): string {
   return block.text
     .replace(/\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/g, (_, target: string, alias?: string) => alias ?? target)
     .replace(/[\p{Extended_Pictographic}\uFE0F]/gu, '')
-    .replace(/[\[\]():*_`]/g, '')
+    .replace(/[[\]():*_`]/g, '')
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();

@@ -15,7 +15,7 @@ export interface WikiLink {
  * `[[Target]]`, `[[Target|alias]]`, `[[Target#Heading]]`, `[[Target#^block]]`,
  * `![[embed]]`, and `[[Target\|alias]]` as written inside tables.
  */
-const WIKI_LINK = /(!?)\[\[([^\[\]\n]+?)\]\]/g;
+const WIKI_LINK = /(!?)\[\[([^[\]\n]+?)\]\]/g;
 
 export function findWikiLinks(text: string): WikiLink[] {
   const links: WikiLink[] = [];
@@ -38,7 +38,7 @@ export function findWikiLinks(text: string): WikiLink[] {
  * after whitespace, an opening bracket or the line start, and is not all digits
  * (`#1` is an issue number, as in Obsidian).
  */
-const TAG = /(^|[\s(,;])#(\[\[([^\[\]\n]+)\]\]|[^\s#!"$%&'()*+,.:;<=>?@\[\]\\^`{|}~]+)/gu;
+const TAG = /(^|[\s(,;])#(\[\[([^[\]\n]+)\]\]|[^\s#!"$%&'()*+,.:;<=>?@[\]\\^`{|}~]+)/gu;
 
 export function findTags(text: string): string[] {
   const tags: string[] = [];
@@ -57,7 +57,7 @@ export function withoutWikiLinks(text: string): string {
 
 /** Dataview/Logseq inline fields: `key:: value`, one per line, or `[key:: value]` inline. */
 const FIELD_LINE = /^\s*([\p{L}\p{N}_][\p{L}\p{N}_ -]*?)::\s?(.*)$/gmu;
-const FIELD_BRACKET = /[\[(]([\p{L}\p{N}_][\p{L}\p{N}_ -]*?)::\s*([^\])]*)[\])]/gu;
+const FIELD_BRACKET = /[[(]([\p{L}\p{N}_][\p{L}\p{N}_ -]*?)::\s*([^\])]*)[\])]/gu;
 
 export function findFields(text: string): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -77,13 +77,13 @@ export interface TaskMark {
   text: string;
 }
 
-const CHECKBOX = /^\[([ xX\-\/>!?*])\]\s+/;
+const CHECKBOX = /^\[([ xX/>!?*-])\]\s+/;
 const ROAM_TASK = /^\{\{\[\[(TODO|DONE)\]\]\}\}\s*/;
 const LOGSEQ_TASK = /^(TODO|DOING|NOW|LATER|DONE|CANCELED|CANCELLED)\s+/;
 
 export function readTaskMark(text: string): TaskMark | null {
   let match = CHECKBOX.exec(text);
-  if (match) return { done: /[xX\-]/.test(match[1]), text: text.slice(match[0].length) };
+  if (match) return { done: /[xX-]/.test(match[1]), text: text.slice(match[0].length) };
   match = ROAM_TASK.exec(text);
   if (match) return { done: match[1] === 'DONE', text: text.slice(match[0].length) };
   match = LOGSEQ_TASK.exec(text);
@@ -116,7 +116,7 @@ export function normaliseQuestion(text: string): string {
   return text
     .replace(SLIDER_TOKEN, ' ')
     .replace(/\[\[([^\]|]*)(?:\|[^\]]*)?\]\]/g, '$1')
-    .replace(/[#*_`>~=\-]/g, ' ')
+    .replace(/[#*_`>~=-]/g, ' ')
     .replace(/[\p{P}\p{S}]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()

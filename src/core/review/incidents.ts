@@ -66,7 +66,7 @@ function titleOf(block: Block): string {
     block.quote
       .replace(TEMPLATE_TITLE, '')
       .replace(/\(\s*(?:sev[-\s]?\d|P[0-4])\s*\)|\[\s*(?:sev[-\s]?\d|P[0-4])\s*\]/gi, '')
-      .replace(/\s+[—–-]\s*(?:sev[-\s]?\d|P[0-4])\s*$/i, '')
+      .replace(/\s+(?:[—–-]\s*)?(?:sev[-\s]?\d|P[0-4])\s*$/i, '')
       .replace(/\s+/g, ' ')
       .trim() || 'Untitled incident'
   );

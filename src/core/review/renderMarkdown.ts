@@ -15,10 +15,11 @@ export function noteLink(path: string, label: string): string {
 
 /**
  * How a person, topic or other link is written in the review: a real link by
- * the note's name (resolving as the daily notes' own links do), or the tag.
+ * the note's name (resolving as the daily notes' own links do), or the tag
+ * (Roam's `#[[multi word]]` form when it has spaces, as the notes wrote it).
  */
 export function entryLink(entry: { name: string; path: string | null }): string {
-  if (entry.name.startsWith('#') && entry.path === null) return entry.name;
+  if (entry.name.startsWith('#') && entry.path === null) return /\s/.test(entry.name) ? `#[[${entry.name.slice(1)}]]` : entry.name;
   return `[[${entry.name}]]`;
 }
 

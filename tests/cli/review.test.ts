@@ -1,0 +1,187 @@
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expectApproved } from '../helpers/approved';
+import { copyOfFixture, daybook, fixture } from '../helpers/cli';
+
+describe('daybook review (printing)', () => {
+  it('prints the markdown review of a week', async () => {
+    const result = await daybook(['review', '--vault', fixture('mixed-vault'), '--period', '2026-W53']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expectApproved('mixed-vault-2026-W53.md', result.stdout);
+  });
+
+  it('prints the yearly review as a brag document', async () => {
+    const result = await daybook(['review', '--vault', join(__dirname, '..', '..', 'examples', 'vault'), '--period', '2026']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^warning: Daily\/2026-11-19\.md: invalid YAML frontmatter/);
+    expectApproved('example-vault-2026.md', result.stdout);
+  });
+
+  it('takes a kind of period around --date, defaulting to today', async () => {
+    const byKind = await daybook(['review', '--vault', fixture('mixed-vault'), '--period', 'week', '--date', '2027-01-01', '--json']);
+    expect(JSON.parse(byKind.stdout).period.id).toBe('2026-W53');
+    const today = await daybook(['review', '--vault', fixture('mixed-vault'), '--period', 'month', '--json'], new Date(2026, 11, 31, 23, 0));
+    expect(JSON.parse(today.stdout).period.id).toBe('2026-12');
+  });
+
+  it('prints the review data as JSON with the documented fields', async () => {
+    const result = await daybook(['review', '--vault', fixture('mixed-vault'), '--period', '2026-W53', '--json']);
+    const data = JSON.parse(result.stdout);
+    expect(Object.keys(data)).toEqual(expect.arrayContaining(['period', 'days', 'people', 'topics', 'otherLinks', 'incidents', 'projects', 'tasks', 'mood', 'warnings']));
+    expect(Object.keys(data.period).sort()).toEqual(['end', 'id', 'kind', 'next', 'previous', 'start']);
+    expect(Object.keys(data.days[0]).sort()).toEqual(['date', 'mood', 'path']);
+    expect(Object.keys(data.people[0]).sort()).toEqual(['blocks', 'mentions', 'name', 'path']);
+    expect(Object.keys(data.people[0].blocks[0]).sort()).toEqual(['date', 'line', 'path', 'text']);
+    expect(data.incidents[0]).toEqual(
+      expect.objectContaining({ title: expect.any(String), date: expect.any(String), path: expect.any(String), severity: 'SEV-1', people: expect.any(Array), whys: expect.any(Array), prevention: expect.any(Array), actions: expect.any(Array) }),
+    );
+    expect(Object.keys(data.projects[0])).toEqual(expect.arrayContaining(['name', 'date', 'path', 'lines', 'impact']));
+    expect(Object.keys(data.tasks[0])).toEqual(expect.arrayContaining(['text', 'done', 'date', 'path']));
+    expect(data.mood.mood_wake).toEqual({ average: 6, count: 3, min: 3, max: 8 });
+  });
+
+  it('explains mistakes in one line, without a stack trace', async () => {
+    const cases: [string[], RegExp][] = [
+      [['review', '--vault', fixture('mixed-vault'), '--period', 'fortnight'], /unknown period "fortnight"/],
+      [['review', '--vault', '/no/such/vault', '--period', 'week'], /vault folder not found: \/no\/such\/vault/],
+      [['review', '--period', 'week'], /--vault DIR is required/],
+      [['review', '--vault', fixture('mixed-vault')], /--period is required/],
+      [['review', '--vault', fixture('mixed-vault'), '--all'], /--all rebuilds review notes, so it needs --write/],
+      [['review', '--vault', fixture('mixed-vault'), '--period', 'week', '--date', '2026-02-30'], /expected a date written YYYY-MM-DD/],
+    ];
+    for (const [args, message] of cases) {
+      const result = await daybook(args);
+      expect(result.code).not.toBe(0);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('stops on a settings file that is not JSON, naming it', async () => {
+    const vault = copyOfFixture('mixed-vault');
+    writeFileSync(join(vault, '.obsidian/plugins/daybook/data.json'), '{ "dailyFolder": ');
+    const result = await daybook(['review', '--vault', vault, '--period', 'week']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/data\.json is not valid JSON/);
+  });
+
+  it('warns about unknown settings and goes on', async () => {
+    const vault = copyOfFixture('mixed-vault');
+    writeFileSync(join(vault, '.obsidian/plugins/daybook/data.json'), JSON.stringify({ dailyFolder: 'Journal', dailyFormat: 'YYYY/YYYY-MM-DD', colour: 'blue' }));
+    const result = await daybook(['review', '--vault', vault, '--period', '2026-W53', '--json']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/data\.json: unknown setting "colour"; ignored/);
+    expect(JSON.parse(result.stdout).days).toHaveLength(3);
+  });
+});
+
+describe('bad notes', () => {
+  it('lists binary, mis-encoded and broken notes by path and reviews the rest', async () => {
+    const vault = copyOfFixture('mixed-vault');
+    const day = (d: string) => join(vault, 'Journal/2026', `${d}.md`);
+    writeFileSync(day('2026-12-28'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
+    writeFileSync(day('2026-12-29'), Buffer.concat([Buffer.from('- caf'), Buffer.from([0xe9]), Buffer.from(' with [[Vincent Chan]]\n')]));
+    const result = await daybook(['review', '--vault', vault, '--period', '2026-W53', '--json']);
+    expect(result.code).toBe(0);
+    const data = JSON.parse(result.stdout);
+    expect(data.warnings).toEqual([
+      { path: 'Journal/2026/2026-12-28.md', message: 'skipped: is a binary file, not text' },
+      { path: 'Journal/2026/2026-12-29.md', message: 'contains characters that are not valid UTF-8 (shown as �)' },
+    ]);
+    expect(result.stderr).toContain('warning: Journal/2026/2026-12-28.md: skipped: is a binary file, not text');
+    expect(data.people[0].blocks[0]).toMatchObject({ date: '2026-12-29', text: 'caf\uFFFD with [[Vincent Chan]]' });
+  });
+});
+
+describe('daybook review --write', () => {
+  it('creates the review note, then leaves it untouched when nothing changed', async () => {
+    const vault = copyOfFixture('mixed-vault');
+    const first = await daybook(['review', '--vault', vault, '--period', '2026-W53', '--write']);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toBe('created Reviews/2026-W53.md\n');
+    const note = join(vault, 'Reviews/2026-W53.md');
+    const before = statSync(note).mtimeMs;
+    const text = readFileSync(note, 'utf8');
+    const second = await daybook(['review', '--vault', vault, '--period', '2026-W53', '--write']);
+    expect(second.stderr).toBe('Reviews/2026-W53.md is up to date; not written\n');
+    expect(readFileSync(note, 'utf8')).toBe(text);
+    expect(statSync(note).mtimeMs).toBe(before);
+  });
+
+  it('never touches the daily notes', async () => {
+    const vault = copyOfFixture('mixed-vault');
+    const daily = join(vault, 'Journal/2026/2026-12-31.md');
+    const before = readFileSync(daily);
+    await daybook(['review', '--vault', vault, '--all', '--write']);
+    expect(readFileSync(daily).equals(before)).toBe(true);
+  });
+
+  it('keeps the user’s text, refuses a hand-edited region, and keeps a backup with --force', async () => {
+    const vault = copyOfFixture('mixed-vault');
+    await daybook(['review', '--vault', vault, '--period', '2026-W53', '--write']);
+    const note = join(vault, 'Reviews/2026-W53.md');
+    const mine = readFileSync(note, 'utf8') + '\n## What I think\n\nA good week 👍\n';
+    writeFileSync(note, mine);
+    writeFileSync(join(vault, 'Journal/2027/2027-01-02.md'), '- lunch with [[Kubernetes]] people\n');
+    const update = await daybook(['review', '--vault', vault, '--period', '2026-W53', '--write']);
+    expect(update.stderr).toBe('updated Reviews/2026-W53.md\n');
+    const updated = readFileSync(note, 'utf8');
+    expect(updated.endsWith('\n## What I think\n\nA good week 👍\n')).toBe(true);
+    expect(updated).toContain('**Days journaled:** 4 of 7');
+
+    const edited = updated.replace('## People', '## People I met');
+    writeFileSync(note, edited);
+    const refused = await daybook(['review', '--vault', vault, '--period', '2026-W53', '--write']);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toMatch(/^not written: Reviews\/2026-W53\.md: the generated part was edited by hand/);
+    expect(readFileSync(note, 'utf8')).toBe(edited);
+
+    const forced = await daybook(['review', '--vault', vault, '--period', '2026-W53', '--write', '--force']);
+    expect(forced.code).toBe(0);
+    expect(forced.stderr).toBe('rewrote Reviews/2026-W53.md (your edited version is kept in Reviews/2026-W53.daybook-backup.md)\n');
+    expect(readFileSync(join(vault, 'Reviews/2026-W53.daybook-backup.md'), 'utf8')).toBe(edited);
+    expect(readFileSync(note, 'utf8')).toContain('## People\n');
+  });
+
+  it('rebuilds every review with --all and sums up', async () => {
+    const vault = copyOfFixture('mixed-vault');
+    const first = await daybook(['review', '--vault', vault, '--all', '--write']);
+    expect(first.code).toBe(0);
+    // 4 days: weeks 2026-W53, 2027-W01; months 2026-12, 2027-01; quarters 2026-Q4, 2027-Q1; years 2026, 2027.
+    expect(first.stderr.trim().split('\n').pop()).toBe('8 reviews: 8 written, 0 unchanged, 0 skipped because edited by hand');
+    for (const name of ['2026-W53', '2027-W01', '2026-12', '2027-01', '2026-Q4', '2027-Q1', '2026', '2027']) {
+      expect(existsSync(join(vault, 'Reviews', `${name}.md`))).toBe(true);
+    }
+    const again = await daybook(['review', '--vault', vault, '--all', '--write']);
+    expect(again.stderr.trim().split('\n').pop()).toBe('8 reviews: 0 written, 8 unchanged, 0 skipped because edited by hand');
+  });
+});
+
+describe('daybook daily', () => {
+  it('creates the day’s note from the default template and never overwrites it', async () => {
+    const vault = copyOfFixture('mixed-vault');
+    const first = await daybook(['daily', '--vault', vault, '--date', '2027-02-03']);
+    expect(first).toEqual({ code: 0, stdout: 'Journal/2027/2027-02-03.md\n', stderr: '' });
+    const file = join(vault, 'Journal/2027/2027-02-03.md');
+    const text = readFileSync(file, 'utf8');
+    expect(text).toMatch(/^---\nmood_wake:\nmood_wind:\n---\n## Mood\n\nHow do you feel when you wake up\? \{\{slider mood_wake\}\}/);
+    expect(text).toContain('## Projects');
+    writeFileSync(file, 'my own words');
+    const second = await daybook(['daily', '--vault', vault, '--date', '2027-02-03']);
+    expect(second.code).toBe(0);
+    expect(second.stderr).toMatch(/already exists; left as it is/);
+    expect(readFileSync(file, 'utf8')).toBe('my own words');
+  });
+
+  it('fills the user’s template from the core Daily notes settings', async () => {
+    const vault = copyOfFixture('mixed-vault');
+    writeFileSync(join(vault, '.obsidian/plugins/daybook/data.json'), '{}');
+    writeFileSync(join(vault, '.obsidian/daily-notes.json'), JSON.stringify({ folder: 'Days', format: 'DD-MM-YYYY', template: 'Templates/Day' }));
+    mkdirSync(join(vault, 'Templates'));
+    writeFileSync(join(vault, 'Templates/Day.md'), '# {{title}}\n{{date:dddd}} at {{time}}; ← [[{{yesterday}}]] · [[{{tomorrow}}]] {{slider mood_wake}}\n');
+    const result = await daybook(['daily', '--vault', vault], new Date(2026, 10, 22, 9, 30));
+    expect(result.stdout).toBe('Days/22-11-2026.md\n');
+    expect(readFileSync(join(vault, 'Days/22-11-2026.md'), 'utf8')).toBe('# 22-11-2026\nSunday at 09:30; ← [[21-11-2026]] · [[23-11-2026]] {{slider mood_wake}}\n');
+  });
+});

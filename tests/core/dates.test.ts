@@ -1,0 +1,70 @@
+import { formatMoment, parseMoment } from '../../src/core/dates/momentFormat';
+import { dayToDate, parsePeriodId, periodContaining, resolvePeriod, shiftPeriod } from '../../src/core/dates/periods';
+
+describe('moment formats, as users type them in Obsidian', () => {
+  it.each([
+    ['YYYY-MM-DD', '2026-11-22'],
+    ['DD.MM.YYYY', '22.11.2026'],
+    ['YYYY/MM/YYYY-MM-DD', '2026/11/2026-11-22'],
+    ['YYYY/MMMM/D MMM YYYY', '2026/November/22 Nov 2026'],
+    ['dddd, MMMM Do YYYY', 'Sunday, November 22nd 2026'],
+    ['gggg-[W]ww', '2026-W48'],
+    ['GGGG-[W]WW', '2026-W47'],
+    ['YYYY-[Q]Q', '2026-Q4'],
+    ['[Journal] YYYY-MM-DD', 'Journal 2026-11-22'],
+  ])('%s formats and parses %s', (format, text) => {
+    expect(formatMoment(dayToDate('2026-11-22'), format)).toBe(text);
+    expect(parseMoment(text, format)).not.toBeNull();
+  });
+
+  it('parses strictly: text that does not format back is not a date', () => {
+    expect(parseMoment('2026-11-31', 'YYYY-MM-DD')).toBeNull();
+    expect(parseMoment('2026-1-5', 'YYYY-MM-DD')).toBeNull();
+    expect(parseMoment('2025/11/2026-11-22', 'YYYY/MM/YYYY-MM-DD')).toBeNull();
+    expect(parseMoment('meeting notes', 'YYYY-MM-DD')).toBeNull();
+  });
+});
+
+describe('ISO weeks are named by their ISO week-year', () => {
+  it.each([
+    ['2026-12-31', '2026-W53'],
+    ['2027-01-01', '2026-W53'],
+    ['2027-01-03', '2026-W53'],
+    ['2027-01-04', '2027-W01'],
+    ['2024-12-30', '2025-W01'],
+    ['2021-01-03', '2020-W53'],
+    ['2026-11-22', '2026-W47'],
+  ])('%s is in %s', (day, week) => {
+    expect(periodContaining('week', day).id).toBe(week);
+    expect(formatMoment(dayToDate(day), 'GGGG-[W]WW')).toBe(week);
+  });
+
+  it('knows which years have a week 53', () => {
+    expect(parsePeriodId('2026-W53')).toMatchObject({ start: '2026-12-28', end: '2027-01-03' });
+    expect(parsePeriodId('2025-W53')).toBeNull();
+  });
+});
+
+describe('periods', () => {
+  it.each([
+    ['2026-W47', 'week', '2026-11-16', '2026-11-22', '2026-W46', '2026-W48'],
+    ['2026-W53', 'week', '2026-12-28', '2027-01-03', '2026-W52', '2027-W01'],
+    ['2026-11', 'month', '2026-11-01', '2026-11-30', '2026-10', '2026-12'],
+    ['2026-Q4', 'quarter', '2026-10-01', '2026-12-31', '2026-Q3', '2027-Q1'],
+    ['2026', 'year', '2026-01-01', '2026-12-31', '2025', '2027'],
+  ])('%s is a %s from %s to %s between %s and %s', (id, kind, start, end, previous, next) => {
+    const period = parsePeriodId(id);
+    expect(period).toEqual({ id, kind, start, end });
+    expect(shiftPeriod(period!, -1).id).toBe(previous);
+    expect(shiftPeriod(period!, 1).id).toBe(next);
+  });
+
+  it('resolves a kind to the period holding the day, and rejects nonsense', () => {
+    expect(resolvePeriod('week', '2027-01-01')?.id).toBe('2026-W53');
+    expect(resolvePeriod('Quarter', '2026-02-10')?.id).toBe('2026-Q1');
+    expect(resolvePeriod('2026-w07', '2026-02-10')?.id).toBe('2026-W07');
+    expect(resolvePeriod('fortnight', '2026-02-10')).toBeNull();
+    expect(resolvePeriod('2026-13', '2026-02-10')).toBeNull();
+    expect(resolvePeriod('2026-Q5', '2026-02-10')).toBeNull();
+  });
+});

@@ -1,0 +1,32 @@
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../../src/cli/main';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process, as a user would from a shell, on 2026-11-22 unless told otherwise. */
+export async function daybook(args: string[], now = new Date(2026, 10, 22, 9, 30)): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    isTty: false,
+    now: () => now,
+  });
+  return { code, stdout, stderr };
+}
+
+export const fixture = (name: string) => join(__dirname, '..', 'fixtures', name);
+
+/** A scratch copy of a fixture vault, for tests that write. */
+export function copyOfFixture(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `daybook-${name}-`));
+  cpSync(fixture(name), dir, { recursive: true });
+  return dir;
+}
