@@ -115,6 +115,7 @@ export function findSliderTokens(text: string): SliderToken[] {
 export function normaliseQuestion(text: string): string {
   return text
     .replace(SLIDER_TOKEN, ' ')
+    .replace(/\[![^\]]*\][+-]?/g, ' ')
     .replace(/\[\[([^\]|]*)(?:\|[^\]]*)?\]\]/g, '$1')
     .replace(/[#*_`>~=-]/g, ' ')
     .replace(/[\p{P}\p{S}]/gu, ' ')
