@@ -3,6 +3,8 @@ const esmPackages = [
   'unified', 'remark-.*', 'mdast-.*', 'micromark.*', 'unist-.*', 'vfile.*',
   'decode-named-character-reference', 'character-entities', 'bail', 'is-plain-obj',
   'trough', 'devlop', 'zwitch', 'longest-streak', 'ccount',
+  // jsdom tests resolve the browser build of yaml, which is ESM.
+  'yaml',
 ];
 
 module.exports = {

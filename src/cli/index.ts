@@ -1,6 +1,6 @@
 import { run } from './main';
 
-run(process.argv.slice(2), {
+void run(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   isTty: Boolean(process.stderr.isTTY),

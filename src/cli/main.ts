@@ -6,7 +6,7 @@ import { dateToDay, isDay, resolvePeriod } from '../core/dates/periods';
 import { Journal } from '../core/journal';
 import { buildReview } from '../core/review/buildReview';
 import { renderReview } from '../core/review/renderReview';
-import { periodsWithNotes, type WriteOutcome, writeReview } from '../core/reviewWriter';
+import { describeOutcome, periodsWithNotes, type WriteOutcome, writeReview } from '../core/reviewWriter';
 import type { DaybookSettings } from '../core/settings';
 import { defaultTemplate, fillTemplate } from '../core/template';
 import { basename, type Warning } from '../core/vault';
@@ -46,18 +46,10 @@ function printWarnings(warnings: Warning[], io: Io): void {
 }
 
 function describe(outcome: WriteOutcome): string {
-  switch (outcome.status) {
-    case 'created':
-      return `created ${outcome.path}`;
-    case 'updated':
-      return outcome.backupPath ? `rewrote ${outcome.path} (your edited version is kept in ${outcome.backupPath})` : `updated ${outcome.path}`;
-    case 'appended':
-      return `added the generated review to the end of your existing note ${outcome.path}`;
-    case 'unchanged':
-      return `${outcome.path} is up to date; not written`;
-    case 'edited':
-      return `not written: ${outcome.path}: ${outcome.reason}. Move your text outside the %% daybook %% markers, or run again with --force (the edited note is kept as a backup beside it)`;
-  }
+  const line = describeOutcome(outcome);
+  return outcome.status === 'edited'
+    ? `${line}. Move your text outside the %% daybook %% markers, or run again with --force (the edited note is kept as a backup beside it)`
+    : line;
 }
 
 interface ReviewOptions {

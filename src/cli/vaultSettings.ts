@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type CoreDailyNotesSettings, type ResolvedSettings, resolveSettings } from '../core/settings';
+import { type ResolvedSettings, resolveSettings } from '../core/settings';
 
 /** A settings file that exists but cannot be used: the CLI stops with this message. */
 export class SettingsError extends Error {}
@@ -28,6 +28,6 @@ export async function loadVaultSettings(vault: string): Promise<ResolvedSettings
   const file = join(vault, '.obsidian', 'plugins', 'daybook', 'data.json');
   const own = await readJson(file);
   const core = await readJson(join(vault, '.obsidian', 'daily-notes.json'));
-  const resolved = resolveSettings(own, typeof core === 'object' && core !== null ? (core as CoreDailyNotesSettings) : {});
+  const resolved = resolveSettings(own, typeof core === 'object' && core !== null ? core : {});
   return { ...resolved, file };
 }

@@ -52,3 +52,19 @@ export async function writeReview(journal: Journal, period: Period, store: Revie
 export function periodsWithNotes(journal: Journal): Period[] {
   return periodsOfDays(journal.dailyNotes.map((n) => n.day));
 }
+
+/** One line saying what happened to a review note, for the CLI and the plugin's notices. */
+export function describeOutcome(outcome: WriteOutcome): string {
+  switch (outcome.status) {
+    case 'created':
+      return `created ${outcome.path}`;
+    case 'updated':
+      return outcome.backupPath ? `rewrote ${outcome.path} (your edited version is kept in ${outcome.backupPath})` : `updated ${outcome.path}`;
+    case 'appended':
+      return `added the generated review to the end of your existing note ${outcome.path}`;
+    case 'unchanged':
+      return `${outcome.path} is up to date; not written`;
+    case 'edited':
+      return `not written: ${outcome.path}: ${outcome.reason}`;
+  }
+}

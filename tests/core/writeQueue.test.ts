@@ -1,4 +1,5 @@
 import { WriteQueue } from '../../src/core/sliders/writeQueue';
+import { globalTimers } from '../helpers/timers';
 
 describe('slider writes are coalesced per note', () => {
   beforeEach(() => jest.useFakeTimers({ now: 1_000_000 }));
@@ -8,7 +9,7 @@ describe('slider writes are coalesced per note', () => {
     const writes: [string, Record<string, number>, number][] = [];
     const q = new WriteQueue<string>(async (note, values) => {
       writes.push([note, values, Date.now()]);
-    });
+    }, globalTimers);
     return { q, writes };
   }
 

@@ -4,6 +4,9 @@ import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { setNumberProperty } from '../../src/core/sliders/frontmatterText';
 import { WriteQueue } from '../../src/core/sliders/writeQueue';
 import { sliderExtension } from '../../src/obsidian/slider/livePreview';
+import { installObsidianDom } from '../helpers/obsidianDom';
+
+installObsidianDom();
 
 /**
  * A page with a CodeMirror 6 editor running Daybook's Live Preview slider
@@ -36,6 +39,9 @@ const queue = new WriteQueue<EditorView>(async (view, values) => {
   for (const [property, value] of Object.entries(values)) {
     view.dispatch({ changes: setNumberProperty(view.state.doc.toString(), property, value) });
   }
+}, {
+  set: (callback, ms) => window.setTimeout(callback, ms),
+  clear: (id) => window.clearTimeout(id),
 });
 
 const view = new EditorView({
@@ -63,7 +69,7 @@ Object.assign(window, {
       view.dispatch({ selection: { anchor: at } });
       view.focus();
     },
-    setText: (from: string, to: string) => {
+    replaceText: (from: string, to: string) => {
       const text = view.state.doc.toString();
       const at = text.indexOf(from);
       view.dispatch({ changes: { from: at, to: at + from.length, insert: to } });

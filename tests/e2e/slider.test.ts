@@ -45,7 +45,7 @@ describe('the Live Preview slider in a real browser', () => {
     await expect(slider(0).locator('input').getAttribute('aria-label')).resolves.toBe('How do you feel when you wake up?');
     await expect(slider(0).locator('output').textContent()).resolves.toBe('4');
     await expect(slider(1).locator('input').getAttribute('aria-label')).resolves.toBe('How do you feel when you wind down?');
-    await expect(slider(1).locator('output').textContent()).resolves.toBe('unset');
+    await expect(slider(1).locator('output').textContent()).resolves.toBe('Not set');
   });
 
   it('writes a mouse drag into the frontmatter, coalesced, and leaves the other slider alone', async () => {
@@ -84,7 +84,7 @@ describe('the Live Preview slider in a real browser', () => {
   });
 
   it('follows an edit of the property made elsewhere', async () => {
-    await page.evaluate(() => (window as unknown as { harness: { setText(a: string, b: string): void } }).harness.setText('mood_wake: 4', 'mood_wake: 9'));
+    await page.evaluate(() => (window as unknown as { harness: { replaceText(a: string, b: string): void } }).harness.replaceText('mood_wake: 4', 'mood_wake: 9'));
     await expect(slider(0).locator('output').textContent()).resolves.toBe('9');
     await expect(slider(0).locator('input').inputValue()).resolves.toBe('9');
   });

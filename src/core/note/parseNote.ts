@@ -1,4 +1,4 @@
-import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { type Frontmatter, parseFrontmatterYaml, splitFrontmatter } from './frontmatter';
@@ -54,7 +54,7 @@ export function parseNote(text: string): NoteModel {
   const problems = error ? [error] : [];
   if (text.includes('\uFFFD')) problems.push('contains characters that are not valid UTF-8 (shown as �)');
   const body = blankComments(split.body);
-  const tree = processor.parse(body) as Root;
+  const tree = processor.parse(body);
   const builder = new BlockBuilder(body, split.bodyLine);
   builder.container(tree.children, -1);
   return { frontmatter: data, problems, blocks: builder.finish() };

@@ -97,6 +97,13 @@ export function readTaskMark(text: string): TaskMark | null {
  */
 export const SLIDER_TOKEN = /\{\{\s*(?:\[\[)?slider(?:\]\])?(?:\s+([\p{L}\p{N}_-]+))?\s*\}\}/gu;
 
+const ONE_SLIDER_TOKEN = new RegExp(SLIDER_TOKEN.source, 'u');
+
+/** Whether text holds a slider token. (A /g regex's `test` would leave state that `matchAll` copies.) */
+export function hasSliderToken(text: string): boolean {
+  return text.includes('{{') && ONE_SLIDER_TOKEN.test(text);
+}
+
 export interface SliderToken {
   from: number;
   to: number;

@@ -20,7 +20,7 @@ export function readMood(note: NoteModel, sliders: SliderSetting[]): MoodReading
     if (raw === undefined) raw = note.blocks.find((b) => b.fields[slider.property.toLowerCase()] !== undefined)?.fields[slider.property.toLowerCase()];
     if (raw === undefined || raw === null || raw === '') continue;
     const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
-    if (!Number.isFinite(value)) problems.push(`${slider.property} is "${String(raw)}", not a number; left out of the mood figures`);
+    if (!Number.isFinite(value)) problems.push(`${slider.property} is ${JSON.stringify(raw)}, not a number; left out of the mood figures`);
     else if (value < slider.min || value > slider.max) problems.push(`${slider.property} is ${value}, outside ${slider.min}–${slider.max}; left out of the mood figures`);
     else values[slider.property] = value;
   }

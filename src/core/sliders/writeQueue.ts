@@ -4,13 +4,20 @@
  * The first move writes at once; moves during the interval wait for its end.
  * Nothing is dropped: a value set while a write is under way goes out next.
  */
+export interface Timers {
+  set(callback: () => void, ms: number): number;
+  clear(id: number): void;
+}
+
 export class WriteQueue<Note> {
   private readonly pending = new Map<Note, Map<string, number>>();
   private readonly lastWrite = new Map<Note, number>();
-  private readonly timers = new Map<Note, ReturnType<typeof setTimeout>>();
+  private readonly timers = new Map<Note, number>();
 
   constructor(
     private readonly write: (note: Note, values: Record<string, number>) => Promise<void>,
+    /** The window's timers in the app (popouts have their own), Node's in the CLI and tests. */
+    private readonly clock: Timers,
     private readonly interval = 200,
     private readonly now: () => number = () => Date.now(),
   ) {}
@@ -31,14 +38,14 @@ export class WriteQueue<Note> {
     const wait = Math.max(0, (this.lastWrite.get(note) ?? -Infinity) + this.interval - this.now());
     this.timers.set(
       note,
-      setTimeout(() => void this.flush(note), wait),
+      this.clock.set(() => void this.flush(note), wait),
     );
   }
 
   /** Writes what is pending for a note now (also on unload, so no move is lost). */
   async flush(note: Note): Promise<void> {
     const timer = this.timers.get(note);
-    if (timer !== undefined) clearTimeout(timer);
+    if (timer !== undefined) this.clock.clear(timer);
     this.timers.delete(note);
     const values = this.pending.get(note);
     if (!values || values.size === 0) return;

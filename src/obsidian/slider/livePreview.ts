@@ -33,7 +33,7 @@ class SliderWidget extends WidgetType {
   }
 
   override toDOM(view: EditorView): HTMLElement {
-    const element = new SliderElement(view.dom.ownerDocument, this.slider, this.value, (value) => this.host.set(view, this.slider.property, value));
+    const element = new SliderElement(this.slider, this.value, (value) => this.host.set(view, this.slider.property, value));
     elements.set(element.root, element);
     return element.root;
   }

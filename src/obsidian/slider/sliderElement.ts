@@ -2,8 +2,8 @@ import type { SliderSetting } from '../../core/settings';
 
 /**
  * The slider a user drags: a range input named by its question, with its
- * value beside it. Plain DOM, so Reading view, Live Preview and the browser
- * test harness mount the very same element. An unset value shows as "unset",
+ * value beside it. Reading view, Live Preview and the browser test harness
+ * mount the very same element. An unset value shows as "unset",
  * never as a silent default.
  */
 export class SliderElement {
@@ -12,21 +12,14 @@ export class SliderElement {
   private readonly output: HTMLOutputElement;
 
   constructor(
-    doc: Document,
     private slider: SliderSetting,
     value: number | null,
     private onChange: (value: number) => void,
   ) {
-    this.root = doc.createElement('span');
-    this.root.className = 'daybook-slider';
-    this.root.dataset.property = slider.property;
-    this.input = doc.createElement('input');
-    this.input.type = 'range';
-    this.input.className = 'daybook-slider-input';
-    this.output = doc.createElement('output');
-    this.output.className = 'daybook-slider-value';
-    this.output.setAttribute('aria-live', 'polite');
-    this.root.append(this.input, this.output);
+    // Obsidian's DOM helpers; the browser test harness provides the same two.
+    this.root = createSpan({ cls: 'daybook-slider', attr: { 'data-property': slider.property } });
+    this.input = this.root.createEl('input', { cls: 'daybook-slider-input', type: 'range' });
+    this.output = this.root.createEl('output', { cls: 'daybook-slider-value', attr: { 'aria-live': 'polite' } });
     this.configure(slider);
     this.setValue(value);
     // Moving the slider is the answer: each step is reported; the caller coalesces the writes.
@@ -58,8 +51,8 @@ export class SliderElement {
     if (value === null) {
       this.root.classList.add('is-unset');
       this.input.value = String((this.slider.min + this.slider.max) / 2);
-      this.output.textContent = 'unset';
-      this.input.setAttribute('aria-valuetext', 'unset');
+      this.output.textContent = 'Not set';
+      this.input.setAttribute('aria-valuetext', 'Not set');
       return;
     }
     if (Number(this.input.value) !== value || this.root.classList.contains('is-unset')) this.input.value = String(value);

@@ -1,0 +1,158 @@
+import { type EditorState } from '@codemirror/state';
+import { editorInfoField, editorLivePreviewField, MarkdownView, Notice, Plugin, TFile } from 'obsidian';
+import { dateToDay, isDay, type PeriodKind, resolvePeriod } from './core/dates/periods';
+import type { DaybookSettings } from './core/settings';
+import { WriteQueue } from './core/sliders/writeQueue';
+import { registerCliVerbs } from './obsidian/cliHandlers';
+import { confirm } from './obsidian/confirmModal';
+import { ensureDailyNote, openDailyNote } from './obsidian/dailyNoteCommands';
+import { addNextWhy, insertIncident, insertSliderToken } from './obsidian/editorCommands';
+import { ParseCache } from './obsidian/obsidianVault';
+import { defaultStoredSettings, effectiveSettings, type StoredSettings } from './obsidian/pluginSettings';
+import { sliderPostProcessor } from './obsidian/readingView';
+import { generateReview, periodOfNote, type ReviewContext } from './obsidian/reviewCommands';
+import { DaybookSettingTab } from './obsidian/settingsTab';
+import { sliderExtension } from './obsidian/slider/livePreview';
+import { SliderPicker } from './obsidian/sliderPicker';
+
+/** Wiring only: every behaviour lives in src/core and the adapters in src/obsidian. */
+export default class DaybookPlugin extends Plugin {
+  stored: StoredSettings = defaultStoredSettings();
+  private settings: DaybookSettings = defaultStoredSettings();
+  private readonly cache = new ParseCache();
+  private readonly queue = new WriteQueue<string>((path, values) => this.writeFrontmatter(path, values), {
+    set: (callback, ms) => window.setTimeout(callback, ms),
+    clear: (id) => window.clearTimeout(id),
+  });
+
+  override async onload(): Promise<void> {
+    this.stored = Object.assign(defaultStoredSettings(), (await this.loadData()) as Partial<StoredSettings> | null);
+    await this.refreshSettings();
+    this.addSettingTab(new DaybookSettingTab(this.app, this));
+
+    this.registerEvent(this.app.vault.on('modify', (file) => this.cache.forget(file)));
+    this.registerEvent(this.app.vault.on('delete', (file) => this.cache.forget(file)));
+    this.registerEvent(this.app.vault.on('rename', (file, oldPath) => this.cache.forget(file, oldPath)));
+
+    this.registerEditorExtension(
+      sliderExtension({
+        sliders: () => this.settings.sliders,
+        set: (view, property, value) => {
+          const path = this.pathOf(view.state);
+          if (path) this.queue.set(path, property, value);
+        },
+        pending: (view, property) => {
+          const path = this.pathOf(view.state);
+          return path ? this.queue.pendingValue(path, property) : undefined;
+        },
+        enabled: (state) => state.field(editorLivePreviewField, false) ?? false,
+      }),
+    );
+    this.registerMarkdownPostProcessor(sliderPostProcessor({ app: this.app, sliders: () => this.settings.sliders, queue: this.queue }));
+    this.addCommands();
+    registerCliVerbs(this, {
+      review: async (period, date) => {
+        const resolved = resolvePeriod(period, date && isDay(date) ? date : dateToDay(new Date()));
+        if (!resolved) return `Unknown period "${period}": use 2026-W47, 2026-11, 2026-Q4, 2026, or week|month|quarter|year`;
+        const outcome = await generateReview(await this.reviewContext(), resolved);
+        return outcome.path;
+      },
+      daily: async (date) => {
+        const now = date && isDay(date) ? new Date(`${date}T12:00:00`) : new Date();
+        return (await ensureDailyNote(this.app, await this.refreshSettings(), now)).file.path;
+      },
+    });
+  }
+
+  override onunload(): void {
+    // Moves still waiting for their 200 ms tick are written, not dropped.
+    void this.queue.flushAll();
+  }
+
+  async saveStored(): Promise<void> {
+    await this.saveData(this.stored);
+    await this.refreshSettings();
+    this.app.workspace.updateOptions();
+  }
+
+  private async refreshSettings(): Promise<DaybookSettings> {
+    const { settings, problems } = await effectiveSettings(this.app, this.stored);
+    if (problems.length) new Notice(`Daybook settings: ${problems.join('; ')}`);
+    this.settings = settings;
+    return settings;
+  }
+
+  private pathOf(state: EditorState): string | null {
+    return state.field(editorInfoField, false)?.file?.path ?? null;
+  }
+
+  private async writeFrontmatter(path: string, values: Record<string, number>): Promise<void> {
+    const file = this.app.vault.getAbstractFileByPath(path);
+    if (!(file instanceof TFile)) return;
+    // Only the slider's own properties are touched; everything else in the frontmatter stays as it is.
+    await this.app.fileManager.processFrontMatter(file, (frontmatter: Record<string, unknown>) => {
+      Object.assign(frontmatter, values);
+    });
+  }
+
+  private async reviewContext(): Promise<ReviewContext> {
+    return {
+      app: this.app,
+      settings: await this.refreshSettings(),
+      parser: this.cache.parser,
+      confirm: (message) => confirm(this.app, message, 'Replace and keep a backup'),
+      notify: (message) => new Notice(message),
+    };
+  }
+
+  private addCommands(): void {
+    const daily = (id: string, name: string, offset: number) =>
+      this.addCommand({ id, name, callback: async () => void (await openDailyNote(this.app, await this.refreshSettings(), new Date(), offset)) });
+    daily('open-today', "Open today's daily note", 0);
+    daily('open-yesterday', "Open yesterday's daily note", -1);
+    daily('open-tomorrow', "Open tomorrow's daily note", 1);
+
+    this.addCommand({ id: 'insert-incident', name: 'Insert incident', editorCallback: (editor) => insertIncident(editor) });
+    this.addCommand({
+      id: 'add-next-why',
+      name: 'Add next why',
+      editorCallback: (editor) => {
+        if (!addNextWhy(editor)) new Notice('No 5 whys part here: place the caret inside one first.');
+      },
+    });
+    this.addCommand({
+      id: 'insert-mood-slider',
+      name: 'Insert mood slider',
+      editorCallback: (editor) => new SliderPicker(this.app, this.settings.sliders, (slider) => insertSliderToken(editor, slider.property)).open(),
+    });
+
+    const periods: [PeriodKind, string][] = [
+      ['week', 'this week'],
+      ['month', 'this month'],
+      ['quarter', 'this quarter'],
+      ['year', 'this year'],
+    ];
+    for (const [kind, label] of periods) {
+      this.addCommand({
+        id: `review-${kind}`,
+        name: `Generate review for ${label}`,
+        callback: async () => {
+          const period = resolvePeriod(kind, dateToDay(new Date()));
+          if (period) await generateReview(await this.reviewContext(), period);
+        },
+      });
+    }
+    this.addCommand({
+      id: 'review-current-note',
+      name: 'Generate review for the period of this note',
+      checkCallback: (checking) => {
+        const file = this.app.workspace.getActiveViewOfType(MarkdownView)?.file;
+        const period = file ? periodOfNote(file.path, this.settings) : null;
+        if (!period) return false;
+        if (!checking) void this.reviewContext().then((context) => generateReview(context, period));
+        return true;
+      },
+    });
+  }
+}
+

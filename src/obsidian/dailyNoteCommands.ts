@@ -1,0 +1,41 @@
+import { type App, normalizePath, TFile } from 'obsidian';
+import { dailyNotePath } from '../core/dailyNotes';
+import { addDay, dateToDay } from '../core/dates/periods';
+import type { DaybookSettings } from '../core/settings';
+import { defaultTemplate, fillTemplate } from '../core/template';
+import { basename } from '../core/vault';
+import { ObsidianVault } from './obsidianVault';
+
+async function templateText(app: App, settings: DaybookSettings): Promise<{ text: string; missing: string | null }> {
+  if (!settings.templatePath) return { text: defaultTemplate(settings), missing: null };
+  const path = normalizePath(settings.templatePath.endsWith('.md') ? settings.templatePath : `${settings.templatePath}.md`);
+  const file = app.vault.getAbstractFileByPath(path);
+  if (!(file instanceof TFile)) return { text: defaultTemplate(settings), missing: path };
+  return { text: await app.vault.read(file), missing: null };
+}
+
+export interface DailyNoteResult {
+  file: TFile;
+  created: boolean;
+  /** The configured template that could not be found, when the default one was used instead. */
+  missingTemplate: string | null;
+}
+
+/** The daily note of `offset` days from today, created from the template if it does not exist yet. */
+export async function ensureDailyNote(app: App, settings: DaybookSettings, now: Date, offset = 0): Promise<DailyNoteResult> {
+  const day = addDay(dateToDay(now), offset);
+  const path = normalizePath(dailyNotePath(day, settings));
+  const existing = app.vault.getAbstractFileByPath(path);
+  if (existing instanceof TFile) return { file: existing, created: false, missingTemplate: null };
+  const template = await templateText(app, settings);
+  const text = fillTemplate(template.text, { day, title: basename(path), now, settings });
+  await new ObsidianVault(app).ensureFolder(path);
+  const file = await app.vault.create(path, text);
+  return { file, created: true, missingTemplate: template.missing };
+}
+
+export async function openDailyNote(app: App, settings: DaybookSettings, now: Date, offset = 0): Promise<DailyNoteResult> {
+  const result = await ensureDailyNote(app, settings, now, offset);
+  await app.workspace.getLeaf(false).openFile(result.file);
+  return result;
+}

@@ -1,0 +1,55 @@
+import { type App, normalizePath, TFile } from 'obsidian';
+import { dayOfDailyNote } from '../core/dailyNotes';
+import { parseMoment } from '../core/dates/momentFormat';
+import { dateToDay, type Period, type PeriodKind, PERIOD_KINDS, periodContaining } from '../core/dates/periods';
+import { Journal, type NoteParser } from '../core/journal';
+import { describeOutcome, type WriteOutcome, writeReview } from '../core/reviewWriter';
+import type { DaybookSettings } from '../core/settings';
+import { basename, isInFolder } from '../core/vault';
+import { ObsidianVault } from './obsidianVault';
+
+export interface ReviewContext {
+  app: App;
+  settings: DaybookSettings;
+  parser: NoteParser;
+  /** Asks the user a yes/no question; resolves true for yes. */
+  confirm(message: string): Promise<boolean>;
+  notify(message: string): void;
+}
+
+/**
+ * The period of a note: the week (or `kind`) of a daily note, or the period a
+ * review note is named for. Null for any other note.
+ */
+export function periodOfNote(path: string, settings: DaybookSettings, kind: PeriodKind = 'week'): Period | null {
+  const day = dayOfDailyNote(path, settings);
+  if (day) return periodContaining(kind, day);
+  if (!isInFolder(path, settings.reviewsFolder) || !path.endsWith('.md')) return null;
+  const name = basename(path);
+  for (const reviewKind of PERIOD_KINDS) {
+    const date = parseMoment(name, settings.reviewFormats[reviewKind]);
+    if (date) return periodContaining(reviewKind, dateToDay(date));
+  }
+  return null;
+}
+
+/**
+ * Regenerates a period's review note and opens it. A hand-edited generated
+ * part is replaced only if the user says so, and then kept as a backup.
+ */
+export async function generateReview(context: ReviewContext, period: Period): Promise<WriteOutcome> {
+  const vault = new ObsidianVault(context.app);
+  const journal = await Journal.open(vault, context.settings, { parser: context.parser });
+  let outcome = await writeReview(journal, period, vault);
+  if (outcome.status === 'edited') {
+    const replace = await context.confirm(
+      `The generated part of ${outcome.path} was edited by hand since Daybook wrote it. Replace it with a fresh review? Your edited note will be kept as a backup beside it.`,
+    );
+    if (replace) outcome = await writeReview(journal, period, vault, true);
+  }
+  const file = context.app.vault.getAbstractFileByPath(normalizePath(outcome.path));
+  if (file instanceof TFile) await context.app.workspace.getLeaf(false).openFile(file);
+  const warnings = outcome.review.warnings.length ? ` ${outcome.review.warnings.length} note(s) could not be read completely; see the end of the review.` : '';
+  context.notify(`Daybook: ${describeOutcome(outcome)}.${warnings}`);
+  return outcome;
+}

@@ -1,0 +1,294 @@
+/**
+ * A small, behavioural fake of the parts of Obsidian's API that Daybook's
+ * adapters use: an in-memory vault with events, a metadata cache computed from
+ * the text, processFrontMatter, and just enough of Plugin, Setting and Modal.
+ */
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { readFrontmatter, splitFrontmatter } from '../../src/core/note/frontmatter';
+
+type Callback = (...args: any[]) => unknown;
+
+class Events {
+  private handlers = new Map<string, Callback[]>();
+  on(name: string, callback: Callback) {
+    this.handlers.set(name, [...(this.handlers.get(name) ?? []), callback]);
+    return { name, callback, owner: this };
+  }
+  offref(ref: { name: string; callback: Callback }) {
+    this.handlers.set(ref.name, (this.handlers.get(ref.name) ?? []).filter((c) => c !== ref.callback));
+  }
+  trigger(name: string, ...args: unknown[]) {
+    for (const handler of this.handlers.get(name) ?? []) handler(...args);
+  }
+}
+
+export function normalizePath(path: string): string {
+  return path.replace(/\\/g, '/').replace(/\/+/g, '/').replace(/^\/|\/$/g, '');
+}
+
+export class TAbstractFile {
+  constructor(public path: string) {}
+  get name() {
+    return this.path.slice(this.path.lastIndexOf('/') + 1);
+  }
+}
+export class TFile extends TAbstractFile {
+  stat = { mtime: 1, ctime: 1, size: 0 };
+  get basename() {
+    return this.name.replace(/\.md$/, '');
+  }
+  get extension() {
+    return this.name.slice(this.name.lastIndexOf('.') + 1);
+  }
+}
+export class TFolder extends TAbstractFile {}
+
+export class Vault extends Events {
+  configDir = '.obsidian';
+  readonly texts = new Map<string, string>();
+  readonly entries = new Map<string, TAbstractFile>();
+  readonly reads: string[] = [];
+  private clock = 1;
+  adapter = {
+    exists: async (path: string) => this.texts.has(path),
+    read: async (path: string) => {
+      const text = this.texts.get(path);
+      if (text === undefined) throw new Error(`ENOENT ${path}`);
+      return text;
+    },
+  };
+
+  constructor(files: Record<string, string> = {}) {
+    super();
+    for (const [path, text] of Object.entries(files)) this.put(path, text);
+  }
+
+  /** Test helper: a file as if written by another program or sync. */
+  put(path: string, text: string): TFile {
+    let file = this.entries.get(path);
+    if (!(file instanceof TFile)) {
+      file = new TFile(path);
+      this.entries.set(path, file);
+      const parts = path.split('/');
+      for (let i = 1; i < parts.length; i++) {
+        const folder = parts.slice(0, i).join('/');
+        if (!this.entries.has(folder)) this.entries.set(folder, new TFolder(folder));
+      }
+    }
+    this.texts.set(path, text);
+    (file as TFile).stat = { mtime: ++this.clock, ctime: 1, size: text.length };
+    return file as TFile;
+  }
+
+  getMarkdownFiles(): TFile[] {
+    return [...this.entries.values()].filter((f): f is TFile => f instanceof TFile && f.path.endsWith('.md') && !f.path.startsWith('.'));
+  }
+  getAbstractFileByPath(path: string) {
+    return this.entries.get(path) ?? null;
+  }
+  async cachedRead(file: TFile) {
+    this.reads.push(file.path);
+    return this.texts.get(file.path) ?? '';
+  }
+  async read(file: TFile) {
+    return this.cachedRead(file);
+  }
+  async process(file: TFile, fn: (text: string) => string) {
+    const text = fn(this.texts.get(file.path) ?? '');
+    this.put(file.path, text);
+    this.trigger('modify', file);
+    return text;
+  }
+  async modify(file: TFile, text: string) {
+    await this.process(file, () => text);
+  }
+  async create(path: string, text: string) {
+    if (this.entries.has(path)) throw new Error('File already exists.');
+    const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+    if (folder && !this.entries.has(folder)) throw new Error(`Folder ${folder} does not exist`);
+    const file = this.put(path, text);
+    this.trigger('create', file);
+    return file;
+  }
+  async createFolder(path: string) {
+    const folder = new TFolder(path);
+    this.entries.set(path, folder);
+    return folder;
+  }
+}
+
+export class MetadataCache extends Events {
+  constructor(private vault: Vault) {
+    super();
+  }
+  getFileCache(file: TFile) {
+    return this.getCache(file.path);
+  }
+  getCache(path: string) {
+    const text = this.vault.texts.get(path);
+    if (text === undefined) return null;
+    const { data } = readFrontmatter(text);
+    return Object.keys(data).length ? { frontmatter: data } : {};
+  }
+}
+
+export class FileManager {
+  constructor(
+    private vault: Vault,
+    private metadataCache: MetadataCache,
+  ) {}
+  readonly calls: string[] = [];
+  /** Like the app: parse the YAML, let fn change the object, write the YAML back, then the cache event fires. */
+  async processFrontMatter(file: TFile, fn: (frontmatter: Record<string, unknown>) => void) {
+    this.calls.push(file.path);
+    const text = this.vault.texts.get(file.path) ?? '';
+    const split = splitFrontmatter(text);
+    const data = (split.yaml ? parseYaml(split.yaml) : {}) ?? {};
+    fn(data);
+    const next = `---\n${stringifyYaml(data)}---\n${split.yaml === null ? text : split.body}`;
+    await this.vault.process(file, () => next);
+    this.metadataCache.trigger('changed', file, next, this.metadataCache.getFileCache(file));
+  }
+}
+
+export class Workspace extends Events {
+  opened: string[] = [];
+  activeFile: TFile | null = null;
+  getLeaf() {
+    return { openFile: async (file: TFile) => void this.opened.push(file.path) };
+  }
+  getActiveViewOfType() {
+    return this.activeFile ? { file: this.activeFile } : null;
+  }
+  updateOptions() {}
+}
+
+export class App {
+  vault: Vault;
+  metadataCache: MetadataCache;
+  fileManager: FileManager;
+  workspace = new Workspace();
+  constructor(files: Record<string, string> = {}) {
+    this.vault = new Vault(files);
+    this.metadataCache = new MetadataCache(this.vault);
+    this.fileManager = new FileManager(this.vault, this.metadataCache);
+  }
+}
+
+export class Component {
+  private cleanups: (() => void)[] = [];
+  children: Component[] = [];
+  loaded = false;
+  load() {
+    this.loaded = true;
+    this.onload();
+    for (const child of this.children) child.load();
+  }
+  unload() {
+    for (const child of this.children) child.unload();
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.onunload();
+    this.loaded = false;
+  }
+  onload() {}
+  onunload() {}
+  addChild<T extends Component>(child: T): T {
+    this.children.push(child);
+    if (this.loaded) child.load();
+    return child;
+  }
+  register(cleanup: () => void) {
+    this.cleanups.push(cleanup);
+  }
+  registerEvent(ref: { name: string; callback: Callback; source?: Events }) {
+    this.cleanups.push(() => (ref as any).owner?.offref(ref));
+  }
+}
+
+export class MarkdownRenderChild extends Component {
+  constructor(public containerEl: HTMLElement) {
+    super();
+  }
+}
+
+export class Plugin extends Component {
+  commands = new Map<string, any>();
+  editorExtensions: unknown[] = [];
+  postProcessors: Callback[] = [];
+  settingTabs: unknown[] = [];
+  data: unknown = null;
+  constructor(
+    public app: App,
+    public manifest: unknown = { id: 'daybook' },
+  ) {
+    super();
+  }
+  addCommand(command: any) {
+    this.commands.set(command.id, command);
+    return command;
+  }
+  registerEditorExtension(extension: unknown) {
+    this.editorExtensions.push(extension);
+  }
+  registerMarkdownPostProcessor(processor: Callback) {
+    this.postProcessors.push(processor);
+  }
+  addSettingTab(tab: unknown) {
+    this.settingTabs.push(tab);
+  }
+  async loadData() {
+    return this.data;
+  }
+  async saveData(data: unknown) {
+    this.data = structuredClone(data);
+  }
+}
+
+export class Notice {
+  static messages: string[] = [];
+  constructor(public message: string) {
+    Notice.messages.push(message);
+  }
+}
+
+class Chain {
+  [key: string]: any;
+  constructor() {
+    return new Proxy(this, { get: (target, prop) => (prop in target ? target[prop as string] : () => target) });
+  }
+}
+
+export class Setting extends Chain {
+  constructor(public containerEl?: unknown) {
+    super();
+  }
+}
+
+export class PluginSettingTab {
+  containerEl = { empty() {} };
+  constructor(
+    public app: App,
+    public plugin: Plugin,
+  ) {}
+}
+
+export class Modal {
+  contentEl = { createEl: () => ({}) };
+  constructor(public app: App) {}
+  open() {}
+  close() {
+    this.onClose();
+  }
+  onClose() {}
+}
+
+export class FuzzySuggestModal<T> extends Modal {
+  setPlaceholder() {}
+  getItems(): T[] {
+    return [];
+  }
+}
+
+export class MarkdownView {}
+export const editorInfoField = { id: 'editorInfoField' };
+export const editorLivePreviewField = { id: 'editorLivePreviewField' };
