@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { type ParsedFrontmatter, readFrontmatter } from '../core/note/frontmatter';
 import type { ReviewStore } from '../core/reviewWriter';
@@ -36,10 +36,7 @@ export class FolderVault implements VaultSource, ReviewStore {
           if (isHidden(entry.name)) return;
           const path = prefix ? `${prefix}/${entry.name}` : entry.name;
           if (entry.isDirectory()) await walk(join(folder, entry.name), path);
-          else if (entry.isFile() && entry.name.endsWith('.md')) {
-            const info = await stat(join(folder, entry.name));
-            files.push({ path, mtime: info.mtimeMs, size: info.size });
-          }
+          else if (entry.isFile() && entry.name.endsWith('.md')) files.push({ path });
         }),
       );
     };

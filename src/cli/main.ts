@@ -11,6 +11,7 @@ import type { DaybookSettings } from '../core/settings';
 import { defaultTemplate, fillTemplate } from '../core/template';
 import { basename, type Warning } from '../core/vault';
 import { FolderVault } from './folderVault';
+import { DiskParseCache, defaultCacheDir } from './parseCache';
 import { loadVaultSettings, SettingsError } from './vaultSettings';
 
 /** A problem the user can fix: printed as one line, without a stack trace. */
@@ -53,6 +54,8 @@ function describe(outcome: WriteOutcome): string {
 }
 
 interface ReviewOptions {
+  cache?: boolean;
+  cacheDir?: string;
   vault?: string;
   period?: string;
   date?: string;
@@ -64,7 +67,8 @@ interface ReviewOptions {
 
 async function review(options: ReviewOptions, io: Io): Promise<number> {
   const { vault, settings } = await openVault(options.vault, io);
-  const journal = await Journal.open(vault, settings);
+  const parser = options.cache === false ? undefined : new DiskParseCache(options.cacheDir ?? defaultCacheDir(vault.root)).parser;
+  const journal = await Journal.open(vault, settings, { parser });
   if (options.all) {
     if (!options.write) throw new UsageError('--all rebuilds review notes, so it needs --write');
     return rebuildAll(journal, vault, Boolean(options.force), io);
@@ -143,6 +147,8 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--json', 'print the review as JSON data instead of markdown')
     .option('--write', 'create or update the review note in the vault')
     .option('--force', 'rewrite a review whose generated part was edited by hand, keeping the edited note as a backup')
+    .option('--no-cache', 'parse every note afresh, without reading or writing the parse cache')
+    .option('--cache-dir <dir>', 'where parsed notes are cached (default: $XDG_CACHE_HOME/daybook/<vault id>, else ~/.cache/…)')
     .action(async (options: ReviewOptions) => setExit(await review(options, io)));
   cli
     .command('daily')

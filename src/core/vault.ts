@@ -1,10 +1,14 @@
 import type { ParsedFrontmatter } from './note/frontmatter';
 
-/** A markdown file of the vault, as the source lists it. Paths are vault-relative with `/`. */
+/**
+ * A markdown file of the vault, as the source lists it. Paths are vault-relative
+ * with `/`. The app knows each file's mtime and size for free; the CLI does not
+ * stat every note of a large vault, and keys its cache by content instead.
+ */
 export interface VaultFile {
   path: string;
-  mtime: number;
-  size: number;
+  mtime?: number;
+  size?: number;
 }
 
 /**

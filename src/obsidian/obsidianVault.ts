@@ -61,11 +61,11 @@ export class ObsidianVault implements VaultSource, ReviewStore {
  * drop an entry as soon as its file is modified, renamed or deleted.
  */
 export class ParseCache {
-  private readonly entries = new Map<string, { mtime: number; size: number; model: NoteModel }>();
+  private readonly entries = new Map<string, { mtime?: number; size?: number; model: NoteModel }>();
 
   readonly parser: NoteParser = (text, file) => {
     const cached = this.entries.get(file.path);
-    if (cached && cached.mtime === file.mtime && cached.size === file.size) return cached.model;
+    if (cached && file.mtime !== undefined && cached.mtime === file.mtime && cached.size === file.size) return cached.model;
     const model = parseNote(text);
     this.entries.set(file.path, { mtime: file.mtime, size: file.size, model });
     return model;

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectApproved } from '../helpers/approved';
 import { copyOfFixture, daybook, fixture } from '../helpers/cli';
@@ -183,5 +184,40 @@ describe('daybook daily', () => {
     const result = await daybook(['daily', '--vault', vault], new Date(2026, 10, 22, 9, 30));
     expect(result.stdout).toBe('Days/22-11-2026.md\n');
     expect(readFileSync(join(vault, 'Days/22-11-2026.md'), 'utf8')).toBe('# 22-11-2026\nSunday at 09:30; ← [[21-11-2026]] · [[23-11-2026]] {{slider mood_wake}}\n');
+  });
+});
+
+describe('the parse cache', () => {
+  it('changes no byte of any review, cold, warm, corrupt or disabled', async () => {
+    const vault = copyOfFixture('mixed-vault');
+    const cacheDir = join(mkdtempSync(join(tmpdir(), 'daybook-cache-test-')), 'cache');
+    const outputs: string[] = [];
+    for (const period of ['2026-W53', '2027-W01', '2026-12', '2026-Q4', '2026', '2027']) {
+      const uncached = await daybook(['review', '--vault', vault, '--period', period, '--json', '--no-cache']);
+      const cold = await daybook(['review', '--vault', vault, '--period', period, '--json', '--cache-dir', cacheDir]);
+      const warm = await daybook(['review', '--vault', vault, '--period', period, '--json', '--cache-dir', cacheDir]);
+      expect(cold.stdout).toBe(uncached.stdout);
+      expect(warm.stdout).toBe(uncached.stdout);
+      outputs.push(uncached.stdout);
+    }
+    // Corrupt every entry: each is parsed afresh, and the reviews stay the same.
+    for (const shard of readdirSync(cacheDir)) {
+      for (const entry of readdirSync(join(cacheDir, shard))) writeFileSync(join(cacheDir, shard, entry), '{"version":1,"model":{"blo');
+    }
+    const again = await daybook(['review', '--vault', vault, '--period', '2026-W53', '--json', '--cache-dir', cacheDir]);
+    expect(again.stdout).toBe(outputs[0]);
+    const markdown = await daybook(['review', '--vault', vault, '--period', '2026-W53', '--cache-dir', cacheDir]);
+    expectApproved('mixed-vault-2026-W53.md', markdown.stdout);
+  });
+
+  it('notices an edited note: its review changes at once', async () => {
+    const vault = copyOfFixture('mixed-vault');
+    const cacheDir = mkdtempSync(join(tmpdir(), 'daybook-cache-test-'));
+    const before = await daybook(['review', '--vault', vault, '--period', '2027-W01', '--json', '--cache-dir', cacheDir]);
+    writeFileSync(join(vault, 'Journal/2027/2027-01-04.md'), '---\nmood_wake: 5\n---\n- Planning with [[María José]]\n');
+    const after = JSON.parse((await daybook(['review', '--vault', vault, '--period', '2027-W01', '--json', '--cache-dir', cacheDir])).stdout);
+    expect(JSON.parse(before.stdout).people[0].name).toBe('Vincent Chan');
+    expect(after.people[0].name).toBe('María José');
+    expect(after.mood.mood_wake.average).toBe(5);
   });
 });

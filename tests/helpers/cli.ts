@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/main';
 
+// The CLI caches parsed notes under XDG_CACHE_HOME: keep the tests' cache out of the home folder.
+process.env.XDG_CACHE_HOME = mkdtempSync(join(tmpdir(), 'daybook-cache-'));
+
 export interface CliResult {
   code: number;
   stdout: string;

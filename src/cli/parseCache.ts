@@ -1,0 +1,78 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { hashText } from '../core/hash';
+import type { NoteParser } from '../core/journal';
+import { type NoteModel, parseNote } from '../core/note/parseNote';
+
+/** Bumped whenever parseNote's output changes shape or meaning: older entries are then ignored. */
+export const PARSER_VERSION = 1;
+
+interface Entry {
+  version: number;
+  length: number;
+  check: string;
+  model: NoteModel;
+}
+
+/**
+ * Where the CLI keeps parsed notes: the user's cache folder, one subfolder per
+ * vault, so nothing is written among the notes and nothing is synced with them.
+ */
+export function defaultCacheDir(vault: string, env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  return join(base, 'daybook', hashText(resolve(vault)));
+}
+
+/**
+ * A parse cache keyed by content: a note is parsed again only when its text
+ * changed. Each entry records the text's length and a second, differently
+ * seeded hash, and is used only when both match; an unreadable, corrupt or
+ * older-version entry is parsed afresh and rewritten, never trusted.
+ */
+export class DiskParseCache {
+  hits = 0;
+  misses = 0;
+
+  constructor(private readonly dir: string) {}
+
+  private path(key: string): string {
+    return join(this.dir, key.slice(0, 2), `${key}.json`);
+  }
+
+  private load(key: string, text: string, check: string): NoteModel | null {
+    try {
+      const entry = JSON.parse(readFileSync(this.path(key), 'utf8')) as Entry;
+      if (entry.version === PARSER_VERSION && entry.length === text.length && entry.check === check && Array.isArray(entry.model?.blocks)) return entry.model;
+    } catch {
+      // Missing or corrupt: parse again below.
+    }
+    return null;
+  }
+
+  private store(key: string, entry: Entry): void {
+    try {
+      const target = this.path(key);
+      mkdirSync(join(this.dir, key.slice(0, 2)), { recursive: true });
+      const temporary = `${target}.${process.pid}.tmp`;
+      writeFileSync(temporary, JSON.stringify(entry));
+      renameSync(temporary, target);
+    } catch {
+      // A cache that cannot be written only costs speed.
+    }
+  }
+
+  readonly parser: NoteParser = (text) => {
+    const key = hashText(text);
+    const check = hashText(text, 0x9e3779b9);
+    const cached = this.load(key, text, check);
+    if (cached) {
+      this.hits++;
+      return cached;
+    }
+    this.misses++;
+    const model = parseNote(text);
+    this.store(key, { version: PARSER_VERSION, length: text.length, check, model });
+    return model;
+  };
+}
