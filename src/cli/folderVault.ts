@@ -1,4 +1,5 @@
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { type ParsedFrontmatter, readFrontmatter } from '../core/note/frontmatter';
 import type { ReviewStore } from '../core/reviewWriter';
@@ -25,7 +26,11 @@ export function decodeNote(bytes: Uint8Array): string {
 
 /** A vault as a folder on disk: the CLI's VaultSource and ReviewStore. */
 export class FolderVault implements VaultSource, ReviewStore {
-  constructor(readonly root: string) {}
+  constructor(
+    readonly root: string,
+    /** Parsed frontmatter of link targets, kept between runs by the parse cache. */
+    private readonly frontmatterCache?: { frontmatter(text: string): ParsedFrontmatter },
+  ) {}
 
   async list(): Promise<VaultFile[]> {
     const files: VaultFile[] = [];
@@ -48,12 +53,15 @@ export class FolderVault implements VaultSource, ReviewStore {
     return join(this.root, ...path.split('/'));
   }
 
+  // Reads are synchronous: a review reads hundreds of small files, and the
+  // promise machinery around each costs more than the read itself.
   async read(path: string): Promise<string> {
-    return decodeNote(await readFile(this.absolute(path)));
+    return decodeNote(readFileSync(this.absolute(path)));
   }
 
   async frontmatter(path: string): Promise<ParsedFrontmatter> {
-    return readFrontmatter(await this.read(path));
+    const text = await this.read(path);
+    return this.frontmatterCache ? this.frontmatterCache.frontmatter(text) : readFrontmatter(text);
   }
 
   async readIfExists(path: string): Promise<string | null> {

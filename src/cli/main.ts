@@ -12,6 +12,8 @@ import { defaultTemplate, fillTemplate } from '../core/template';
 import { basename, type Warning } from '../core/vault';
 import { FolderVault } from './folderVault';
 import { DiskParseCache, defaultCacheDir } from './parseCache';
+import { ParsePool, POOL_THRESHOLD } from './parsePool';
+import { type NoteModel, parseNote } from '../core/note/parseNote';
 import { loadVaultSettings, SettingsError } from './vaultSettings';
 
 /** A problem the user can fix: printed as one line, without a stack trace. */
@@ -55,6 +57,7 @@ function describe(outcome: WriteOutcome): string {
 
 interface ReviewOptions {
   cache?: boolean;
+  workers?: boolean;
   cacheDir?: string;
   vault?: string;
   period?: string;
@@ -66,9 +69,24 @@ interface ReviewOptions {
 }
 
 async function review(options: ReviewOptions, io: Io): Promise<number> {
-  const { vault, settings } = await openVault(options.vault, io);
-  const parser = options.cache === false ? undefined : new DiskParseCache(options.cacheDir ?? defaultCacheDir(vault.root)).parser;
-  const journal = await Journal.open(vault, settings, { parser });
+  const opened = await openVault(options.vault, io);
+  let pool: ParsePool | null = null;
+  // Workers are started only once a run turns out to parse many notes.
+  const parse = (text: string): NoteModel | Promise<NoteModel> => (pool ? pool.parse(text) : parseNote(text));
+  const cache = options.cache === false ? null : new DiskParseCache(options.cacheDir ?? defaultCacheDir(opened.vault.root), parse);
+  const vault = cache ? new FolderVault(opened.vault.root, cache) : opened.vault;
+  const journal = await Journal.open(vault, opened.settings, { parser: cache ? cache.parser : parse });
+  const inScope = options.all ? journal.dailyNotes.length : options.period ? journal.dailyNotesIn(resolvePeriod(options.period, options.date ?? dateToDay(io.now())) ?? { id: '', kind: 'week', start: '', end: '' }).length : 0;
+  if (inScope >= POOL_THRESHOLD && options.workers !== false) pool = ParsePool.start();
+  try {
+    return await reviewWith(journal, vault, opened.settings, options, io);
+  } finally {
+    cache?.save();
+    await pool?.close();
+  }
+}
+
+async function reviewWith(journal: Journal, vault: FolderVault, settings: DaybookSettings, options: ReviewOptions, io: Io): Promise<number> {
   if (options.all) {
     if (!options.write) throw new UsageError('--all rebuilds review notes, so it needs --write');
     return rebuildAll(journal, vault, Boolean(options.force), io);
@@ -91,6 +109,8 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
 
 async function rebuildAll(journal: Journal, vault: FolderVault, force: boolean, io: Io): Promise<number> {
   const periods = periodsWithNotes(journal);
+  if (io.isTty) io.stderr(`reading ${journal.dailyNotes.length} daily notes…`);
+  await journal.loadAll();
   const counts = { written: 0, unchanged: 0, skipped: 0 };
   const skipped: string[] = [];
   const warned = new Set<string>();
@@ -148,6 +168,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--write', 'create or update the review note in the vault')
     .option('--force', 'rewrite a review whose generated part was edited by hand, keeping the edited note as a backup')
     .option('--no-cache', 'parse every note afresh, without reading or writing the parse cache')
+    .option('--no-workers', 'parse on this thread only, not on worker threads (one per core) as large periods do')
     .option('--cache-dir <dir>', 'where parsed notes are cached (default: $XDG_CACHE_HOME/daybook/<vault id>, else ~/.cache/…)')
     .action(async (options: ReviewOptions) => setExit(await review(options, io)));
   cli

@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { hashText } from '../core/hash';
 import type { NoteParser } from '../core/journal';
+import { type ParsedFrontmatter, readFrontmatter } from '../core/note/frontmatter';
 import { type NoteModel, parseNote } from '../core/note/parseNote';
 
 /** Bumped whenever parseNote's output changes shape or meaning: older entries are then ignored. */
@@ -33,8 +34,49 @@ export function defaultCacheDir(vault: string, env: NodeJS.ProcessEnv = process.
 export class DiskParseCache {
   hits = 0;
   misses = 0;
+  private targets: Map<string, { check: string; length: number; parsed: ParsedFrontmatter }> | null = null;
+  private targetsChanged = false;
 
-  constructor(private readonly dir: string) {}
+  constructor(
+    private readonly dir: string,
+    /** How a note missing from the cache is parsed: inline, or on the worker pool. */
+    private readonly parse: (text: string) => NoteModel | Promise<NoteModel> = parseNote,
+  ) {}
+
+  private get targetsFile(): string {
+    return join(this.dir, 'frontmatter.json');
+  }
+
+  /**
+   * Frontmatter of link targets, by content, all in one file: a review reads
+   * the frontmatter of many small notes, and one JSON file beats many.
+   */
+  frontmatter(text: string): ParsedFrontmatter {
+    if (this.targets === null) {
+      this.targets = new Map();
+      try {
+        const stored = JSON.parse(readFileSync(this.targetsFile, 'utf8')) as { version: number; entries: [string, { check: string; length: number; parsed: ParsedFrontmatter }][] };
+        if (stored.version === PARSER_VERSION && Array.isArray(stored.entries)) this.targets = new Map(stored.entries);
+      } catch {
+        // Missing or corrupt: start empty.
+      }
+    }
+    const key = hashText(text);
+    const check = hashText(text, 0x9e3779b9);
+    const entry = this.targets.get(key);
+    if (entry && entry.check === check && entry.length === text.length && typeof entry.parsed?.data === 'object') return entry.parsed;
+    const parsed = readFrontmatter(text);
+    this.targets.set(key, { check, length: text.length, parsed });
+    this.targetsChanged = true;
+    return parsed;
+  }
+
+  /** Writes what changed in the frontmatter cache (note entries are written as they are made). */
+  save(): void {
+    if (!this.targetsChanged || this.targets === null) return;
+    this.store('frontmatter', { version: PARSER_VERSION, entries: [...this.targets] }, this.targetsFile);
+    this.targetsChanged = false;
+  }
 
   private path(key: string): string {
     return join(this.dir, key.slice(0, 2), `${key}.json`);
@@ -50,10 +92,9 @@ export class DiskParseCache {
     return null;
   }
 
-  private store(key: string, entry: Entry): void {
+  private store(key: string, entry: unknown, target = this.path(key)): void {
     try {
-      const target = this.path(key);
-      mkdirSync(join(this.dir, key.slice(0, 2)), { recursive: true });
+      mkdirSync(join(target, '..'), { recursive: true });
       const temporary = `${target}.${process.pid}.tmp`;
       writeFileSync(temporary, JSON.stringify(entry));
       renameSync(temporary, target);
@@ -71,8 +112,11 @@ export class DiskParseCache {
       return cached;
     }
     this.misses++;
-    const model = parseNote(text);
-    this.store(key, { version: PARSER_VERSION, length: text.length, check, model });
-    return model;
+    const store = (model: NoteModel) => {
+      this.store(key, { version: PARSER_VERSION, length: text.length, check, model });
+      return model;
+    };
+    const parsed = this.parse(text);
+    return parsed instanceof Promise ? parsed.then(store) : store(parsed);
   };
 }

@@ -25,18 +25,27 @@ export function dayOfDailyNote(path: string, settings: DaybookSettings): string 
   return date ? dateToDay(date) : null;
 }
 
-const lengths = new Map<string, number | null>();
+const shapes = new Map<string, RegExp | null>();
 
-/** A cheap length check first: most vault notes are not daily notes, and parsing dates is not free. */
+/** `2000-01-01` → /^\d\d\d\d-\d\d-\d\d$/: the shape every name of an all-numeric format has. */
+function shapeOf(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\d/g, '\\d');
+}
+
+/**
+ * A cheap check first: most vault notes are not daily notes, and parsing dates
+ * is not free. When two far-apart dates format to the same shape (numeric
+ * formats), a name must have that shape to be worth parsing.
+ */
 function mayMatch(name: string, format: string): boolean {
-  let length = lengths.get(format);
-  if (length === undefined) {
-    const a = formatMoment(new Date(2000, 0, 1, 12), format).length;
-    const b = formatMoment(new Date(2026, 11, 31, 12), format).length;
-    length = a === b ? a : null;
-    lengths.set(format, length);
+  let shape = shapes.get(format);
+  if (shape === undefined) {
+    const a = shapeOf(formatMoment(new Date(2000, 0, 1, 12), format));
+    const b = shapeOf(formatMoment(new Date(2026, 11, 31, 12), format));
+    shape = a === b ? new RegExp(`^${a}$`) : null;
+    shapes.set(format, shape);
   }
-  return length === null || name.length === length;
+  return shape === null || shape.test(name);
 }
 
 /** The vault's daily notes, oldest first. Two notes for one day: the first path wins, the other is reported. */

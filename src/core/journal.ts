@@ -11,8 +11,8 @@ export interface DailyNote {
   note: NoteModel;
 }
 
-/** Turns a note's text into its model; the CLI and plugin wrap it in their caches. */
-export type NoteParser = (text: string, file: VaultFile) => NoteModel;
+/** Turns a note's text into its model; the CLI and plugin wrap it in caches (and the CLI in worker threads). */
+export type NoteParser = (text: string, file: VaultFile) => NoteModel | Promise<NoteModel>;
 
 export interface JournalOptions {
   parser?: NoteParser;
@@ -56,6 +56,11 @@ export class Journal {
     return notes.filter((note): note is DailyNote => note !== null);
   }
 
+  /** Every daily note of the vault, parsed: what a rebuild of every review needs, loaded at once so parsing can run in parallel. */
+  async loadAll(): Promise<void> {
+    await Promise.all(this.dailyNotes.map((file) => this.load(file)));
+  }
+
   warningsFor(path: string): Warning[] {
     return this.noteWarnings.get(path) ?? [];
   }
@@ -77,7 +82,7 @@ export class Journal {
       this.noteWarnings.set(file.path, [{ path: file.path, message: `skipped: ${error instanceof Error ? error.message : String(error)}` }]);
       return null;
     }
-    const note = this.parser(text, file.file);
+    const note = await this.parser(text, file.file);
     if (note.problems.length) this.noteWarnings.set(file.path, note.problems.map((message) => ({ path: file.path, message })));
     return { day: file.day, path: file.path, note };
   }

@@ -1,5 +1,4 @@
 import { type App, normalizePath, TFile, type TAbstractFile } from 'obsidian';
-import type { NoteParser } from '../core/journal';
 import type { ParsedFrontmatter } from '../core/note/frontmatter';
 import { type NoteModel, parseNote } from '../core/note/parseNote';
 import type { ReviewStore } from '../core/reviewWriter';
@@ -63,7 +62,7 @@ export class ObsidianVault implements VaultSource, ReviewStore {
 export class ParseCache {
   private readonly entries = new Map<string, { mtime?: number; size?: number; model: NoteModel }>();
 
-  readonly parser: NoteParser = (text, file) => {
+  readonly parser = (text: string, file: VaultFile): NoteModel => {
     const cached = this.entries.get(file.path);
     if (cached && file.mtime !== undefined && cached.mtime === file.mtime && cached.size === file.size) return cached.model;
     const model = parseNote(text);

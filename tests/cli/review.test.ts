@@ -200,9 +200,11 @@ describe('the parse cache', () => {
       expect(warm.stdout).toBe(uncached.stdout);
       outputs.push(uncached.stdout);
     }
-    // Corrupt every entry: each is parsed afresh, and the reviews stay the same.
-    for (const shard of readdirSync(cacheDir)) {
-      for (const entry of readdirSync(join(cacheDir, shard))) writeFileSync(join(cacheDir, shard, entry), '{"version":1,"model":{"blo');
+    // Corrupt every entry and the frontmatter file: each is read afresh, and the reviews stay the same.
+    expect(existsSync(join(cacheDir, 'frontmatter.json'))).toBe(true);
+    for (const shard of readdirSync(cacheDir, { withFileTypes: true })) {
+      if (!shard.isDirectory()) writeFileSync(join(cacheDir, shard.name), '{"version":1,"entries":[["x",');
+      else for (const entry of readdirSync(join(cacheDir, shard.name))) writeFileSync(join(cacheDir, shard.name, entry), '{"version":1,"model":{"blo');
     }
     const again = await daybook(['review', '--vault', vault, '--period', '2026-W53', '--json', '--cache-dir', cacheDir]);
     expect(again.stdout).toBe(outputs[0]);

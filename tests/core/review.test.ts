@@ -141,3 +141,12 @@ describe('what a review reads', () => {
     expect(vault.reads.sort()).toEqual(['Ana.md', ...['16', '17', '18', '19', '20', '21', '22'].map((d) => `Daily/2026-11-${d}.md`)]);
   });
 });
+
+describe('tags and aliases', () => {
+  it('folds a #tag into the topic note it is an alias of, even with no other unresolved link', async () => {
+    const vault = new MemoryVault({ 'Daily/2026-11-17.md': '- tuning the cache #perf\n', 'Topics/Performance.md': '---\naliases: [perf]\n---\n' });
+    const journal = await Journal.open(vault, resolveSettings({ dailyFolder: 'Daily' }).settings);
+    const review = await buildReview(journal, parsePeriodId('2026-W47')!);
+    expect(review.topics.map((t) => [t.name, t.path])).toEqual([['Performance', 'Topics/Performance.md']]);
+  });
+});

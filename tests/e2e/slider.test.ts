@@ -97,11 +97,11 @@ describe('the Live Preview slider in a real browser', () => {
     await expect(page.locator('.daybook-slider').count()).resolves.toBe(3);
   });
 
-  it('looks right in light and dark themes (screenshots kept for the README)', async () => {
+  it('follows the theme (screenshots in tests/e2e/dist; docs/ keeps reviewed copies for the README)', async () => {
     await page.setViewportSize({ width: 760, height: 420 });
-    await page.screenshot({ path: join(__dirname, '..', '..', 'docs', 'slider-light.png') });
+    await page.screenshot({ path: join(__dirname, 'dist', 'slider-light.png') });
     await page.evaluate(() => document.body.classList.add('theme-dark'));
-    await page.screenshot({ path: join(__dirname, '..', '..', 'docs', 'slider-dark.png') });
+    await page.screenshot({ path: join(__dirname, 'dist', 'slider-dark.png') });
     const colour = await slider(0).locator('output').evaluate((el) => getComputedStyle(el).color);
     expect(colour).toBe('rgb(218, 218, 218)');
   });

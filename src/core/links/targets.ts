@@ -61,12 +61,11 @@ export class TargetCatalog {
       if (path) paths.add(path);
       else unresolved.push(target);
     }
-    // A tag without a note of its name is simply a tag: no reason to read aliases for it.
+    // A tag may name a topic note by one of its aliases (`#perf`), so an unresolved tag needs the aliases too.
     for (const tag of tags) {
-      for (const candidate of tagNames(tag)) {
-        const path = this.index.resolve(candidate);
-        if (path) paths.add(path);
-      }
+      const found = tagNames(tag).map((candidate) => this.index.resolve(candidate)).filter((path): path is string => path !== null);
+      if (found.length === 0) unresolved.push(tag);
+      for (const path of found) paths.add(path);
     }
     await this.load(paths);
     if (unresolved.length && this.aliases === null) await this.loadAliases();

@@ -10,30 +10,101 @@ import { joinPath, type Warning } from '../vault';
 import { findIncidents } from './incidents';
 import { readMood, summariseMood } from './mood';
 import { findProjects, projectLinkOf } from './projects';
-import type { Entry, ReviewData, ReviewGoal, ReviewIncident, ReviewProject, ReviewTask } from './types';
+import type { Entry, Mention, ReviewData, ReviewGoal, ReviewIncident, ReviewProject, ReviewTask } from './types';
 
 /** Where the review note of a period lives, named by the configured format. */
 export function reviewNotePath(period: Period, settings: DaybookSettings): string {
   return joinPath(settings.reviewsFolder, formatMoment(dayToDate(period.start), settings.reviewFormats[period.kind])) + '.md';
 }
 
+/** A mention of a person, topic or other link target by one block of a daily note. */
+interface NoteMention {
+  kind: TargetKind;
+  target: Target;
+  mention: Mention;
+}
+
+/**
+ * What one daily note contributes to any review. Computed once per note and
+ * journal: a rebuild puts each note in a week, a month, a quarter and a year,
+ * and should read it once, not four times.
+ */
+interface NoteDigest {
+  mentions: NoteMention[];
+  tasks: ReviewTask[];
+  incidents: ReviewIncident[];
+  projects: ReviewProject[];
+  mood: Record<string, number>;
+  warnings: Warning[];
+  referenced: string[];
+}
+
+const digests = new WeakMap<DailyNote, NoteDigest>();
+
+function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string) => boolean): NoteDigest {
+  const known = digests.get(daily);
+  if (known) return known;
+  const { catalog, settings } = journal;
+  const { note } = daily;
+  const mentions: NoteMention[] = [];
+  const tasks: ReviewTask[] = [];
+  const referenced = new Set<string>();
+  note.blocks.forEach((block, i) => {
+    // One block mentions a thing once, however often it names it.
+    const seen = new Set<string>();
+    const mention = (kind: TargetKind, target: Target) => {
+      if (seen.has(target.key)) return;
+      seen.add(target.key);
+      mentions.push({ kind, target, mention: { date: daily.day, path: daily.path, line: block.line, text: quoteInContext(note.blocks, i) } });
+    };
+    let underTopics: boolean | undefined;
+    const projectLink = block.links.length ? projectLinkOf(note.blocks, i) : null;
+    for (const link of block.links) {
+      if (link.embed || link.target === '' || isQuestion(link.target) || link.target === projectLink) continue;
+      const target = catalog.lookup(link.target);
+      if (target.path) referenced.add(target.path);
+      let kind = target.kind;
+      if (kind === 'other') {
+        underTopics ??= isUnder(note.blocks, i, (name) => name === 'topics');
+        if (underTopics) kind = 'topic';
+      }
+      mention(kind, target);
+    }
+    for (const tag of block.tags) mention('topic', catalog.lookupTag(tag));
+    if (block.task && !isPlaceholder(block.text)) tasks.push({ text: taskText(block), done: block.task.done, date: daily.day, path: daily.path, line: block.line });
+  });
+  const incidents = findIncidents(note).map(({ links, ...incident }) => ({
+    ...incident,
+    date: daily.day,
+    path: daily.path,
+    people: unique(links.map((link) => catalog.lookup(link)).filter((t) => t.kind === 'person').map((t) => t.name)),
+  }));
+  const projects = findProjects(note).map((project) => ({ ...project, date: daily.day, path: daily.path }));
+  const mood = readMood(note, settings.sliders);
+  const result: NoteDigest = {
+    mentions,
+    tasks,
+    incidents,
+    projects,
+    mood: mood.values,
+    warnings: mood.problems.map((message) => ({ path: daily.path, message })),
+    referenced: [...referenced],
+  };
+  digests.set(daily, result);
+  return result;
+}
+
 class EntryTable {
   private readonly entries = new Map<string, Entry>();
-  private readonly seen = new Set<string>();
 
-  add(target: Target, note: DailyNote, blockIndex: number): void {
-    // One block mentions a thing once, however often it names it.
-    const seenKey = `${target.key}\u0000${note.path}\u0000${blockIndex}`;
-    if (this.seen.has(seenKey)) return;
-    this.seen.add(seenKey);
+  add(target: Target, mention: Mention): void {
     let entry = this.entries.get(target.key);
     if (!entry) {
       entry = { name: target.name, path: target.path, mentions: 0, blocks: [] };
       this.entries.set(target.key, entry);
     }
-    const block = note.note.blocks[blockIndex];
     entry.mentions += 1;
-    entry.blocks.push({ date: note.day, path: note.path, line: block.line, text: quoteInContext(note.note.blocks, blockIndex) });
+    entry.blocks.push(mention);
   }
 
   sorted(): Entry[] {
@@ -44,17 +115,20 @@ class EntryTable {
 /** Builds the review of `period` from the journal's daily notes. Reads; never writes. */
 export async function buildReview(journal: Journal, period: Period): Promise<ReviewData> {
   const { settings, catalog } = journal;
+  const files = journal.dailyNotesIn(period);
   const notes = await journal.notesIn(period);
-  const warnings: Warning[] = [...journal.warnings.filter((w) => journal.dailyNotesIn(period).some((n) => n.path === w.path))];
-  for (const file of journal.dailyNotesIn(period)) warnings.push(...journal.warningsFor(file.path));
+  const inPeriod = new Set(files.map((n) => n.path));
+  const warnings: Warning[] = journal.warnings.filter((w) => inPeriod.has(w.path));
+  for (const file of files) warnings.push(...journal.warningsFor(file.path));
 
   const questions = new Set(settings.sliders.map((s) => normaliseQuestion(s.question)));
   const isQuestion = (target: string) => questions.has(normaliseQuestion(target));
   const targets = new Set<string>();
   const tags = new Set<string>();
-  for (const { note } of notes) {
-    for (const block of note.blocks) {
-      for (const link of block.links) if (!link.embed && link.target !== '') targets.add(link.target);
+  for (const daily of notes) {
+    if (digests.has(daily)) continue;
+    for (const block of daily.note.blocks) {
+      for (const link of block.links) if (!link.embed && link.target !== '' && !isQuestion(link.target)) targets.add(link.target);
       for (const tag of block.tags) tags.add(tag);
     }
   }
@@ -65,35 +139,15 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
   const projects: ReviewProject[] = [];
   const tasks: ReviewTask[] = [];
   const referenced = new Set<string>();
-
   const days = notes.map((daily) => {
-    const { note } = daily;
-    note.blocks.forEach((block, i) => {
-      let underTopics: boolean | undefined;
-      const projectLink = projectLinkOf(note.blocks, i);
-      for (const link of block.links) {
-        if (link.embed || link.target === '' || isQuestion(link.target) || link.target === projectLink) continue;
-        const target = catalog.lookup(link.target);
-        if (target.path) referenced.add(target.path);
-        let kind = target.kind;
-        if (kind === 'other') {
-          underTopics ??= isUnder(note.blocks, i, (name) => name === 'topics');
-          if (underTopics) kind = 'topic';
-        }
-        tables[kind].add(target, daily, i);
-      }
-      for (const tag of block.tags) tables.topic.add(catalog.lookupTag(tag), daily, i);
-      if (block.task && !isPlaceholder(block.text)) tasks.push({ text: taskText(block), done: block.task.done, date: daily.day, path: daily.path, line: block.line });
-    });
-    for (const incident of findIncidents(note)) {
-      const people = unique(incident.links.map((link) => catalog.lookup(link)).filter((t) => t.kind === 'person').map((t) => t.name));
-      const { links: _links, ...rest } = incident;
-      incidents.push({ ...rest, date: daily.day, path: daily.path, people });
-    }
-    for (const project of findProjects(note)) projects.push({ ...project, date: daily.day, path: daily.path });
-    const mood = readMood(note, settings.sliders);
-    for (const message of mood.problems) warnings.push({ path: daily.path, message });
-    return { date: daily.day, path: daily.path, mood: mood.values };
+    const facts = digest(journal, daily, isQuestion);
+    for (const { kind, target, mention } of facts.mentions) tables[kind].add(target, mention);
+    incidents.push(...facts.incidents);
+    projects.push(...facts.projects);
+    tasks.push(...facts.tasks);
+    warnings.push(...facts.warnings);
+    for (const path of facts.referenced) referenced.add(path);
+    return { date: daily.day, path: daily.path, mood: facts.mood };
   });
   for (const path of referenced) {
     const problem = catalog.problemWith(path);

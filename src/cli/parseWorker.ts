@@ -1,0 +1,7 @@
+import { parentPort } from 'node:worker_threads';
+import { parseNote } from '../core/note/parseNote';
+
+/** A parse worker: text in, note model out. Parsing is the whole cost of a cold review, so it runs on every core. */
+parentPort?.on('message', (message: { id: number; text: string }) => {
+  parentPort?.postMessage({ id: message.id, model: parseNote(message.text) });
+});
