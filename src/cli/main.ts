@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { dailyNotePath } from '../core/dailyNotes';
 import { dateToDay, isDay, resolvePeriod } from '../core/dates/periods';
 import { Journal } from '../core/journal';
-import { buildReview } from '../core/review/buildReview';
+import { buildReview, reviewNotePath } from '../core/review/buildReview';
 import { renderReview } from '../core/review/renderReview';
 import { describeOutcome, periodsWithNotes, type WriteOutcome, writeReview } from '../core/reviewWriter';
 import type { DaybookSettings } from '../core/settings';
@@ -13,6 +13,9 @@ import { basename, type Warning } from '../core/vault';
 import { FolderVault } from './folderVault';
 import { DiskParseCache, defaultCacheDir } from './parseCache';
 import { ParsePool, POOL_THRESHOLD } from './parsePool';
+import { ReviewMemo } from './reviewMemo';
+import type { Period } from '../core/dates/periods';
+import type { ReviewData } from '../core/review/types';
 import { type NoteModel, parseNote } from '../core/note/parseNote';
 import { loadVaultSettings, SettingsError } from './vaultSettings';
 
@@ -73,50 +76,69 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
   let pool: ParsePool | null = null;
   // Workers are started only once a run turns out to parse many notes.
   const parse = (text: string): NoteModel | Promise<NoteModel> => (pool ? pool.parse(text) : parseNote(text));
-  const cache = options.cache === false ? null : new DiskParseCache(options.cacheDir ?? defaultCacheDir(opened.vault.root), parse);
+  const cache = options.cache === false ? null : new DiskParseCache(cacheDir(options, opened.vault), parse);
   const vault = cache ? new FolderVault(opened.vault.root, cache) : opened.vault;
   const journal = await Journal.open(vault, opened.settings, { parser: cache ? cache.parser : parse });
-  const inScope = options.all ? journal.dailyNotes.length : options.period ? journal.dailyNotesIn(resolvePeriod(options.period, options.date ?? dateToDay(io.now())) ?? { id: '', kind: 'week', start: '', end: '' }).length : 0;
-  if (inScope >= POOL_THRESHOLD && options.workers !== false) pool = ParsePool.start();
+  const memo = cache ? new ReviewMemo(cacheDir(options, opened.vault), opened.vault.root, journal) : null;
+  const build: Build = memo ? memo.build : buildReview;
+  const write: Write = async (period, force) => {
+    const notePath = reviewNotePath(period, opened.settings);
+    const known = memo && !force ? memo.upToDate(period, notePath) : null;
+    if (known) return { period: period.id, path: notePath, status: 'unchanged', review: known };
+    const outcome = await writeReview(journal, period, vault, force, build);
+    if (outcome.status !== 'edited') memo?.noteSettled(outcome.path);
+    return outcome;
+  };
+  const period = options.period ? resolvePeriod(options.period, options.date ?? dateToDay(io.now())) : null;
+  const inScope = options.all ? journal.dailyNotes.length : period ? journal.dailyNotesIn(period).length : 0;
+  if (options.workers !== false && inScope >= POOL_THRESHOLD) pool = ParsePool.start();
   try {
-    return await reviewWith(journal, vault, opened.settings, options, io);
+    return await reviewWith(journal, opened.settings, build, write, Boolean(pool), options, io);
   } finally {
     cache?.save();
+    memo?.save();
     await pool?.close();
   }
 }
 
-async function reviewWith(journal: Journal, vault: FolderVault, settings: DaybookSettings, options: ReviewOptions, io: Io): Promise<number> {
+function cacheDir(options: ReviewOptions, vault: FolderVault): string {
+  return options.cacheDir ?? defaultCacheDir(vault.root);
+}
+
+type Build = (journal: Journal, period: Period) => Promise<ReviewData>;
+type Write = (period: Period, force: boolean) => Promise<WriteOutcome>;
+
+async function reviewWith(journal: Journal, settings: DaybookSettings, build: Build, write: Write, preload: boolean, options: ReviewOptions, io: Io): Promise<number> {
   if (options.all) {
     if (!options.write) throw new UsageError('--all rebuilds review notes, so it needs --write');
-    return rebuildAll(journal, vault, Boolean(options.force), io);
+    return rebuildAll(journal, Boolean(options.force), write, preload, io);
   }
   if (!options.period) throw new UsageError('--period is required: 2026-W47, 2026-11, 2026-Q4, 2026, or week|month|quarter|year');
   const period = resolvePeriod(options.period, options.date ?? dateToDay(io.now()));
   if (!period) throw new UsageError(`unknown period "${options.period}": use 2026-W47, 2026-11, 2026-Q4, 2026, or week|month|quarter|year`);
   if (options.write) {
-    const outcome = await writeReview(journal, period, vault, Boolean(options.force));
+    const outcome = await write(period, Boolean(options.force));
     printWarnings(outcome.review.warnings, io);
     if (options.json) io.stdout(JSON.stringify(outcome.review, null, 2) + '\n');
     io.stderr(describe(outcome) + '\n');
     return outcome.status === 'edited' ? EXIT_SKIPPED : 0;
   }
-  const data = await buildReview(journal, period);
+  const data = await build(journal, period);
   printWarnings(data.warnings, io);
   io.stdout(options.json ? JSON.stringify(data, null, 2) + '\n' : renderReview(data, settings));
   return 0;
 }
 
-async function rebuildAll(journal: Journal, vault: FolderVault, force: boolean, io: Io): Promise<number> {
+async function rebuildAll(journal: Journal, force: boolean, write: Write, preload: boolean, io: Io): Promise<number> {
   const periods = periodsWithNotes(journal);
-  if (io.isTty) io.stderr(`reading ${journal.dailyNotes.length} daily notes…`);
-  await journal.loadAll();
+  // With workers, every note is handed to them at once so all of them stay busy.
+  if (preload) await journal.loadAll();
   const counts = { written: 0, unchanged: 0, skipped: 0 };
   const skipped: string[] = [];
   const warned = new Set<string>();
   for (const [i, period] of periods.entries()) {
     if (io.isTty) io.stderr(`\r\x1b[K[${i + 1}/${periods.length}] ${period.id}`);
-    const outcome = await writeReview(journal, period, vault, force);
+    const outcome = await write(period, force);
     for (const w of outcome.review.warnings) {
       const key = `${w.path}\u0000${w.message}`;
       if (!warned.has(key)) printWarnings([w], io);
@@ -168,7 +190,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--write', 'create or update the review note in the vault')
     .option('--force', 'rewrite a review whose generated part was edited by hand, keeping the edited note as a backup')
     .option('--no-cache', 'parse every note afresh, without reading or writing the parse cache')
-    .option('--no-workers', 'parse on this thread only, not on worker threads (one per core) as large periods do')
+    .option('--no-workers', 'parse on this thread only; by default a run over 60+ daily notes parses on worker threads, one per core')
     .option('--cache-dir <dir>', 'where parsed notes are cached (default: $XDG_CACHE_HOME/daybook/<vault id>, else ~/.cache/…)')
     .action(async (options: ReviewOptions) => setExit(await review(options, io)));
   cli

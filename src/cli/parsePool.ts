@@ -4,22 +4,29 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { NoteModel } from '../core/note/parseNote';
 
-/** Below this many notes to parse, starting workers costs more than it saves. */
+/** From this many daily notes in scope on, parsing goes to workers (when any note needs parsing at all). */
 export const POOL_THRESHOLD = 60;
 
 /**
- * Parses notes on worker threads, one per core, round robin. The bundled CLI
+ * Parses notes on worker threads, one per core, round robin: measured by the
+ * benchmark, this pays for a rebuild of every review. The bundled CLI
  * ships `parseWorker.js` beside itself; where it does not exist (running from
  * source), there is no pool and notes are parsed inline.
  */
 export class ParsePool {
-  private readonly workers: Worker[];
+  private workers: Worker[] = [];
   private readonly waiting = new Map<number, { resolve: (model: NoteModel) => void; reject: (error: Error) => void }>();
   private nextId = 0;
 
-  private constructor(file: string, size: number) {
-    this.workers = Array.from({ length: size }, () => {
-      const worker = new Worker(file);
+  private constructor(
+    private readonly file: string,
+    private readonly size: number,
+  ) {}
+
+  /** Workers start with the first note to parse: a run answered from caches starts none. */
+  private startWorkers(): void {
+    this.workers = Array.from({ length: this.size }, () => {
+      const worker = new Worker(this.file);
       worker.on('message', ({ id, model }: { id: number; model: NoteModel }) => {
         this.waiting.get(id)?.resolve(model);
         this.waiting.delete(id);
@@ -37,6 +44,7 @@ export class ParsePool {
   }
 
   parse(text: string): Promise<NoteModel> {
+    if (this.workers.length === 0) this.startWorkers();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });

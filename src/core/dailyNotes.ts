@@ -1,5 +1,5 @@
 import { dateToDay, dayToDate } from './dates/periods';
-import { formatMoment, parseMoment } from './dates/momentFormat';
+import { formatMoment, isNumericFormat, parseMoment } from './dates/momentFormat';
 import type { DaybookSettings } from './settings';
 import { isInFolder, joinPath, type VaultFile } from './vault';
 
@@ -20,7 +20,7 @@ export function dayOfDailyNote(path: string, settings: DaybookSettings): string 
   const relative = path.slice(settings.dailyFolder ? settings.dailyFolder.length + 1 : 0, -3);
   // A format without folders matches the name in any subfolder, as users file old notes away.
   const name = settings.dailyFormat.includes('/') ? relative : relative.slice(relative.lastIndexOf('/') + 1);
-  if (!mayMatch(name, settings.dailyFormat)) return null;
+  if (!isNumericFormat(settings.dailyFormat) && !mayMatch(name, settings.dailyFormat)) return null;
   const date = parseMoment(name, settings.dailyFormat);
   return date ? dateToDay(date) : null;
 }

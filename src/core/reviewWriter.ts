@@ -34,8 +34,14 @@ async function freeBackupPath(store: ReviewStore, path: string): Promise<string>
  * Regenerates one review note. Writes only when the text changes, never over a
  * hand edit unless forced, and with force keeps the old note beside it.
  */
-export async function writeReview(journal: Journal, period: Period, store: ReviewStore, force = false): Promise<WriteOutcome> {
-  const review = await buildReview(journal, period);
+export async function writeReview(
+  journal: Journal,
+  period: Period,
+  store: ReviewStore,
+  force = false,
+  build: (journal: Journal, period: Period) => Promise<ReviewData> = buildReview,
+): Promise<WriteOutcome> {
+  const review = await build(journal, period);
   const path = review.notes.review;
   const merged = mergeReview(await store.readIfExists(path), renderReview(review, journal.settings), force);
   const outcome: WriteOutcome = { period: period.id, path, status: merged.status, review, ...(merged.reason ? { reason: merged.reason } : {}) };

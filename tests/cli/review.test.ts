@@ -203,8 +203,8 @@ describe('the parse cache', () => {
     // Corrupt every entry and the frontmatter file: each is read afresh, and the reviews stay the same.
     expect(existsSync(join(cacheDir, 'frontmatter.json'))).toBe(true);
     for (const shard of readdirSync(cacheDir, { withFileTypes: true })) {
-      if (!shard.isDirectory()) writeFileSync(join(cacheDir, shard.name), '{"version":1,"entries":[["x",');
-      else for (const entry of readdirSync(join(cacheDir, shard.name))) writeFileSync(join(cacheDir, shard.name, entry), '{"version":1,"model":{"blo');
+      if (!shard.isDirectory()) writeFileSync(join(cacheDir, shard.name), '{"version":2,"entries":[["x",');
+      else for (const entry of readdirSync(join(cacheDir, shard.name))) writeFileSync(join(cacheDir, shard.name, entry), '{"version":2,"model":{"blo');
     }
     const again = await daybook(['review', '--vault', vault, '--period', '2026-W53', '--json', '--cache-dir', cacheDir]);
     expect(again.stdout).toBe(outputs[0]);
@@ -221,5 +221,29 @@ describe('the parse cache', () => {
     expect(JSON.parse(before.stdout).people[0].name).toBe('Vincent Chan');
     expect(after.people[0].name).toBe('María José');
     expect(after.mood.mood_wake.average).toBe(5);
+  });
+});
+
+describe('the review memo', () => {
+  it('answers an unchanged vault from the memo, and notices any note the review read changing', async () => {
+    const vault = copyOfFixture('mixed-vault');
+    const cacheDir = mkdtempSync(join(tmpdir(), 'daybook-memo-'));
+    const args = ['review', '--vault', vault, '--period', '2026-W53', '--json', '--cache-dir', cacheDir];
+    const first = (await daybook(args)).stdout;
+    expect(existsSync(join(cacheDir, 'reviews', '2026-W53.json'))).toBe(true);
+    expect((await daybook(args)).stdout).toBe(first);
+    // A link target's frontmatter changes: Kubernetes becomes a person.
+    writeFileSync(join(vault, 'Kubernetes.md'), '---\ntype: person\n---\n');
+    const retyped = JSON.parse((await daybook(args)).stdout);
+    expect(retyped.people.map((p: { name: string }) => p.name)).toContain('Kubernetes');
+    // A new note makes a broken link resolve.
+    writeFileSync(join(vault, 'People', 'Missing page.md'), '');
+    const resolved = JSON.parse((await daybook(args)).stdout);
+    expect(resolved.people.map((p: { name: string }) => p.name)).toContain('Missing page');
+    // The settings change.
+    writeFileSync(join(vault, '.obsidian/plugins/daybook/data.json'), JSON.stringify({ dailyFolder: 'Journal', dailyFormat: 'YYYY/YYYY-MM-DD', peopleFolder: 'Nobody' }));
+    const resettled = JSON.parse((await daybook(args)).stdout);
+    expect(resettled.people.map((p: { name: string }) => p.name)).not.toContain('María José');
+    expect((await daybook([...args.slice(0, -2), '--no-cache'])).stdout).toBe(JSON.stringify(resettled, null, 2) + '\n');
   });
 });

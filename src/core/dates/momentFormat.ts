@@ -104,6 +104,60 @@ export function formatMoment(date: Date, momentFormat: string): string {
   return format(date, momentToDateFns(momentFormat), OPTIONS);
 }
 
+const numericParsers = new Map<string, ((text: string) => Date | null) | null>();
+
+/**
+ * Formats made only of YYYY, MM and DD and literal separators (`YYYY-MM-DD`,
+ * `YYYY/MM/YYYY-MM-DD`, `DD.MM.YYYY`) are what most vaults use: read them with
+ * one regex instead of a full date-fns parse, as a vault can hold thousands.
+ */
+function numericParser(momentFormat: string): ((text: string) => Date | null) | null {
+  if (numericParsers.has(momentFormat)) return numericParsers.get(momentFormat) ?? null;
+  let pattern = '';
+  const fields: ('Y' | 'M' | 'D')[] = [];
+  let rest = momentFormat;
+  let ok = true;
+  while (rest && ok) {
+    const literal = /^\[([^\]]*)\]/.exec(rest);
+    const token = /^(YYYY|MM|DD)/.exec(rest);
+    if (literal) {
+      pattern += literal[1].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      rest = rest.slice(literal[0].length);
+    } else if (token) {
+      pattern += token[1] === 'YYYY' ? '(\\d{4})' : '(\\d{2})';
+      fields.push(token[1][0] as 'Y' | 'M' | 'D');
+      rest = rest.slice(token[1].length);
+    } else if (/^[^A-Za-z]/.test(rest)) {
+      pattern += rest[0].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      rest = rest.slice(1);
+    } else ok = false;
+  }
+  const regex = new RegExp(`^${pattern}$`);
+  const parser =
+    ok && fields.includes('Y') && fields.includes('M') && fields.includes('D')
+      ? (text: string): Date | null => {
+          const match = regex.exec(text);
+          if (!match) return null;
+          const value: Record<string, number> = {};
+          for (const [i, field] of fields.entries()) {
+            const n = Number(match[i + 1]);
+            // A field that appears twice (`YYYY/MM/YYYY-MM-DD`) must agree with itself.
+            if (value[field] !== undefined && value[field] !== n) return null;
+            value[field] = n;
+          }
+          const date = new Date(value.Y, value.M - 1, value.D, 12);
+          return date.getFullYear() === value.Y && date.getMonth() === value.M - 1 && date.getDate() === value.D ? date : null;
+        }
+      : null;
+  numericParsers.set(momentFormat, parser);
+  return parser;
+}
+
+/** Whether a format is read by the quick numeric parser (which rejects non-matching names cheaply itself). */
+export function isNumericFormat(momentFormat: string): boolean {
+  return numericParser(momentFormat) !== null;
+}
+
 function parseWith(text: string, fmt: string): Date | null {
   try {
     const date = parse(text, fmt, new Date(2000, 0, 1, 12), OPTIONS);
@@ -121,6 +175,8 @@ function parseWith(text: string, fmt: string): Date | null {
  * last segment that yields a date which formats back to the whole text wins.
  */
 export function parseMoment(text: string, momentFormat: string): Date | null {
+  const numeric = numericParser(momentFormat);
+  if (numeric) return numeric(text);
   const fmt = momentToDateFns(momentFormat);
   const whole = parseWith(text, fmt);
   if (whole) return format(whole, fmt, OPTIONS) === text ? whole : null;

@@ -39,7 +39,9 @@ export function dayToDate(day: string): Date {
 }
 
 export function dateToDay(date: Date): string {
-  return format(date, 'yyyy-MM-dd');
+  // By hand rather than date-fns' format: this runs for every daily note of the vault.
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${String(date.getFullYear()).padStart(4, '0')}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 export function isDay(text: string): boolean {

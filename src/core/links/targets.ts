@@ -39,7 +39,8 @@ export function kindOfNote(path: string, frontmatter: Frontmatter, settings: Day
  * folders are read for aliases only when some link does not resolve.
  */
 export class TargetCatalog {
-  private readonly index: LinkIndex;
+  private linkIndex: LinkIndex | null = null;
+  private readonly lookups = new Map<string, Target>();
   private readonly notes = new Map<string, { kind: TargetKind; frontmatter: Frontmatter }>();
   private aliases: Map<string, string> | null = null;
   private readonly problems = new Map<string, Warning>();
@@ -48,8 +49,17 @@ export class TargetCatalog {
     private readonly source: VaultSource,
     private readonly files: VaultFile[],
     private readonly settings: DaybookSettings,
-  ) {
-    this.index = new LinkIndex(files);
+  ) {}
+
+  /** Built on first use: a review answered from a cache never resolves a link. */
+  private get index(): LinkIndex {
+    this.linkIndex ??= new LinkIndex(this.files);
+    return this.linkIndex;
+  }
+
+  /** Every note whose frontmatter was read: what a review built now depends on. */
+  loadedPaths(): string[] {
+    return [...this.notes.keys()];
   }
 
   /** Loads what `lookup` and `lookupTag` need for these link targets and tags. */
@@ -110,9 +120,16 @@ export class TargetCatalog {
 
   /** The target of `[[target]]`. Call `prepare` with it first. */
   lookup(target: string): Target {
+    const known = this.lookups.get(target);
+    if (known) return known;
     const path = this.index.resolve(target) ?? this.aliases?.get(foldName(target)) ?? null;
-    if (path === null) return { key: 'name:' + foldName(target), name: target.trim(), path: null, kind: 'other' };
-    return { key: 'path:' + path, name: basename(path), path, kind: this.notes.get(path)?.kind ?? 'other' };
+    const found: Target =
+      path === null
+        ? { key: 'name:' + foldName(target), name: target.trim(), path: null, kind: 'other' }
+        : { key: 'path:' + path, name: basename(path), path, kind: this.notes.get(path)?.kind ?? 'other' };
+    // Only final answers are remembered: before its note or the aliases are loaded, a lookup may still change.
+    if ((path !== null && this.notes.has(path)) || (path === null && this.aliases !== null)) this.lookups.set(target, found);
+    return found;
   }
 
   /**

@@ -44,8 +44,50 @@ export interface ParsedFrontmatter {
   error: string | null;
 }
 
+const SIMPLE_KEY = /^([A-Za-z_][\w-]*):(?:[ \t]+(.*?))?[ \t]*$/;
+/** Whether YAML reads `text` as a plain scalar, needing no quotes or escapes. */
+function isPlain(text: string): boolean {
+  return text !== '' && !/^[\s\-?:,[\]{}#&*!|>'"%@`]/.test(text) && !text.includes(': ') && !text.includes(' #') && !text.endsWith(':') && !text.includes('\t');
+}
+
+/** A plain YAML scalar as the core schema reads it: null, boolean, number or string. */
+function plainScalar(text: string): unknown {
+  if (text === '' || text === '~' || text === 'null') return null;
+  if (text === 'true') return true;
+  if (text === 'false') return false;
+  if (/^[-+]?(?:\d+|\d*\.\d+)$/.test(text)) return Number(text);
+  return text;
+}
+
+/**
+ * The frontmatter nearly every note has — `key: value` lines of plain scalars
+ * and one-line `[a, b]` lists — read without the full YAML parser, which costs
+ * more than the rest of classifying a link target. Anything else (quotes,
+ * nesting, block lists, comments, anchors) returns null and goes to the parser.
+ */
+export function parseSimpleYaml(yaml: string): Frontmatter | null {
+  const data: Frontmatter = {};
+  for (const raw of yaml.split(/\r?\n/)) {
+    if (raw.trim() === '') continue;
+    const line = SIMPLE_KEY.exec(raw);
+    if (!line || line[1] in data) return null;
+    const value = line[2] ?? '';
+    if (value.startsWith('[') && value.endsWith(']')) {
+      const inner = value.slice(1, -1).trim();
+      const items = inner === '' ? [] : inner.split(',').map((item) => item.trim());
+      if (items.some((item) => !isPlain(item) || /[[\]{}]/.test(item))) return null;
+      data[line[1]] = items.map(plainScalar);
+    } else if (value === '' || isPlain(value)) {
+      data[line[1]] = plainScalar(value);
+    } else return null;
+  }
+  return data;
+}
+
 export function parseFrontmatterYaml(yaml: string | null): ParsedFrontmatter {
   if (yaml === null || yaml.trim() === '') return { data: {}, error: null };
+  const simple = parseSimpleYaml(yaml);
+  if (simple) return { data: simple, error: null };
   try {
     const data: unknown = parseYaml(yaml, { prettyErrors: true, uniqueKeys: false });
     if (data === null || data === undefined) return { data: {}, error: null };

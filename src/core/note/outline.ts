@@ -1,17 +1,8 @@
 import type { Block } from './parseNote';
 
-/**
- * A block's name as sections are matched by it: `- # [Impact]`, `### 🔥 Incidents`
- * and `## 5 Whys:` name "impact", "incidents" and "5 whys".
- */
+/** A block's name as sections are matched by it (see `blockName`), worked out once when the note is parsed. */
 export function sectionName(block: Block): string {
-  return block.text
-    .replace(/\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/g, (_, target: string, alias?: string) => alias ?? target)
-    .replace(/[\p{Extended_Pictographic}\uFE0F]/gu, '')
-    .replace(/[[\]():*_`]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  return block.name;
 }
 
 /** The indices of a block's descendants. */

@@ -2,7 +2,7 @@ import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent }
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { type Frontmatter, parseFrontmatterYaml, splitFrontmatter } from './frontmatter';
-import { findFields, findSliderTokens, findTags, findWikiLinks, readTaskMark, type WikiLink, withoutWikiLinks } from './tokens';
+import { blockName, findFields, findSliderTokens, findTags, findWikiLinks, readTaskMark, type WikiLink, withoutWikiLinks } from './tokens';
 
 /**
  * A block is the unit a mention is quoted from: a heading, a list item (its
@@ -20,6 +20,8 @@ export interface Block {
   level: number;
   /** The rendered text, without markup or code, as matching and naming use it. */
   text: string;
+  /** The text as section names are compared: `### 🔥 [Incidents]:` is "incidents". */
+  name: string;
   /** The block's own markdown, on one line, for quoting in a review. */
   quote: string;
   parent: number;
@@ -141,6 +143,8 @@ class BlockBuilder {
       kind,
       level,
       text: mark ? mark.text : text,
+      // Long lines name no section; only short ones are worth normalising.
+      name: text.length <= 80 ? blockName(mark ? mark.text : text) : '',
       quote: quoteOf(this.source.slice(start, end), node.type === 'heading'),
       parent,
       end: this.blocks.length + 1,

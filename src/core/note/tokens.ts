@@ -130,3 +130,17 @@ export function normaliseQuestion(text: string): string {
     .trim()
     .toLowerCase();
 }
+
+/**
+ * A block's name as sections are matched by it: `- # [Impact]`, `### 🔥 Incidents`
+ * and `## 5 Whys:` name "impact", "incidents" and "5 whys".
+ */
+export function blockName(text: string): string {
+  return text
+    .replace(/\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/g, (_, target: string, alias?: string) => alias ?? target)
+    .replace(/[\p{Extended_Pictographic}\uFE0F]/gu, '')
+    .replace(/[[\]():*_`]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}

@@ -112,6 +112,27 @@ class EntryTable {
   }
 }
 
+const questionTests = new WeakMap<DaybookSettings, (target: string) => boolean>();
+
+/** Whether a link names a slider question (`[[How do you feel when you wake up?]]`): a binding, not a mention. */
+function questionTest(settings: DaybookSettings): (target: string) => boolean {
+  let test = questionTests.get(settings);
+  if (!test) {
+    const questions = new Set(settings.sliders.map((s) => normaliseQuestion(s.question)));
+    const answers = new Map<string, boolean>();
+    test = (target) => {
+      let answer = answers.get(target);
+      if (answer === undefined) {
+        answer = questions.has(normaliseQuestion(target));
+        answers.set(target, answer);
+      }
+      return answer;
+    };
+    questionTests.set(settings, test);
+  }
+  return test;
+}
+
 /** Builds the review of `period` from the journal's daily notes. Reads; never writes. */
 export async function buildReview(journal: Journal, period: Period): Promise<ReviewData> {
   const { settings, catalog } = journal;
@@ -121,8 +142,7 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
   const warnings: Warning[] = journal.warnings.filter((w) => inPeriod.has(w.path));
   for (const file of files) warnings.push(...journal.warningsFor(file.path));
 
-  const questions = new Set(settings.sliders.map((s) => normaliseQuestion(s.question)));
-  const isQuestion = (target: string) => questions.has(normaliseQuestion(target));
+  const isQuestion = questionTest(settings);
   const targets = new Set<string>();
   const tags = new Set<string>();
   for (const daily of notes) {

@@ -22,11 +22,18 @@ export interface MergeResult {
 }
 
 function normalise(text: string): string {
-  return text.replace(/\r\n/g, '\n');
+  return text.includes('\r') ? text.replace(/\r\n/g, '\n') : text;
+}
+
+/** `text` without trailing newlines, by hand: `/\n*$/` rescans from every position, quadratic on long notes. */
+function trimNewlines(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  return text.slice(0, end);
 }
 
 export function managedRegion(generated: string): string {
-  const body = normalise(generated).replace(/\n*$/, '\n');
+  const body = trimNewlines(normalise(generated)) + '\n';
   return `%% daybook:begin hash=${hashText(body)} · ${NOTICE} %%\n${body}%% daybook:end %%`;
 }
 
@@ -68,7 +75,7 @@ export function mergeReview(existing: string | null, generated: string, force = 
   if (edited && !force) return { status: 'edited', text: existing, reason: edited };
   if (typeof found === 'string') {
     const stripped = existing.replace(BEGIN, '').replace(END, '');
-    return { status: 'updated', text: stripped.replace(/\n*$/, '\n\n') + region + '\n', backup: existing };
+    return { status: 'updated', text: trimNewlines(stripped) + '\n\n' + region + '\n', backup: existing };
   }
   const text = existing.slice(0, found.start) + region + existing.slice(found.end);
   if (text === existing) return { status: 'unchanged', text };

@@ -25,11 +25,10 @@ export function entryLink(entry: { name: string; path: string | null }): string 
 
 /** Roam macros read as noise in a quote; checkboxes are shown by the list they sit in. */
 function cleanQuote(text: string): string {
-  return text
-    .replace(/\{\{\[\[(TODO|DONE)\]\]\}\}\s*/g, '')
-    .replace(/\{\{[^{}]*\}\}/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Most quotes hold neither macros nor runs of white space: skip the regexes for them.
+  let clean = text.includes('{{') ? text.replace(/\{\{\[\[(TODO|DONE)\]\]\}\}\s*/g, '').replace(/\{\{[^{}]*\}\}/g, '') : text;
+  if (/\s\s|[\t\n\r]/.test(clean)) clean = clean.replace(/\s+/g, ' ');
+  return clean.trim();
 }
 
 /**
@@ -56,8 +55,16 @@ export function plural(count: number, one: string, many = one + 's'): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+const shortDates = new Map<string, string>();
+
+/** `Tue 17 Nov`: how a day is labelled beside a quote (memoised: a yearly review labels thousands). */
 export function shortDate(day: string): string {
-  return format(dayToDate(day), 'EEE d MMM');
+  let label = shortDates.get(day);
+  if (label === undefined) {
+    label = format(dayToDate(day), 'EEE d MMM');
+    shortDates.set(day, label);
+  }
+  return label;
 }
 
 export function bullet(text: string, depth = 0): string {
