@@ -29,6 +29,9 @@ const cli = {
   platform: 'node',
   target: 'node20',
   sourcemap: false,
+  // A smaller file compiles faster at every start; names stay readable.
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
 };
 

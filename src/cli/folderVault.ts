@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { type ParsedFrontmatter, readFrontmatter } from '../core/note/frontmatter';
 import type { ReviewStore } from '../core/reviewWriter';
@@ -34,18 +34,16 @@ export class FolderVault implements VaultSource, ReviewStore {
 
   async list(): Promise<VaultFile[]> {
     const files: VaultFile[] = [];
-    const walk = async (folder: string, prefix: string): Promise<void> => {
-      const entries = await readdir(folder, { withFileTypes: true });
-      await Promise.all(
-        entries.map(async (entry) => {
-          if (isHidden(entry.name)) return;
-          const path = prefix ? `${prefix}/${entry.name}` : entry.name;
-          if (entry.isDirectory()) await walk(join(folder, entry.name), path);
-          else if (entry.isFile() && entry.name.endsWith('.md')) files.push({ path });
-        }),
-      );
+    // Synchronous on purpose: one readdir per folder, and no promise per entry of a large vault.
+    const walk = (folder: string, prefix: string): void => {
+      for (const entry of readdirSync(folder, { withFileTypes: true })) {
+        if (isHidden(entry.name)) continue;
+        const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) walk(join(folder, entry.name), path);
+        else if (entry.isFile() && entry.name.endsWith('.md')) files.push({ path });
+      }
     };
-    await walk(this.root, '');
+    walk(this.root, '');
     return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 

@@ -51,7 +51,7 @@ function printWarnings(warnings: Warning[], io: Io): void {
   for (const w of warnings) io.stderr(`warning: ${w.path}: ${w.message}\n`);
 }
 
-function describe(outcome: WriteOutcome): string {
+function describe(outcome: Omit<WriteOutcome, 'review'>): string {
   const line = describeOutcome(outcome);
   return outcome.status === 'edited'
     ? `${line}. Move your text outside the %% daybook %% markers, or run again with --force (the edited note is kept as a backup beside it)`
@@ -84,10 +84,10 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
   const write: Write = async (period, force) => {
     const notePath = reviewNotePath(period, opened.settings);
     const known = memo && !force ? memo.upToDate(period, notePath) : null;
-    if (known) return { period: period.id, path: notePath, status: 'unchanged', review: known };
+    if (known) return { period: period.id, path: notePath, status: 'unchanged', warnings: known.warnings };
     const outcome = await writeReview(journal, period, vault, force, build);
     if (outcome.status !== 'edited') memo?.noteSettled(outcome.path);
-    return outcome;
+    return { ...outcome, warnings: outcome.review.warnings };
   };
   const period = options.period ? resolvePeriod(options.period, options.date ?? dateToDay(io.now())) : null;
   const inScope = options.all ? journal.dailyNotes.length : period ? journal.dailyNotesIn(period).length : 0;
@@ -106,7 +106,9 @@ function cacheDir(options: ReviewOptions, vault: FolderVault): string {
 }
 
 type Build = (journal: Journal, period: Period) => Promise<ReviewData>;
-type Write = (period: Period, force: boolean) => Promise<WriteOutcome>;
+/** What writing a review did; the review itself is absent when the note was known to be up to date. */
+type Written = Omit<WriteOutcome, 'review'> & { review?: ReviewData; warnings: Warning[] };
+type Write = (period: Period, force: boolean) => Promise<Written>;
 
 async function reviewWith(journal: Journal, settings: DaybookSettings, build: Build, write: Write, preload: boolean, options: ReviewOptions, io: Io): Promise<number> {
   if (options.all) {
@@ -118,8 +120,8 @@ async function reviewWith(journal: Journal, settings: DaybookSettings, build: Bu
   if (!period) throw new UsageError(`unknown period "${options.period}": use 2026-W47, 2026-11, 2026-Q4, 2026, or week|month|quarter|year`);
   if (options.write) {
     const outcome = await write(period, Boolean(options.force));
-    printWarnings(outcome.review.warnings, io);
-    if (options.json) io.stdout(JSON.stringify(outcome.review, null, 2) + '\n');
+    printWarnings(outcome.warnings, io);
+    if (options.json) io.stdout(JSON.stringify(outcome.review ?? (await build(journal, period)), null, 2) + '\n');
     io.stderr(describe(outcome) + '\n');
     return outcome.status === 'edited' ? EXIT_SKIPPED : 0;
   }
@@ -139,7 +141,7 @@ async function rebuildAll(journal: Journal, force: boolean, write: Write, preloa
   for (const [i, period] of periods.entries()) {
     if (io.isTty) io.stderr(`\r\x1b[K[${i + 1}/${periods.length}] ${period.id}`);
     const outcome = await write(period, force);
-    for (const w of outcome.review.warnings) {
+    for (const w of outcome.warnings) {
       const key = `${w.path}\u0000${w.message}`;
       if (!warned.has(key)) printWarnings([w], io);
       warned.add(key);

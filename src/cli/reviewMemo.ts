@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Period } from '../core/dates/periods';
@@ -9,13 +10,16 @@ import { PARSER_VERSION } from './parseCache';
 
 type Input = [path: string, hash: string, size: number, mtime: number];
 
+/** What a review was built from; kept apart from the review itself, so checking it reads little. */
 interface Memo {
   version: number;
   settings: string;
   files: string;
-  /** Every note the review was built from: the hash of its text then, and its size and mtime as a quick check. */
+  /** The period's daily notes and link targets: the hash of each text then, and its size and mtime as a quick check. */
   inputs: Input[];
-  review: ReviewData;
+  /** The notes aliases were read from, as one key of their sizes and mtimes, when aliases were needed. */
+  aliases: string | null;
+  warnings: ReviewData['warnings'];
 }
 
 /**
@@ -37,10 +41,11 @@ export class ReviewMemo {
   constructor(
     private readonly dir: string,
     private readonly root: string,
-    journal: Journal,
+    private readonly journal: Journal,
   ) {
     this.settingsKey = hashText(JSON.stringify(journal.settings));
-    this.filesKey = hashText(journal.files.map((f) => f.path).join('\n'));
+    // Node's native hash: the list of a large vault's notes is a long string.
+    this.filesKey = createHash('sha1').update(journal.files.map((f) => f.path).join('\n')).digest('hex');
   }
 
   private absolute(path: string): string {
@@ -84,22 +89,52 @@ export class ReviewMemo {
     return this.hashOf(path) === hash;
   }
 
-  private file(period: Period): string {
-    return join(this.dir, 'reviews', `${period.id}.json`);
+  private file(period: Period, part: 'inputs' | 'review'): string {
+    return join(this.dir, 'reviews', `${period.id}.${part}.json`);
   }
 
-  private recall(period: Period): ReviewData | null {
+  /** One key for a set of notes, from their sizes and mtimes: the alias notes change rarely and are many. */
+  private keyOf(paths: string[]): string {
+    return createHash('sha1')
+      .update(paths.map((path) => `${path}\u0000${JSON.stringify(this.statOf(path))}`).join('\n'))
+      .digest('hex');
+  }
+
+  private valid(period: Period): Memo | null {
     try {
-      const memo = JSON.parse(readFileSync(this.file(period), 'utf8')) as Memo;
+      const memo = JSON.parse(readFileSync(this.file(period, 'inputs'), 'utf8')) as Memo;
       if (memo.version !== PARSER_VERSION || memo.settings !== this.settingsKey || memo.files !== this.filesKey) return null;
-      return memo.inputs.every((input) => this.unchanged(input)) ? memo.review : null;
+      if (memo.aliases !== null && memo.aliases !== this.keyOf(this.aliasNotes())) return null;
+      return memo.inputs.every((input) => this.unchanged(input)) ? memo : null;
     } catch {
       return null;
     }
   }
 
+  private recall(period: Period): ReviewData | null {
+    if (!this.valid(period)) return null;
+    try {
+      return JSON.parse(readFileSync(this.file(period, 'review'), 'utf8')) as ReviewData;
+    } catch {
+      return null;
+    }
+  }
+
+  private aliasList: string[] | null = null;
+
+  /** The notes aliases come from, as the catalog reads them: the people and topics folders. */
+  private aliasNotes(): string[] {
+    if (this.aliasList === null) {
+      const { peopleFolder, topicsFolder } = this.journal.settings;
+      const inFolder = (path: string, folder: string) => folder !== '' && path.startsWith(folder + '/');
+      this.aliasList = this.journal.files.map((f) => f.path).filter((path) => inFolder(path, peopleFolder) || inFolder(path, topicsFolder));
+    }
+    return this.aliasList;
+  }
+
   private remember(period: Period, journal: Journal, review: ReviewData): void {
-    const paths = new Set([...journal.dailyNotesIn(period).map((n) => n.path), ...journal.catalog.loadedPaths()]);
+    const { targets, aliasNotes } = journal.catalog.dependencies();
+    const paths = new Set([...journal.dailyNotesIn(period).map((n) => n.path), ...targets]);
     if (journal.settings.goalsNote) {
       const goals = journal.catalog.lookup(journal.settings.goalsNote).path;
       if (goals) paths.add(goals);
@@ -112,12 +147,16 @@ export class ReviewMemo {
       if (info === null) return;
       inputs.push([path, hash, info.size, info.mtime]);
     }
-    const memo: Memo = { version: PARSER_VERSION, settings: this.settingsKey, files: this.filesKey, inputs, review };
+    const aliases = aliasNotes === null ? null : this.keyOf(aliasNotes);
+    const memo: Memo = { version: PARSER_VERSION, settings: this.settingsKey, files: this.filesKey, inputs, aliases, warnings: review.warnings };
     try {
       mkdirSync(join(this.dir, 'reviews'), { recursive: true });
-      const target = this.file(period);
-      writeFileSync(`${target}.${process.pid}.tmp`, JSON.stringify(memo));
-      renameSync(`${target}.${process.pid}.tmp`, target);
+      // The review first: inputs without their review are never taken as valid.
+      for (const [part, value] of [['review', review], ['inputs', memo]] as const) {
+        const target = this.file(period, part);
+        writeFileSync(`${target}.${process.pid}.tmp`, JSON.stringify(value));
+        renameSync(`${target}.${process.pid}.tmp`, target);
+      }
     } catch {
       // A memo that cannot be written only costs speed.
     }
@@ -143,7 +182,7 @@ export class ReviewMemo {
    * Daybook last left it: then regenerating would write nothing, and neither
    * rendering nor reading the note is needed to know that.
    */
-  upToDate(period: Period, notePath: string): ReviewData | null {
+  upToDate(period: Period, notePath: string): { warnings: ReviewData['warnings'] } | null {
     const known = this.noteIndex().get(notePath);
     if (!known) return null;
     try {
@@ -152,7 +191,7 @@ export class ReviewMemo {
     } catch {
       return null;
     }
-    return this.recall(period);
+    return this.valid(period);
   }
 
   /** Records a review note as Daybook left it (written, or found up to date). */

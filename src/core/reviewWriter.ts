@@ -60,7 +60,7 @@ export function periodsWithNotes(journal: Journal): Period[] {
 }
 
 /** One line saying what happened to a review note, for the CLI and the plugin's notices. */
-export function describeOutcome(outcome: WriteOutcome): string {
+export function describeOutcome(outcome: Omit<WriteOutcome, 'review'>): string {
   switch (outcome.status) {
     case 'created':
       return `created ${outcome.path}`;

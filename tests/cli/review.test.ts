@@ -230,8 +230,13 @@ describe('the review memo', () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'daybook-memo-'));
     const args = ['review', '--vault', vault, '--period', '2026-W53', '--json', '--cache-dir', cacheDir];
     const first = (await daybook(args)).stdout;
-    expect(existsSync(join(cacheDir, 'reviews', '2026-W53.json'))).toBe(true);
+    expect(existsSync(join(cacheDir, 'reviews', '2026-W53.inputs.json'))).toBe(true);
     expect((await daybook(args)).stdout).toBe(first);
+    // An alias changes: [[Vince]] no longer names Vincent Chan.
+    writeFileSync(join(vault, 'People', 'Vincent Chan.md'), '---\ntype: person\naliases: [Vinnie]\n---\n');
+    const realiased = JSON.parse((await daybook(args)).stdout);
+    expect(realiased.people[0]).toMatchObject({ name: 'Vincent Chan', mentions: 3 });
+    expect(realiased.otherLinks.map((o: { name: string }) => o.name)).toContain('Vince');
     // A link target's frontmatter changes: Kubernetes becomes a person.
     writeFileSync(join(vault, 'Kubernetes.md'), '---\ntype: person\n---\n');
     const retyped = JSON.parse((await daybook(args)).stdout);

@@ -57,10 +57,17 @@ export class TargetCatalog {
     return this.linkIndex;
   }
 
-  /** Every note whose frontmatter was read: what a review built now depends on. */
-  loadedPaths(): string[] {
-    return [...this.notes.keys()];
+  /**
+   * What reviews built so far depend on: the link-target notes whose
+   * frontmatter was read, and the notes aliases were read from (or null when
+   * no alias was needed).
+   */
+  dependencies(): { targets: string[]; aliasNotes: string[] | null } {
+    return { targets: [...this.targetPaths], aliasNotes: this.aliasPaths };
   }
+
+  private readonly targetPaths = new Set<string>();
+  private aliasPaths: string[] | null = null;
 
   /** Loads what `lookup` and `lookupTag` need for these link targets and tags. */
   async prepare(targets: Iterable<string>, tags: Iterable<string> = []): Promise<void> {
@@ -77,6 +84,7 @@ export class TargetCatalog {
       if (found.length === 0) unresolved.push(tag);
       for (const path of found) paths.add(path);
     }
+    for (const path of paths) this.targetPaths.add(path);
     await this.load(paths);
     if (unresolved.length && this.aliases === null) await this.loadAliases();
   }
@@ -104,6 +112,7 @@ export class TargetCatalog {
       .map((file) => file.path)
       .filter((path) => (peopleFolder && isInFolder(path, peopleFolder)) || (topicsFolder && isInFolder(path, topicsFolder)));
     await this.load(candidates);
+    this.aliasPaths = candidates;
     this.aliases = new Map();
     for (const [path, note] of this.notes) {
       for (const alias of stringList(note.frontmatter.aliases ?? note.frontmatter.alias)) {
