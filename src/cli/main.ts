@@ -81,9 +81,10 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
   const journal = await Journal.open(vault, opened.settings, { parser: cache ? cache.parser : parse });
   const memo = cache ? new ReviewMemo(cacheDir(options, opened.vault), opened.vault.root, journal) : null;
   const build: Build = memo ? memo.build : buildReview;
+  const upToDate = (period: Period) => (memo ? memo.upToDate(period, reviewNotePath(period, opened.settings)) : null);
   const write: Write = async (period, force) => {
     const notePath = reviewNotePath(period, opened.settings);
-    const known = memo && !force ? memo.upToDate(period, notePath) : null;
+    const known = force ? null : upToDate(period);
     if (known) return { period: period.id, path: notePath, status: 'unchanged', warnings: known.warnings };
     const outcome = await writeReview(journal, period, vault, force, build);
     if (outcome.status !== 'edited') memo?.noteSettled(outcome.path);
@@ -93,7 +94,9 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
   const inScope = options.all ? journal.dailyNotes.length : period ? journal.dailyNotesIn(period).length : 0;
   if (options.workers !== false && inScope >= POOL_THRESHOLD) pool = ParsePool.start();
   try {
-    return await reviewWith(journal, opened.settings, build, write, Boolean(pool), options, io);
+    // With workers, the notes of every review that needs work go to them at once, so all of them stay busy.
+    const preload = pool ? (periods: Period[]) => journal.load(periods.filter((p) => options.force || !upToDate(p)).flatMap((p) => journal.dailyNotesIn(p))) : null;
+    return await reviewWith(journal, opened.settings, build, write, preload, options, io);
   } finally {
     cache?.save();
     memo?.save();
@@ -110,7 +113,9 @@ type Build = (journal: Journal, period: Period) => Promise<ReviewData>;
 type Written = Omit<WriteOutcome, 'review'> & { review?: ReviewData; warnings: Warning[] };
 type Write = (period: Period, force: boolean) => Promise<Written>;
 
-async function reviewWith(journal: Journal, settings: DaybookSettings, build: Build, write: Write, preload: boolean, options: ReviewOptions, io: Io): Promise<number> {
+type Preload = ((periods: Period[]) => Promise<void>) | null;
+
+async function reviewWith(journal: Journal, settings: DaybookSettings, build: Build, write: Write, preload: Preload, options: ReviewOptions, io: Io): Promise<number> {
   if (options.all) {
     if (!options.write) throw new UsageError('--all rebuilds review notes, so it needs --write');
     return rebuildAll(journal, Boolean(options.force), write, preload, io);
@@ -131,10 +136,9 @@ async function reviewWith(journal: Journal, settings: DaybookSettings, build: Bu
   return 0;
 }
 
-async function rebuildAll(journal: Journal, force: boolean, write: Write, preload: boolean, io: Io): Promise<number> {
+async function rebuildAll(journal: Journal, force: boolean, write: Write, preload: Preload, io: Io): Promise<number> {
   const periods = periodsWithNotes(journal);
-  // With workers, every note is handed to them at once so all of them stay busy.
-  if (preload) await journal.loadAll();
+  await preload?.(periods);
   const counts = { written: 0, unchanged: 0, skipped: 0 };
   const skipped: string[] = [];
   const warned = new Set<string>();

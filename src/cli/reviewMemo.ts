@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Period } from '../core/dates/periods';
 import { hashText } from '../core/hash';
 import type { Journal } from '../core/journal';
-import { buildReview } from '../core/review/buildReview';
+import { buildReview, targetsOf } from '../core/review/buildReview';
 import type { ReviewData } from '../core/review/types';
 import { PARSER_VERSION } from './parseCache';
 
@@ -104,7 +104,7 @@ export class ReviewMemo {
     try {
       const memo = JSON.parse(readFileSync(this.file(period, 'inputs'), 'utf8')) as Memo;
       if (memo.version !== PARSER_VERSION || memo.settings !== this.settingsKey || memo.files !== this.filesKey) return null;
-      if (memo.aliases !== null && memo.aliases !== this.keyOf(this.aliasNotes())) return null;
+      if (memo.aliases !== null && memo.aliases !== this.aliasKey()) return null;
       return memo.inputs.every((input) => this.unchanged(input)) ? memo : null;
     } catch {
       return null;
@@ -121,6 +121,13 @@ export class ReviewMemo {
   }
 
   private aliasList: string[] | null = null;
+  private aliasKeyValue: string | null = null;
+
+  /** The alias notes' key, worked out once per run. */
+  private aliasKey(): string {
+    this.aliasKeyValue ??= this.keyOf(this.aliasNotes());
+    return this.aliasKeyValue;
+  }
 
   /** The notes aliases come from, as the catalog reads them: the people and topics folders. */
   private aliasNotes(): string[] {
@@ -133,8 +140,8 @@ export class ReviewMemo {
   }
 
   private remember(period: Period, journal: Journal, review: ReviewData): void {
-    const { targets, aliasNotes } = journal.catalog.dependencies();
-    const paths = new Set([...journal.dailyNotesIn(period).map((n) => n.path), ...targets]);
+    const aliasNotes = journal.catalog.aliasNotes();
+    const paths = new Set([...journal.dailyNotesIn(period).map((n) => n.path), ...targetsOf(journal, period)]);
     if (journal.settings.goalsNote) {
       const goals = journal.catalog.lookup(journal.settings.goalsNote).path;
       if (goals) paths.add(goals);
@@ -147,7 +154,7 @@ export class ReviewMemo {
       if (info === null) return;
       inputs.push([path, hash, info.size, info.mtime]);
     }
-    const aliases = aliasNotes === null ? null : this.keyOf(aliasNotes);
+    const aliases = aliasNotes === null ? null : this.aliasKey();
     const memo: Memo = { version: PARSER_VERSION, settings: this.settingsKey, files: this.filesKey, inputs, aliases, warnings: review.warnings };
     try {
       mkdirSync(join(this.dir, 'reviews'), { recursive: true });

@@ -25,6 +25,7 @@ export interface JournalOptions {
 export class Journal {
   readonly catalog: TargetCatalog;
   private readonly parsed = new Map<string, Promise<DailyNote | null>>();
+  private readonly done = new Map<string, DailyNote>();
   private readonly noteWarnings = new Map<string, Warning[]>();
 
   private constructor(
@@ -52,20 +53,25 @@ export class Journal {
 
   /** The period's daily notes, parsed; notes that cannot be read are left out and warned about. */
   async notesIn(period: Period): Promise<DailyNote[]> {
-    const notes = await Promise.all(this.dailyNotesIn(period).map((file) => this.load(file)));
+    const notes = await Promise.all(this.dailyNotesIn(period).map((file) => this.loadOne(file)));
     return notes.filter((note): note is DailyNote => note !== null);
   }
 
-  /** Every daily note of the vault, parsed: what a rebuild of every review needs, loaded at once so parsing can run in parallel. */
-  async loadAll(): Promise<void> {
-    await Promise.all(this.dailyNotes.map((file) => this.load(file)));
+  /** Parses these daily notes (each once) all at once, so a parser on worker threads can keep every core busy. */
+  async load(files: DailyNoteFile[]): Promise<void> {
+    await Promise.all(files.map((file) => this.loadOne(file)));
+  }
+
+  /** A daily note already parsed in this run, if it was. */
+  parsedNote(path: string): DailyNote | null {
+    return this.done.get(path) ?? null;
   }
 
   warningsFor(path: string): Warning[] {
     return this.noteWarnings.get(path) ?? [];
   }
 
-  private load(file: DailyNoteFile): Promise<DailyNote | null> {
+  private loadOne(file: DailyNoteFile): Promise<DailyNote | null> {
     let pending = this.parsed.get(file.path);
     if (!pending) {
       pending = this.read(file);
@@ -84,6 +90,8 @@ export class Journal {
     }
     const note = await this.parser(text, file.file);
     if (note.problems.length) this.noteWarnings.set(file.path, note.problems.map((message) => ({ path: file.path, message })));
-    return { day: file.day, path: file.path, note };
+    const daily = { day: file.day, path: file.path, note };
+    this.done.set(file.path, daily);
+    return daily;
   }
 }

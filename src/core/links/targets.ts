@@ -57,16 +57,18 @@ export class TargetCatalog {
     return this.linkIndex;
   }
 
-  /**
-   * What reviews built so far depend on: the link-target notes whose
-   * frontmatter was read, and the notes aliases were read from (or null when
-   * no alias was needed).
-   */
-  dependencies(): { targets: string[]; aliasNotes: string[] | null } {
-    return { targets: [...this.targetPaths], aliasNotes: this.aliasPaths };
+  /** The notes aliases were read from, or null while no alias has been needed. */
+  aliasNotes(): string[] | null {
+    return this.aliasPaths;
   }
 
-  private readonly targetPaths = new Set<string>();
+  /** The notes a tag could name (`#incident-response` → `Incident response.md`), whatever their kind. */
+  tagNotes(tag: string): string[] {
+    return tagNames(tag)
+      .map((candidate) => this.index.resolve(candidate))
+      .filter((path): path is string => path !== null);
+  }
+
   private aliasPaths: string[] | null = null;
 
   /** Loads what `lookup` and `lookupTag` need for these link targets and tags. */
@@ -84,7 +86,6 @@ export class TargetCatalog {
       if (found.length === 0) unresolved.push(tag);
       for (const path of found) paths.add(path);
     }
-    for (const path of paths) this.targetPaths.add(path);
     await this.load(paths);
     if (unresolved.length && this.aliases === null) await this.loadAliases();
   }

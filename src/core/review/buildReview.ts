@@ -70,7 +70,10 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
       }
       mention(kind, target);
     }
-    for (const tag of block.tags) mention('topic', catalog.lookupTag(tag));
+    for (const tag of block.tags) {
+      mention('topic', catalog.lookupTag(tag));
+      for (const path of catalog.tagNotes(tag)) referenced.add(path);
+    }
     if (block.task && !isPlaceholder(block.text)) tasks.push({ text: taskText(block), done: block.task.done, date: daily.day, path: daily.path, line: block.line });
   });
   const incidents = findIncidents(note).map(({ links, ...incident }) => ({
@@ -131,6 +134,21 @@ function questionTest(settings: DaybookSettings): (target: string) => boolean {
     questionTests.set(settings, test);
   }
   return test;
+}
+
+/**
+ * The link-target notes a built review of `period` depends on: those its
+ * notes' links and tags resolved to. (The period's notes themselves, the
+ * alias notes and the goals note are known to the caller.)
+ */
+export function targetsOf(journal: Journal, period: Period): string[] {
+  const paths = new Set<string>();
+  for (const file of journal.dailyNotesIn(period)) {
+    const daily = journal.parsedNote(file.path);
+    const facts = daily ? digests.get(daily) : undefined;
+    for (const path of facts?.referenced ?? []) paths.add(path);
+  }
+  return [...paths];
 }
 
 /** Builds the review of `period` from the journal's daily notes. Reads; never writes. */
