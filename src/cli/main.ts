@@ -138,7 +138,9 @@ async function reviewWith(journal: Journal, settings: DaybookSettings, build: Bu
 
 async function rebuildAll(journal: Journal, force: boolean, write: Write, preload: Preload, io: Io): Promise<number> {
   const periods = periodsWithNotes(journal);
-  await preload?.(periods);
+  // Not awaited: workers parse ahead (weeks first, oldest first, as the reviews are built)
+  // while this thread builds and writes reviews from the notes already parsed.
+  preload?.(periods).catch(() => undefined);
   const counts = { written: 0, unchanged: 0, skipped: 0 };
   const skipped: string[] = [];
   const warned = new Set<string>();
