@@ -42,20 +42,6 @@ export function sliderProperty(questionTexts: string[], sliders: SliderSetting[]
   return null;
 }
 
-/** The slider setting each token of a note's block binds to, or null when it binds to nothing known. */
-export function bindSliders(note: NoteModel, sliders: SliderSetting[]): Map<number, (SliderSetting | null)[]> {
-  const bound = new Map<number, (SliderSetting | null)[]>();
-  note.blocks.forEach((block, i) => {
-    if (block.sliders.length === 0) return;
-    const context = [block.text, block.parent === -1 ? '' : note.blocks[block.parent].text, i > 0 ? note.blocks[i - 1].text : ''];
-    bound.set(
-      i,
-      block.sliders.map((property) => (property ? (sliders.find((s) => s.property === property) ?? null) : sliderProperty(context, sliders))),
-    );
-  });
-  return bound;
-}
-
 export interface MoodSummary {
   average: number;
   count: number;
