@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Period } from '../core/dates/periods';
 import { hashText } from '../core/hash';
 import type { Journal } from '../core/journal';
+import { aliasNoteCandidates } from '../core/links/targets';
 import { buildReview, targetsOf } from '../core/review/buildReview';
 import type { ReviewData } from '../core/review/types';
 import { PARSER_VERSION } from './parseCache';
@@ -131,11 +132,7 @@ export class ReviewMemo {
 
   /** The notes aliases come from, as the catalog reads them: the people and topics folders. */
   private aliasNotes(): string[] {
-    if (this.aliasList === null) {
-      const { peopleFolder, topicsFolder } = this.journal.settings;
-      const inFolder = (path: string, folder: string) => folder !== '' && path.startsWith(folder + '/');
-      this.aliasList = this.journal.files.map((f) => f.path).filter((path) => inFolder(path, peopleFolder) || inFolder(path, topicsFolder));
-    }
+    this.aliasList ??= aliasNoteCandidates(this.journal.files, this.journal.settings);
     return this.aliasList;
   }
 

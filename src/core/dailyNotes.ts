@@ -2,6 +2,7 @@ import { dateToDay, dayToDate } from './dates/periods';
 import { formatMoment, isNumericFormat, parseMoment } from './dates/momentFormat';
 import type { DaybookSettings } from './settings';
 import { isInFolder, joinPath, type VaultFile } from './vault';
+import { escapeRegExp } from './text';
 
 export interface DailyNoteFile {
   day: string;
@@ -29,7 +30,7 @@ const shapes = new Map<string, RegExp | null>();
 
 /** `2000-01-01` → /^\d\d\d\d-\d\d-\d\d$/: the shape every name of an all-numeric format has. */
 function shapeOf(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\d/g, '\\d');
+  return escapeRegExp(text).replace(/\d/g, '\\d');
 }
 
 /**

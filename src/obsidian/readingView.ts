@@ -2,6 +2,7 @@ import { type App, MarkdownRenderChild, type MarkdownPostProcessorContext, type 
 import { hasSliderToken, SLIDER_TOKEN } from '../core/note/tokens';
 import type { SliderSetting } from '../core/settings';
 import { sliderAt } from '../core/sliders/binding';
+import { numberOrNull } from '../core/text';
 import type { WriteQueue } from '../core/sliders/writeQueue';
 import { SliderElement } from './slider/sliderElement';
 
@@ -9,11 +10,6 @@ export interface ReadingSliderDeps {
   app: App;
   sliders(): SliderSetting[];
   queue: WriteQueue<string>;
-}
-
-function numberOf(value: unknown): number | null {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-  return Number.isFinite(n) ? n : null;
 }
 
 /** One slider in Reading view: mounted on load, following the metadata cache, removed on unload. */
@@ -30,7 +26,7 @@ class ReadingSlider extends MarkdownRenderChild {
   }
 
   private current(frontmatter: Record<string, unknown> | undefined): number | null {
-    return this.deps.queue.pendingValue(this.path, this.slider.property) ?? numberOf(frontmatter?.[this.slider.property]);
+    return this.deps.queue.pendingValue(this.path, this.slider.property) ?? numberOrNull(frontmatter?.[this.slider.property]);
   }
 
   override onload(): void {

@@ -1,4 +1,5 @@
 import { format, isValid, parse } from 'date-fns';
+import { escapeRegExp } from '../text';
 
 /**
  * Users type date formats in moment's syntax (Obsidian's Daily notes and
@@ -121,14 +122,14 @@ function numericParser(momentFormat: string): ((text: string) => Date | null) | 
     const literal = /^\[([^\]]*)\]/.exec(rest);
     const token = /^(YYYY|MM|DD)/.exec(rest);
     if (literal) {
-      pattern += literal[1].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      pattern += escapeRegExp(literal[1]);
       rest = rest.slice(literal[0].length);
     } else if (token) {
       pattern += token[1] === 'YYYY' ? '(\\d{4})' : '(\\d{2})';
       fields.push(token[1][0] as 'Y' | 'M' | 'D');
       rest = rest.slice(token[1].length);
     } else if (/^[^A-Za-z]/.test(rest)) {
-      pattern += rest[0].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      pattern += escapeRegExp(rest[0]);
       rest = rest.slice(1);
     } else ok = false;
   }

@@ -108,10 +108,7 @@ export class TargetCatalog {
   }
 
   private async loadAliases(): Promise<void> {
-    const { peopleFolder, topicsFolder } = this.settings;
-    const candidates = this.files
-      .map((file) => file.path)
-      .filter((path) => (peopleFolder && isInFolder(path, peopleFolder)) || (topicsFolder && isInFolder(path, topicsFolder)));
+    const candidates = aliasNoteCandidates(this.files, this.settings);
     await this.load(candidates);
     this.aliasPaths = candidates;
     this.aliases = new Map();
@@ -153,6 +150,12 @@ export class TargetCatalog {
     }
     return { key: 'tag:' + foldName(tag), name: '#' + tag, path: null, kind: 'topic' };
   }
+}
+
+/** The notes aliases are read from: those in the people and topics folders. */
+export function aliasNoteCandidates(files: VaultFile[], settings: DaybookSettings): string[] {
+  const { peopleFolder, topicsFolder } = settings;
+  return files.map((file) => file.path).filter((path) => (peopleFolder !== '' && isInFolder(path, peopleFolder)) || (topicsFolder !== '' && isInFolder(path, topicsFolder)));
 }
 
 /** The note names a tag may stand for: `#incident-response` is `Incident response`. */

@@ -1,6 +1,7 @@
 import type { NoteModel } from '../note/parseNote';
 import { normaliseQuestion } from '../note/tokens';
 import type { SliderSetting } from '../settings';
+import { numberOrNull } from '../text';
 
 export interface MoodReading {
   values: Record<string, number>;
@@ -19,8 +20,8 @@ export function readMood(note: NoteModel, sliders: SliderSetting[]): MoodReading
     let raw: unknown = note.frontmatter[slider.property];
     if (raw === undefined) raw = note.blocks.find((b) => b.fields[slider.property.toLowerCase()] !== undefined)?.fields[slider.property.toLowerCase()];
     if (raw === undefined || raw === null || raw === '') continue;
-    const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
-    if (!Number.isFinite(value)) problems.push(`${slider.property} is ${JSON.stringify(raw)}, not a number; left out of the mood figures`);
+    const value = numberOrNull(raw);
+    if (value === null) problems.push(`${slider.property} is ${JSON.stringify(raw)}, not a number; left out of the mood figures`);
     else if (value < slider.min || value > slider.max) problems.push(`${slider.property} is ${value}, outside ${slider.min}–${slider.max}; left out of the mood figures`);
     else values[slider.property] = value;
   }

@@ -1,21 +1,15 @@
 import { parseFrontmatterYaml, splitFrontmatter } from '../note/frontmatter';
+import { escapeRegExp, numberOrNull } from '../text';
 
 /** A slider's value as the note's text holds it: a number, or null when unset or not a number. */
 export function readNumberProperty(text: string, property: string): number | null {
-  const { data } = parseFrontmatterYaml(splitFrontmatter(text).yaml);
-  const raw = data[property];
-  const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
-  return Number.isFinite(value) ? value : null;
+  return numberOrNull(parseFrontmatterYaml(splitFrontmatter(text).yaml).data[property]);
 }
 
 export interface TextEdit {
   from: number;
   to: number;
   insert: string;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
