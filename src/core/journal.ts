@@ -16,7 +16,16 @@ export type NoteParser = (text: string, file: VaultFile) => NoteModel | Promise<
 
 export interface JournalOptions {
   parser?: NoteParser;
+  /**
+   * Called between chunks of work on a large period; the plugin passes a
+   * zero-delay timeout so the app keeps answering keystrokes while a yearly
+   * review is built.
+   */
+  pause?: () => Promise<void>;
 }
+
+/** How many notes a review digests between two pauses. */
+export const NOTES_PER_PAUSE = 25;
 
 /**
  * The vault as reviews see it: its files, which of them are daily notes, and
@@ -36,6 +45,7 @@ export class Journal {
     /** Problems of the vault as a whole (settings, duplicate daily notes). */
     readonly warnings: Warning[],
     private readonly parser: NoteParser,
+    readonly pause: () => Promise<void>,
   ) {
     this.catalog = new TargetCatalog(source, files, settings);
   }
@@ -44,7 +54,7 @@ export class Journal {
     const files = await source.list();
     const { notes, duplicates } = findDailyNotes(files, settings);
     const warnings = duplicates.map((d) => ({ path: d.path, message: `a second daily note for ${d.day}; only ${notes.find((n) => n.day === d.day)?.path} is read` }));
-    return new Journal(source, settings, files, notes, warnings, options.parser ?? ((text) => parseNote(text)));
+    return new Journal(source, settings, files, notes, warnings, options.parser ?? ((text) => parseNote(text)), options.pause ?? (() => Promise.resolve()));
   }
 
   dailyNotesIn(period: Period): DailyNoteFile[] {

@@ -39,7 +39,11 @@ export function periodOfNote(path: string, settings: DaybookSettings, kind: Peri
  */
 export async function generateReview(context: ReviewContext, period: Period): Promise<WriteOutcome> {
   const vault = new ObsidianVault(context.app);
-  const journal = await Journal.open(vault, context.settings, { parser: context.parser });
+  const journal = await Journal.open(vault, context.settings, {
+    parser: context.parser,
+    // A yearly review digests hundreds of notes: let the app handle input between chunks.
+    pause: () => new Promise((resolve) => window.setTimeout(resolve, 0)),
+  });
   let outcome = await writeReview(journal, period, vault);
   if (outcome.status === 'edited') {
     const replace = await context.confirm(

@@ -150,3 +150,17 @@ describe('tags and aliases', () => {
     expect(review.topics.map((t) => [t.name, t.path])).toEqual([['Performance', 'Topics/Performance.md']]);
   });
 });
+
+describe('large periods', () => {
+  it('pause between chunks of notes, so the app stays responsive, with the same result', async () => {
+    const files: Record<string, string> = { 'Ana.md': '---\ntype: person\n---\n' };
+    for (let d = 1; d <= 90; d++) files[`Daily/${new Date(Date.UTC(2026, 0, d)).toISOString().slice(0, 10)}.md`] = `- met [[Ana]] #day${d % 3}\n`;
+    const settings = resolveSettings({ dailyFolder: 'Daily' }).settings;
+    let pauses = 0;
+    const paused = await Journal.open(new MemoryVault(files), settings, { pause: async () => void pauses++ });
+    const plain = await Journal.open(new MemoryVault(files), settings);
+    const review = await buildReview(paused, parsePeriodId('2026-Q1')!);
+    expect(pauses).toBe(3);
+    expect(review).toEqual(await buildReview(plain, parsePeriodId('2026-Q1')!));
+  });
+});

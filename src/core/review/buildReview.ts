@@ -1,6 +1,6 @@
 import { dayToDate, type Period, shiftPeriod } from '../dates/periods';
 import { formatMoment } from '../dates/momentFormat';
-import type { DailyNote, Journal } from '../journal';
+import { type DailyNote, type Journal, NOTES_PER_PAUSE } from '../journal';
 import { foldName, type Target, type TargetKind } from '../links/targets';
 import { type NoteModel, parseNote } from '../note/parseNote';
 import { isPlaceholder, isUnder, quoteInContext, sectionName, taskText } from '../note/outline';
@@ -177,7 +177,9 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
   const projects: ReviewProject[] = [];
   const tasks: ReviewTask[] = [];
   const referenced = new Set<string>();
-  const days = notes.map((daily) => {
+  const days: ReviewData['days'] = [];
+  for (const [index, daily] of notes.entries()) {
+    if (index > 0 && index % NOTES_PER_PAUSE === 0) await journal.pause();
     const facts = digest(journal, daily, isQuestion);
     for (const { kind, target, mention } of facts.mentions) tables[kind].add(target, mention);
     incidents.push(...facts.incidents);
@@ -185,8 +187,8 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
     tasks.push(...facts.tasks);
     warnings.push(...facts.warnings);
     for (const path of facts.referenced) referenced.add(path);
-    return { date: daily.day, path: daily.path, mood: facts.mood };
-  });
+    days.push({ date: daily.day, path: daily.path, mood: facts.mood });
+  }
   for (const path of referenced) {
     const problem = catalog.problemWith(path);
     if (problem) warnings.push(problem);
