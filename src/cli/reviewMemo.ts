@@ -96,9 +96,12 @@ export class ReviewMemo {
 
   /** One key for a set of notes, from their sizes and mtimes: the alias notes change rarely and are many. */
   private keyOf(paths: string[]): string {
-    return createHash('sha1')
-      .update(paths.map((path) => `${path}\u0000${JSON.stringify(this.statOf(path))}`).join('\n'))
-      .digest('hex');
+    const hash = createHash('sha1');
+    for (const path of paths) {
+      const info = this.statOf(path);
+      hash.update(info ? `${path}\u0000${info.size}\u0000${info.mtime}\n` : `${path}\u0000-\n`);
+    }
+    return hash.digest('hex');
   }
 
   private valid(period: Period): Memo | null {
