@@ -1,6 +1,7 @@
 import { parsePeriodId } from '../../src/core/dates/periods';
 import { Journal } from '../../src/core/journal';
 import { buildReview } from '../../src/core/review/buildReview';
+import { renderReview } from '../../src/core/review/renderReview';
 import { resolveSettings } from '../../src/core/settings';
 import { FolderVault } from '../../src/cli/folderVault';
 import { fixture } from '../helpers/cli';
@@ -162,5 +163,23 @@ describe('large periods', () => {
     const review = await buildReview(paused, parsePeriodId('2026-Q1')!);
     expect(pauses).toBe(3);
     expect(review).toEqual(await buildReview(plain, parsePeriodId('2026-Q1')!));
+  });
+});
+
+describe('a busy month', () => {
+  it('quotes the most mentioned people and lists the long tail one line each', async () => {
+    const files: Record<string, string> = {};
+    for (let p = 0; p < 40; p++) files[`People/Person ${p}.md`] = '---\ntype: person\n---\n';
+    for (let d = 1; d <= 28; d++) {
+      const lines = Array.from({ length: 40 }, (_, p) => (p < 5 || (p + d) % 7 === 0 ? `- talked to [[Person ${p}]] about item ${d}` : '')).filter(Boolean);
+      files[`Daily/2026-02-${String(d).padStart(2, '0')}.md`] = lines.join('\n') + '\n';
+    }
+    const settings = resolveSettings({ dailyFolder: 'Daily' }).settings;
+    const journal = await Journal.open(new MemoryVault(files), settings);
+    const markdown = renderReview(await buildReview(journal, parsePeriodId('2026-02')!), settings);
+    const people = markdown.slice(markdown.indexOf('## People'), markdown.indexOf('## Other links') === -1 ? undefined : markdown.indexOf('## Other links'));
+    expect(people.match(/^### \[\[Person \d+\]\] · \d+ mentions$/gm)).toHaveLength(30);
+    expect(people).toContain('### 10 more');
+    expect(people.match(/^- \[\[Person \d+\]\] \(\d+\): \[\[Daily\/2026-02-/gm)).toHaveLength(10);
   });
 });

@@ -8,6 +8,8 @@ import type { Entry, ReviewData, ReviewIncident, ReviewProject } from './types';
 
 /** How many quotes each entry shows: every one in a week, the first few in a year. */
 const QUOTES_PER_ENTRY = { week: 12, month: 6, quarter: 4, year: 3 } as const;
+/** How many people (and topics) get their quotes before the rest are listed one line each. */
+const DETAILED_ENTRIES = { week: 40, month: 30, quarter: 25, year: 20 } as const;
 const TOP = 5;
 
 export function reviewTitle(data: ReviewData): string {
@@ -118,11 +120,18 @@ function mentionLines(entry: Entry, limit: number): string[] {
   return lines;
 }
 
-function entrySections(entries: Entry[], limit: number): string[] {
-  return entries.flatMap((entry) => [`### ${entryLink(entry)} · ${plural(entry.mentions, 'mention')}`, ...mentionLines(entry, limit), '']);
+/**
+ * The most mentioned entries get a heading and their quotes; past `detailed`,
+ * a busy month or quarter lists the long tail one line each, so the review stays
+ * readable (and every entry is still there, linked to its days).
+ */
+function entrySections(entries: Entry[], limit: number, detailed: number): string[] {
+  const head = entries.slice(0, detailed).flatMap((entry) => [`### ${entryLink(entry)} · ${plural(entry.mentions, 'mention')}`, ...mentionLines(entry, limit), '']);
+  const tail = entries.slice(detailed);
+  return tail.length ? [...head, `### ${plural(tail.length, 'more')}`, ...compactLines(tail), ''] : head;
 }
 
-function otherLinkLines(entries: Entry[]): string[] {
+function compactLines(entries: Entry[]): string[] {
   return entries.map((entry) => {
     const days = [...new Map(entry.blocks.map((m) => [m.date, m])).values()];
     return bullet(`${entryLink(entry)} (${entry.mentions}): ${days.map((m) => dayLink(m.path, shortDate(m.date))).join(', ')}`);
@@ -187,13 +196,14 @@ function openTaskLines(data: ReviewData): string[] {
 
 function periodSections(data: ReviewData): string[] {
   const limit = QUOTES_PER_ENTRY[data.period.kind];
+  const detailed = DETAILED_ENTRIES[data.period.kind];
   return [
-    ...section('People', entrySections(data.people, limit)),
-    ...section('Topics', entrySections(data.topics, limit)),
+    ...section('People', entrySections(data.people, limit, detailed)),
+    ...section('Topics', entrySections(data.topics, limit, detailed)),
     ...section('Incidents', data.incidents.flatMap((i) => [incidentHeading(i), ...incidentSummary(i)])),
     ...section('Projects', projectSections(data.projects, limit * 2)),
     ...section('Open tasks', openTaskLines(data)),
-    ...section('Other links', otherLinkLines(data.otherLinks)),
+    ...section('Other links', compactLines(data.otherLinks)),
   ];
 }
 
