@@ -90,13 +90,13 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
     if (outcome.status !== 'edited') memo?.noteSettled(outcome.path);
     return { ...outcome, warnings: outcome.review.warnings };
   };
-  const period = options.period ? resolvePeriod(options.period, options.date ?? dateToDay(io.now())) : null;
+  const period = options.all ? null : periodOf(options, io);
   const inScope = options.all ? journal.dailyNotes.length : period ? journal.dailyNotesIn(period).length : 0;
   if (options.workers !== false && inScope >= POOL_THRESHOLD) pool = ParsePool.start();
   try {
     // With workers, the notes of every review that needs work go to them at once, so all of them stay busy.
     const preload = pool ? (periods: Period[]) => journal.load(periods.filter((p) => options.force || !upToDate(p)).flatMap((p) => journal.dailyNotesIn(p))) : null;
-    return await reviewWith(journal, opened.settings, build, write, preload, options, io);
+    return await reviewWith(journal, opened.settings, period, build, write, preload, options, io);
   } finally {
     cache?.save();
     memo?.save();
@@ -115,14 +115,19 @@ type Write = (period: Period, force: boolean) => Promise<Written>;
 
 type Preload = ((periods: Period[]) => Promise<void>) | null;
 
-async function reviewWith(journal: Journal, settings: DaybookSettings, build: Build, write: Write, preload: Preload, options: ReviewOptions, io: Io): Promise<number> {
-  if (options.all) {
-    if (!options.write) throw new UsageError('--all rebuilds review notes, so it needs --write');
-    return rebuildAll(journal, Boolean(options.force), write, preload, io);
-  }
+/** The period a single review is for, or a usage error saying what to write instead. */
+function periodOf(options: ReviewOptions, io: Io): Period {
   if (!options.period) throw new UsageError('--period is required: 2026-W47, 2026-11, 2026-Q4, 2026, or week|month|quarter|year');
   const period = resolvePeriod(options.period, options.date ?? dateToDay(io.now()));
   if (!period) throw new UsageError(`unknown period "${options.period}": use 2026-W47, 2026-11, 2026-Q4, 2026, or week|month|quarter|year`);
+  return period;
+}
+
+async function reviewWith(journal: Journal, settings: DaybookSettings, period: Period | null, build: Build, write: Write, preload: Preload, options: ReviewOptions, io: Io): Promise<number> {
+  if (options.all || period === null) {
+    if (!options.write) throw new UsageError('--all rebuilds review notes, so it needs --write');
+    return rebuildAll(journal, Boolean(options.force), write, preload, io);
+  }
   if (options.write) {
     const outcome = await write(period, Boolean(options.force));
     printWarnings(outcome.warnings, io);
