@@ -16,6 +16,22 @@ interface Entry {
   model: NoteModel;
 }
 
+/** A note's content key: the file name of its entry, and what the entry must also match. */
+interface ContentKey {
+  key: string;
+  check: string;
+  length: number;
+}
+
+function contentKey(text: string): ContentKey {
+  return { key: hashText(text), check: hashText(text, 0x9e3779b9), length: text.length };
+}
+
+/** Whether a stored entry is for this very text: one hash could collide, two and the length will not. */
+function sameContent(entry: { check?: unknown; length?: unknown } | undefined, content: ContentKey): boolean {
+  return entry?.check === content.check && entry?.length === content.length;
+}
+
 /**
  * Where the CLI keeps parsed notes: the user's cache folder, one subfolder per
  * vault, so nothing is written among the notes and nothing is synced with them.
@@ -61,12 +77,11 @@ export class DiskParseCache {
         // Missing or corrupt: start empty.
       }
     }
-    const key = hashText(text);
-    const check = hashText(text, 0x9e3779b9);
-    const entry = this.targets.get(key);
-    if (entry && entry.check === check && entry.length === text.length && typeof entry.parsed?.data === 'object') return entry.parsed;
+    const content = contentKey(text);
+    const entry = this.targets.get(content.key);
+    if (entry && sameContent(entry, content) && typeof entry.parsed?.data === 'object') return entry.parsed;
     const parsed = readFrontmatter(text);
-    this.targets.set(key, { check, length: text.length, parsed });
+    this.targets.set(content.key, { check: content.check, length: content.length, parsed });
     this.targetsChanged = true;
     return parsed;
   }
@@ -82,10 +97,10 @@ export class DiskParseCache {
     return join(this.dir, key.slice(0, 2), `${key}.json`);
   }
 
-  private load(key: string, text: string, check: string): NoteModel | null {
+  private load(content: ContentKey): NoteModel | null {
     try {
-      const entry = JSON.parse(readFileSync(this.path(key), 'utf8')) as Entry;
-      if (entry.version === PARSER_VERSION && entry.length === text.length && entry.check === check && Array.isArray(entry.model?.blocks)) return entry.model;
+      const entry = JSON.parse(readFileSync(this.path(content.key), 'utf8')) as Entry;
+      if (entry.version === PARSER_VERSION && sameContent(entry, content) && Array.isArray(entry.model?.blocks)) return entry.model;
     } catch {
       // Missing or corrupt: parse again below.
     }
@@ -104,16 +119,15 @@ export class DiskParseCache {
   }
 
   readonly parser: NoteParser = (text) => {
-    const key = hashText(text);
-    const check = hashText(text, 0x9e3779b9);
-    const cached = this.load(key, text, check);
+    const content = contentKey(text);
+    const cached = this.load(content);
     if (cached) {
       this.hits++;
       return cached;
     }
     this.misses++;
     const store = (model: NoteModel) => {
-      this.store(key, { version: PARSER_VERSION, length: text.length, check, model });
+      this.store(content.key, { version: PARSER_VERSION, length: content.length, check: content.check, model });
       return model;
     };
     const parsed = this.parse(text);
