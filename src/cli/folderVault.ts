@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { type ParsedFrontmatter, readFrontmatter } from '../core/note/frontmatter';
 import type { ReviewStore } from '../core/reviewWriter';
@@ -71,13 +72,35 @@ export class FolderVault implements VaultSource, ReviewStore {
     }
   }
 
-  /** Writes through a temporary file and a rename, so a crash never leaves half a note. */
-  async write(path: string, text: string): Promise<void> {
+  /**
+   * Compare-and-swap: the new text is written to a temporary file of this
+   * process's own, then renamed over the note only if the note still holds
+   * the text `change` was given; otherwise `change` runs again on the newer text.
+   */
+  async update(path: string, change: (current: string | null) => string | null): Promise<boolean> {
     const target = this.absolute(path);
-    await mkdir(dirname(target), { recursive: true });
-    const temporary = `${target}.daybook-tmp`;
-    await writeFile(temporary, text, 'utf8');
-    await rename(temporary, target);
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const current = await this.readIfExists(path);
+      const next = change(current);
+      if (next === null || next === current) return false;
+      await mkdir(dirname(target), { recursive: true });
+      const temporary = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.daybook-tmp`;
+      try {
+        await writeFile(temporary, next, 'utf8');
+        if ((await this.readIfExists(path)) !== current) continue;
+        await rename(temporary, target);
+        return true;
+      } finally {
+        await rm(temporary, { force: true });
+      }
+    }
+    throw new Error(`${path} kept changing while Daybook tried to write it; not written`);
+  }
+
+  async removeIfUnchanged(path: string, expected: string): Promise<boolean> {
+    if ((await this.readIfExists(path)) !== expected) return false;
+    await rm(this.absolute(path), { force: true });
+    return true;
   }
 
   /** Creates a note only if none exists: never overwrites. Returns false when it existed. */

@@ -1,15 +1,30 @@
 import { type Period, periodsOfDays } from './dates/periods';
 import type { Journal } from './journal';
 import { buildReview } from './review/buildReview';
-import { type MergeStatus, mergeReview } from './review/managedRegion';
+import { type MergeResult, type MergeStatus, mergeReview } from './review/managedRegion';
 import { renderReview } from './review/renderReview';
 import type { ReviewData } from './review/types';
 
-/** Where review notes are read from and written to: the vault through Obsidian, or a folder. */
+/**
+ * Where review notes (and their charts) are read from and written to: the
+ * vault through Obsidian, or a folder. Every write is a compare-and-swap on the
+ * text as it is at the moment of writing, so typing in a review note while it
+ * is regenerated is never lost.
+ */
 export interface ReviewStore {
-  /** The note's text, or null when it does not exist. */
+  /** The file's text, or null when it does not exist. */
   readIfExists(path: string): Promise<string | null>;
-  write(path: string, text: string): Promise<void>;
+  /**
+   * Replaces the file's text with `change(current)`, `current` being its text
+   * at the moment of writing (null: no such file; the store creates it and its
+   * folder). `change` may be called more than once when the file changes under
+   * it, and returns null to leave the file as it is. Resolves true if it wrote.
+   */
+  update(path: string, change: (current: string | null) => string | null): Promise<boolean>;
+  /** Creates a new file; resolves false, writing nothing, when one exists already. */
+  create(path: string, text: string): Promise<boolean>;
+  /** Deletes a file Daybook wrote, only while its text is still `expected`. Resolves true if deleted. */
+  removeIfUnchanged(path: string, expected: string): Promise<boolean>;
 }
 
 export interface WriteOutcome {
@@ -22,11 +37,12 @@ export interface WriteOutcome {
   review: ReviewData;
 }
 
-async function freeBackupPath(store: ReviewStore, path: string): Promise<string> {
+/** Keeps `text` in the first free `NAME.daybook-backup[-n].md` beside the note. */
+async function keepBackup(store: ReviewStore, path: string, text: string): Promise<string> {
   const stem = path.replace(/\.md$/, '');
   for (let n = 1; ; n++) {
     const candidate = `${stem}.daybook-backup${n === 1 ? '' : `-${n}`}.md`;
-    if ((await store.readIfExists(candidate)) === null) return candidate;
+    if (await store.create(candidate, text)) return candidate;
   }
 }
 
@@ -43,14 +59,31 @@ export async function writeReview(
 ): Promise<WriteOutcome> {
   const review = await build(journal, period);
   const path = review.notes.review;
-  const merged = mergeReview(await store.readIfExists(path), renderReview(review, journal.settings), force);
-  const outcome: WriteOutcome = { period: period.id, path, status: merged.status, review, ...(merged.reason ? { reason: merged.reason } : {}) };
-  if (merged.status === 'unchanged' || merged.status === 'edited') return outcome;
-  if (merged.backup !== undefined) {
-    outcome.backupPath = await freeBackupPath(store, path);
-    await store.write(outcome.backupPath, merged.backup);
+  const generated = renderReview(review, journal.settings);
+  // Set inside the store's callback, which may run more than once.
+  const last: { merged: MergeResult; needsBackup: string | null } = { merged: { status: 'unchanged', text: '' }, needsBackup: null };
+  let backupPath: string | undefined;
+  // With force over a hand edit, the edited note is kept before it is replaced;
+  // if it changes again meanwhile, that newer text is kept too before the swap.
+  for (let backedUp: string | null = null; ; ) {
+    last.needsBackup = null;
+    await store.update(path, (current) => {
+      const merged = mergeReview(current, generated, force);
+      last.merged = merged;
+      if (merged.status === 'unchanged' || merged.status === 'edited') return null;
+      if (merged.backup !== undefined && merged.backup !== backedUp) {
+        last.needsBackup = merged.backup;
+        return null;
+      }
+      return merged.text;
+    });
+    if (last.needsBackup === null) break;
+    backupPath = await keepBackup(store, path, last.needsBackup);
+    backedUp = last.needsBackup;
   }
-  await store.write(path, merged.text);
+  const { merged } = last;
+  const outcome: WriteOutcome = { period: period.id, path, status: merged.status, review, ...(merged.reason ? { reason: merged.reason } : {}) };
+  if (backupPath !== undefined && merged.status === 'updated') outcome.backupPath = backupPath;
   return outcome;
 }
 

@@ -38,15 +38,39 @@ export class ObsidianVault implements VaultSource, ReviewStore {
     return file ? this.app.vault.read(file) : null;
   }
 
-  async write(path: string, text: string): Promise<void> {
+  /** Vault.process hands the callback the note's text at the moment of writing, so the merge happens there. */
+  async update(path: string, change: (current: string | null) => string | null): Promise<boolean> {
     const normalised = normalizePath(path);
     const file = this.file(normalised);
     if (file) {
-      await this.app.vault.process(file, () => text);
-      return;
+      let wrote = false;
+      await this.app.vault.process(file, (data) => {
+        const next = change(data);
+        wrote = next !== null && next !== data;
+        return wrote && next !== null ? next : data;
+      });
+      return wrote;
     }
+    const text = change(null);
+    if (text === null) return false;
     await this.ensureFolder(normalised);
     await this.app.vault.create(normalised, text);
+    return true;
+  }
+
+  async create(path: string, text: string): Promise<boolean> {
+    const normalised = normalizePath(path);
+    if (this.app.vault.getAbstractFileByPath(normalised)) return false;
+    await this.ensureFolder(normalised);
+    await this.app.vault.create(normalised, text);
+    return true;
+  }
+
+  async removeIfUnchanged(path: string, expected: string): Promise<boolean> {
+    const file = this.file(path);
+    if (!file || (await this.app.vault.read(file)) !== expected) return false;
+    await this.app.fileManager.trashFile(file);
+    return true;
   }
 
   async ensureFolder(path: string): Promise<void> {

@@ -110,6 +110,15 @@ export class Vault extends Events {
     this.trigger('create', file);
     return file;
   }
+  async delete(file: TFile) {
+    this.remove(file);
+  }
+  /** What deleting and trashing share in the fake. */
+  remove(file: TFile) {
+    this.entries.delete(file.path);
+    this.texts.delete(file.path);
+    this.trigger('delete', file);
+  }
   async createFolder(path: string) {
     const folder = new TFolder(path);
     this.entries.set(path, folder);
@@ -148,6 +157,10 @@ export class FileManager {
     const next = `---\n${stringifyYaml(data)}---\n${split.yaml === null ? text : split.body}`;
     await this.vault.process(file, () => next);
     this.metadataCache.trigger('changed', file, next, this.metadataCache.getFileCache(file));
+  }
+  /** The app moves the file to the system or vault trash, per the user's setting; here it is just gone. */
+  async trashFile(file: TFile) {
+    this.vault.remove(file);
   }
 }
 

@@ -31,8 +31,25 @@ export class MemoryVault implements VaultSource, ReviewStore {
     return this.files.get(path) ?? null;
   }
 
-  async write(path: string, text: string): Promise<void> {
+  async update(path: string, change: (current: string | null) => string | null): Promise<boolean> {
+    const current = this.files.get(path) ?? null;
+    const next = change(current);
+    if (next === null || next === current) return false;
+    this.writes.push(path);
+    this.files.set(path, next);
+    return true;
+  }
+
+  async create(path: string, text: string): Promise<boolean> {
+    if (this.files.has(path)) return false;
     this.writes.push(path);
     this.files.set(path, text);
+    return true;
+  }
+
+  async removeIfUnchanged(path: string, expected: string): Promise<boolean> {
+    if (this.files.get(path) !== expected) return false;
+    this.files.delete(path);
+    return true;
   }
 }

@@ -139,7 +139,8 @@ describe('the vault adapter', () => {
     const vault = new ObsidianVault(app);
     expect(await vault.frontmatter('People/Ana.md')).toEqual({ data: { type: 'person' }, error: null });
     expect(app.vault.reads).toEqual([]);
-    await vault.write('Reviews/2026/W47.md', 'x');
+    expect(await vault.update('Reviews/2026/W47.md', () => 'x')).toBe(true);
+    expect(await vault.update('Reviews/2026/W47.md', (current) => current)).toBe(false);
     expect(app.vault.texts.get('Reviews/2026/W47.md')).toBe('x');
   });
 
