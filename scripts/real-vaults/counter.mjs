@@ -281,9 +281,19 @@ function count(text, needle) {
 
 const md = makeMarkdown();
 
+/**
+ * Obsidian's help (Advanced formatting syntax → Tables) asks for `[[a\|b]]` inside
+ * tables; real notes often write `[[a|b]]` there, and the link is meant all the same.
+ * Escaping the bar up front keeps it one link wherever it is; outside tables `\|` and `|`
+ * read alike. The text keeps its lines.
+ */
+function escapeBarsInWikiLinks(text) {
+  return text.includes('[[') ? text.replace(/\[\[[^\]\n]*\]\]/g, (link) => link.replace(/(^|[^\\])\|/g, '$1\\|')) : text;
+}
+
 /** Everything the counter reads from a note: raw link targets, tags and tasks, with 1-based lines. */
 export function countNote(text) {
-  const body = blankFrontmatter(text.replace(/^\uFEFF/, ''));
+  const body = escapeBarsInWikiLinks(blankFrontmatter(text.replace(/^\uFEFF/, '')));
   const tokens = md.parse(body, {});
   const out = { links: [], tags: [], tasks: [] };
   // Table cells' inline tokens carry no line: they are on their row's.
