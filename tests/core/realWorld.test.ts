@@ -50,6 +50,19 @@ describe('real notes: links', () => {
     expect(entries(data)).toHaveLength(2);
   });
 
+  test.failing('a relative markdown link resolves from the linking note, before any note of the same name', async () => {
+    const data = await review('foam-relative-links');
+    expect(daysOf(data, { path: 'user/features/backlinking.md' })).toEqual(['2026-11-16']);
+    expect(daysOf(data, { path: 'user/getting-started/graph-view.md' })).toEqual(['2026-11-16']);
+    expect(entries(data).map((e) => e.path)).not.toEqual(expect.arrayContaining(['features/backlinking.md']));
+    expect(entries(data).map((e) => e.path)).not.toEqual(expect.arrayContaining(['graph-view.md']));
+  });
+
+  test.failing('a markdown link to a file that is not a note is still a link, like [[LICENSE.txt]]', async () => {
+    const data = await review('foam-relative-links');
+    expect(entries(data).filter((e) => /LICENSE\.txt$/.test(e.path ?? e.name)).map((e) => e.mentions)).toEqual([1]);
+  });
+
   test.failing("Logseq's labelled page reference [label]([[Page]]) links Page", async () => {
     const data = await review('logseq-labelled-references');
     expect(daysOf(data, { path: 'pages/Feature.md' })).toEqual(['2026-11-16']);
