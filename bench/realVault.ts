@@ -1,0 +1,98 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { run } from '../src/cli/main';
+
+/**
+ * The cold yearly review on a real vault laid out as daily notes
+ * (scripts/real-vaults/layout.mjs), against the floor B of bench/run.ts: reading
+ * the year's daily notes and a bare remark-parse of each. Built and run as
+ *
+ *   npx esbuild bench/realVault.ts --bundle --platform=node --format=cjs --outfile=dist/realVault.js
+ *   node dist/realVault.js --vault /tmp/real/laid-out-obsidian-help-all [--period 2021] [--repeats 5]
+ *
+ * Without --period the year with the most daily notes is timed.
+ */
+interface Options {
+  vault: string;
+  period: string | null;
+  repeats: number;
+}
+
+function options(argv: string[]): Options {
+  const out: Options = { vault: '', period: null, repeats: 5 };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--vault') out.vault = resolve(argv[++i]);
+    else if (argv[i] === '--period') out.period = argv[++i];
+    else if (argv[i] === '--repeats') out.repeats = Number(argv[++i]);
+    else throw new Error(`unknown option ${argv[i]}`);
+  }
+  if (!out.vault) throw new Error('usage: realVault.js --vault DIR [--period YYYY] [--repeats N]');
+  return out;
+}
+
+const DAILY = /^\d{4}-\d{2}-\d{2}\.md$/;
+
+function dailyFiles(vault: string, year: string | null): string[] {
+  return readdirSync(join(vault, 'Daily'))
+    .filter((name) => DAILY.test(name) && (year === null || name.startsWith(year)))
+    .map((name) => join(vault, 'Daily', name));
+}
+
+/** The year with the most daily notes: the heaviest yearly review of the vault. */
+function busiestYear(vault: string): string {
+  const counts = new Map<string, number>();
+  for (const file of dailyFiles(vault, null)) {
+    const year = file.slice(-13, -9);
+    counts.set(year, (counts.get(year) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
+}
+
+/** Fastest of `repeats`: on a shared machine the slow runs measure the neighbours. */
+async function fastest(repeats: number, fn: () => unknown): Promise<number> {
+  let best = Infinity;
+  for (let i = 0; i < repeats; i++) {
+    const start = performance.now();
+    await fn();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+function print(line: string): void {
+  process.stdout.write(line + '\n');
+}
+
+async function main(): Promise<void> {
+  const opts = options(process.argv.slice(2));
+  const year = opts.period ?? busiestYear(opts.vault);
+  const files = dailyFiles(opts.vault, year);
+  const processor = unified().use(remarkParse);
+  const readAndParse = () => files.map((f) => processor.parse(readFileSync(f, 'utf8')));
+  let warnings = 0;
+  const io = { stdout: () => undefined, stderr: (t: string) => void (warnings += t.split('\n').filter((l) => l.startsWith('warning:')).length), isTty: false, now: () => new Date() };
+  const review = async () => {
+    const code = await run(['review', '--vault', opts.vault, '--period', year, '--json', '--no-cache'], io);
+    if (code !== 0) throw new Error(`daybook review --period ${year} exited ${code}`);
+  };
+
+  print(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`);
+  print(`vault ${opts.vault}: ${files.length} daily notes in ${year}`);
+  readAndParse(); // warm the parser's code paths before any timing
+  await review();
+  warnings = 0;
+  const floor = await fastest(opts.repeats, readAndParse);
+  const cold = await fastest(opts.repeats, review);
+  print(`baseline B: read + bare remark-parse of them   ${floor.toFixed(0).padStart(7)} ms`);
+  print(`review year ${year}, cold (--no-cache)          ${cold.toFixed(0).padStart(7)} ms  ${(cold / floor).toFixed(2)} × B   (target ≤ 1.3 × B)`);
+  print(`warnings per review: ${warnings / opts.repeats}`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

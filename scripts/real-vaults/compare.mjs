@@ -1,0 +1,209 @@
+#!/usr/bin/env node
+// Compares what Daybook's yearly reviews say each day mentions (links, tags, tasks)
+// with what the independent counter finds in the same daily notes.
+//
+//   node scripts/real-vaults/compare.mjs --daybook <checkout dir> --vault /tmp/real/laid-out-foam
+//
+// --vault is a laid-out vault (it holds layout.json) or a folder of them (layout.mjs
+// --split): their figures are given one by one and summed. The checkout's CLI is built
+// first (npm run build:cli) unless --no-build. --limit N caps the differences printed per
+// vault (default 60; 0 prints none); --report FILE writes every difference as JSON.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { markdownFiles } from './layout.mjs';
+import { aliasesInFrontmatter, countNote, Resolver } from './counter.mjs';
+
+function args(argv) {
+  const out = { daybook: process.cwd(), vaults: [], build: true, limit: 60, report: null };
+  for (let i = 2; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--daybook') out.daybook = resolve(argv[++i]);
+    else if (a === '--vault') out.vaults.push(resolve(argv[++i]));
+    else if (a === '--no-build') out.build = false;
+    else if (a === '--limit') out.limit = Number(argv[++i]);
+    else if (a === '--report') out.report = resolve(argv[++i]);
+    else throw new Error(`unknown option ${a}`);
+  }
+  if (out.vaults.length === 0) throw new Error('usage: compare.mjs --daybook DIR --vault DIR [--vault DIR…] [--no-build] [--limit N] [--report FILE]');
+  return out;
+}
+
+const lower = (s) => s.normalize('NFC').toLowerCase();
+const withoutMd = (p) => (p.toLowerCase().endsWith('.md') ? p.slice(0, -3) : p);
+
+function laidOutVaults(dir) {
+  if (existsSync(join(dir, 'layout.json'))) return [dir];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'layout.json')))
+    .map((e) => join(dir, e.name))
+    .sort();
+}
+
+/** Runs the checkout's CLI for one year: the review JSON, or the crash. */
+function daybookYear(daybook, vault, year) {
+  const result = spawnSync(process.execPath, [join(daybook, 'bin', 'daybook.js'), 'review', '--vault', vault, '--period', String(year), '--json', '--no-cache'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  const warningLines = (result.stderr ?? '').split('\n').filter((l) => l.startsWith('warning:'));
+  if (result.status !== 0) return { crash: `exit ${result.status}: ${(result.stderr ?? '').split('\n').slice(-5).join(' | ')}`, warningLines };
+  try {
+    return { data: JSON.parse(result.stdout), warningLines };
+  } catch (error) {
+    return { crash: `output is not JSON: ${error.message}`, warningLines };
+  }
+}
+
+/** day → Set of target keys, and (key, day) → lines, from one side. */
+class Side {
+  constructor() {
+    this.days = new Map();
+    this.lines = new Map();
+  }
+
+  add(key, day, line) {
+    if (!this.days.has(key)) this.days.set(key, new Set());
+    this.days.get(key).add(day);
+    const at = `${key}\u0000${day}`;
+    if (!this.lines.has(at)) this.lines.set(at, new Set());
+    this.lines.get(at).add(line);
+  }
+}
+
+function daybookKey(entry) {
+  if (entry.path) return 'path:' + entry.path;
+  if (entry.name.startsWith('#')) return 'tag:' + lower(entry.name.slice(1));
+  return 'name:' + lower(withoutMd(entry.name.trim()));
+}
+
+function compareVault(daybook, vault) {
+  const layout = JSON.parse(readFileSync(join(vault, 'layout.json'), 'utf8'));
+  const all = markdownFiles(vault);
+  const texts = new Map(all.map((p) => [p, readFileSync(join(vault, ...p.split('/')), 'utf8')]));
+  const resolver = new Resolver(all, (p) => aliasesInFrontmatter(texts.get(p)));
+  const originalOf = new Map(layout.days.map((d) => [d.day, d.original]));
+  const dailyOf = new Map(layout.days.map((d) => [d.day, d.daily]));
+
+  const counter = new Side();
+  const daybookSide = new Side();
+  const counterTasks = new Map();
+  const daybookTasks = new Map();
+  for (const { day, daily } of layout.days) {
+    const found = countNote(texts.get(daily));
+    for (const link of found.links) {
+      const key = resolver.resolve(link.target, daily, link.kind);
+      if (key) counter.add(key, day, link.line);
+    }
+    for (const tag of found.tags) counter.add('tag:' + lower(tag.name), day, tag.line);
+    for (const task of found.tasks) counterTasks.set(`${day}:${task.line}`, task.status);
+  }
+
+  const years = [...new Set(layout.days.map((d) => d.day.slice(0, 4)))].sort();
+  const crashes = [];
+  let warnings = 0;
+  for (const year of years) {
+    const { data, crash, warningLines } = daybookYear(daybook, vault, year);
+    warnings += warningLines.length;
+    if (crash) {
+      crashes.push(`${year}: ${crash}`);
+      continue;
+    }
+    warnings += Math.max(0, (data.warnings ?? []).length - warningLines.length);
+    for (const entry of [...data.people, ...data.topics, ...data.otherLinks]) {
+      const key = daybookKey(entry);
+      for (const block of entry.blocks) daybookSide.add(key, block.date, block.line);
+    }
+    // A link that names a project under *Projects* is listed as the project, not again as a mention.
+    for (const project of data.projects ?? []) {
+      if (!project.linked) continue;
+      const key = resolver.resolve(project.name, project.path, 'wiki');
+      if (key) daybookSide.add(key, project.date, project.line);
+    }
+    for (const task of data.tasks) daybookTasks.set(`${task.date}:${task.line}`, task.status ?? (task.done ? 'done' : 'open'));
+  }
+
+  const keys = new Set([...counter.days.keys(), ...daybookSide.days.keys()]);
+  const differences = [];
+  let pairs = 0;
+  let differingPairs = 0;
+  for (const key of [...keys].sort()) {
+    const a = counter.days.get(key) ?? new Set();
+    const b = daybookSide.days.get(key) ?? new Set();
+    const union = new Set([...a, ...b]);
+    pairs += union.size;
+    const onlyCounter = [...a].filter((d) => !b.has(d)).sort();
+    const onlyDaybook = [...b].filter((d) => !a.has(d)).sort();
+    differingPairs += onlyCounter.length + onlyDaybook.length;
+    if (onlyCounter.length || onlyDaybook.length) {
+      const where = (side, d) => [...(side.lines.get(`${key}\u0000${d}`) ?? [])].map((line) => excerpt(texts, dailyOf.get(d), originalOf.get(d), line));
+      differences.push({
+        target: key,
+        counterOnly: onlyCounter.map((d) => ({ day: d, at: where(counter, d) })),
+        daybookOnly: onlyDaybook.map((d) => ({ day: d, at: where(daybookSide, d) })),
+      });
+    }
+  }
+
+  const taskKeys = new Set([...counterTasks.keys(), ...daybookTasks.keys()]);
+  const taskDifferences = [];
+  for (const at of [...taskKeys].sort()) {
+    const a = counterTasks.get(at) ?? 'none';
+    const b = daybookTasks.get(at) ?? 'none';
+    if (a === b) continue;
+    const [day, line] = at.split(':');
+    taskDifferences.push({ day, counter: a, daybook: b, at: excerpt(texts, dailyOf.get(day), originalOf.get(day), Number(line)) });
+  }
+  return { vault, notes: layout.days.length, years, targets: keys.size, differing: differences.length, pairs, differingPairs, tasks: taskKeys.size, differingTasks: taskDifferences.length, crashes, warnings, differences, taskDifferences };
+}
+
+function excerpt(texts, daily, original, line) {
+  const text = (texts.get(daily) ?? '').split(/\r?\n/)[line - 1] ?? '';
+  const short = text.trim().length > 140 ? text.trim().slice(0, 137) + '…' : text.trim();
+  return `${original}:${line}  ${short}`;
+}
+
+const pct = (n, d) => (d === 0 ? '0.00' : ((100 * n) / d).toFixed(2));
+
+function summary(label, r) {
+  return (
+    `${label}: ${r.notes} notes, targets ${r.targets}, differing ${r.differing} (${pct(r.differing, r.targets)} %); ` +
+    `(day, target) pairs ${r.pairs}, differing ${r.differingPairs} (${pct(r.differingPairs, r.pairs)} %); ` +
+    `tasks ${r.tasks}, differing ${r.differingTasks} (${pct(r.differingTasks, r.tasks)} %); crashes ${r.crashes.length}, warnings ${r.warnings}`
+  );
+}
+
+function main() {
+  const opts = args(process.argv);
+  if (opts.build) {
+    const built = spawnSync('npm', ['run', 'build:cli', '--silent'], { cwd: opts.daybook, stdio: 'inherit' });
+    if (built.status !== 0) throw new Error(`npm run build:cli failed in ${opts.daybook}`);
+  }
+  const out = (line) => process.stdout.write(line + '\n');
+  const reports = [];
+  for (const dir of opts.vaults) {
+    const group = laidOutVaults(dir);
+    if (group.length === 0) throw new Error(`${dir} holds no layout.json: lay it out with layout.mjs first`);
+    const total = { notes: 0, targets: 0, differing: 0, pairs: 0, differingPairs: 0, tasks: 0, differingTasks: 0, crashes: [], warnings: 0 };
+    for (const vault of group) {
+      const r = compareVault(opts.daybook, vault);
+      reports.push(r);
+      for (const k of ['notes', 'targets', 'differing', 'pairs', 'differingPairs', 'tasks', 'differingTasks', 'warnings']) total[k] += r[k];
+      total.crashes.push(...r.crashes);
+      out(summary(vault, r));
+      for (const crash of r.crashes) out(`  CRASH ${crash}`);
+      let shown = 0;
+      for (const d of r.differences) {
+        if (shown++ >= opts.limit) break;
+        out(`  ${d.target}`);
+        for (const { at } of d.counterOnly) for (const e of at) out(`    counter only: ${e}`);
+        for (const { at } of d.daybookOnly) for (const e of at) out(`    daybook only: ${e}`);
+      }
+      for (const t of r.taskDifferences.slice(0, opts.limit)) out(`  task: counter ${t.counter}, daybook ${t.daybook}: ${t.at}`);
+    }
+    if (group.length > 1) out(summary(`TOTAL ${dir} (${group.length} vaults)`, total));
+  }
+  if (opts.report) writeFileSync(opts.report, JSON.stringify(reports, null, 1) + '\n');
+}
+
+main();
