@@ -36,9 +36,7 @@ function benchHost(): Parameters<typeof sliderExtension>[0] {
     sliders: () => DEFAULT_SETTINGS.sliders,
     enabled: () => true,
     notify: () => undefined,
-    set: () => undefined,
-    pending: () => undefined,
-  } as any;
+  };
 }
 
 /** Types `count` characters at the caret, one transaction each, and times each dispatch (the extension's update runs inside it). */

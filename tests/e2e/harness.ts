@@ -126,6 +126,38 @@ Object.assign(window, {
       const at = text.indexOf(from);
       view.dispatch({ changes: { from: at, to: at + from.length, insert: to } });
     },
+    /** Types at the middle of the note and returns the longest text read (sliceString/toString) while each keystroke is handled. */
+    longestReadWhileTyping: (count: number) => {
+      const doc = view.state.doc;
+      const protos = new Set<{ sliceString(from: number, to?: number): string }>([Object.getPrototypeOf(doc), ...(doc.children ?? []).map((c) => Object.getPrototypeOf(c))]);
+      let longest = 0;
+      let depth = 0;
+      const originals = [...protos].map((proto) => [proto, proto.sliceString] as const);
+      for (const [proto, original] of originals) {
+        proto.sliceString = function (this: Text, from: number, to?: number) {
+          depth++;
+          try {
+            const text = original.call(this, from, to);
+            if (depth === 1) longest = Math.max(longest, text.length);
+            return text;
+          } finally {
+            depth--;
+          }
+        };
+      }
+      try {
+        const at = view.state.doc.line(Math.floor(view.state.doc.lines / 2)).to;
+        view.dispatch({ selection: { anchor: at }, scrollIntoView: true });
+        longest = 0;
+        for (let i = 0; i < count; i++) {
+          const head = view.state.selection.main.head;
+          view.dispatch({ changes: { from: head, insert: 'x' }, selection: { anchor: head + 1 }, userEvent: 'input.type' });
+        }
+      } finally {
+        for (const [proto, original] of originals) proto.sliceString = original;
+      }
+      return longest;
+    },
     setLivePreview: (on: boolean) => view.dispatch({ effects: setLivePreview.of(on) }),
     insertSlider: (property: string) => insertSliderToken(obsidianEditor(), property),
   },

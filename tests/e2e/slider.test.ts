@@ -171,6 +171,17 @@ describe('the Live Preview slider in a real browser', () => {
     await expect(harness('text')).resolves.toBe(broken);
   });
 
+  it('reads no more of a large note per keystroke than the lines around the screen and the frontmatter', async () => {
+    await page.evaluate(() => {
+      const body = Array.from({ length: 20_000 }, (_, i) => (i % 50 === 0 ? '```' : `- ${i} journal line with [[a link]] and \`code\``)).join('\n');
+      (window as any).harness.load(`---\nmood_wake: 4\n---\nHow do you feel when you wake up? {{slider}}\n${body}\nHow do you feel when you wind down? {{slider}}\n`);
+    });
+    const size = (await harness<string>('text')).length;
+    expect(size).toBeGreaterThan(600_000);
+    const longest = await harness<number>('longestReadWhileTyping', 20);
+    expect(longest).toBeLessThan(20_000);
+  });
+
   it('has a touch target of at least 24 px, on mobile too', async () => {
     for (const mobile of [false, true]) {
       await page.evaluate((m) => document.body.classList.toggle('is-mobile', m), mobile);
