@@ -129,7 +129,7 @@ Object.assign(window, {
     /** Types at the middle of the note and returns the longest text read (sliceString/toString) while each keystroke is handled. */
     longestReadWhileTyping: (count: number) => {
       const doc = view.state.doc;
-      const protos = new Set<{ sliceString(from: number, to?: number): string }>([Object.getPrototypeOf(doc), ...(doc.children ?? []).map((c) => Object.getPrototypeOf(c))]);
+      const protos = new Set<{ sliceString: (this: Text, from: number, to?: number) => string }>([Object.getPrototypeOf(doc), ...(doc.children ?? []).map((c) => Object.getPrototypeOf(c))]);
       let longest = 0;
       let depth = 0;
       const originals = [...protos].map((proto) => [proto, proto.sliceString] as const);
