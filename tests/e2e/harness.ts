@@ -4,6 +4,7 @@ import type { Editor, EditorPosition } from 'obsidian';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { insertSliderToken } from '../../src/obsidian/editorCommands';
 import { sliderExtension } from '../../src/obsidian/slider/livePreview';
+import { SliderElement } from '../../src/obsidian/slider/sliderElement';
 import { installObsidianDom } from '../helpers/obsidianDom';
 
 installObsidianDom();
@@ -157,6 +158,17 @@ Object.assign(window, {
         for (const [proto, original] of originals) proto.sliceString = original;
       }
       return longest;
+    },
+    /**
+     * A callout as Live Preview renders it, through the markdown renderer into a
+     * widget that flips to source on a mouse press inside it (as Obsidian's does).
+     */
+    renderedCallout: () => {
+      const callout = document.body.createEl('div', { cls: 'callout', attr: { 'data-flipped': 'no', 'data-written': '' } });
+      callout.createEl('div', { cls: 'callout-title', text: 'How do you feel when you wind down?' });
+      const element = new SliderElement(DEFAULT_SETTINGS.sliders[1], { kind: 'unset' }, (value) => callout.setAttribute('data-written', String(value)));
+      callout.createEl('p').append(element.root);
+      for (const name of ['mousedown', 'pointerdown', 'click']) callout.addEventListener(name, () => callout.setAttribute('data-flipped', 'yes'));
     },
     setLivePreview: (on: boolean) => view.dispatch({ effects: setLivePreview.of(on) }),
     insertSlider: (property: string) => insertSliderToken(obsidianEditor(), property),

@@ -131,6 +131,14 @@ describe('the Live Preview slider in a real browser', () => {
     await expect(page.locator('.daybook-slider[data-property="energy"]').count()).resolves.toBe(1);
   });
 
+  it('keeps a drag inside a rendered callout from flipping the callout to source', async () => {
+    await harness('renderedCallout');
+    const callout = page.locator('.callout');
+    await dragTo(callout.locator('.daybook-slider'), 1);
+    await expect(callout.getAttribute('data-flipped')).resolves.toBe('no');
+    await expect(callout.getAttribute('data-written')).resolves.toBe('10');
+  });
+
   it('shows an odd value as written, disabled, and never writes over it', async () => {
     await harness('load', '---\nmood_wake: great\n---\nHow do you feel when you wake up? {{slider}}\n');
     await expect(slider(0).locator('output').textContent()).resolves.toBe('great');
@@ -161,6 +169,16 @@ describe('the Live Preview slider in a real browser', () => {
     await dragTo(slider(0), 0);
     await settle();
     await expect(harness('text')).resolves.toBe("---\n'mood_wake': 1 # 'quoted'\n---\nHow do you feel when you wake up? {{slider}}\n");
+  });
+
+  it('writes a note with CRLF line endings into its one key, with no second key', async () => {
+    await harness('load', '---\r\n"mood_wake": 2\r\nmood_wind: 5\r\n---\r\nHow do you feel when you wake up? {{slider}}\r\n');
+    await slider(0).locator('input').focus();
+    await page.keyboard.press('ArrowRight');
+    await settle();
+    const text: string = await harness('text');
+    expect(text.match(/mood_wake/g)).toHaveLength(1);
+    expect(text).toContain('"mood_wake": 3\nmood_wind: 5\n');
   });
 
   it('writes nothing into invalid YAML and says so', async () => {
