@@ -1,5 +1,5 @@
 import { type EditorState } from '@codemirror/state';
-import { editorInfoField, editorLivePreviewField, MarkdownView, Notice, Plugin, TFile } from 'obsidian';
+import { editorInfoField, editorLivePreviewField, MarkdownView, Notice, Plugin } from 'obsidian';
 import { dateToDay, isDay, type PeriodKind, resolvePeriod } from './core/dates/periods';
 import type { DaybookSettings } from './core/settings';
 import { WriteQueue } from './core/sliders/writeQueue';
@@ -13,6 +13,7 @@ import { sliderPostProcessor } from './obsidian/readingView';
 import { generateReview, periodOfNote, type ReviewContext } from './obsidian/reviewCommands';
 import { DaybookSettingTab } from './obsidian/settingsTab';
 import { sliderExtension } from './obsidian/slider/livePreview';
+import { type NoteWriterDeps, writeSliderValues } from './obsidian/slider/noteWriter';
 import { SliderPicker } from './obsidian/sliderPicker';
 
 /** Wiring only: every behaviour lives in src/core and the adapters in src/obsidian. */
@@ -20,7 +21,8 @@ export default class DaybookPlugin extends Plugin {
   stored: StoredSettings = defaultStoredSettings();
   private settings: DaybookSettings = defaultStoredSettings();
   private readonly cache = new ParseCache();
-  private readonly queue = new WriteQueue<string>((path, values) => this.writeFrontmatter(path, values), {
+  // Slider moves from outside the editor (Reading view, embeds, canvas): coalesced, then written by writeSliderValues.
+  private readonly queue = new WriteQueue<string>((path, values) => writeSliderValues(this.sliderWriter(), path, values), {
     set: (callback, ms) => window.setTimeout(callback, ms),
     clear: (id) => window.clearTimeout(id),
   });
@@ -37,18 +39,18 @@ export default class DaybookPlugin extends Plugin {
     this.registerEditorExtension(
       sliderExtension({
         sliders: () => this.settings.sliders,
-        set: (view, property, value) => {
-          const path = this.pathOf(view.state);
-          if (path) this.queue.set(path, property, value);
-        },
-        pending: (view, property) => {
-          const path = this.pathOf(view.state);
-          return path ? this.queue.pendingValue(path, property) : undefined;
-        },
         enabled: (state) => state.field(editorLivePreviewField, false) ?? false,
+        notify: (message, state) => new Notice(`Daybook: ${this.pathOf(state) ?? 'this note'}: ${message}`),
       }),
     );
-    this.registerMarkdownPostProcessor(sliderPostProcessor({ app: this.app, sliders: () => this.settings.sliders, queue: this.queue }));
+    this.registerMarkdownPostProcessor(
+      sliderPostProcessor({
+        app: this.app,
+        sliders: () => this.settings.sliders,
+        write: (path, property, value) => this.queue.set(path, property, value),
+        pending: (path, property) => this.queue.pendingValue(path, property),
+      }),
+    );
     this.addCommands();
     registerCliVerbs(this, {
       review: async (period, date) => {
@@ -86,13 +88,8 @@ export default class DaybookPlugin extends Plugin {
     return state.field(editorInfoField, false)?.file?.path ?? null;
   }
 
-  private async writeFrontmatter(path: string, values: Record<string, number>): Promise<void> {
-    const file = this.app.vault.getAbstractFileByPath(path);
-    if (!(file instanceof TFile)) return;
-    // Only the slider's own properties are touched; everything else in the frontmatter stays as it is.
-    await this.app.fileManager.processFrontMatter(file, (frontmatter: Record<string, unknown>) => {
-      Object.assign(frontmatter, values);
-    });
+  private sliderWriter(): NoteWriterDeps {
+    return { app: this.app, sliders: () => this.settings.sliders, notify: (message) => new Notice(message) };
   }
 
   private async reviewContext(): Promise<ReviewContext> {

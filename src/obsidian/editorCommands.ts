@@ -35,6 +35,10 @@ export function addNextWhy(editor: Editor): boolean {
   return true;
 }
 
+/** Inserts the token and leaves the caret right after it, where the token renders as a slider at once. */
 export function insertSliderToken(editor: Editor, property: string): void {
-  editor.replaceSelection(`{{slider ${property}}}`);
+  const token = `{{slider ${property}}}`;
+  const from = editor.getCursor('from');
+  editor.replaceSelection(token);
+  editor.setCursor({ line: from.line, ch: from.ch + token.length });
 }

@@ -2,17 +2,26 @@ import { type App, MarkdownRenderChild, type MarkdownPostProcessorContext, type 
 import { hasSliderToken, SLIDER_TOKEN } from '../core/note/tokens';
 import type { SliderSetting } from '../core/settings';
 import { sliderAt } from '../core/sliders/binding';
-import { numberOrNull } from '../core/text';
-import type { WriteQueue } from '../core/sliders/writeQueue';
+import { sliderTokensOutsideCode } from '../core/sliders/codeScan';
+import { classifyValue, type SliderValue } from '../core/sliders/frontmatterText';
 import { SliderElement } from './slider/sliderElement';
 
 export interface ReadingSliderDeps {
   app: App;
   sliders(): SliderSetting[];
-  queue: WriteQueue<string>;
+  /** Records a committed move for the note at `path`; the plugin coalesces and writes it. */
+  write(path: string, property: string, value: number): void;
+  /** A move recorded but not yet written, which the slider keeps showing until it is. */
+  pending(path: string, property: string): number | undefined;
 }
 
-/** One slider in Reading view: mounted on load, following the metadata cache, removed on unload. */
+/**
+ * One slider in Reading view (and in embeds, canvas cards and callouts that
+ * Live Preview renders through the markdown renderer): mounted on load,
+ * following the metadata cache, removed on unload. It writes to the note it
+ * belongs to, `ctx.sourcePath`; where that is no note (a canvas text card)
+ * it is read-only.
+ */
 class ReadingSlider extends MarkdownRenderChild {
   private element: SliderElement | null = null;
 
@@ -25,16 +34,17 @@ class ReadingSlider extends MarkdownRenderChild {
     super(containerEl);
   }
 
-  private current(frontmatter: Record<string, unknown> | undefined): number | null {
-    return this.deps.queue.pendingValue(this.path, this.slider.property) ?? numberOrNull(frontmatter?.[this.slider.property]);
+  private current(frontmatter: Record<string, unknown> | undefined): SliderValue {
+    const pending = this.deps.pending(this.path, this.slider.property);
+    if (pending !== undefined) return { kind: 'number', value: pending };
+    return classifyValue(frontmatter?.[this.slider.property], this.slider);
   }
 
   override onload(): void {
     const { app } = this.deps;
     const frontmatter = app.metadataCache.getCache(this.path)?.frontmatter;
-    this.element = new SliderElement(this.slider, this.current(frontmatter), (value) =>
-      this.deps.queue.set(this.path, this.slider.property, value),
-    );
+    const readOnly = this.path.endsWith('.md') ? null : 'Read-only here: this card is not a note';
+    this.element = new SliderElement(this.slider, this.current(frontmatter), (value) => this.deps.write(this.path, this.slider.property, value), readOnly);
     this.containerEl.replaceChildren(this.element.root);
     // External edits and our own writes both arrive here; the slider shows whatever the note now says.
     this.registerEvent(
@@ -59,15 +69,46 @@ function textNodesWithTokens(root: HTMLElement): Text[] {
   return found;
 }
 
+const BLOCK = /^(P|DIV|LI|UL|OL|H[1-6]|BLOCKQUOTE|TABLE|TR|BR|HR|PRE|DETAILS|SUMMARY)$/;
+
+/**
+ * The rendered text before a token, one line per block element, with the
+ * sections rendered before this one: what a bare `{{slider}}` binds through
+ * when the source is unknown (`getSectionInfo` returns null, as for callouts
+ * that Live Preview renders and for embeds).
+ */
+function renderedContext(el: HTMLElement, node: Text): string {
+  const lines: string[] = [];
+  let sibling = el.previousElementSibling;
+  for (let i = 0; sibling && i < 3; i++, sibling = sibling.previousElementSibling) lines.unshift(sibling.textContent ?? '');
+  let text = lines.length ? lines.join('\n') + '\n' : '';
+  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+  for (let current = walker.nextNode(); current && current !== node; current = walker.nextNode()) {
+    if (current.nodeType === Node.TEXT_NODE) text += current.textContent ?? '';
+    else if (BLOCK.test((current as Element).tagName) && !text.endsWith('\n')) text += '\n';
+  }
+  return text;
+}
+
+/** The source offsets of the section's slider tokens outside code, in order. */
+function sourceTokenOffsets(text: string, lineStart: number, lineEnd: number): number[] {
+  const lines = text.split('\n');
+  let offset = lines.slice(0, lineStart).reduce((sum, line) => sum + line.length + 1, 0);
+  const offsets: number[] = [];
+  for (let n = lineStart; n <= lineEnd && n < lines.length; n++) {
+    for (const token of sliderTokensOutsideCode(lines[n])) offsets.push(offset + token.from);
+    offset += lines[n].length + 1;
+  }
+  return offsets;
+}
+
 /** Reading view: replaces slider tokens in rendered markdown with live sliders. */
 export function sliderPostProcessor(deps: ReadingSliderDeps) {
   return (el: HTMLElement, ctx: MarkdownPostProcessorContext): void => {
     const nodes = textNodesWithTokens(el);
     if (nodes.length === 0) return;
     const section = ctx.getSectionInfo(el);
-    const sourceText = section?.text ?? el.textContent ?? '';
-    const sectionStart = section ? sourceText.split('\n').slice(0, section.lineStart).join('\n').length : 0;
-    const sourceTokens = [...sourceText.slice(sectionStart).matchAll(SLIDER_TOKEN)];
+    const offsets = section ? sourceTokenOffsets(section.text, section.lineStart, section.lineEnd) : [];
     let index = 0;
     for (const node of nodes) {
       const text = node.textContent ?? '';
@@ -76,9 +117,13 @@ export function sliderPostProcessor(deps: ReadingSliderDeps) {
       for (const match of text.matchAll(SLIDER_TOKEN)) {
         const at = match.index ?? 0;
         fragment.append(text.slice(last, at));
-        const source = sourceTokens[index++];
-        const offset = source ? sectionStart + (source.index ?? 0) : sourceText.indexOf(match[0]);
-        const slider = sliderAt(sourceText, Math.max(0, offset), match[1] ?? null, deps.sliders());
+        const source = offsets[index++];
+        let slider: SliderSetting | null;
+        if (section && source !== undefined) slider = sliderAt(section.text, source, match[1] ?? null, deps.sliders());
+        else {
+          const context = renderedContext(el, node) + text.slice(0, at);
+          slider = sliderAt(context + match[0], context.length, match[1] ?? null, deps.sliders());
+        }
         if (slider) {
           const holder = createSpan();
           fragment.append(holder);

@@ -126,9 +126,30 @@ export class Vault extends Events {
   }
 }
 
+/*
+ * ── Metadata cache, processFrontMatter, post-processor context (slider part) ──
+ * What the app does, as far as Daybook's sliders depend on it, and why this
+ * fake does the same:
+ * - The metadata cache re-reads a note after every write (the app parses it in
+ *   a worker), so 'changed' fires for every 'modify', later and never inside
+ *   the write: here on a timer after the vault's 'modify' event.
+ * - processFrontMatter parses the YAML with js-yaml and throws on invalid YAML
+ *   (duplicate keys included) without writing; otherwise it dumps the whole
+ *   object back: comments gone, quoting and flow lists rewritten, `key:` blanks
+ *   as `key: null`. Daybook's sliders no longer call it; the fake stays honest
+ *   so no test can pass by relying on a kinder one.
+ * - getSectionInfo returns null in many cases (callouts rendered in Live
+ *   Preview, embeds, canvas cards); postProcessorContext lets a test say which.
+ */
 export class MetadataCache extends Events {
   constructor(private vault: Vault) {
     super();
+    vault.on('modify', (file: TFile) => {
+      setTimeout(() => {
+        const text = this.vault.texts.get(file.path);
+        if (text !== undefined) this.trigger('changed', file, text, this.getFileCache(file));
+      }, 0);
+    });
   }
   getFileCache(file: TFile) {
     return this.getCache(file.path);
@@ -144,24 +165,46 @@ export class MetadataCache extends Events {
 export class FileManager {
   constructor(
     private vault: Vault,
-    private metadataCache: MetadataCache,
+    _metadataCache: MetadataCache,
   ) {}
   readonly calls: string[] = [];
-  /** Like the app: parse the YAML, let fn change the object, write the YAML back, then the cache event fires. */
+  /** Like the app: parse (throwing on invalid YAML), let fn change the object, dump the whole YAML back. */
   async processFrontMatter(file: TFile, fn: (frontmatter: Record<string, unknown>) => void) {
     this.calls.push(file.path);
     const text = this.vault.texts.get(file.path) ?? '';
     const split = splitFrontmatter(text);
-    const data = (split.yaml ? parseYaml(split.yaml) : {}) ?? {};
+    const data = ((split.yaml ? parseYaml(split.yaml, { uniqueKeys: true }) : {}) ?? {}) as Record<string, unknown>;
     fn(data);
-    const next = `---\n${stringifyYaml(data)}---\n${split.yaml === null ? text : split.body}`;
+    const yaml = Object.keys(data).length ? stringifyYaml(data, { nullStr: 'null', singleQuote: true, flowCollectionPadding: false }) : '';
+    const next = `---\n${yaml}---\n${split.yaml === null ? text : split.body}`;
     await this.vault.process(file, () => next);
-    this.metadataCache.trigger('changed', file, next, this.metadataCache.getFileCache(file));
   }
   /** The app moves the file to the system or vault trash, per the user's setting; here it is just gone. */
   async trashFile(file: TFile) {
     this.vault.remove(file);
   }
+}
+
+export interface SectionInfo {
+  text: string;
+  lineStart: number;
+  lineEnd: number;
+}
+
+/** A MarkdownPostProcessorContext; `section` null is what the app gives for callouts in Live Preview, embeds and canvas. */
+export function postProcessorContext(sourcePath: string, section: SectionInfo | null) {
+  const children: MarkdownRenderChild[] = [];
+  return {
+    sourcePath,
+    children,
+    docId: 'test',
+    frontmatter: undefined,
+    getSectionInfo: (_el: HTMLElement) => section,
+    addChild: (child: MarkdownRenderChild) => {
+      children.push(child);
+      child.load();
+    },
+  };
 }
 
 export class Workspace extends Events {
@@ -172,6 +215,11 @@ export class Workspace extends Events {
   }
   getActiveViewOfType() {
     return this.activeFile ? { file: this.activeFile } : null;
+  }
+  /** Open views by type: tests put MarkdownViews here to say a note is open in an editor. */
+  leaves: { view: unknown }[] = [];
+  getLeavesOfType(_type: string) {
+    return this.leaves;
   }
   updateOptions() {}
 }
@@ -302,6 +350,16 @@ export class FuzzySuggestModal<T> extends Modal {
   }
 }
 
-export class MarkdownView {}
+/** A note open in an editor: `editor.cm` is the CodeMirror view, as in the app (untyped there). */
+export class MarkdownView {
+  constructor(
+    public file: TFile | null = null,
+    public editor: { cm?: unknown } = {},
+    private mode: 'source' | 'preview' = 'source',
+  ) {}
+  getMode() {
+    return this.mode;
+  }
+}
 export const editorInfoField = { id: 'editorInfoField' };
 export const editorLivePreviewField = { id: 'editorLivePreviewField' };

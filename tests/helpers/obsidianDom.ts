@@ -23,6 +23,11 @@ export function installObsidianDom(): void {
   win.createSpan = (info?: ElementInfo) => make('span', info);
   win.createEl = (tag: keyof HTMLElementTagNameMap, info?: ElementInfo) => make(tag, info);
   win.createFragment = () => document.createDocumentFragment();
+  (HTMLElement.prototype as any).createSpan = function (this: HTMLElement, info?: ElementInfo) {
+    const el = make('span', info);
+    this.append(el);
+    return el;
+  };
   (HTMLElement.prototype as any).createEl = function (this: HTMLElement, tag: keyof HTMLElementTagNameMap, info?: ElementInfo) {
     const el = make(tag, info);
     this.append(el);

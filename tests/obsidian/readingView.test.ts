@@ -1,94 +1,234 @@
 /**
  * @jest-environment jsdom
  */
-import { App, MarkdownRenderChild, TFile } from '../__mocks__/obsidian';
+import { EditorState, Transaction, type TransactionSpec } from '@codemirror/state';
+import { App, MarkdownView, Notice, postProcessorContext, type SectionInfo } from '../__mocks__/obsidian';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { WriteQueue } from '../../src/core/sliders/writeQueue';
 import { sliderPostProcessor } from '../../src/obsidian/readingView';
+import { SLIDER_USER_EVENT } from '../../src/obsidian/slider/editorWrite';
+import { writeSliderValues } from '../../src/obsidian/slider/noteWriter';
 import { installObsidianDom } from '../helpers/obsidianDom';
 import { globalTimers } from '../helpers/timers';
 
 installObsidianDom();
 
-const NOTE = '---\nmood_wake: 4\ntitle: "Day: one"\n---\n## Mood\n\nHow do you feel when you wake up? {{slider}}\n\n> [!note]\n> How do you feel when you wind down? {{slider mood_wind}}\n';
+const PATH = 'Daily/2026-11-22.md';
+const NOTE = [
+  '---',
+  '# how the day went',
+  'mood_wake: 4 # groggy',
+  'title: "Day: one"',
+  "tags: [work, 'on call']",
+  'mood_wind:',
+  '---',
+  '## Mood',
+  '',
+  'How do you feel when you wake up? {{slider}}',
+  '',
+  '> [!note]',
+  '> How do you feel when you wind down? {{slider mood_wind}}',
+  '',
+].join('\n');
 
-function render(app: App, markdownLine: string, lineStart: number) {
+/** A rendered section: one paragraph holding `markdownLine`, as Reading view hands it to post-processors. */
+function paragraph(markdownLine: string): HTMLElement {
   const el = document.createElement('div');
-  const p = document.createElement('p');
+  const p = el.createEl('p');
   p.textContent = markdownLine;
-  el.append(p);
-  const children: MarkdownRenderChild[] = [];
-  const ctx = {
-    sourcePath: 'Daily/2026-11-22.md',
-    getSectionInfo: () => ({ text: NOTE, lineStart, lineEnd: lineStart }),
-    addChild: (child: MarkdownRenderChild) => {
-      children.push(child);
-      child.load();
+  return el;
+}
+
+function section(text: string, line: string): SectionInfo {
+  const lineStart = text.split('\n').indexOf(line);
+  return { text, lineStart, lineEnd: lineStart };
+}
+
+const input = (el: HTMLElement) => el.querySelector('input') as HTMLInputElement;
+
+function move(el: HTMLElement, value: string): void {
+  input(el).value = value;
+  input(el).dispatchEvent(new Event('input', { bubbles: true }));
+  input(el).dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** A note open in an editor: a CodeMirror state behind the `cm` the app exposes, recording transactions. */
+function openInEditor(app: App, path: string, text: string) {
+  const transactions: Transaction[] = [];
+  const cm = {
+    state: EditorState.create({ doc: text }),
+    dispatch(spec: TransactionSpec) {
+      const tr = cm.state.update(spec);
+      transactions.push(tr);
+      cm.state = tr.state;
     },
   };
-  return { el, ctx, children };
+  app.workspace.leaves.push({ view: new MarkdownView(app.vault.getAbstractFileByPath(path) as any, { cm }) });
+  return { cm, transactions };
 }
 
 describe('Reading view sliders', () => {
   let app: App;
-  let queue: WriteQueue<string>;
-  let process: (el: HTMLElement, ctx: any) => void;
+  let postProcess: (el: HTMLElement, ctx: any) => void;
+  let rejections: unknown[];
+  const onRejection = (reason: unknown) => rejections.push(reason);
 
   beforeEach(() => {
     jest.useFakeTimers();
-    app = new App({ 'Daily/2026-11-22.md': NOTE });
-    queue = new WriteQueue<string>(async (path, values) => {
-      const file = app.vault.getAbstractFileByPath(path);
-      if (!(file instanceof TFile)) throw new Error(`no note ${path}`);
-      await app.fileManager.processFrontMatter(file, (fm: Record<string, unknown>) => Object.assign(fm, values));
-    }, globalTimers);
-    process = sliderPostProcessor({ app: app as any, sliders: () => DEFAULT_SETTINGS.sliders, queue });
+    Notice.messages.length = 0;
+    rejections = [];
+    app = new App({ [PATH]: NOTE });
+    const deps = { app: app as any, sliders: () => DEFAULT_SETTINGS.sliders, notify: (message: string) => void new Notice(message) };
+    const queue = new WriteQueue<string>((path, values) => writeSliderValues(deps, path, values), globalTimers);
+    postProcess = sliderPostProcessor({
+      app: app as any,
+      sliders: () => DEFAULT_SETTINGS.sliders,
+      write: (path, property, value) => queue.set(path, property, value),
+      pending: (path, property) => queue.pendingValue(path, property),
+    });
+    process.on('unhandledRejection', onRejection);
   });
-  afterEach(() => jest.useRealTimers());
+  afterEach(() => {
+    process.off('unhandledRejection', onRejection);
+    jest.useRealTimers();
+  });
 
   it('replaces a bare token with a slider bound through its question, showing the note’s value', () => {
-    const { el } = render(app, 'How do you feel when you wake up? {{slider}}', 6);
-    process(el, render(app, '', 6).ctx);
-    const input = el.querySelector('input');
+    const el = paragraph('How do you feel when you wake up? {{slider}}');
+    postProcess(el, postProcessorContext(PATH, section(NOTE, 'How do you feel when you wake up? {{slider}}')));
     expect(el.textContent).toBe('How do you feel when you wake up? 4');
-    expect(input?.getAttribute('aria-label')).toBe('How do you feel when you wake up?');
-    expect(input?.value).toBe('4');
+    expect(input(el).getAttribute('aria-label')).toBe('How do you feel when you wake up?');
+    expect(input(el).value).toBe('4');
+    expect(input(el).classList.contains('slider')).toBe(true);
   });
 
-  it('writes a move to that one property through processFrontMatter, coalesced', async () => {
-    const { el, ctx } = render(app, 'How do you feel when you wind down? {{slider mood_wind}}', 10);
-    process(el, ctx);
-    const input = el.querySelector('input') as HTMLInputElement;
-    expect(el.querySelector('output')?.textContent).toBe('Not set');
-    for (const value of ['5', '6', '7']) {
-      input.value = value;
-      input.dispatchEvent(new Event('input'));
-    }
+  it('writes a closed note through Vault.process, changing only the value’s characters, once per burst of moves', async () => {
+    const el = paragraph('How do you feel when you wake up? {{slider}}');
+    postProcess(el, postProcessorContext(PATH, section(NOTE, 'How do you feel when you wake up? {{slider}}')));
+    for (const value of ['5', '6', '7']) move(el, value);
     await jest.advanceTimersByTimeAsync(250);
-    // Three moves before the queue's first tick: one write, carrying the last value.
-    expect(app.fileManager.calls).toHaveLength(1);
-    const text = app.vault.texts.get('Daily/2026-11-22.md');
-    expect(text).toBe('---\nmood_wake: 4\ntitle: "Day: one"\nmood_wind: 7\n---\n## Mood\n\nHow do you feel when you wake up? {{slider}}\n\n> [!note]\n> How do you feel when you wind down? {{slider mood_wind}}\n');
+    expect(app.vault.texts.get(PATH)).toBe(NOTE.replace('mood_wake: 4 # groggy', 'mood_wake: 7 # groggy'));
+    // processFrontMatter would have dropped the comments and rewritten the quoting.
+    expect(app.fileManager.calls).toEqual([]);
+    expect(input(el).value).toBe('7');
   });
 
-  it('follows an external edit of the property', () => {
-    const { el, ctx } = render(app, 'How do you feel when you wake up? {{slider}}', 6);
-    process(el, ctx);
-    const file = app.vault.put('Daily/2026-11-22.md', NOTE.replace('mood_wake: 4', 'mood_wake: 9'));
+  it('writes a note open in an editor through that editor, keeping the typing not yet saved', async () => {
+    const typed = NOTE + 'Typed a moment ago, not saved yet.\n';
+    const { cm, transactions } = openInEditor(app, PATH, typed);
+    const el = paragraph('How do you feel when you wind down? {{slider mood_wind}}');
+    postProcess(el, postProcessorContext(PATH, null));
+    move(el, '3');
+    await jest.advanceTimersByTimeAsync(250);
+    expect(cm.state.doc.toString()).toBe(typed.replace('mood_wind:\n', 'mood_wind: 3\n'));
+    expect(app.vault.texts.get(PATH)).toBe(NOTE);
+    expect(transactions).toHaveLength(1);
+    expect(transactions[0].annotation(Transaction.userEvent)).toBe(SLIDER_USER_EVENT);
+  });
+
+  it('follows an external edit of the property', async () => {
+    const el = paragraph('How do you feel when you wake up? {{slider}}');
+    postProcess(el, postProcessorContext(PATH, section(NOTE, 'How do you feel when you wake up? {{slider}}')));
+    const file = app.vault.put(PATH, NOTE.replace('mood_wake: 4', 'mood_wake: 9'));
     app.metadataCache.trigger('changed', file, '', app.metadataCache.getFileCache(file));
-    expect((el.querySelector('input') as HTMLInputElement).value).toBe('9');
+    expect(input(el).value).toBe('9');
     expect(el.querySelector('output')?.textContent).toBe('9');
   });
 
+  it.each([
+    ['great', 'Not a number: great — clear it to use the slider'],
+    ['14', 'Out of range 1–10: 14 — clear it to use the slider'],
+    ['7.5', 'Not a step of 1: 7.5 — clear it to use the slider'],
+  ])('shows an odd value (%s) as it is, marked, and never writes over it', async (raw, problem) => {
+    app.vault.put(PATH, NOTE.replace('mood_wake: 4', `mood_wake: ${raw}`));
+    const el = paragraph('How do you feel when you wake up? {{slider}}');
+    postProcess(el, postProcessorContext(PATH, null));
+    expect(el.querySelector('output')?.textContent).toBe(raw);
+    expect(el.querySelector('.daybook-slider-problem')?.textContent).toBe(problem);
+    expect(input(el).disabled).toBe(true);
+    move(el, '5');
+    await jest.advanceTimersByTimeAsync(250);
+    expect(app.vault.texts.get(PATH)).toContain(`mood_wake: ${raw} # groggy`);
+  });
+
+  it('writes nothing to invalid YAML frontmatter: a notice names the note, nothing is rejected', async () => {
+    const broken = NOTE.replace('title: "Day: one"', 'title: [unclosed');
+    app.vault.put(PATH, broken);
+    const el = paragraph('How do you feel when you wake up? {{slider}}');
+    postProcess(el, postProcessorContext(PATH, null));
+    move(el, '8');
+    await jest.advanceTimersByTimeAsync(250);
+    expect(app.vault.texts.get(PATH)).toBe(broken);
+    expect(Notice.messages).toHaveLength(1);
+    expect(Notice.messages[0]).toContain(PATH);
+    expect(Notice.messages[0]).toMatch(/invalid YAML/i);
+    expect(rejections).toEqual([]);
+  });
+
+  it('binds a bare token in a callout rendered with no section info through the callout’s question', () => {
+    const el = document.createElement('div');
+    const callout = el.createEl('div', { cls: 'callout' });
+    callout.createEl('div', { cls: 'callout-title', text: 'How do you feel when you wind down?' });
+    callout.createEl('div', { cls: 'callout-content' }).createEl('p', { text: '{{slider}}' });
+    postProcess(el, postProcessorContext(PATH, null));
+    expect(input(el).getAttribute('aria-label')).toBe('How do you feel when you wind down?');
+  });
+
+  it('binds through the section rendered before it when the question is its own paragraph', () => {
+    const host = document.createElement('div');
+    host.createEl('div').createEl('p', { text: 'How do you feel when you wake up?' });
+    const el = host.createEl('div');
+    el.createEl('p', { text: '{{slider}}' });
+    postProcess(el, postProcessorContext(PATH, null));
+    expect(input(el).getAttribute('aria-label')).toBe('How do you feel when you wake up?');
+  });
+
+  it('keeps pointer events inside the slider, so a rendered callout does not flip to source', () => {
+    const el = paragraph('How do you feel when you wake up? {{slider}}');
+    const seen: string[] = [];
+    for (const name of ['mousedown', 'pointerdown', 'click', 'mouseup']) el.addEventListener(name, () => seen.push(name));
+    postProcess(el, postProcessorContext(PATH, null));
+    for (const name of ['pointerdown', 'mousedown', 'mouseup', 'click']) input(el).dispatchEvent(new MouseEvent(name, { bubbles: true }));
+    expect(seen).toEqual([]);
+  });
+
+  it('writes a slider of an embedded note to that note, and is read-only on a canvas card', async () => {
+    app.vault.put('Home.md', '---\nmood_wake: 1\n---\n![[Daily/2026-11-22]]\n');
+    const embedded = paragraph('How do you feel when you wake up? {{slider}}');
+    postProcess(embedded, postProcessorContext(PATH, null));
+    move(embedded, '6');
+    await jest.advanceTimersByTimeAsync(250);
+    expect(app.vault.texts.get(PATH)).toContain('mood_wake: 6 # groggy');
+    expect(app.vault.texts.get('Home.md')).toBe('---\nmood_wake: 1\n---\n![[Daily/2026-11-22]]\n');
+
+    const card = paragraph('How do you feel when you wake up? {{slider}}');
+    expect(() => postProcess(card, postProcessorContext('Boards/Week.canvas', null))).not.toThrow();
+    expect(input(card).disabled).toBe(true);
+    expect(card.querySelector('.daybook-slider-problem')?.textContent).toMatch(/read-only/i);
+  });
+
+  it('sets an unset slider on the first click, the resting thumb included', async () => {
+    const el = paragraph('How do you feel when you wind down? {{slider mood_wind}}');
+    postProcess(el, postProcessorContext(PATH, null));
+    expect(el.querySelector('output')?.textContent).toBe('Not set');
+    expect(el.querySelector('.daybook-slider')?.classList.contains('is-unset')).toBe(true);
+    // A click on the thumb where it rests changes nothing, so the input fires no input or change event.
+    input(el).dispatchEvent(new MouseEvent('pointerdown', { bubbles: true }));
+    input(el).dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await jest.advanceTimersByTimeAsync(250);
+    const resting = Number(input(el).value);
+    expect(app.vault.texts.get(PATH)).toContain(`mood_wind: ${resting}\n`);
+    expect(el.querySelector('output')?.textContent).toBe(String(resting));
+  });
+
   it('leaves tokens in code alone and removes its sliders on unload', () => {
-    const { el, ctx, children } = render(app, 'How do you feel when you wake up? {{slider}}', 6);
-    const code = document.createElement('code');
-    code.textContent = '{{slider mood_wake}}';
-    el.append(code);
-    process(el, ctx);
+    const el = paragraph('How do you feel when you wake up? {{slider}}');
+    const code = el.createEl('code', { text: '{{slider mood_wake}}' });
+    const ctx = postProcessorContext(PATH, section(NOTE, 'How do you feel when you wake up? {{slider}}'));
+    postProcess(el, ctx);
     expect(el.querySelectorAll('.daybook-slider')).toHaveLength(1);
     expect(code.textContent).toBe('{{slider mood_wake}}');
-    children.forEach((c) => c.unload());
+    ctx.children.forEach((c) => c.unload());
     expect(el.querySelectorAll('.daybook-slider')).toHaveLength(0);
   });
 });

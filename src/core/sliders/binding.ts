@@ -9,7 +9,7 @@ import { indentWidth, isBlank } from '../editing/lines';
  * own line, else its parent bullet or the line above.
  */
 export function sliderAt(text: string, offset: number, property: string | null, sliders: SliderSetting[]): SliderSetting | null {
-  if (property) return sliders.find((s) => s.property === property) ?? { question: property, property, min: 1, max: 10, step: 1 };
+  if (property) return sliderForProperty(property, sliders);
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const lineEnd = text.indexOf('\n', offset);
   const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
@@ -23,3 +23,11 @@ export function sliderAt(text: string, offset: number, property: string | null, 
   if (previous) context.push(previous);
   return sliderProperty(context, sliders);
 }
+
+/** The slider setting of a property: the configured one, or 1–10 in steps of 1 named by the property. */
+export function sliderForProperty(property: string, sliders: SliderSetting[]): SliderSetting {
+  return sliders.find((s) => s.property === property) ?? { question: property, property, min: 1, max: 10, step: 1 };
+}
+
+/** How many lines above a token its binding may look at: a question is near its slider, and a large note is never copied whole. */
+export const BINDING_CONTEXT_LINES = 60;

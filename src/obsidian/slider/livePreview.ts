@@ -1,26 +1,26 @@
-import { type EditorState, type Extension, RangeSetBuilder } from '@codemirror/state';
+import { type EditorState, type Extension, RangeSetBuilder, type Text } from '@codemirror/state';
 import { Decoration, type DecorationSet, type EditorView, ViewPlugin, type ViewUpdate, WidgetType } from '@codemirror/view';
-import { SLIDER_TOKEN } from '../../core/note/tokens';
+import { splitFrontmatter } from '../../core/note/frontmatter';
 import type { SliderSetting } from '../../core/settings';
-import { sliderAt } from '../../core/sliders/binding';
-import { readNumberProperty } from '../../core/sliders/frontmatterText';
-import { SliderElement } from './sliderElement';
+import { BINDING_CONTEXT_LINES, sliderAt } from '../../core/sliders/binding';
+import { FenceTracker, sliderTokensOutsideCode } from '../../core/sliders/codeScan';
+import { readSliderValue, type SliderValue } from '../../core/sliders/frontmatterText';
+import { frontmatterHead, writeThroughEditor } from './editorWrite';
+import { problemText, SliderElement } from './sliderElement';
 
 /** What the Live Preview slider needs from its surroundings: the app, or the test harness. */
 export interface SliderHost {
   sliders(): SliderSetting[];
-  /** Records a moved slider; the host coalesces and writes it to the note's frontmatter. */
-  set(view: EditorView, property: string, value: number): void;
-  /** A value moved but not yet written, which the slider keeps showing until it is. */
-  pending(view: EditorView, property: string): number | undefined;
-  /** Whether sliders render here at all (Obsidian: Live Preview, not Source mode). */
+  /** Whether sliders render here at all (Obsidian: Live Preview, not Source mode). May change with no edit. */
   enabled(state: EditorState): boolean;
+  /** Tells the user why a move was not written; the host names the note. */
+  notify(message: string, state: EditorState): void;
 }
 
 class SliderWidget extends WidgetType {
   constructor(
     readonly slider: SliderSetting,
-    readonly value: number | null,
+    readonly value: SliderValue,
     private readonly host: SliderHost,
   ) {
     super();
@@ -29,11 +29,22 @@ class SliderWidget extends WidgetType {
   // Equal widgets keep their DOM; a changed value reuses it through updateDOM,
   // so the range input keeps focus while arrow keys move it.
   override eq(other: SliderWidget): boolean {
-    return other.slider.property === this.slider.property && other.value === this.value && sameRange(other.slider, this.slider);
+    return other.slider.property === this.slider.property && sameValue(other.value, this.value) && sameRange(other.slider, this.slider);
+  }
+
+  private commit(view: EditorView, element: SliderElement): (value: number) => void {
+    const slider = this.slider;
+    return (value) => {
+      const result = writeThroughEditor(view, slider, value);
+      if (!('refused' in result)) return;
+      element.setValue(result.refused);
+      this.host.notify(`${slider.property} was not written. ${problemText(result.refused) ?? ''}`.trim(), view.state);
+    };
   }
 
   override toDOM(view: EditorView): HTMLElement {
-    const element = new SliderElement(this.slider, this.value, (value) => this.host.set(view, this.slider.property, value));
+    const element = new SliderElement(this.slider, this.value, () => undefined);
+    element.configure(this.slider, this.commit(view, element));
     elements.set(element.root, element);
     return element.root;
   }
@@ -41,7 +52,7 @@ class SliderWidget extends WidgetType {
   override updateDOM(dom: HTMLElement, view: EditorView): boolean {
     const element = elements.get(dom);
     if (!element || element.property !== this.slider.property) return false;
-    element.configure(this.slider, (value) => this.host.set(view, this.slider.property, value));
+    element.configure(this.slider, this.commit(view, element));
     element.setValue(this.value);
     return true;
   }
@@ -63,47 +74,105 @@ function sameRange(a: SliderSetting, b: SliderSetting): boolean {
   return a.min === b.min && a.max === b.max && a.step === b.step && a.question === b.question;
 }
 
-function selectionTouches(state: EditorState, from: number, to: number): boolean {
-  return state.selection.ranges.some((range) => range.from <= to && range.to >= from);
+function sameValue(a: SliderValue, b: SliderValue): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
-function buildDecorations(view: EditorView, host: SliderHost): DecorationSet {
-  const builder = new RangeSetBuilder<Decoration>();
-  if (!host.enabled(view.state)) return builder.finish();
-  const text = view.state.doc.toString();
-  const sliders = host.sliders();
-  for (const { from, to } of view.visibleRanges) {
-    const slice = text.slice(from, to);
-    for (const match of slice.matchAll(SLIDER_TOKEN)) {
-      const start = from + (match.index ?? 0);
-      const end = start + match[0].length;
-      // The raw token shows while the cursor is on it, so it can be edited.
-      if (selectionTouches(view.state, start, end)) continue;
-      const slider = sliderAt(text, start, match[1] ?? null, sliders);
-      if (!slider) continue;
-      const value = host.pending(view, slider.property) ?? readNumberProperty(text, slider.property);
-      builder.add(start, end, Decoration.replace({ widget: new SliderWidget(slider, value, host) }));
+/**
+ * The raw token shows while the caret is at its start or inside it, or a
+ * selection overlaps it, so it can be edited. A caret right after it does not
+ * (that is where "Insert mood slider" leaves it, and the slider shows at once).
+ */
+function revealed(state: EditorState, from: number, to: number): boolean {
+  return state.selection.ranges.some((range) => (range.empty ? range.head >= from && range.head < to : range.from < to && range.to > from));
+}
+
+/** The frontmatter as the slider reads it, cached until an edit touches it. */
+interface Head {
+  text: string;
+  /** Where the body starts: tokens before it are in the frontmatter and stay text. */
+  bodyFrom: number;
+  values: Map<string, SliderValue>;
+}
+
+class SliderDecorations {
+  decorations: DecorationSet;
+  private readonly fences = new FenceTracker();
+  private head: Head | null = null;
+
+  constructor(
+    view: EditorView,
+    private readonly host: SliderHost,
+  ) {
+    this.decorations = this.build(view);
+  }
+
+  update(update: ViewUpdate): void {
+    // Obsidian's Live Preview flag is a state field that flips with no edit or selection change.
+    const toggled = this.host.enabled(update.startState) !== this.host.enabled(update.state);
+    if (update.docChanged) {
+      let first = Infinity;
+      update.changes.iterChangedRanges((fromA) => void (first = Math.min(first, fromA)));
+      this.fences.invalidateFrom(update.startState.doc.lineAt(first).number);
+      if (this.head && first <= this.head.text.length) this.head = null;
+    }
+    if (update.docChanged || update.viewportChanged || update.selectionSet || toggled || update.transactions.some((t) => t.reconfigured)) {
+      this.decorations = this.build(update.view);
     }
   }
-  return builder.finish();
+
+  private headOf(doc: Text): Head {
+    if (!this.head) {
+      const text = frontmatterHead(doc);
+      const split = splitFrontmatter(text);
+      this.head = { text, bodyFrom: split.yaml === null ? 0 : split.bodyOffset, values: new Map() };
+    }
+    return this.head;
+  }
+
+  private currentValue(head: Head, slider: SliderSetting): SliderValue {
+    const key = `${slider.property}\u0000${slider.min}\u0000${slider.max}\u0000${slider.step}`;
+    let value = head.values.get(key);
+    if (!value) {
+      value = readSliderValue(head.text, slider);
+      head.values.set(key, value);
+    }
+    return value;
+  }
+
+  /** Reads only the visible lines, the frontmatter and a few lines above each token: never the whole note. */
+  private build(view: EditorView): DecorationSet {
+    const builder = new RangeSetBuilder<Decoration>();
+    if (!this.host.enabled(view.state)) return builder.finish();
+    const { doc } = view.state;
+    const lineText = (n: number) => doc.line(n).text;
+    const sliders = this.host.sliders();
+    let head: Head | null = null;
+    for (const { from, to } of view.visibleRanges) {
+      for (let pos = from; pos <= to; ) {
+        const line = doc.lineAt(pos);
+        pos = line.to + 1;
+        const tokens = sliderTokensOutsideCode(line.text);
+        if (tokens.length === 0) continue;
+        head ??= this.headOf(doc);
+        if (line.from < head.bodyFrom || this.fences.inFence(line.number, lineText)) continue;
+        const context = doc.line(Math.max(1, line.number - BINDING_CONTEXT_LINES)).from;
+        const above = doc.sliceString(context, line.to);
+        for (const token of tokens) {
+          const start = line.from + token.from;
+          const end = line.from + token.to;
+          if (revealed(view.state, start, end)) continue;
+          const slider = sliderAt(above, start - context, token.property, sliders);
+          if (!slider) continue;
+          builder.add(start, end, Decoration.replace({ widget: new SliderWidget(slider, this.currentValue(head, slider), this.host) }));
+        }
+      }
+    }
+    return builder.finish();
+  }
 }
 
 /** Live Preview: `{{slider prop}}` and bare `{{slider}}` tokens render as sliders bound to frontmatter. */
 export function sliderExtension(host: SliderHost): Extension {
-  return ViewPlugin.fromClass(
-    class {
-      decorations: DecorationSet;
-
-      constructor(view: EditorView) {
-        this.decorations = buildDecorations(view, host);
-      }
-
-      update(update: ViewUpdate): void {
-        if (update.docChanged || update.viewportChanged || update.selectionSet || update.transactions.some((t) => t.reconfigured)) {
-          this.decorations = buildDecorations(update.view, host);
-        }
-      }
-    },
-    { decorations: (plugin) => plugin.decorations },
-  );
+  return ViewPlugin.define((view) => new SliderDecorations(view, host), { decorations: (plugin) => plugin.decorations });
 }

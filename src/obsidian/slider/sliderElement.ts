@@ -1,40 +1,82 @@
 import type { SliderSetting } from '../../core/settings';
+import type { SliderValue } from '../../core/sliders/frontmatterText';
+
+/** Events that must not reach the surroundings: Live Preview's callout widget flips to source on them. */
+const CONTAINED_EVENTS = ['mousedown', 'mouseup', 'pointerdown', 'pointerup', 'click', 'dblclick', 'touchstart', 'touchend'] as const;
 
 /**
- * The slider a user drags: a range input named by its question, with its
- * value beside it. Reading view, Live Preview and the browser test harness
- * mount the very same element. An unset value shows as "unset",
- * never as a silent default.
+ * The slider a user drags: Obsidian's own range input (class `slider`, so
+ * themes style it) named by its question, with its value beside it. Reading
+ * view, Live Preview and the browser test harness mount the very same element.
+ *
+ * - A move is committed once per gesture (the input's `change`: pointer
+ *   release or key press), so a drag is one write and one undo step.
+ * - Unset shows "Not set" and no thumb; the first click anywhere, the resting
+ *   thumb included, sets the value under it.
+ * - An odd value (not a number, out of range, off the step) is shown as
+ *   written, marked, and the slider is disabled until the user clears it.
  */
 export class SliderElement {
   readonly root: HTMLElement;
   private readonly input: HTMLInputElement;
   private readonly output: HTMLOutputElement;
+  private readonly problem: HTMLElement;
+  private value: SliderValue = { kind: 'unset' };
+  /** A press began on an unset slider and nothing moved yet: its click sets the value under the thumb. */
+  private pressOnUnset = false;
+  private moved = false;
 
   constructor(
     private slider: SliderSetting,
-    value: number | null,
-    private onChange: (value: number) => void,
+    value: SliderValue,
+    private onCommit: (value: number) => void,
+    private readonly readOnly: string | null = null,
   ) {
     // Obsidian's DOM helpers; the browser test harness provides the same two.
     this.root = createSpan({ cls: 'daybook-slider', attr: { 'data-property': slider.property } });
-    this.input = this.root.createEl('input', { cls: 'daybook-slider-input', type: 'range' });
+    this.input = this.root.createEl('input', { cls: 'slider daybook-slider-input', type: 'range' });
     this.output = this.root.createEl('output', { cls: 'daybook-slider-value', attr: { 'aria-live': 'polite' } });
+    this.problem = this.root.createSpan({ cls: 'daybook-slider-problem' });
     this.configure(slider);
     this.setValue(value);
-    // Moving the slider is the answer: each step is reported; the caller coalesces the writes.
     this.input.addEventListener('input', this.handleInput);
+    this.input.addEventListener('change', this.handleChange);
+    this.input.addEventListener('pointerdown', this.handlePress);
+    this.input.addEventListener('click', this.handleClick);
+    for (const name of CONTAINED_EVENTS) this.root.addEventListener(name, stop);
   }
 
-  private readonly handleInput = (): void => {
-    const value = Number(this.input.value);
-    this.showValue(value);
-    this.onChange(value);
+  private readonly handlePress = (): void => {
+    this.pressOnUnset = this.value.kind === 'unset';
+    this.moved = false;
   };
 
-  configure(slider: SliderSetting, onChange: (value: number) => void = this.onChange): void {
+  private readonly handleInput = (): void => {
+    this.moved = true;
+    this.showNumber(Number(this.input.value));
+  };
+
+  private readonly handleChange = (): void => {
+    this.moved = true;
+    this.commit(Number(this.input.value));
+  };
+
+  // A click on the resting thumb of an unset slider changes nothing, so no `change` fires: it sets the value here.
+  private readonly handleClick = (): void => {
+    if (this.pressOnUnset && !this.moved && this.value.kind === 'unset') this.commit(Number(this.input.value));
+    this.pressOnUnset = false;
+  };
+
+  private commit(value: number): void {
+    if (this.input.disabled) return;
+    this.value = { kind: 'number', value };
+    this.showNumber(value);
+    this.onCommit(value);
+  }
+
+  configure(slider: SliderSetting, onCommit: (value: number) => void = this.onCommit): void {
     this.slider = slider;
-    this.onChange = onChange;
+    this.onCommit = onCommit;
     this.input.min = String(slider.min);
     this.input.max = String(slider.max);
     this.input.step = String(slider.step);
@@ -46,20 +88,30 @@ export class SliderElement {
     return this.slider.property;
   }
 
-  /** Shows a value that came from the note (an external edit, or our own write coming back). */
-  setValue(value: number | null): void {
-    if (value === null) {
-      this.root.classList.add('is-unset');
-      this.input.value = String((this.slider.min + this.slider.max) / 2);
-      this.output.textContent = 'Not set';
-      this.input.setAttribute('aria-valuetext', 'Not set');
+  /** Shows what the note holds (an external edit, or our own write coming back). */
+  setValue(value: SliderValue): void {
+    this.value = value;
+    this.root.classList.toggle('is-unset', value.kind === 'unset');
+    this.root.classList.toggle('is-odd', value.kind === 'odd' || value.kind === 'invalid');
+    const problem = this.readOnly ?? problemText(value);
+    this.input.disabled = problem !== null;
+    this.problem.textContent = problem ?? '';
+    this.problem.hidden = problem === null;
+    if (problem) this.root.setAttribute('title', problem);
+    else this.root.removeAttribute('title');
+    if (value.kind === 'number') {
+      if (Number(this.input.value) !== value.value) this.input.value = String(value.value);
+      this.showNumber(value.value);
       return;
     }
-    if (Number(this.input.value) !== value || this.root.classList.contains('is-unset')) this.input.value = String(value);
-    this.showValue(value);
+    // No thumb at a position that reads as a value: the thumb is hidden (styles.css) and the input rests mid-track.
+    this.input.value = String((this.slider.min + this.slider.max) / 2);
+    const shown = value.kind === 'unset' ? 'Not set' : value.kind === 'odd' ? value.raw : 'Invalid frontmatter';
+    this.output.textContent = shown;
+    this.input.setAttribute('aria-valuetext', problem ? `${shown}: ${problem}` : shown);
   }
 
-  private showValue(value: number): void {
+  private showNumber(value: number): void {
     this.root.classList.remove('is-unset');
     this.output.textContent = String(value);
     this.input.removeAttribute('aria-valuetext');
@@ -67,6 +119,21 @@ export class SliderElement {
 
   destroy(): void {
     this.input.removeEventListener('input', this.handleInput);
+    this.input.removeEventListener('change', this.handleChange);
+    this.input.removeEventListener('pointerdown', this.handlePress);
+    this.input.removeEventListener('click', this.handleClick);
+    for (const name of CONTAINED_EVENTS) this.root.removeEventListener(name, stop);
     this.root.remove();
   }
+}
+
+function stop(event: Event): void {
+  event.stopPropagation();
+}
+
+/** Why the slider is disabled, in the words the user sees; null when it can be moved. */
+export function problemText(value: SliderValue): string | null {
+  if (value.kind === 'odd') return `${value.reason}: ${value.raw} — clear it to use the slider`;
+  if (value.kind === 'invalid') return `${value.reason.charAt(0).toUpperCase()}${value.reason.slice(1)} — fix it to use the slider`;
+  return null;
 }
