@@ -122,10 +122,9 @@ export class FolderVault implements VaultSource, ReviewStore {
   async list(): Promise<VaultFile[]> {
     const files: VaultFile[] = [];
     const skipped: Warning[] = [];
-    // Real folders walked so far: a link back to one of them is a loop (or a second way in), walked once.
-    const visited = new Set<string>([this.realRoot]);
     // Synchronous on purpose: one readdir per folder, and no promise per entry of a large vault.
-    const walk = (folder: string, prefix: string): void => {
+    // `ancestors` holds the real folders above this one: a link back to one of them is a loop.
+    const walk = (folder: string, prefix: string, ancestors: Set<string>): void => {
       let entries;
       try {
         entries = readdirSync(folder, { withFileTypes: true });
@@ -156,19 +155,20 @@ export class FolderVault implements VaultSource, ReviewStore {
           const info = statSync(real);
           isDirectory = info.isDirectory();
           isFile = info.isFile();
-          if (isDirectory && visited.has(real)) {
-            skipped.push({ path, message: 'is a link to a folder the vault already lists (a symlink loop); skipped' });
+          if (isDirectory && ancestors.has(real)) {
+            skipped.push({ path, message: 'is a link to a folder above it (a symlink loop); skipped' });
             continue;
           }
-          if (isDirectory) visited.add(real);
-        } else if (isDirectory) {
-          visited.add(absolute);
+          if (isDirectory) {
+            walk(absolute, path, new Set([...ancestors, real]));
+            continue;
+          }
         }
-        if (isDirectory) walk(absolute, path);
+        if (isDirectory) walk(absolute, path, new Set([...ancestors, absolute]));
         else if (isFile && entry.name.endsWith('.md')) files.push({ path });
       }
     };
-    walk(this.realRoot, '');
+    walk(this.realRoot, '', new Set([this.realRoot]));
     this.skipped = skipped;
     return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
