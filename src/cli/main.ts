@@ -14,6 +14,7 @@ import { FolderVault, NotWritable } from './folderVault';
 import { DiskParseCache, defaultCacheDir } from './parseCache';
 import { ParsePool, POOL_THRESHOLD } from './parsePool';
 import { ReviewMemo } from './reviewMemo';
+import { reviewToJson } from './reviewJson';
 import type { Period } from '../core/dates/periods';
 import type { ReviewData } from '../core/review/types';
 import { type NoteModel, parseNote } from '../core/note/parseNote';
@@ -158,13 +159,13 @@ async function reviewWith(journal: Journal, settings: DaybookSettings, period: P
       return EXIT_FAILED;
     }
     printWarnings(outcome.warnings, io);
-    if (options.json) io.stdout(JSON.stringify(outcome.review ?? (await build(journal, period)), null, 2) + '\n');
+    if (options.json) io.stdout(reviewToJson(outcome.review ?? (await build(journal, period)), 2) + '\n');
     io.stderr(describe(outcome) + '\n');
     return outcome.status === 'edited' ? EXIT_SKIPPED : 0;
   }
   const data = await build(journal, period);
   printWarnings(data.warnings, io);
-  io.stdout(options.json ? JSON.stringify(data, null, 2) + '\n' : renderReview(data, settings));
+  io.stdout(options.json ? reviewToJson(data, 2) + '\n' : renderReview(data, settings));
   return 0;
 }
 

@@ -9,6 +9,7 @@ import { buildReview, targetsOf } from '../core/review/buildReview';
 import type { ReviewData } from '../core/review/types';
 import { version as DAYBOOK_VERSION } from '../../package.json';
 import { PARSER_VERSION } from './parseCache';
+import { reviewFromJson, reviewToJson } from './reviewJson';
 
 /** Bumped whenever a memo's shape or meaning changes; with Daybook's and the parser's versions, older memos are ignored. */
 const MEMO_SCHEMA = 2;
@@ -174,7 +175,7 @@ export class ReviewMemo {
       const text = readFileSync(this.file(period, 'review'), 'utf8');
       // Written just before its memo, with the memo holding its hash: anything else there is not this review.
       if (hashText(text) !== memo.review) return null;
-      return JSON.parse(text) as ReviewData;
+      return reviewFromJson(text);
     } catch {
       return null;
     }
@@ -211,7 +212,12 @@ export class ReviewMemo {
       inputs.push([path, hash, info.size, info.mtime]);
     }
     const aliases = aliasNotes === null ? null : this.aliasKey();
-    const reviewText = JSON.stringify(review);
+    let reviewText: string;
+    try {
+      reviewText = reviewToJson(review);
+    } catch {
+      return; // too large to keep: only costs speed
+    }
     const memo: Memo = { version: MEMO_VERSION, review: hashText(reviewText), settings: this.settingsKey, files: this.filesKey, inputs, aliases, warnings: review.warnings };
     try {
       mkdirSync(join(this.dir, 'reviews'), { recursive: true });
