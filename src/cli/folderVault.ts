@@ -1,10 +1,28 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  fsyncSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+  fchmodSync,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { type ParsedFrontmatter, readFrontmatter } from '../core/note/frontmatter';
 import type { ReviewStore } from '../core/reviewWriter';
-import type { VaultFile, VaultSource } from '../core/vault';
+import { outsideVaultProblem, type VaultFile, type VaultSource, type Warning } from '../core/vault';
 
 /** Obsidian hides dot-folders (`.obsidian`, `.trash`, `.git`) from the vault; so do we. */
 function isHidden(name: string): boolean {
@@ -25,37 +43,190 @@ export function decodeNote(bytes: Uint8Array): string {
   }
 }
 
-/** A vault as a folder on disk: the CLI's VaultSource and ReviewStore. */
+/** The suffix of Daybook's temporary files; the part before it names the writing process. */
+export const TEMP_SUFFIX = '.daybook-tmp';
+const TEMP_NAME = /\.(\d+)-[0-9a-f]+\.daybook-tmp$/;
+
+/** A file Daybook will not write, with the reason in the message: reported by path, the run goes on. */
+export class NotWritable extends Error {}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function code(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | null)?.code;
+}
+
+/** Writes all of `text` to `fd`: one writeSync may write less than asked. */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+}
+
+/** Flushes a folder's entries (a rename) to disk; not every system can open a folder for that. */
+function syncFolder(folder: string): void {
+  try {
+    const fd = openSync(folder, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Best effort: the file's own data was flushed before the rename.
+  }
+}
+
+/**
+ * A vault as a folder on disk: the CLI's VaultSource and ReviewStore. Every
+ * path it reads or writes is checked to be inside the vault after `..` and
+ * symlinks are resolved; links inside the vault are followed as Obsidian
+ * follows them, links out of it are reported and left alone.
+ */
 export class FolderVault implements VaultSource, ReviewStore {
+  /** The vault's folder with every symlink resolved: what "inside" is checked against. */
+  readonly realRoot: string;
+  /** Files and folders the last `list` left out (links out of the vault, loops), for the user to see. */
+  skipped: Warning[] = [];
+  private readonly cleaned = new Set<string>();
+
   constructor(
     readonly root: string,
     /** Parsed frontmatter of link targets, kept between runs by the parse cache. */
     private readonly frontmatterCache?: { frontmatter(text: string): ParsedFrontmatter },
-  ) {}
+  ) {
+    let real: string;
+    try {
+      real = realpathSync.native(root);
+    } catch {
+      real = resolve(root);
+    }
+    this.realRoot = real;
+  }
+
+  static open(root: string): Promise<FolderVault> {
+    return Promise.resolve(new FolderVault(root));
+  }
+
+  private inside(real: string): boolean {
+    const rel = relative(this.realRoot, real);
+    return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && rel !== '..' && !/^[A-Za-z]:/.test(rel));
+  }
 
   async list(): Promise<VaultFile[]> {
     const files: VaultFile[] = [];
+    const skipped: Warning[] = [];
     // Synchronous on purpose: one readdir per folder, and no promise per entry of a large vault.
-    const walk = (folder: string, prefix: string): void => {
-      for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    // `ancestors` holds the real folders above this one: a link back to one of them is a loop.
+    const walk = (folder: string, prefix: string, ancestors: Set<string>): void => {
+      let entries;
+      try {
+        entries = readdirSync(folder, { withFileTypes: true });
+      } catch (error) {
+        if (prefix) skipped.push({ path: prefix, message: `folder cannot be read (${code(error) ?? String(error)}); skipped` });
+        return;
+      }
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const entry of entries) {
         if (isHidden(entry.name)) continue;
         const path = prefix ? `${prefix}/${entry.name}` : entry.name;
-        if (entry.isDirectory()) walk(join(folder, entry.name), path);
-        else if (entry.isFile() && entry.name.endsWith('.md')) files.push({ path });
+        const absolute = join(folder, entry.name);
+        let isDirectory = entry.isDirectory();
+        let isFile = entry.isFile();
+        if (entry.isSymbolicLink()) {
+          if (!entry.name.endsWith('.md') && !this.isFolder(absolute)) continue;
+          let real: string;
+          try {
+            real = realpathSync.native(absolute);
+          } catch (error) {
+            skipped.push({ path, message: code(error) === 'ELOOP' ? 'is a symlink loop; skipped' : 'is a link to nothing; skipped' });
+            continue;
+          }
+          if (!this.inside(real)) {
+            skipped.push({ path, message: 'is a link to outside the vault; not read, never written' });
+            continue;
+          }
+          const info = statSync(real);
+          isDirectory = info.isDirectory();
+          isFile = info.isFile();
+          if (isDirectory && ancestors.has(real)) {
+            skipped.push({ path, message: 'is a link to a folder above it (a symlink loop); skipped' });
+            continue;
+          }
+          if (isDirectory) {
+            walk(absolute, path, new Set([...ancestors, real]));
+            continue;
+          }
+        }
+        if (isDirectory) walk(absolute, path, new Set([...ancestors, absolute]));
+        else if (isFile && entry.name.endsWith('.md')) files.push({ path });
       }
     };
-    walk(this.root, '');
+    walk(this.realRoot, '', new Set([this.realRoot]));
+    this.skipped = skipped;
     return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
+  private isFolder(absolute: string): boolean {
+    try {
+      return statSync(absolute).isDirectory();
+    } catch {
+      return true; // a loop or a dangling link: let the caller report it
+    }
+  }
+
+  /** The file a vault path names; throws when the path itself could leave the vault. */
   private absolute(path: string): string {
-    return join(this.root, ...path.split('/'));
+    const problem = outsideVaultProblem(path);
+    if (problem) throw new NotWritable(`${JSON.stringify(path)} ${problem}`);
+    return join(this.realRoot, ...path.split('/'));
+  }
+
+  /** The real file behind a vault path, checked to be inside the vault; null when it does not exist. */
+  private realFile(path: string): string | null {
+    const absolute = this.absolute(path);
+    let real: string;
+    try {
+      real = realpathSync.native(absolute);
+    } catch (error) {
+      if (code(error) === 'ENOENT') {
+        this.checkFolder(path, absolute);
+        return null;
+      }
+      if (code(error) === 'ELOOP') throw new NotWritable(`${path} is a symlink loop`);
+      throw error;
+    }
+    if (!this.inside(real)) throw new NotWritable(`${path} is (or is under) a link to outside the vault; Daybook does not read or write through it`);
+    return real;
+  }
+
+  /** The nearest existing folder above a missing file must be inside the vault too (a linked folder). */
+  private checkFolder(path: string, absolute: string): void {
+    for (let folder = dirname(absolute); ; folder = dirname(folder)) {
+      let real: string;
+      try {
+        real = realpathSync.native(folder);
+      } catch (error) {
+        if (code(error) === 'ENOENT' && folder !== dirname(folder)) continue;
+        throw new NotWritable(`${path}: its folder cannot be reached (${code(error) ?? String(error)})`);
+      }
+      if (!this.inside(real)) throw new NotWritable(`${path} is under a link to outside the vault; Daybook does not read or write through it`);
+      return;
+    }
   }
 
   // Reads are synchronous: a review reads hundreds of small files, and the
   // promise machinery around each costs more than the read itself.
   async read(path: string): Promise<string> {
-    return decodeNote(readFileSync(this.absolute(path)));
+    const real = this.realFile(path);
+    if (real === null) throw Object.assign(new Error(`${path} does not exist`), { code: 'ENOENT' });
+    return decodeNote(readFileSync(real));
   }
 
   async frontmatter(path: string): Promise<ParsedFrontmatter> {
@@ -64,59 +235,185 @@ export class FolderVault implements VaultSource, ReviewStore {
   }
 
   async readIfExists(path: string): Promise<string | null> {
+    const real = this.realFile(path);
+    if (real === null) return null;
     try {
-      return await this.read(path);
+      return decodeNote(readFileSync(real));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      if (code(error) === 'ENOENT') return null;
+      if (code(error) === 'EISDIR') throw new NotWritable(`${path} is a folder, not a note`);
+      throw error;
+    }
+  }
+
+  /** Where a note is written: its real file (a link inside the vault is kept a link), after the checks a write needs. */
+  private writable(path: string): { target: string; mode: number | null } {
+    const real = this.realFile(path);
+    const target = real ?? this.absolute(path);
+    if (real === null) return { target, mode: null };
+    const info = lstatSync(real);
+    if (info.isDirectory()) throw new NotWritable(`${path} is a folder, not a note; not written`);
+    if (!info.isFile()) throw new NotWritable(`${path} is not a regular file; not written`);
+    // Checked by mode, not by trying: renaming over a read-only file succeeds, and root may write anything.
+    if ((info.mode & 0o222) === 0) throw new NotWritable(`${path} is read-only; left as it is`);
+    return { target, mode: info.mode & 0o7777 };
+  }
+
+  /** Removes temporary files that killed Daybook processes left in this folder (once per folder and run). */
+  private cleanStale(folder: string): void {
+    if (this.cleaned.has(folder)) return;
+    this.cleaned.add(folder);
+    let names: string[];
+    try {
+      names = readdirSync(folder);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const match = TEMP_NAME.exec(name);
+      if (match && Number(match[1]) !== process.pid && !isAlive(Number(match[1]))) rmSync(join(folder, name), { force: true });
+    }
+  }
+
+  /**
+   * The text written to a new temporary file beside `target`, flushed to disk.
+   * On any failure the temporary file is removed before the error goes on.
+   */
+  private writeTemporary(target: string, text: string, mode: number | null): string {
+    const folder = dirname(target);
+    mkdirSync(folder, { recursive: true });
+    this.cleanStale(folder);
+    const temporary = `${target}.${process.pid}-${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`;
+    let fd: number | null = null;
+    try {
+      fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o666);
+      if (mode !== null) fchmodSync(fd, mode);
+      writeAll(fd, text);
+      fsyncSync(fd);
+      closeSync(fd);
+      fd = null;
+      return temporary;
+    } catch (error) {
+      if (fd !== null) closeSync(fd);
+      rmSync(temporary, { force: true });
       throw error;
     }
   }
 
   /**
    * Compare-and-swap: the new text is written to a temporary file of this
-   * process's own, then renamed over the note only if the note still holds
-   * the text `change` was given; otherwise `change` runs again on the newer text.
+   * process's own, flushed, and renamed over the note only if the note still
+   * holds the text `change` was given; otherwise `change` runs again on the
+   * newer text. Bytes appended to the old file in the instant between that
+   * check and the rename land in the replaced file: they are read back from
+   * it and merged in by one more round.
    */
   async update(path: string, change: (current: string | null) => string | null): Promise<boolean> {
-    const target = this.absolute(path);
-    for (let attempt = 0; attempt < 20; attempt++) {
-      const current = await this.readIfExists(path);
-      const next = change(current);
-      if (next === null || next === current) return false;
-      await mkdir(dirname(target), { recursive: true });
-      const temporary = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.daybook-tmp`;
+    let wrote = false;
+    // After a swap that raced an append: the text the old file ended with, and what was written over it.
+    let raced: { text: string; written: string } | null = null;
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const { target, mode } = this.writable(path);
+      let fd: number | null = null;
       try {
-        await writeFile(temporary, next, 'utf8');
-        if ((await this.readIfExists(path)) !== current) continue;
-        await rename(temporary, target);
-        return true;
+        try {
+          fd = openSync(target, 'r');
+        } catch (error) {
+          if (code(error) !== 'ENOENT') throw error;
+        }
+        const current = fd === null ? null : decodeNote(readFileSync(fd));
+        let base = current;
+        if (raced) {
+          // Merge the appended text only while the note is still what this process wrote.
+          if (current === raced.written) base = raced.text;
+          raced = null;
+        }
+        const next = change(base);
+        if (next === null || next === current) return wrote;
+        const size = fd === null ? 0 : fstatSync(fd).size;
+        const temporary = this.writeTemporary(target, next, mode);
+        try {
+          if (this.currentText(target) !== current) {
+            rmSync(temporary, { force: true });
+            continue;
+          }
+          renameSync(temporary, target);
+        } catch (error) {
+          rmSync(temporary, { force: true });
+          throw error;
+        }
+        wrote = true;
+        syncFolder(dirname(target));
+        if (fd === null) return true;
+        const grown = fstatSync(fd).size;
+        if (grown === size) return true;
+        raced = { text: decodeNote(readAllFrom(fd, grown)), written: next };
       } finally {
-        await rm(temporary, { force: true });
+        if (fd !== null) closeSync(fd);
       }
     }
-    throw new Error(`${path} kept changing while Daybook tried to write it; not written`);
+    throw new Error(`${path} kept changing while Daybook tried to write it; ${wrote ? 'the last change may be missing' : 'not written'}`);
+  }
+
+  private currentText(target: string): string | null {
+    try {
+      return decodeNote(readFileSync(target));
+    } catch (error) {
+      if (code(error) === 'ENOENT') return null;
+      throw error;
+    }
   }
 
   async removeIfUnchanged(path: string, expected: string): Promise<boolean> {
-    if ((await this.readIfExists(path)) !== expected) return false;
-    await rm(this.absolute(path), { force: true });
+    const real = this.realFile(path);
+    if (real === null || (await this.readIfExists(path)) !== expected) return false;
+    unlinkSync(real);
     return true;
   }
 
-  /** Creates a note only if none exists: never overwrites. Returns false when it existed. */
+  /** Creates a note only if none exists: never overwrites. Written whole, then linked into place. Returns false when it existed. */
   async create(path: string, text: string): Promise<boolean> {
+    if (this.realFile(path) !== null) return false;
     const target = this.absolute(path);
-    await mkdir(dirname(target), { recursive: true });
+    const temporary = this.writeTemporary(target, text, null);
     try {
-      await writeFile(target, text, { encoding: 'utf8', flag: 'wx' });
+      linkSync(temporary, target);
+      syncFolder(dirname(target));
       return true;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-      throw error;
+      if (code(error) === 'EEXIST') return false;
+      if (code(error) !== 'EPERM' && code(error) !== 'ENOTSUP' && code(error) !== 'EXDEV') throw error;
+      // A file system without hard links: exclusive create, still never over an existing note.
+      try {
+        const fd = openSync(target, 'wx');
+        try {
+          writeAll(fd, text);
+          fsyncSync(fd);
+        } finally {
+          closeSync(fd);
+        }
+        return true;
+      } catch (inner) {
+        if (code(inner) === 'EEXIST') return false;
+        throw inner;
+      }
+    } finally {
+      rmSync(temporary, { force: true });
     }
   }
 
   toVaultPath(absolute: string): string {
     return absolute.slice(this.root.length + 1).split(sep).join('/');
   }
+}
+
+/** The first `size` bytes of an open file. */
+function readAllFrom(fd: number, size: number): Buffer {
+  const buffer = Buffer.alloc(size);
+  for (let offset = 0; offset < size; ) {
+    const read = readSync(fd, buffer, offset, size - offset, offset);
+    if (read === 0) return buffer.subarray(0, offset);
+    offset += read;
+  }
+  return buffer;
 }

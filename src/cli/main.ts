@@ -10,10 +10,11 @@ import { describeOutcome, periodsWithNotes, type WriteOutcome, writeReview } fro
 import type { DaybookSettings } from '../core/settings';
 import { defaultTemplate, fillTemplate } from '../core/template';
 import { basename, type Warning } from '../core/vault';
-import { FolderVault } from './folderVault';
+import { FolderVault, NotWritable } from './folderVault';
 import { DiskParseCache, defaultCacheDir } from './parseCache';
 import { ParsePool, POOL_THRESHOLD } from './parsePool';
 import { ReviewMemo } from './reviewMemo';
+import { reviewToJson } from './reviewJson';
 import type { Period } from '../core/dates/periods';
 import type { ReviewData } from '../core/review/types';
 import { type NoteModel, parseNote } from '../core/note/parseNote';
@@ -31,9 +32,23 @@ export interface Io {
 }
 
 const EXIT_SKIPPED = 3;
+const EXIT_FAILED = 1;
+
+/** One line for a review note that could not be written: the path first, the reason after. */
+function notWritten(path: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return `error: ${path}: not written: ${message.startsWith(path) ? message.slice(path.length).replace(/^[:\s]+/, '') : message}`;
+}
+
+/** Years a note name can hold in four digits: below 1000 or above 9999 would name another year's note. */
+function inYearRange(text: string): boolean {
+  const year = Number(/^(\d{4})/.exec(text)?.[1]);
+  return year >= 1000 && year <= 9999;
+}
 
 function dayOption(value: string): string {
-  if (!isDay(value)) throw new InvalidArgumentError('expected a date written YYYY-MM-DD');
+  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(value) || !isDay(value)) throw new InvalidArgumentError('expected a date written YYYY-MM-DD, a day that exists');
+  if (!inYearRange(value)) throw new InvalidArgumentError('expected a date written YYYY-MM-DD, in the years 1000 to 9999');
   return value;
 }
 
@@ -42,9 +57,11 @@ async function openVault(dir: string | undefined, io: Io): Promise<{ vault: Fold
   const root = resolve(dir);
   const info = await stat(root).catch(() => null);
   if (!info?.isDirectory()) throw new UsageError(`vault folder not found: ${dir}`);
-  const { settings, problems, file } = await loadVaultSettings(root);
-  for (const problem of problems) io.stderr(`warning: ${file}: ${problem}\n`);
-  return { vault: new FolderVault(root), settings };
+  const { settings, problems, errors, file } = await loadVaultSettings(root);
+  for (const problem of problems) if (!errors.includes(problem)) io.stderr(`warning: ${file}: ${problem}\n`);
+  // A setting that would reach outside the vault, or make two reviews share a note: nothing is read or written.
+  if (errors.length) throw new SettingsError(errors.map((e) => `${file}: ${e.replace(/; using .*$/, '')}`).join('\ndaybook: '));
+  return { vault: await FolderVault.open(root), settings };
 }
 
 function printWarnings(warnings: Warning[], io: Io): void {
@@ -79,6 +96,8 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
   const cache = options.cache === false ? null : new DiskParseCache(cacheDir(options, opened.vault), parse);
   const vault = cache ? new FolderVault(opened.vault.root, cache) : opened.vault;
   const journal = await Journal.open(vault, opened.settings, { parser: cache ? cache.parser : parse });
+  // Links out of the vault, loops, and second daily notes for a day: never read, so said once, by path.
+  printWarnings([...vault.skipped, ...journal.warnings], io);
   const memo = cache ? new ReviewMemo(cacheDir(options, opened.vault), opened.vault.root, journal) : null;
   const build: Build = memo ? memo.build : buildReview;
   const upToDate = (period: Period) => (memo ? memo.upToDate(period, reviewNotePath(period, opened.settings)) : null);
@@ -87,7 +106,7 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
     const known = force ? null : upToDate(period);
     if (known) return { period: period.id, path: notePath, status: 'unchanged', warnings: known.warnings };
     const outcome = await writeReview(journal, period, vault, force, build);
-    if (outcome.status !== 'edited') memo?.noteSettled(outcome.path);
+    if (outcome.status !== 'edited') memo?.noteSettled(outcome.path, period);
     return { ...outcome, warnings: outcome.review.warnings };
   };
   const period = options.all ? null : periodOf(options, io);
@@ -118,7 +137,10 @@ type Preload = ((periods: Period[]) => Promise<void>) | null;
 /** The period a single review is for, or a usage error saying what to write instead. */
 function periodOf(options: ReviewOptions, io: Io): Period {
   if (!options.period) throw new UsageError('--period is required: 2026-W47, 2026-11, 2026-Q4, 2026, or week|month|quarter|year');
-  const period = resolvePeriod(options.period, options.date ?? dateToDay(io.now()));
+  const named = options.period.trim();
+  // ASCII only: full-width or other digits must not be read as another period.
+  const period = /^[\x20-\x7e]+$/.test(named) ? resolvePeriod(named, options.date ?? dateToDay(io.now())) : null;
+  if (period && !inYearRange(period.start)) throw new UsageError(`period "${options.period}" is outside the years 1000 to 9999`);
   if (!period) throw new UsageError(`unknown period "${options.period}": use 2026-W47, 2026-11, 2026-Q4, 2026, or week|month|quarter|year`);
   return period;
 }
@@ -129,15 +151,21 @@ async function reviewWith(journal: Journal, settings: DaybookSettings, period: P
     return rebuildAll(journal, Boolean(options.force), write, preload, io);
   }
   if (options.write) {
-    const outcome = await write(period, Boolean(options.force));
+    let outcome: Written;
+    try {
+      outcome = await write(period, Boolean(options.force));
+    } catch (error) {
+      io.stderr(notWritten(reviewNotePath(period, settings), error) + '\n');
+      return EXIT_FAILED;
+    }
     printWarnings(outcome.warnings, io);
-    if (options.json) io.stdout(JSON.stringify(outcome.review ?? (await build(journal, period)), null, 2) + '\n');
+    if (options.json) io.stdout(reviewToJson(outcome.review ?? (await build(journal, period)), 2) + '\n');
     io.stderr(describe(outcome) + '\n');
     return outcome.status === 'edited' ? EXIT_SKIPPED : 0;
   }
   const data = await build(journal, period);
   printWarnings(data.warnings, io);
-  io.stdout(options.json ? JSON.stringify(data, null, 2) + '\n' : renderReview(data, settings));
+  io.stdout(options.json ? reviewToJson(data, 2) + '\n' : renderReview(data, settings));
   return 0;
 }
 
@@ -146,12 +174,20 @@ async function rebuildAll(journal: Journal, force: boolean, write: Write, preloa
   // Not awaited: workers parse ahead (weeks first, oldest first, as the reviews are built)
   // while this thread builds and writes reviews from the notes already parsed.
   preload?.(periods).catch(() => undefined);
-  const counts = { written: 0, unchanged: 0, skipped: 0 };
+  const counts = { written: 0, unchanged: 0, skipped: 0, failed: 0 };
   const skipped: string[] = [];
   const warned = new Set<string>();
   for (const [i, period] of periods.entries()) {
     if (io.isTty) io.stderr(`\r\x1b[K[${i + 1}/${periods.length}] ${period.id}`);
-    const outcome = await write(period, force);
+    let outcome: Written;
+    try {
+      outcome = await write(period, force);
+    } catch (error) {
+      // One review that cannot be written (read-only, a folder, a link out of the vault) never stops the others.
+      counts.failed++;
+      io.stderr(`${io.isTty ? '\r\x1b[K' : ''}${notWritten(reviewNotePath(period, journal.settings), error)}\n`);
+      continue;
+    }
     for (const w of outcome.warnings) {
       const key = `${w.path}\u0000${w.message}`;
       if (!warned.has(key)) printWarnings([w], io);
@@ -166,8 +202,9 @@ async function rebuildAll(journal: Journal, force: boolean, write: Write, preloa
   }
   if (io.isTty) io.stderr('\r\x1b[K');
   const skippedText = skipped.length ? ` (edited by hand: ${skipped.join(', ')}; use --force to rewrite them, keeping a backup)` : '';
-  io.stderr(`${periods.length} reviews: ${counts.written} written, ${counts.unchanged} unchanged, ${counts.skipped} skipped because edited by hand${skippedText}\n`);
-  return counts.skipped ? EXIT_SKIPPED : 0;
+  const failedText = counts.failed ? `, ${counts.failed} not written (see above)` : '';
+  io.stderr(`${periods.length} reviews: ${counts.written} written, ${counts.unchanged} unchanged, ${counts.skipped} skipped because edited by hand${failedText}${skippedText}\n`);
+  return counts.failed ? EXIT_FAILED : counts.skipped ? EXIT_SKIPPED : 0;
 }
 
 async function daily(options: { vault?: string; date?: string }, io: Io): Promise<number> {
@@ -222,10 +259,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
     await program(io, (c) => (code = c)).parseAsync(argv, { from: 'user' });
     return code;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode;
+    // Every mistake in the command line is a usage error: exit 2, as for the CLI's own checks.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof UsageError || error instanceof SettingsError) {
       io.stderr(`daybook: ${error.message}\n`);
       return 2;
+    }
+    if (error instanceof NotWritable) {
+      io.stderr(`daybook: ${error.message}\n`);
+      return EXIT_FAILED;
     }
     io.stderr(`daybook: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;

@@ -7,13 +7,55 @@ import type { Journal } from '../core/journal';
 import { aliasNoteCandidates } from '../core/links/targets';
 import { buildReview, targetsOf } from '../core/review/buildReview';
 import type { ReviewData } from '../core/review/types';
+import { version as DAYBOOK_VERSION } from '../../package.json';
 import { PARSER_VERSION } from './parseCache';
+import { reviewFromJson, reviewToJson } from './reviewJson';
+
+/** Bumped whenever a memo's shape or meaning changes; with Daybook's and the parser's versions, older memos are ignored. */
+const MEMO_SCHEMA = 2;
+const MEMO_VERSION = `${DAYBOOK_VERSION}/${MEMO_SCHEMA}/${PARSER_VERSION}`;
+
+/** A review note as Daybook left it: size, mtime, hash of its bytes, and the key of the memo it was written from. */
+type NoteRecord = [size: number, mtime: number, hash: string, memo: string];
+
+function isInput(value: unknown): value is Input {
+  return Array.isArray(value) && value.length === 4 && typeof value[0] === 'string' && typeof value[1] === 'string' && typeof value[2] === 'number' && typeof value[3] === 'number';
+}
+
+function isWarning(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as { path?: unknown }).path === 'string' && typeof (value as { message?: unknown }).message === 'string';
+}
+
+/** Whether a stored memo has the shape this version writes: a valid JSON entry of another shape is rebuilt, never trusted. */
+function isMemo(value: unknown): value is Memo {
+  if (typeof value !== 'object' || value === null) return false;
+  const memo = value as Record<string, unknown>;
+  return (
+    memo.version === MEMO_VERSION &&
+    typeof memo.settings === 'string' &&
+    typeof memo.files === 'string' &&
+    typeof memo.review === 'string' &&
+    (memo.aliases === null || typeof memo.aliases === 'string') &&
+    Array.isArray(memo.inputs) &&
+    memo.inputs.every(isInput) &&
+    Array.isArray(memo.warnings) &&
+    memo.warnings.every(isWarning)
+  );
+}
+
+function isNoteRecord(value: unknown): value is [string, NoteRecord] {
+  if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string') return false;
+  const record: unknown = value[1];
+  return Array.isArray(record) && record.length === 4 && typeof record[0] === 'number' && typeof record[1] === 'number' && typeof record[2] === 'string' && typeof record[3] === 'string';
+}
 
 type Input = [path: string, hash: string, size: number, mtime: number];
 
 /** What a review was built from; kept apart from the review itself, so checking it reads little. */
 interface Memo {
-  version: number;
+  version: string;
+  /** Hash of the stored review's JSON text: a review file that is not the one written with this memo is not used. */
+  review: string;
   settings: string;
   files: string;
   /** The period's daily notes and link targets: the hash of each text then, and its size and mtime as a quick check. */
@@ -35,7 +77,7 @@ export class ReviewMemo {
   private readonly stats = new Map<string, { size: number; mtime: number } | null>();
   private readonly settingsKey: string;
   /** Size and mtime of each review note as Daybook last wrote or checked it. */
-  private notes: Map<string, [number, number]> | null = null;
+  private notes: Map<string, NoteRecord> | null = null;
   private notesChanged = false;
   private readonly filesKey: string;
 
@@ -104,10 +146,21 @@ export class ReviewMemo {
     return hash.digest('hex');
   }
 
+  /** The memo of a period and the hash of its text, when it has the right shape; null otherwise. */
+  private stored(period: Period): { memo: Memo; key: string } | null {
+    try {
+      const text = readFileSync(this.file(period, 'inputs'), 'utf8');
+      const memo: unknown = JSON.parse(text);
+      return isMemo(memo) ? { memo, key: hashText(text) } : null;
+    } catch {
+      return null;
+    }
+  }
+
   private valid(period: Period): Memo | null {
     try {
-      const memo = JSON.parse(readFileSync(this.file(period, 'inputs'), 'utf8')) as Memo;
-      if (memo.version !== PARSER_VERSION || memo.settings !== this.settingsKey || memo.files !== this.filesKey) return null;
+      const memo = this.stored(period)?.memo;
+      if (!memo || memo.settings !== this.settingsKey || memo.files !== this.filesKey) return null;
       if (memo.aliases !== null && memo.aliases !== this.aliasKey()) return null;
       return memo.inputs.every((input) => this.unchanged(input)) ? memo : null;
     } catch {
@@ -116,9 +169,13 @@ export class ReviewMemo {
   }
 
   private recall(period: Period): ReviewData | null {
-    if (!this.valid(period)) return null;
+    const memo = this.valid(period);
+    if (!memo) return null;
     try {
-      return JSON.parse(readFileSync(this.file(period, 'review'), 'utf8')) as ReviewData;
+      const text = readFileSync(this.file(period, 'review'), 'utf8');
+      // Written just before its memo, with the memo holding its hash: anything else there is not this review.
+      if (hashText(text) !== memo.review) return null;
+      return reviewFromJson(text);
     } catch {
       return null;
     }
@@ -155,13 +212,19 @@ export class ReviewMemo {
       inputs.push([path, hash, info.size, info.mtime]);
     }
     const aliases = aliasNotes === null ? null : this.aliasKey();
-    const memo: Memo = { version: PARSER_VERSION, settings: this.settingsKey, files: this.filesKey, inputs, aliases, warnings: review.warnings };
+    let reviewText: string;
+    try {
+      reviewText = reviewToJson(review);
+    } catch {
+      return; // too large to keep: only costs speed
+    }
+    const memo: Memo = { version: MEMO_VERSION, review: hashText(reviewText), settings: this.settingsKey, files: this.filesKey, inputs, aliases, warnings: review.warnings };
     try {
       mkdirSync(join(this.dir, 'reviews'), { recursive: true });
       // The review first: inputs without their review are never taken as valid.
-      for (const [part, value] of [['review', review], ['inputs', memo]] as const) {
+      for (const [part, text] of [['review', reviewText], ['inputs', JSON.stringify(memo)]] as const) {
         const target = this.file(period, part);
-        writeFileSync(`${target}.${process.pid}.tmp`, JSON.stringify(value));
+        writeFileSync(`${target}.${process.pid}.tmp`, text);
         renameSync(`${target}.${process.pid}.tmp`, target);
       }
     } catch {
@@ -173,15 +236,32 @@ export class ReviewMemo {
     return join(this.dir, 'reviews', 'notes.json');
   }
 
-  private noteIndex(): Map<string, [number, number]> {
+  private noteIndex(): Map<string, NoteRecord> {
     if (this.notes === null) {
+      this.notes = new Map();
       try {
-        this.notes = new Map(JSON.parse(readFileSync(this.notesFile, 'utf8')) as [string, [number, number]][]);
+        const stored: unknown = JSON.parse(readFileSync(this.notesFile, 'utf8'));
+        if (typeof stored === 'object' && stored !== null && (stored as { version?: unknown }).version === MEMO_VERSION) {
+          const entries: unknown = (stored as { notes?: unknown }).notes;
+          if (Array.isArray(entries)) this.notes = new Map(entries.filter(isNoteRecord));
+        }
       } catch {
-        this.notes = new Map();
+        // Missing or corrupt: every note is checked the slow way.
       }
     }
     return this.notes;
+  }
+
+  /** A note's size, mtime and the hash of its bytes, as it is on disk now. */
+  private noteOnDisk(notePath: string): [number, number, string] | null {
+    try {
+      const absolute = this.absolute(notePath);
+      const info = statSync(absolute);
+      const bytes = readFileSync(absolute);
+      return [info.size, info.mtimeMs, createHash('sha1').update(bytes).digest('hex')];
+    } catch {
+      return null;
+    }
   }
 
   /**
@@ -192,31 +272,34 @@ export class ReviewMemo {
   upToDate(period: Period, notePath: string): { warnings: ReviewData['warnings'] } | null {
     const known = this.noteIndex().get(notePath);
     if (!known) return null;
-    try {
-      const info = statSync(this.absolute(notePath));
-      if (info.size !== known[0] || info.mtimeMs !== known[1]) return null;
-    } catch {
-      return null;
-    }
+    // The note's bytes, not only its size and mtime: a file rewritten within one mtime tick must not pass.
+    const disk = this.noteOnDisk(notePath);
+    if (!disk || disk[0] !== known[0] || disk[1] !== known[1] || disk[2] !== known[2]) return null;
+    // And the memo the note was written from must be the memo there now.
+    if (this.stored(period)?.key !== known[3]) return null;
     return this.valid(period);
   }
 
-  /** Records a review note as Daybook left it (written, or found up to date). */
-  noteSettled(notePath: string): void {
-    try {
-      const info = statSync(this.absolute(notePath));
-      this.noteIndex().set(notePath, [info.size, info.mtimeMs]);
-      this.notesChanged = true;
-    } catch {
-      // Not there after all: nothing to remember.
+  /**
+   * Records a review note as Daybook left it (written, or found up to date),
+   * with the memo it was written from. Called only once the note is on disk.
+   */
+  noteSettled(notePath: string, period: Period): void {
+    const disk = this.noteOnDisk(notePath);
+    const memo = this.stored(period);
+    if (!disk || !memo) {
+      this.noteIndex().delete(notePath);
+    } else {
+      this.noteIndex().set(notePath, [...disk, memo.key]);
     }
+    this.notesChanged = true;
   }
 
   save(): void {
     if (!this.notesChanged || this.notes === null) return;
     try {
       mkdirSync(join(this.dir, 'reviews'), { recursive: true });
-      writeFileSync(`${this.notesFile}.${process.pid}.tmp`, JSON.stringify([...this.notes]));
+      writeFileSync(`${this.notesFile}.${process.pid}.tmp`, JSON.stringify({ version: MEMO_VERSION, notes: [...this.notes] }));
       renameSync(`${this.notesFile}.${process.pid}.tmp`, this.notesFile);
     } catch {
       // Only costs speed next time.

@@ -1,23 +1,88 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type ResolvedSettings, resolveSettings } from '../core/settings';
 
 /** A settings file that exists but cannot be used: the CLI stops with this message. */
 export class SettingsError extends Error {}
 
-async function readJson(path: string): Promise<unknown> {
-  let text: string;
+/** Settings are a few hundred bytes; anything this big is not a settings file, and is not read whole. */
+const MAX_SETTINGS_BYTES = 1 << 20;
+
+async function readText(path: string): Promise<string | undefined> {
+  let handle;
   try {
-    text = await readFile(path, 'utf8');
+    handle = await open(path, 'r');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new SettingsError(`${path} cannot be read: ${(error as Error).message}`);
   }
   try {
-    return JSON.parse(text);
+    const info = await handle.stat();
+    if (!info.isFile()) throw new SettingsError(`${path} is not a file`);
+    if (info.size > MAX_SETTINGS_BYTES) throw new SettingsError(`${path} is ${Math.round(info.size / 1024)} KB, too large for a settings file (at most 1 MB)`);
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Keys that appear twice in one JSON object: JSON.parse silently keeps the
+ * last, which is rarely what the user meant to keep. A scan of the text's
+ * tokens, linear in its length.
+ */
+export function duplicateKeys(text: string): string[] {
+  const found = new Set<string>();
+  const stack: ({ keys: Set<string>; path: string } | null)[] = [];
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') {
+      let end = i + 1;
+      while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      const top = stack[stack.length - 1];
+      if (expectKey && top) {
+        let key: string;
+        try {
+          key = JSON.parse(text.slice(i, end + 1)) as string;
+        } catch {
+          key = text.slice(i + 1, end);
+        }
+        if (top.keys.has(key)) found.add(top.path ? `${top.path}.${key}` : key);
+        top.keys.add(key);
+        expectKey = false;
+      }
+      i = end;
+    } else if (ch === '{') {
+      stack.push({ keys: new Set(), path: '' });
+      expectKey = true;
+    } else if (ch === '[') {
+      stack.push(null);
+    } else if (ch === '}' || ch === ']') {
+      stack.pop();
+    } else if (ch === ',') {
+      expectKey = stack[stack.length - 1] !== null && stack.length > 0;
+    }
+  }
+  return [...found];
+}
+
+async function readJson(path: string, problems: string[], label: string): Promise<unknown> {
+  const text = await readText(path);
+  if (text === undefined) return undefined;
+  if (text.trim() === '') {
+    problems.push(`${label} is empty; using defaults`);
+    return undefined;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
   } catch (error) {
     throw new SettingsError(`${path} is not valid JSON: ${(error as Error).message}`);
   }
+  for (const key of duplicateKeys(text)) problems.push(`${label}: "${key}" is set twice; the last one is used`);
+  if (value === null) problems.push(`${label} holds null; using defaults`);
+  return value;
 }
 
 /**
@@ -26,8 +91,11 @@ async function readJson(path: string): Promise<unknown> {
  */
 export async function loadVaultSettings(vault: string): Promise<ResolvedSettings & { file: string }> {
   const file = join(vault, '.obsidian', 'plugins', 'daybook', 'data.json');
-  const own = await readJson(file);
-  const core = await readJson(join(vault, '.obsidian', 'daily-notes.json'));
-  const resolved = resolveSettings(own, typeof core === 'object' && core !== null ? core : {});
-  return { ...resolved, file };
+  const coreFile = join(vault, '.obsidian', 'daily-notes.json');
+  const read: string[] = [];
+  const own = await readJson(file, read, 'data.json');
+  const core = await readJson(coreFile, read, 'daily-notes.json');
+  if (core !== undefined && core !== null && (typeof core !== 'object' || Array.isArray(core))) read.push('daily-notes.json is not a JSON object; ignored');
+  const resolved = resolveSettings(own, typeof core === 'object' && core !== null && !Array.isArray(core) ? core : {});
+  return { ...resolved, problems: [...read, ...resolved.problems], file };
 }

@@ -49,13 +49,48 @@ function mayMatch(name: string, format: string): boolean {
   return shape === null || shape.test(name);
 }
 
-/** The vault's daily notes, oldest first. Two notes for one day: the first path wins, the other is reported. */
+const nameLengths = new Map<string, number | null>();
+
+/** How long every name of `format` is, when that is fixed (`YYYY-MM-DD`: 10), else null. */
+function fixedNameLength(format: string): number | null {
+  let length = nameLengths.get(format);
+  if (length === undefined) {
+    const a = formatMoment(new Date(2000, 0, 1, 12), format);
+    const b = formatMoment(new Date(2026, 11, 31, 12), format);
+    length = a.length === b.length && !format.includes('/') ? a.length : null;
+    nameLengths.set(format, length);
+  }
+  return length;
+}
+
+/**
+ * The day of a note named like a daily note plus a suffix, as sync tools and
+ * importers make them (`2026-11-01-0001`, `2026-11-01 (1)`, `2026-11-01.sync-conflict-…`):
+ * not the daily note, but its text is the user's, so it must be reported, not passed over.
+ */
+function dayOfSuffixedNote(path: string, settings: DaybookSettings): string | null {
+  const length = fixedNameLength(settings.dailyFormat);
+  if (length === null || !path.endsWith('.md') || !isInFolder(path, settings.dailyFolder)) return null;
+  const slash = path.lastIndexOf('/');
+  const name = path.slice(slash + 1, -3);
+  if (name.length <= length || !/[\s._(-]/.test(name[length])) return null;
+  return dayOfDailyNote(`${path.slice(0, slash + 1)}${name.slice(0, length)}.md`, settings);
+}
+
+/**
+ * The vault's daily notes, oldest first. Two notes for one day (two folders,
+ * or a copy with a suffix): the first path wins, the others are reported.
+ */
 export function findDailyNotes(files: VaultFile[], settings: DaybookSettings): { notes: DailyNoteFile[]; duplicates: DailyNoteFile[] } {
   const byDay = new Map<string, DailyNoteFile>();
   const duplicates: DailyNoteFile[] = [];
   for (const file of files) {
     const day = dayOfDailyNote(file.path, settings);
-    if (day === null) continue;
+    if (day === null) {
+      const copyOf = dayOfSuffixedNote(file.path, settings);
+      if (copyOf !== null) duplicates.push({ day: copyOf, path: file.path, file });
+      continue;
+    }
     const note = { day, path: file.path, file };
     const existing = byDay.get(day);
     if (!existing) byDay.set(day, note);

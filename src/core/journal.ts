@@ -53,7 +53,8 @@ export class Journal {
   static async open(source: VaultSource, settings: DaybookSettings, options: JournalOptions = {}): Promise<Journal> {
     const files = await source.list();
     const { notes, duplicates } = findDailyNotes(files, settings);
-    const warnings = duplicates.map((d) => ({ path: d.path, message: `a second daily note for ${d.day}; only ${notes.find((n) => n.day === d.day)?.path} is read` }));
+    const read = new Map(notes.map((n) => [n.day, n.path]));
+    const warnings = duplicates.map((d) => ({ path: d.path, message: read.has(d.day) ? `a second daily note for ${d.day}; only ${read.get(d.day)} is read` : `named like the daily note of ${d.day} but not by the daily note format; not read` }));
     return new Journal(source, settings, files, notes, warnings, options.parser ?? ((text) => parseNote(text)), options.pause ?? (() => Promise.resolve()));
   }
 

@@ -1,4 +1,6 @@
+import { formatMoment } from './dates/momentFormat';
 import type { PeriodKind } from './dates/periods';
+import { outsideVaultProblem } from './vault';
 
 /** One mood slider: the question it answers and the frontmatter property it writes. */
 export interface SliderSetting {
@@ -54,12 +56,104 @@ export interface ResolvedSettings {
   settings: DaybookSettings;
   /** Problems found while reading: unknown keys, wrong types. Defaults were used instead. */
   problems: string[];
+  /**
+   * Settings that would read or write outside the vault, or make two reviews
+   * share a note. Their defaults are in force (and each is in `problems` too);
+   * the CLI stops on them rather than write somewhere the user did not mean.
+   */
+  errors: string[];
 }
 
-const STRING_KEYS = ['dailyFolder', 'dailyFormat', 'templatePath', 'peopleFolder', 'topicsFolder', 'reviewsFolder', 'goalsNote'] as const;
+/**
+ * How each text setting is checked, beyond being text. Any other string or
+ * string-list field of DaybookSettings is checked by the type of its default,
+ * so a new field needs no code here unless it names a path.
+ */
+const PATH_KINDS: Partial<Record<keyof DaybookSettings, 'folder' | 'file' | 'format'>> = {
+  dailyFolder: 'folder',
+  dailyFormat: 'format',
+  templatePath: 'file',
+  peopleFolder: 'folder',
+  topicsFolder: 'folder',
+  reviewsFolder: 'folder',
+  goalsNote: 'file',
+};
+
+/** Longest text a setting may hold: a folder, a format or a question, never a document. */
+const MAX_TEXT = 1000;
+const MAX_LIST = 1000;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function show(value: unknown): string {
+  return JSON.stringify(value) ?? String(value);
+}
+
+/** Days far apart in every field, to see what a format makes of them: 2025-01-06 (a Monday) … 2026-12-31. */
+const PROBE_DAYS = [new Date(2025, 0, 6, 12), new Date(2025, 3, 14, 12), new Date(2026, 6, 1, 12), new Date(2026, 11, 31, 12)];
+
+/** Why a date format could name a path outside the vault: its literals (`[../]YYYY`) and what it makes of real dates. */
+function formatProblem(format: string): string | null {
+  const direct = outsideVaultProblem(format.replace(/[[\]]/g, ''));
+  if (direct) return direct;
+  for (const day of PROBE_DAYS) {
+    let formatted: string;
+    try {
+      formatted = formatMoment(day, format);
+    } catch {
+      return 'is not a date format';
+    }
+    const problem = outsideVaultProblem(formatted);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+function pathProblem(kind: 'folder' | 'file' | 'format', value: string): string | null {
+  return kind === 'format' ? formatProblem(value) : outsideVaultProblem(value);
+}
+
+/**
+ * Pairs of days in different periods of `kind` (and the same period of every
+ * larger kind where possible): a review format must give them different names.
+ */
+const DISTINCT: Record<PeriodKind, [Date, Date][]> = {
+  week: [
+    [new Date(2026, 10, 16, 12), new Date(2026, 10, 23, 12)],
+    [new Date(2026, 0, 5, 12), new Date(2027, 0, 4, 12)],
+  ],
+  month: [
+    [new Date(2026, 9, 1, 12), new Date(2026, 10, 1, 12)],
+    [new Date(2026, 10, 1, 12), new Date(2027, 10, 1, 12)],
+  ],
+  quarter: [
+    [new Date(2026, 0, 1, 12), new Date(2026, 3, 1, 12)],
+    [new Date(2026, 9, 1, 12), new Date(2027, 9, 1, 12)],
+  ],
+  year: [[new Date(2026, 0, 1, 12), new Date(2027, 0, 1, 12)]],
+};
+
+/** Why the review formats would make two reviews share one note, or null. */
+function sharedReviewNote(formats: Record<PeriodKind, string>): { kind: PeriodKind; message: string } | null {
+  const kinds = Object.keys(formats) as PeriodKind[];
+  for (const kind of kinds) {
+    for (const [a, b] of DISTINCT[kind]) {
+      if (formatMoment(a, formats[kind]) === formatMoment(b, formats[kind]))
+        return { kind, message: `"${formats[kind]}" gives two different ${kind}s the same note (${formatMoment(a, formats[kind])}); it needs the ${kind}'s date in it` };
+    }
+  }
+  // A week starting on the 1st of a quarter's first month: every kind names the review of that day.
+  const day = new Date(2024, 0, 1, 12);
+  const seen = new Map<string, PeriodKind>();
+  for (const kind of kinds) {
+    const name = formatMoment(day, formats[kind]);
+    const other = seen.get(name);
+    if (other) return { kind, message: `"${formats[kind]}" names the ${kind} review like the ${other} review (${name})` };
+    seen.set(name, kind);
+  }
+  return null;
 }
 
 function readSlider(raw: unknown, index: number, problems: string[]): SliderSetting | null {
@@ -68,7 +162,7 @@ function readSlider(raw: unknown, index: number, problems: string[]): SliderSett
     return null;
   }
   const { question, property } = raw;
-  if (typeof property !== 'string' || !/^[\p{L}\p{N}_-]+$/u.test(property)) {
+  if (typeof property !== 'string' || !/^[\p{L}\p{N}_-]+$/u.test(property) || property.length > MAX_TEXT) {
     problems.push(`sliders[${index}].property must be a property name; slider ignored`);
     return null;
   }
@@ -76,21 +170,44 @@ function readSlider(raw: unknown, index: number, problems: string[]): SliderSett
     const value = raw[key];
     if (value === undefined) return fallback;
     if (typeof value === 'number' && Number.isFinite(value)) return value;
-    problems.push(`sliders[${index}].${key} is not a number; using ${fallback}`);
+    problems.push(`sliders[${index}].${key} is ${show(value)}, not a number; using ${fallback}`);
     return fallback;
   };
+  if (question !== undefined && typeof question !== 'string') problems.push(`sliders[${index}].question must be text; using none`);
   const slider: SliderSetting = {
-    question: typeof question === 'string' ? question : '',
+    question: typeof question === 'string' ? question.slice(0, MAX_TEXT) : '',
     property,
     min: number('min', 1),
     max: number('max', 10),
     step: number('step', 1),
   };
-  if (slider.max <= slider.min || slider.step <= 0) {
-    problems.push(`sliders[${index}] (${property}) needs min < max and step > 0; using 1–10 step 1`);
+  // More than 10,000 stops is no slider anyone can drag, and a sign the numbers are wrong.
+  if (slider.max <= slider.min || slider.step <= 0 || (slider.max - slider.min) / slider.step > 10_000) {
+    problems.push(`sliders[${index}] (${property}) needs min < max and a step > 0 that divides the range in at most 10,000 stops (has min ${slider.min}, max ${slider.max}, step ${slider.step}); using 1–10 step 1`);
     Object.assign(slider, { min: 1, max: 10, step: 1 });
   }
   return slider;
+}
+
+/** A text setting's value, or null (reported) when it is not usable. */
+function readText(key: string, value: unknown, problems: string[]): string | null {
+  if (typeof value !== 'string') {
+    problems.push(`${key} must be text, not ${show(value).slice(0, 40)}; using the default`);
+    return null;
+  }
+  if (value.length > MAX_TEXT) {
+    problems.push(`${key} is longer than ${MAX_TEXT} characters; using the default`);
+    return null;
+  }
+  return value.trim();
+}
+
+function readTextList(key: string, value: unknown, problems: string[]): string[] | null {
+  if (!Array.isArray(value) || value.length > MAX_LIST || value.some((item) => typeof item !== 'string' || item.length > MAX_TEXT)) {
+    problems.push(`${key} must be a list of texts; using the default`);
+    return null;
+  }
+  return (value as string[]).map((item) => item.trim());
 }
 
 /**
@@ -99,25 +216,44 @@ function readSlider(raw: unknown, index: number, problems: string[]): SliderSett
  */
 export function resolveSettings(raw: unknown, core: CoreDailyNotesSettings = {}): ResolvedSettings {
   const problems: string[] = [];
+  const errors: string[] = [];
   const settings: DaybookSettings = structuredClone(DEFAULT_SETTINGS);
+  const defaults = DEFAULT_SETTINGS as unknown as Record<string, unknown>;
+  const target = settings as unknown as Record<string, unknown>;
   if (raw !== undefined && raw !== null && !isRecord(raw)) {
-    problems.push('settings are not a JSON object; using defaults');
+    problems.push(`settings are ${Array.isArray(raw) ? 'a list' : show(raw)}, not a JSON object; using defaults`);
     raw = {};
   }
   const input = (raw ?? {}) as Record<string, unknown>;
+  const unsafe = (key: string, value: string, problem: string, fallback: unknown = defaults[key]): void => {
+    const message = `${key} "${value.split('\u0000').join('\\0')}" ${problem}; using ${show(fallback ?? '')}`;
+    errors.push(message);
+    problems.push(message);
+  };
   for (const [key, value] of Object.entries(input)) {
-    if ((STRING_KEYS as readonly string[]).includes(key)) {
-      if (typeof value === 'string') (settings as unknown as Record<string, unknown>)[key] = value.trim();
-      else problems.push(`${key} must be text; using "${String((DEFAULT_SETTINGS as unknown as Record<string, unknown>)[key])}"`);
+    const fallback = Object.prototype.hasOwnProperty.call(defaults, key) ? defaults[key] : undefined;
+    if (typeof fallback === 'string') {
+      const text = readText(key, value, problems);
+      const kind = PATH_KINDS[key as keyof DaybookSettings];
+      const problem = text !== null && kind ? pathProblem(kind, text) : null;
+      if (problem) unsafe(key, text ?? '', problem);
+      else if (text !== null) target[key] = text;
+    } else if (Array.isArray(fallback) && key !== 'sliders') {
+      const list = readTextList(key, value, problems);
+      if (list !== null) target[key] = list;
     } else if (key === 'reviewFormats') {
       if (!isRecord(value)) {
         problems.push('reviewFormats must be an object; using defaults');
         continue;
       }
       for (const [kind, fmt] of Object.entries(value)) {
-        if (!(kind in settings.reviewFormats)) problems.push(`reviewFormats.${kind} is not a period (week, month, quarter, year); ignored`);
-        else if (typeof fmt !== 'string' || fmt.trim() === '') problems.push(`reviewFormats.${kind} must be a format; using default`);
-        else settings.reviewFormats[kind as PeriodKind] = fmt.trim();
+        if (!Object.prototype.hasOwnProperty.call(settings.reviewFormats, kind)) problems.push(`reviewFormats.${kind} is not a period (week, month, quarter, year); ignored`);
+        else if (typeof fmt !== 'string' || fmt.trim() === '' || fmt.length > MAX_TEXT) problems.push(`reviewFormats.${kind} must be a format; using default`);
+        else {
+          const problem = formatProblem(fmt.trim());
+          if (problem) unsafe(`reviewFormats.${kind}`, fmt.trim(), problem, DEFAULT_SETTINGS.reviewFormats[kind as PeriodKind]);
+          else settings.reviewFormats[kind as PeriodKind] = fmt.trim();
+        }
       }
     } else if (key === 'sliders') {
       if (!Array.isArray(value)) {
@@ -125,21 +261,37 @@ export function resolveSettings(raw: unknown, core: CoreDailyNotesSettings = {})
         continue;
       }
       settings.sliders = value
+        .slice(0, MAX_LIST)
         .map((s, i) => readSlider(s, i, problems))
         .filter((s): s is SliderSetting => s !== null);
     } else {
       problems.push(`unknown setting "${key}"; ignored`);
     }
   }
-  if (settings.dailyFolder === '' && typeof core.folder === 'string') settings.dailyFolder = core.folder.trim();
-  if (settings.dailyFormat === '' && typeof core.format === 'string') settings.dailyFormat = core.format.trim();
-  if (settings.templatePath === '' && typeof core.template === 'string') settings.templatePath = core.template.trim();
+  const shared = sharedReviewNote(settings.reviewFormats);
+  if (shared) {
+    const message = `reviewFormats.${shared.kind} ${shared.message}; using "${DEFAULT_SETTINGS.reviewFormats[shared.kind]}"`;
+    errors.push(message);
+    problems.push(message);
+    settings.reviewFormats = { ...DEFAULT_SETTINGS.reviewFormats };
+  }
+  // The core Daily notes plugin's settings fill the gaps, checked the same way.
+  const inherit = (key: 'dailyFolder' | 'dailyFormat' | 'templatePath', coreKey: keyof CoreDailyNotesSettings): void => {
+    const value: unknown = core[coreKey];
+    if (settings[key] !== '' || typeof value !== 'string' || value.length > MAX_TEXT) return;
+    const problem = pathProblem(PATH_KINDS[key] ?? 'file', value.trim());
+    if (problem) unsafe(`daily-notes.json ${coreKey}`, value.trim(), problem, key === 'dailyFormat' ? DEFAULT_DAILY_FORMAT : '');
+    else settings[key] = value.trim();
+  };
+  inherit('dailyFolder', 'folder');
+  inherit('dailyFormat', 'format');
+  inherit('templatePath', 'template');
   if (settings.dailyFormat === '') settings.dailyFormat = DEFAULT_DAILY_FORMAT;
   settings.dailyFolder = trimSlashes(settings.dailyFolder);
   settings.peopleFolder = trimSlashes(settings.peopleFolder);
   settings.topicsFolder = trimSlashes(settings.topicsFolder);
   settings.reviewsFolder = trimSlashes(settings.reviewsFolder);
-  return { settings, problems };
+  return { settings, problems, errors };
 }
 
 export function trimSlashes(path: string): string {

@@ -52,3 +52,15 @@ export function joinPath(...parts: string[]): string {
 export function isInFolder(path: string, folder: string): boolean {
   return folder === '' || path.startsWith(folder + '/');
 }
+
+/**
+ * Why a vault-relative path from settings or a format could name a file
+ * outside the vault, or null when it cannot. Both separators count, as the
+ * vault may sit on Windows or be synced to it.
+ */
+export function outsideVaultProblem(path: string): string | null {
+  if (path.includes('\u0000')) return 'holds a NUL character';
+  if (/^[\\/]/.test(path) || /^[A-Za-z]:/.test(path)) return 'is an absolute path; it must be inside the vault';
+  if (path.split(/[\\/]/).some((part) => part.trim() === '..')) return 'goes up out of its folder with ".."; it must stay inside the vault';
+  return null;
+}

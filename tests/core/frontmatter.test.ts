@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { parse } from 'yaml';
-import { parseFrontmatterYaml, parseSimpleYaml } from '../../src/core/note/frontmatter';
+import { parseFrontmatterYaml, parseSimpleYaml, readFrontmatter, splitFrontmatter } from '../../src/core/note/frontmatter';
 
 describe('the simple-frontmatter fast path', () => {
   const simple = [
@@ -31,5 +32,72 @@ describe('the simple-frontmatter fast path', () => {
 
   it('still reports broken YAML', () => {
     expect(parseFrontmatterYaml('type: [person').error).toMatch(/^invalid YAML frontmatter/);
+  });
+});
+
+describe('frontmatter a hostile note may hold', () => {
+  let warn: jest.SpyInstance;
+  let emit: jest.SpyInstance;
+  beforeEach(() => {
+    warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    emit = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+  });
+  afterEach(() => {
+    // Nothing of the YAML library may reach stderr: only Daybook's own `warning: PATH: message` lines.
+    expect(warn).not.toHaveBeenCalled();
+    expect(emit).not.toHaveBeenCalled();
+    jest.restoreAllMocks();
+  });
+
+  const laughs = (() => {
+    let yaml = 'a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n';
+    for (let i = 0; i < 9; i++) {
+      const [p, n] = [String.fromCharCode(97 + i), String.fromCharCode(98 + i)];
+      yaml += `${n}: &${n} [${Array(9).fill(`*${p}`).join(', ')}]\n`;
+    }
+    return yaml;
+  })();
+
+  it.each([
+    ['a mood value that holds itself', 'mood_wake: &m [*m]', /refers to itself/],
+    ['circular aliases', 'aliases: &a\n  - Vince\n  - *a', /refers to itself/],
+    ['a type that holds itself', 'type: &t {kind: *t}', /refers to itself/],
+    ['a billion laughs', laughs, /billion laughs/],
+  ])('%s is a warning, never a crash or a cyclic value', (_name, yaml, message) => {
+    const parsed = parseFrontmatterYaml(yaml);
+    expect(parsed.error).toMatch(message);
+    expect(() => JSON.stringify(parsed.data)).not.toThrow();
+  });
+
+  it('reads a custom tag such as !!js/function as text, and says so', () => {
+    const parsed = parseFrontmatterYaml('x: !!js/function "function () { return 1 }"\ntype: person');
+    expect(parsed.data).toEqual({ x: 'function () { return 1 }', type: 'person' });
+    expect(parsed.error).toMatch(/YAML tag .*js\/function.*read as text/);
+  });
+
+  it('leaves out frontmatter of 10 MB or 50,000 lines with a warning, without parsing it', () => {
+    const huge = readFrontmatter(`---\n${'k: v\n'.repeat(2_000_000)}---\nbody`);
+    expect(huge.error).toMatch(/frontmatter is \d+ KB, more than Daybook reads/);
+    const long = readFrontmatter(`---\ntags:\n${'- x\n'.repeat(50_000)}---\nbody`);
+    expect(long.error).toMatch(/more than 5000 lines/);
+    expect(long.data).toEqual({});
+  });
+
+  it('ends frontmatter only at a real line, not after U+2028', () => {
+    const split = splitFrontmatter('---\ntitle: a\u2028---\nmood_wake: 3\n---\nbody');
+    expect(split.yaml).toBe('title: a\u2028---\nmood_wake: 3\n');
+    expect(split.body).toBe('body');
+  });
+
+  it('never throws and always gives plain JSON data, for any YAML-ish text (property-based)', () => {
+    const pieces = ['a', 'b: ', '&x ', '*x', '[', ']', '{', '}', '- ', '\n', '  ', '!!js/function ', '!x ', '"', "'", ':', '#', '|', '>', '<<: ', '\u2028', '?', ',', '%YAML 1.2\n', '---\n'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const parsed = parseFrontmatterYaml(parts.join(''));
+        expect(typeof parsed.data).toBe('object');
+        expect(() => JSON.stringify(parsed.data)).not.toThrow();
+      }),
+      { numRuns: 500 },
+    );
   });
 });

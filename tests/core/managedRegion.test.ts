@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { managedRegion, mergeReview } from '../../src/core/review/managedRegion';
 
 const v1 = '# Week 47\n\n- first version\n';
@@ -57,5 +58,97 @@ describe('the managed region of a review note', () => {
     expect(forced.backup).toBe(note);
     expect(forced.text.match(/daybook:begin/g)).toHaveLength(1);
     expect(forced.text).toContain('- second version\n%% daybook:end %%\n');
+  });
+});
+
+describe('the managed region against hostile notes', () => {
+  const countBegins = (text: string) => text.split('\n').filter((l) => /^\uFEFF?%% daybook:begin/.test(l)).length;
+
+  it('keeps a byte-order mark before the region and finds the region behind it', () => {
+    const note = '\uFEFF' + mergeReview(null, v1).text;
+    const result = mergeReview(note, v2);
+    expect(result.status).toBe('updated');
+    expect(result.text).toBe('\uFEFF' + managedRegion(v2) + '\n');
+    expect(countBegins(result.text)).toBe(1);
+  });
+
+  it('ignores markers the user quotes in a code block around or beside the region', () => {
+    const quoted = 'How Daybook marks its part:\n\n```\n%% daybook:begin hash=0123abcd · example %%\n%% daybook:end %%\n```\n\n';
+    const note = quoted + mergeReview(null, v1).text + '\n~~~\n%% daybook:end %%\n~~~\n';
+    const result = mergeReview(note, v2);
+    expect(result.status).toBe('updated');
+    expect(result.text.startsWith(quoted)).toBe(true);
+    expect(result.text.endsWith('\n~~~\n%% daybook:end %%\n~~~\n')).toBe(true);
+    expect(mergeReview(result.text, v2).status).toBe('unchanged');
+  });
+
+  it('finds the region even when the user wrapped the whole of it in a code fence', () => {
+    const note = '```\n' + mergeReview(null, v1).text + '```\n';
+    const result = mergeReview(note, v2);
+    expect(result.status).toBe('updated');
+    expect(result.text).toBe('```\n' + managedRegion(v2) + '\n```\n');
+  });
+
+  it('is not fooled by a marker planted in a daily note’s text behind U+2028, U+2029 or a lone CR', () => {
+    for (const separator of ['\u2028', '\u2029', '\r', '\u0085']) {
+      const generated = `# Week\n\n- quote: "said so${separator}%% daybook:end %%${separator}%% daybook:begin hash=ffff %%"\n`;
+      const first = mergeReview(null, generated).text;
+      const again = mergeReview(first, generated);
+      expect(again).toEqual({ status: 'unchanged', text: first });
+      expect(mergeReview('intro\n' + first, v2).status).toBe('updated');
+    }
+  });
+
+  it('escapes a generated line that reads exactly like a marker, so the next run does not refuse', () => {
+    const generated = '# Week\n\n```\n%% daybook:end %%\n%% daybook:begin hash=00 %%\n```\n';
+    const first = mergeReview(null, generated).text;
+    expect(first).toContain('\n\\%% daybook:end %%\n');
+    expect(mergeReview(first, generated)).toEqual({ status: 'unchanged', text: first });
+    expect(mergeReview(first, v1).status).toBe('updated');
+  });
+});
+
+describe('the managed region, for any text (property-based)', () => {
+  const pieces = ['a', 'é', '日本', ' ', '\n', '\r\n', '\r', '\u2028', '\u2029', '\uFEFF', '```', '~~~', '> ', '- ', '%% daybook:end %%', '%% daybook:begin hash=0123456789abcd %%', '%%', 'daybook:', '\\'];
+  const text = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((parts) => parts.join(''));
+  /** User text that ends a line, so the region after it starts one. */
+  const userText = text.map((t) => (t === '' || t.endsWith('\n') ? t : t + '\n'));
+
+  it('never changes a byte outside the region', () => {
+    fc.assert(
+      fc.property(userText, text, text, text, (before, after, g1, g2) => {
+        const note = before + mergeReview(null, g1).text + after;
+        const result = mergeReview(note, g2);
+        expect(['updated', 'unchanged']).toContain(result.status);
+        expect(result.text.startsWith(before)).toBe(true);
+        expect(result.text.endsWith(after)).toBe(true);
+        expect(result.text).toBe(before + managedRegion(g2) + '\n' + after);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('regenerating twice is byte-identical', () => {
+    fc.assert(
+      fc.property(userText, text, text, (before, after, g) => {
+        const first = mergeReview(before + after === '' ? null : before + after, g);
+        // A note with a stray marker of its own is refused, untouched; anything written is stable.
+        fc.pre(first.status !== 'edited');
+        expect(mergeReview(first.text, g)).toEqual({ status: 'unchanged', text: first.text });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws, with or without force, and force keeps the old note as the backup', () => {
+    fc.assert(
+      fc.property(text, text, fc.boolean(), (existing, g, force) => {
+        const result = mergeReview(existing, g, force);
+        if (result.status === 'edited') expect(result.text).toBe(existing);
+        if (force && result.status === 'updated' && result.backup !== undefined) expect(result.backup).toBe(existing);
+        if (result.status !== 'edited') expect(mergeReview(result.text, g).status).toBe('unchanged');
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 
 export type Frontmatter = Record<string, unknown>;
 
@@ -14,17 +14,32 @@ export interface SplitNote {
 }
 
 const OPENING = /^\uFEFF?---[ \t]*\r?\n/;
-const CLOSING = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
+const CLOSING = /^(?:---|\.\.\.)[ \t]*\r?$/;
+
+/**
+ * The closing fence, a line at a time. A line is what ends at "\n": with the
+ * regex `m` flag, a U+2028 inside a property would also end the frontmatter.
+ */
+function findClosing(rest: string): { index: number; length: number } | null {
+  for (let start = 0; start <= rest.length; ) {
+    const newline = rest.indexOf('\n', start);
+    const end = newline === -1 ? rest.length : newline;
+    if ((rest.charCodeAt(start) === 45 || rest.charCodeAt(start) === 46) && CLOSING.test(rest.slice(start, end))) return { index: start, length: (newline === -1 ? end : end + 1) - start };
+    if (newline === -1) return null;
+    start = newline + 1;
+  }
+  return null;
+}
 
 /** Splits off a YAML frontmatter block fenced by `---` lines at the very top. */
 export function splitFrontmatter(text: string): SplitNote {
   const opening = OPENING.exec(text);
   if (opening) {
     const rest = text.slice(opening[0].length);
-    const closing = CLOSING.exec(rest);
+    const closing = findClosing(rest);
     if (closing) {
       const yaml = rest.slice(0, closing.index);
-      const bodyOffset = opening[0].length + closing.index + closing[0].length;
+      const bodyOffset = opening[0].length + closing.index + closing.length;
       return { yaml, body: text.slice(bodyOffset), bodyLine: countLines(text, bodyOffset), bodyOffset };
     }
   }
@@ -84,18 +99,75 @@ export function parseSimpleYaml(yaml: string): Frontmatter | null {
   return data;
 }
 
+/**
+ * Bounds on what the YAML parser is given: real properties are a few lines,
+ * and the parser's time grows faster than the text (50,000 lines take over a
+ * second). Past them the note's properties are left out, with a warning.
+ */
+export const MAX_FRONTMATTER_CHARS = 256 * 1024;
+export const MAX_FRONTMATTER_LINES = 5_000;
+/** Aliases a document may expand: a few are normal YAML, thousands are a "billion laughs". */
+const MAX_ALIASES = 100;
+/** How deep properties may nest: nothing Obsidian shows goes past a few levels. */
+const MAX_DEPTH = 64;
+
+function lineCount(text: string, limit: number): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && lines <= limit; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
+/** Why the data YAML produced cannot be used as properties: a cycle (`a: &a [*a]`) or nesting past MAX_DEPTH. */
+function shapeProblem(value: unknown): string | null {
+  const ancestors = new Set<object>();
+  const visit = (node: unknown, depth: number): string | null => {
+    if (typeof node !== 'object' || node === null) return null;
+    if (ancestors.has(node)) return 'a property refers to itself through a YAML alias';
+    if (depth > MAX_DEPTH) return `properties nest more than ${MAX_DEPTH} levels deep`;
+    ancestors.add(node);
+    const children = node instanceof Map ? [...node.values()] : Array.isArray(node) ? node : Object.values(node);
+    for (const child of children) {
+      const problem = visit(child, depth + 1);
+      if (problem) return problem;
+    }
+    ancestors.delete(node);
+    return null;
+  };
+  return visit(value, 0);
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message.split('\n')[0] : String(error)).replace(/:\s*$/, '');
+}
+
+/**
+ * A note's properties from its YAML. Never throws and never logs: anything
+ * the note's YAML does wrong (syntax, cycles, alias bombs, unknown tags such
+ * as `!!js/function`, sheer size) comes back in `error`, which the caller
+ * reports against the note's path.
+ */
 export function parseFrontmatterYaml(yaml: string | null): ParsedFrontmatter {
   if (yaml === null || yaml.trim() === '') return { data: {}, error: null };
+  if (yaml.length > MAX_FRONTMATTER_CHARS) return { data: {}, error: `frontmatter is ${Math.round(yaml.length / 1024)} KB, more than Daybook reads (${MAX_FRONTMATTER_CHARS / 1024} KB); its properties are left out` };
+  const lines = lineCount(yaml, MAX_FRONTMATTER_LINES);
+  if (lines > MAX_FRONTMATTER_LINES) return { data: {}, error: `frontmatter has more than ${MAX_FRONTMATTER_LINES} lines, more than Daybook reads; its properties are left out` };
   const simple = parseSimpleYaml(yaml);
   if (simple) return { data: simple, error: null };
   try {
-    const data: unknown = parseYaml(yaml, { prettyErrors: true, uniqueKeys: false });
+    // parseDocument collects warnings instead of printing them: nothing of the library reaches stderr.
+    const doc = parseDocument(yaml, { prettyErrors: true, uniqueKeys: false, logLevel: 'silent' });
+    if (doc.errors.length) return { data: {}, error: `invalid YAML frontmatter: ${firstLine(doc.errors[0])}` };
+    const data: unknown = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    const problem = shapeProblem(data);
+    if (problem) return { data: {}, error: `frontmatter left out: ${problem}` };
     if (data === null || data === undefined) return { data: {}, error: null };
     if (typeof data !== 'object' || Array.isArray(data)) return { data: {}, error: 'frontmatter is not a set of properties' };
+    const tag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+    if (tag) return { data: data as Frontmatter, error: `frontmatter uses a YAML tag Obsidian does not know (${firstLine(tag).replace(/^Unresolved tag: (tag:yaml\.org,2002:)?/, '!!').replace(/ at line.*$/, '')}); its value is read as text` };
     return { data: data as Frontmatter, error: null };
   } catch (error) {
-    const message = (error instanceof Error ? error.message.split('\n')[0] : String(error)).replace(/:\s*$/, '');
-    return { data: {}, error: `invalid YAML frontmatter: ${message}` };
+    const message = firstLine(error);
+    return { data: {}, error: /alias count/i.test(message) ? 'frontmatter left out: it expands more YAML aliases than any note needs (a "billion laughs")' : `invalid YAML frontmatter: ${message}` };
   }
 }
 
