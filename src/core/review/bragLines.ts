@@ -74,9 +74,24 @@ export function bragLines(note: NoteModel, brag: BragSettings): BragLine[] {
   return out;
 }
 
+/**
+ * A block's descendants; for a paragraph without any, the list that follows it
+ * (`Started [[Book]]` then `- takeaway` lines is how sectioned notes nest).
+ */
+function underBlock(blocks: Block[], index: number): number[] {
+  const block = blocks[index];
+  const own = descendants(blocks, index);
+  if (own.length || block.kind !== 'paragraph') return own;
+  const out: number[] = [];
+  for (let i = block.end; i < blocks.length && blocks[i].parent === block.parent && blocks[i].kind === 'item'; i = blocks[i].end) {
+    out.push(i, ...descendants(blocks, i));
+  }
+  return out;
+}
+
 /** What is written under a block that links a note: the takeaways under a book, the notes under a design doc. */
 export function writtenUnder(blocks: Block[], index: number, limit = 6): { index: number; text: string }[] {
-  return descendants(blocks, index)
+  return underBlock(blocks, index)
     .filter((i) => !isEmptyLine(blocks[i].text))
     .slice(0, limit)
     .map((i) => ({ index: i, text: blocks[i].task ? taskText(blocks[i]) : blocks[i].quote }));

@@ -65,8 +65,10 @@ function incidentRoots(blocks: Block[]): number[] {
 }
 
 function titleOf(block: Block): string {
+  // "Today is a firefighting day. [[Henry Tang]] [[Tom Lui]]": the people are listed with the incident, not in its title.
+  const withoutPeople = block.quote.replace(/(?:\s*\[\[[^\]]+\]\])+\s*$/, '');
   return (
-    block.quote
+    (withoutPeople.trim() === '' ? block.quote : withoutPeople)
       .replace(TEMPLATE_TITLE, '')
       .replace(/\(\s*(?:sev[-\s]?\d|P[0-4])\s*\)|\[\s*(?:sev[-\s]?\d|P[0-4])\s*\]/gi, '')
       .replace(/\s+(?:[—–-]\s*)?(?:sev[-\s]?\d|P[0-4])\s*$/i, '')

@@ -41,7 +41,7 @@ export function isEmptyLine(text: string): boolean {
 
 function isProjectBlock(blocks: Block[], index: number): boolean {
   const block = blocks[index];
-  return block.parent !== -1 && block.kind !== 'paragraph' && !block.task && sectionName(blocks[block.parent]) === 'projects' && !isPlaceholder(block.text);
+  return block.parent !== -1 && block.kind !== 'paragraph' && !block.task && sectionName(blocks[block.parent]) === 'projects' && !isEmptyLine(block.text);
 }
 
 /** A paragraph written straight under *Projects*: the day's project work in prose. */

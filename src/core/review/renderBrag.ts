@@ -30,6 +30,7 @@ interface Size {
   highlights: number;
   impactHighlights: number;
   workLines: number;
+  impactLines: number;
   people: number;
   collaboration: number;
   topics: number;
@@ -37,16 +38,32 @@ interface Size {
   stories: boolean;
 }
 
-const YEAR: Size = { highlights: 30, impactHighlights: 5, workLines: 8, people: 15, collaboration: 20, topics: 20, takeaways: 4, stories: true };
-const QUARTER: Size = { highlights: 12, impactHighlights: 3, workLines: 4, people: 10, collaboration: 10, topics: 12, takeaways: 2, stories: false };
+const YEAR: Size = { highlights: 30, impactHighlights: 5, workLines: 8, impactLines: 15, people: 15, collaboration: 20, topics: 20, takeaways: 4, stories: true };
+const QUARTER: Size = { highlights: 12, impactHighlights: 3, workLines: 4, impactLines: 6, people: 10, collaboration: 10, topics: 12, takeaways: 2, stories: false };
 
-/** How strongly a line states an impact: each number, percentage or "factor of" counts. */
+/** How strongly a line states an impact: each number, percentage or "factor of" counts, then the largest change. */
 function strength(text: string): number {
-  return (text.match(/\d+(?:[.,]\d+)?\s*(?:%|×|x\b)|factor of|by half|halved|doubled|\d[\d,.]*/gi) ?? []).length;
+  const claims = (text.match(/\d+(?:[.,]\d+)?\s*(?:%|×|x\b)|factor of|by half|halved|doubled|\d[\d,.]*/gi) ?? []).length;
+  const percents = [...text.matchAll(/(\d+(?:\.\d+)?)\s*%/g)].map((m) => Number(m[1]));
+  // Words for a change count as the percentage they mean: "by half" is 50 %, "a factor of ten" more than any.
+  if (/\bby half\b|\bhalved\b/i.test(text)) percents.push(50);
+  if (/\bdoubled\b/i.test(text)) percents.push(100);
+  if (/\bfactor of\b/i.test(text)) percents.push(900);
+  return claims * 1000 + Math.min(999, Math.max(0, ...percents));
 }
 
 function more(count: number, what: string): string[] {
   return count > 0 ? [bullet(`…and ${plural(count, what)}`)] : [];
+}
+
+/** The `count` strongest lines, in the order they were written. */
+function strongest<T extends { text: string }>(lines: T[], count: number): T[] {
+  return lines
+    .map((m, order) => ({ m, order, score: strength(m.text) }))
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .slice(0, count)
+    .sort((a, b) => a.order - b.order)
+    .map(({ m }) => m);
 }
 
 function highlights(data: ReviewData, size: Size): string[] {
@@ -54,16 +71,13 @@ function highlights(data: ReviewData, size: Size): string[] {
   const lines = marked.slice(0, size.highlights).map((m) => bullet(linkedLine(m, 240)));
   lines.push(...more(marked.length - size.highlights, 'more win'));
   // Then the strongest impact lines of the period, in the order they happened.
-  const said = new Set(marked.map((m) => `${m.path}\u0000${m.text}`));
+  // A win that is also an impact line (`- [[Search]]: conversion up 2% #win`) is said once, as the win.
+  const plain = (text: string) => text.replace(/(^|\s)#[\p{L}\p{N}_/-]+/gu, '$1').replace(/\s+/g, ' ').trim().toLowerCase();
+  const said = marked.map((m) => ({ path: m.path, text: plain(m.text) }));
   const impact = data.projects
     .flatMap((p) => p.impact.map((text) => ({ date: p.date, path: p.path, line: p.line, text, project: p.name })))
-    .filter((m) => !said.has(`${m.path}\u0000${m.text}`));
-  const strongest = impact
-    .map((m, order) => ({ m, order, score: strength(m.text) }))
-    .sort((a, b) => b.score - a.score || a.order - b.order)
-    .slice(0, size.impactHighlights)
-    .sort((a, b) => a.order - b.order);
-  lines.push(...strongest.map(({ m }) => bullet(`**${shorten(m.text)}** — ${m.project} (${dayLink(m.path, shortDate(m.date))})`)));
+    .filter((m) => !said.some((w) => w.path === m.path && w.text.includes(plain(m.text))));
+  lines.push(...strongest(impact, size.impactHighlights).map((m) => bullet(`**${shorten(m.text)}** — ${m.project} (${dayLink(m.path, shortDate(m.date))})`)));
   return lines;
 }
 
@@ -91,7 +105,7 @@ function projects(data: ReviewData, size: Size): string[] {
     if (work.length) {
       lines.push('**What I did**', '', ...work.slice(0, size.workLines).map((m) => bullet(linkedLine(m))), ...more(work.length - size.workLines, 'more line'), '');
     }
-    if (impact.length) lines.push('**Impact**', '', ...impact.map((m) => bullet(linkedLine(m))), '');
+    if (impact.length) lines.push('**Impact**', '', ...strongest(impact, size.impactLines).map((m) => bullet(linkedLine(m))), ...more(impact.length - size.impactLines, 'more impact line'), '');
     return lines;
   });
   const log = data.workLog ?? [];
@@ -103,8 +117,10 @@ function projects(data: ReviewData, size: Size): string[] {
 function incidentStory(incident: ReviewIncident): string[] {
   const when = dayLink(incident.path, format(dayToDate(incident.date), 'd MMMM'));
   const lines = [incidentHeading(incident), '', `${when}${incident.people.length ? `, with ${peopleOf(incident)}` : ''}.`, ''];
-  if (incident.context.length) lines.push(`**What happened.** ${shorten(incident.context.join(' '), 480)}`, '');
-  if (incident.impact.length) lines.push(`**Impact.** ${shorten(incident.impact.join(' '), 360)}`, '');
+  // The first paragraph tells what happened; the others add to it, each cut to a readable length.
+  if (incident.context.length) lines.push(`**What happened.** ${shorten(incident.context[0], 320)}`, '', ...incident.context.slice(1, 3).flatMap((c) => [shorten(c, 320), '']));
+  if (incident.impact.length === 1) lines.push(`**Impact.** ${shorten(incident.impact[0], 360)}`, '');
+  else if (incident.impact.length) lines.push('**Impact.**', '', ...incident.impact.map((i) => bullet(shorten(i, 240))), '');
   if (incident.whys.length) lines.push('**Why it happened.**', '', ...incident.whys.map((w, i) => `${i + 1}. ${shorten(w, 240)}`), '');
   const changed = [...incident.prevention, ...incident.actions.map((a) => `${a.done ? '✅' : '☐'} ${a.text}`)];
   if (changed.length) lines.push('**What changed.**', '', ...changed.map((c) => bullet(shorten(c, 240))), '');
@@ -142,13 +158,21 @@ function design(data: ReviewData, size: Size, ambiguous: ReadonlySet<string>): s
   ];
 }
 
-function learned(data: ReviewData, size: Size, ambiguous: ReadonlySet<string>): string[] {
-  const topics = data.topics.slice(0, size.topics).map((t) => {
+/** The tags that file a line under highlights, collaboration or design: not something learned. */
+function bragTags(settings: DaybookSettings): Set<string> {
+  const { brag } = settings;
+  return new Set([...brag.highlightTags, ...brag.collaborationTags, ...brag.designTags].map((t) => '#' + t.toLowerCase()));
+}
+
+function learned(data: ReviewData, size: Size, ambiguous: ReadonlySet<string>, settings: DaybookSettings): string[] {
+  const filing = bragTags(settings);
+  const learnt = data.topics.filter((t) => t.path !== null || !filing.has(t.name.toLowerCase()));
+  const topics = learnt.slice(0, size.topics).map((t) => {
     const first = t.blocks[0];
     const last = t.blocks[t.blocks.length - 1];
     return bullet(`${entryLink(t, ambiguous)} · ${mentionCount(t.mentions, daysOf(t))}, ${daySpan(first.date, last.date)}: “${shorten(first.text, 100)}”`);
   });
-  const rest = data.topics.slice(size.topics);
+  const rest = learnt.slice(size.topics);
   const reading = linkedNoteLines(data.reading ?? [], size.takeaways, ambiguous);
   return [
     ...(topics.length ? ['**Topics**', '', ...topics, ...(rest.length ? compactLines(rest, ambiguous) : []), ''] : []),
@@ -188,15 +212,17 @@ export function bragDocument(data: ReviewData, settings: DaybookSettings): strin
   const ambiguous = ambiguousNames(allEntries(data));
   // Reading and design docs have their own sections; the other links keep theirs, never dropped.
   const shown = new Set([...(data.reading ?? []), ...(data.design?.docs ?? [])].map((n) => n.path));
-  const others = data.otherLinks.filter((o) => o.path === null || !shown.has(o.path));
+  // A project's own note is shown as the project.
+  const projectNames = new Set(data.projects.map((p) => p.name.toLowerCase()));
+  const others = data.otherLinks.filter((o) => (o.path === null || !shown.has(o.path)) && !projectNames.has(o.name.toLowerCase()));
   return [
     ...section('Highlights', highlights(data, size)),
     ...section('Goals', goals(data, ambiguous)),
     ...section('Projects', projects(data, size)),
-    ...section('Incidents', data.incidents.flatMap((i) => (size.stories ? incidentStory(i) : [incidentHeading(i), ...incidentSummary(i)]))),
+    ...section('Incidents', data.incidents.flatMap((i) => (size.stories ? incidentStory(i) : [incidentHeading(i), '', ...incidentSummary(i)]))),
     ...section('Collaboration & mentorship', collaboration(data, size, ambiguous)),
     ...section('Design & documentation', design(data, size, ambiguous)),
-    ...section('What I learned', learned(data, size, ambiguous)),
+    ...section('What I learned', learned(data, size, ambiguous, settings)),
     ...(data.period.kind === 'year' ? section('Mood over the year', moodOverTheYear(data, settings)) : []),
     ...section('Still open', openItemLines(data)),
     ...section('Other links', compactLines(others, ambiguous)),

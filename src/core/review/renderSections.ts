@@ -20,7 +20,8 @@ export function daysOf(entry: Entry): number {
 
 /** One compact line per entry: its counts and its days, the first few linked. */
 export function compactLines(entries: Entry[], ambiguous: ReadonlySet<string>): string[] {
-  return entries.map((entry) => bullet(`${entryLink(entry, ambiguous)} · ${mentionCount(entry.mentions, daysOf(entry))} ${compactDays(entry.blocks)}`));
+  // compactDays says "on N days"; the count before it says only how many mentions.
+  return entries.map((entry) => bullet(`${entryLink(entry, ambiguous)} · ${plural(entry.mentions, 'mention')} ${compactDays(entry.blocks)}`));
 }
 
 function mentionLines(entry: Entry, limit: number): string[] {
@@ -54,7 +55,7 @@ export function incidentSummary(incident: ReviewIncident): string[] {
   const people = incident.people.length ? ` · with ${peopleOf(incident)}` : '';
   const lines = [`${dayLink(incident.path, shortDate(incident.date))}${people}`, ''];
   if ((incident.context ?? []).length && incident.impact.length === 0 && incident.whys.length === 0) lines.push(bullet(`**What happened:** ${shorten(incident.context[0], 240)}`));
-  if (incident.impact.length) lines.push(bullet(`**Impact:** ${shorten(incident.impact.join(' '), 240)}`));
+  if (incident.impact.length) lines.push(bullet(`**Impact:** ${shorten(incident.impact.join('; '), 240)}`));
   if (incident.whys.length) {
     lines.push(bullet('**5 whys**'));
     incident.whys.forEach((why, i) => lines.push(`    ${i + 1}. ${shorten(why, 240)}`));
@@ -132,7 +133,18 @@ export function projectSections(projects: ReviewProject[], linesPerProject: numb
 
 /** Open tasks, and the open actions of incidents that are not tasks already listed. */
 export function openItemLines(data: ReviewData): string[] {
-  const lines = data.tasks.filter((t) => !t.done).map((t) => bullet(`☐ ${shorten(t.text)} (${dayLink(t.path, shortDate(t.date))})`));
+  // The same task carried from day to day is one open item, with its days.
+  const open = new Map<string, { text: string; days: { date: string; path: string }[] }>();
+  for (const task of data.tasks) {
+    if (task.done) continue;
+    const key = sameText(task.text);
+    const item = open.get(key) ?? { text: task.text, days: [] };
+    item.days.push(task);
+    open.set(key, item);
+  }
+  const lines = [...open.values()].map(({ text, days }) =>
+    bullet(`☐ ${shorten(text)} (${days.length === 1 ? dayLink(days[0].path, shortDate(days[0].date)) : compactDays(days, 3)})`),
+  );
   const tasks = new Set(data.tasks.map((t) => `${t.path}\u0000${sameText(t.text)}`));
   for (const incident of data.incidents) {
     for (const action of incident.actions) {
