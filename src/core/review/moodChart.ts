@@ -43,6 +43,44 @@ function num(value: number): string {
   return (Math.round(value * 10) / 10).toString();
 }
 
+type Point = { index: number; value: number } | null;
+
+/**
+ * Polylines through runs of consecutive points, a dot on each point; a null
+ * breaks the line (a day, or a week, without a value).
+ */
+function lineRuns(points: Point[], x: (index: number) => number, y: (value: number) => number, dash: string, radius: number): string[] {
+  const out: string[] = [];
+  const runs: { index: number; value: number }[][] = [];
+  let run: { index: number; value: number }[] = [];
+  for (const point of points) {
+    if (point === null) {
+      if (run.length) runs.push(run);
+      run = [];
+    } else run.push(point);
+  }
+  if (run.length) runs.push(run);
+  for (const points of runs) {
+    if (points.length > 1) {
+      const coords = points.map((p) => `${num(x(p.index))},${num(y(p.value))}`).join(' ');
+      out.push(`<polyline points="${coords}" fill="none" stroke-width="2.5" stroke-linejoin="round" stroke-linecap="round"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`);
+    }
+    for (const p of points) out.push(`<circle cx="${num(x(p.index))}" cy="${num(y(p.value))}" r="${radius}" stroke="none"/>`);
+  }
+  return out;
+}
+
+/** Each run of seven days (from the period's first) as one point at its middle: the average of its values, or null. */
+function weeklyAverages(days: string[], values: (number | undefined)[]): Point[] {
+  const out: Point[] = [];
+  for (let start = 0; start < days.length; start += 7) {
+    const week = values.slice(start, start + 7).filter((v): v is number => v !== undefined);
+    const middle = Math.min(days.length - 1, start + 3);
+    out.push(week.length ? { index: middle, value: week.reduce((a, b) => a + b, 0) / week.length } : null);
+  }
+  return out;
+}
+
 /** Whether the review has any mood value to chart. */
 export function hasMood(data: ReviewData, sliders: SliderSetting[]): boolean {
   return sliders.some((s) => data.days.some((d) => d.mood[s.property] !== undefined));
@@ -81,7 +119,8 @@ export function renderMoodChart(data: ReviewData, sliders: SliderSetting[]): str
   const max = Math.max(...charted.map((s) => s.max));
   const plotWidth = WIDTH - LEFT - RIGHT;
   const plotHeight = HEIGHT - TOP - BOTTOM;
-  const x = (index: number) => LEFT + (days.length === 1 ? plotWidth / 2 : (index / (days.length - 1)) * plotWidth);
+  // Each day is a slot and its value sits in the slot's middle, so the first and last labels are not cut off.
+  const x = (index: number) => LEFT + ((index + 0.5) / days.length) * plotWidth;
   const y = (value: number) => TOP + plotHeight - ((value - min) / (max - min || 1)) * plotHeight;
   const dense = days.length > 62;
   const title = `Mood, ${data.period.id}: ${charted.map((s) => s.question).join(' / ')}`;
@@ -104,24 +143,16 @@ export function renderMoodChart(data: ReviewData, sliders: SliderSetting[]): str
   charted.forEach((slider, k) => {
     const colour = PALETTE[k % PALETTE.length];
     const dash = DASHES[k % DASHES.length];
-    // Runs of consecutive days with a value: each is one line; a run of one is a dot.
-    const runs: { index: number; value: number }[][] = [];
-    let run: { index: number; value: number }[] = [];
-    days.forEach((day, index) => {
-      const value = byDay.get(day)?.[slider.property];
-      if (value === undefined) {
-        if (run.length) runs.push(run);
-        run = [];
-      } else run.push({ index, value });
-    });
-    if (run.length) runs.push(run);
+    const values = days.map((day) => byDay.get(day)?.[slider.property]);
     out.push(`<g stroke="${colour}" fill="${colour}">`);
-    for (const points of runs) {
-      if (points.length > 1) {
-        const coords = points.map((p) => `${num(x(p.index))},${num(y(p.value))}`).join(' ');
-        out.push(`<polyline points="${coords}" fill="none" stroke-width="2.5" stroke-linejoin="round" stroke-linecap="round"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`);
-      }
-      if (!dense || points.length === 1) for (const p of points) out.push(`<circle cx="${num(x(p.index))}" cy="${num(y(p.value))}" r="${dense ? 2.5 : 3.5}" stroke="none"/>`);
+    if (dense) {
+      // A quarter or year: every day a faint dot, and a line through the weekly averages, broken at weeks without a value.
+      values.forEach((value, index) => {
+        if (value !== undefined) out.push(`<circle cx="${num(x(index))}" cy="${num(y(value))}" r="2.2" stroke="none" fill-opacity="0.45"/>`);
+      });
+      out.push(...lineRuns(weeklyAverages(days, values), x, y, dash, 2.5));
+    } else {
+      out.push(...lineRuns(values.map((value, index) => (value === undefined ? null : { index, value })), x, y, dash, 3.5));
     }
     out.push('</g>');
     // Legend along the top, in the line's colour.
