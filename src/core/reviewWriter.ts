@@ -2,6 +2,7 @@ import { type Period, periodsOfDays } from './dates/periods';
 import type { Journal } from './journal';
 import { buildReview } from './review/buildReview';
 import { type MergeResult, type MergeStatus, mergeReview } from './review/managedRegion';
+import { isDaybookChart, moodChartPath, renderMoodChart } from './review/moodChart';
 import { renderReview } from './review/renderReview';
 import type { ReviewData } from './review/types';
 
@@ -34,6 +35,8 @@ export interface WriteOutcome {
   reason?: string;
   /** Where the hand-edited note was kept before a forced rewrite. */
   backupPath?: string;
+  /** Why the mood chart beside the note was left alone (a file there that Daybook did not write). */
+  chartProblem?: string;
   review: ReviewData;
 }
 
@@ -84,7 +87,39 @@ export async function writeReview(
   const { merged } = last;
   const outcome: WriteOutcome = { period: period.id, path, status: merged.status, review, ...(merged.reason ? { reason: merged.reason } : {}) };
   if (backupPath !== undefined && merged.status === 'updated') outcome.backupPath = backupPath;
+  // The chart follows the note: a note left alone (edited by hand) keeps the chart it embeds.
+  if (merged.status !== 'edited') {
+    const chartProblem = await writeMoodChart(store, moodChartPath(path), renderMoodChart(review, journal.settings.sliders));
+    if (chartProblem) outcome.chartProblem = chartProblem;
+  }
   return outcome;
+}
+
+/**
+ * Writes the chart beside the review when its bytes change, or removes it when
+ * the review has no mood, and only if it is still what Daybook wrote. A file
+ * at that path without Daybook's marker is the user's: left alone, with a message.
+ */
+async function writeMoodChart(store: ReviewStore, chartPath: string, svg: string | null): Promise<string | undefined> {
+  const foreign = `${chartPath} was not written by Daybook; left as it is`;
+  if (svg === null) {
+    const current = await store.readIfExists(chartPath);
+    if (current === null) return undefined;
+    if (!isDaybookChart(current)) return foreign;
+    await store.removeIfUnchanged(chartPath, current);
+    return undefined;
+  }
+  let problem: string | undefined;
+  await store.update(chartPath, (current) => {
+    problem = undefined;
+    if (current === svg) return null;
+    if (current !== null && !isDaybookChart(current)) {
+      problem = foreign;
+      return null;
+    }
+    return svg;
+  });
+  return problem;
 }
 
 /** Every week, month, quarter and year that has a daily note, oldest first within each kind. */
@@ -94,6 +129,11 @@ export function periodsWithNotes(journal: Journal): Period[] {
 
 /** One line saying what happened to a review note, for the CLI and the plugin's notices. */
 export function describeOutcome(outcome: Omit<WriteOutcome, 'review'>): string {
+  const said = describeNote(outcome);
+  return outcome.chartProblem ? `${said}; ${outcome.chartProblem}` : said;
+}
+
+function describeNote(outcome: Omit<WriteOutcome, 'review'>): string {
   switch (outcome.status) {
     case 'created':
       return `created ${outcome.path}`;

@@ -26,6 +26,25 @@ export interface DaybookSettings {
   reviewFormats: Record<PeriodKind, string>;
   goalsNote: string;
   sliders: SliderSetting[];
+  /** What feeds the yearly review's brag sections: tags (without `#`), section names and note types. */
+  brag: BragSettings;
+}
+
+/**
+ * Where the yearly review finds its wins, collaboration, design docs and
+ * reading. Tags are matched without `#` and case-insensitively; sections by
+ * their heading or parent bullet's name; types by a note's `type:` property.
+ */
+export interface BragSettings {
+  highlightTags: string[];
+  highlightSections: string[];
+  collaborationTags: string[];
+  collaborationSections: string[];
+  designTypes: string[];
+  designTags: string[];
+  designSections: string[];
+  readingTypes: string[];
+  readingTags: string[];
 }
 
 /** The core Daily notes plugin's settings (`.obsidian/daily-notes.json`). */
@@ -50,6 +69,17 @@ export const DEFAULT_SETTINGS: DaybookSettings = {
     { question: 'How do you feel when you wake up?', property: 'mood_wake', min: 1, max: 10, step: 1 },
     { question: 'How do you feel when you wind down?', property: 'mood_wind', min: 1, max: 10, step: 1 },
   ],
+  brag: {
+    highlightTags: ['win', 'kudos', 'praise'],
+    highlightSections: ['Wins', 'Kudos', 'Feedback'],
+    collaborationTags: ['mentoring', 'pairing', 'code-review', 'training'],
+    collaborationSections: ['Mentorship', 'Mentoring', 'Collaboration', 'Pairing', 'Reviews', 'Trainings'],
+    designTypes: ['design-doc', 'adr', 'doc'],
+    designTags: ['design-doc', 'adr'],
+    designSections: ['Design', 'Docs', 'Documentation'],
+    readingTypes: ['book', 'article', 'course'],
+    readingTags: ['book', 'article', 'course'],
+  },
 };
 
 export interface ResolvedSettings {
@@ -210,6 +240,19 @@ function readTextList(key: string, value: unknown, problems: string[]): string[]
   return (value as string[]).map((item) => item.trim());
 }
 
+/** Each brag list replaces its default when it is a list of words; anything else is reported and the default kept. */
+function readBrag(raw: unknown, brag: BragSettings, problems: string[]): void {
+  if (!isRecord(raw)) {
+    problems.push('brag must be an object; using defaults');
+    return;
+  }
+  for (const [key, value] of Object.entries(raw)) {
+    if (!Object.prototype.hasOwnProperty.call(brag, key)) problems.push(`brag.${key} is not a brag setting; ignored`);
+    else if (!Array.isArray(value) || value.length > MAX_LIST || !value.every((word) => typeof word === 'string' && word.length <= MAX_TEXT)) problems.push(`brag.${key} must be a list of words; using defaults`);
+    else brag[key as keyof BragSettings] = value.map((word: string) => word.trim().replace(/^#/, '')).filter((word) => word !== '');
+  }
+}
+
 /**
  * Validates stored settings. Never throws: every unknown key or wrong type is
  * reported and replaced by its default, so one typo does not stop a review.
@@ -255,6 +298,8 @@ export function resolveSettings(raw: unknown, core: CoreDailyNotesSettings = {})
           else settings.reviewFormats[kind as PeriodKind] = fmt.trim();
         }
       }
+    } else if (key === 'brag') {
+      readBrag(value, settings.brag, problems);
     } else if (key === 'sliders') {
       if (!Array.isArray(value)) {
         problems.push('sliders must be a list; using defaults');

@@ -29,9 +29,11 @@ describe('daybook review (printing)', () => {
   it('prints the review data as JSON with the documented fields', async () => {
     const result = await daybook(['review', '--vault', fixture('mixed-vault'), '--period', '2026-W53', '--json']);
     const data = JSON.parse(result.stdout);
-    expect(Object.keys(data)).toEqual(expect.arrayContaining(['period', 'days', 'people', 'topics', 'otherLinks', 'incidents', 'projects', 'tasks', 'mood', 'warnings']));
+    expect(Object.keys(data)).toEqual(
+      expect.arrayContaining(['period', 'days', 'people', 'topics', 'otherLinks', 'incidents', 'projects', 'tasks', 'mood', 'goals', 'highlights', 'collaboration', 'design', 'reading', 'workLog', 'warnings']),
+    );
     expect(Object.keys(data.period).sort()).toEqual(['end', 'id', 'kind', 'next', 'previous', 'start']);
-    expect(Object.keys(data.days[0]).sort()).toEqual(['date', 'mood', 'path']);
+    expect(Object.keys(data.days[0]).sort()).toEqual(['date', 'mood', 'path', 'summary']);
     expect(Object.keys(data.people[0]).sort()).toEqual(['blocks', 'mentions', 'name', 'path']);
     expect(Object.keys(data.people[0].blocks[0]).sort()).toEqual(['date', 'line', 'path', 'text']);
     expect(data.incidents[0]).toEqual(

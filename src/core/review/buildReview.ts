@@ -1,4 +1,4 @@
-import { dayToDate, type Period, shiftPeriod } from '../dates/periods';
+import { dayToDate, type Period, periodContaining, shiftPeriod } from '../dates/periods';
 import { formatMoment } from '../dates/momentFormat';
 import { type DailyNote, type Journal, NOTES_PER_PAUSE } from '../journal';
 import { foldName, type Target, type TargetKind } from '../links/targets';
@@ -6,11 +6,13 @@ import { type NoteModel, parseNote } from '../note/parseNote';
 import { isPlaceholder, isUnder, quoteInContext, sectionName, taskText } from '../note/outline';
 import { normaliseQuestion } from '../note/tokens';
 import type { DaybookSettings } from '../settings';
-import { joinPath, type Warning } from '../vault';
+import { basename, joinPath, type Warning } from '../vault';
+import { stringList } from '../note/frontmatter';
+import { bragLines, type BragKind, writtenUnder } from './bragLines';
 import { findIncidents } from './incidents';
 import { readMood, summariseMood } from './mood';
 import { findProjects, projectLinkOf } from './projects';
-import type { Entry, Mention, ReviewData, ReviewGoal, ReviewIncident, ReviewProject, ReviewTask } from './types';
+import type { Entry, GoalEvidence, LinkedNote, Mention, ReviewData, ReviewGoal, ReviewIncident, ReviewProject, ReviewTask } from './types';
 
 /** Where the review note of a period lives, named by the configured format. */
 export function reviewNotePath(period: Period, settings: DaybookSettings): string {
@@ -37,6 +39,11 @@ interface NoteDigest {
   mood: Record<string, number>;
   warnings: Warning[];
   referenced: string[];
+  brag: Record<BragKind, Mention[]>;
+  /** Blocks linking a resolved note, with what is written under them (a book's takeaways). */
+  linked: { path: string; mention: Mention; takeaways: Mention[] }[];
+  workLog: Mention[];
+  summary: string;
 }
 
 const digests = new WeakMap<DailyNote, NoteDigest>();
@@ -49,6 +56,8 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
   const mentions: NoteMention[] = [];
   const tasks: ReviewTask[] = [];
   const referenced = new Set<string>();
+  const linked: NoteDigest['linked'] = [];
+  const at = (i: number, text: string): Mention => ({ date: daily.day, path: daily.path, line: note.blocks[i].line, text });
   note.blocks.forEach((block, i) => {
     // One block mentions a thing once, however often it names it.
     const seen = new Set<string>();
@@ -63,6 +72,9 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
       if (link.embed || link.target === '' || isQuestion(link.target) || link.target === projectLink) continue;
       const target = catalog.lookup(link.target);
       if (target.path) referenced.add(target.path);
+      if (target.path && target.kind === 'other' && !seen.has(target.key)) {
+        linked.push({ path: target.path, mention: at(i, quoteInContext(note.blocks, i)), takeaways: writtenUnder(note.blocks, i).map((t) => at(t.index, t.text)) });
+      }
       let kind = target.kind;
       if (kind === 'other') {
         underTopics ??= isUnder(note.blocks, i, (name) => name === 'topics');
@@ -82,7 +94,23 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
     path: daily.path,
     people: unique(links.map((link) => catalog.lookup(link)).filter((t) => t.kind === 'person').map((t) => t.name)),
   }));
-  const projects = findProjects(note).map((project) => ({ ...project, date: daily.day, path: daily.path }));
+  const projects: ReviewProject[] = [];
+  const workLog: Mention[] = [];
+  const proseLines = new Set<number>();
+  for (const { prose, ...project } of findProjects(note)) {
+    // Prose names a project by a link to something that is neither a person nor a topic.
+    if (prose || project.name === '') proseLines.add(project.line);
+    if (prose && catalog.lookup(project.name).kind !== 'other') continue;
+    if (project.name !== '') projects.push({ ...project, date: daily.day, path: daily.path });
+  }
+  for (const line of proseLines) {
+    if (!projects.some((p) => p.line === line)) {
+      const block = note.blocks.find((b) => b.line === line);
+      if (block) workLog.push({ date: daily.day, path: daily.path, line, text: block.quote });
+    }
+  }
+  const brag: Record<BragKind, Mention[]> = { highlight: [], collaboration: [], design: [] };
+  for (const line of bragLines(note, settings.brag)) brag[line.kind].push(at(line.index, line.text));
   const mood = readMood(note, settings.sliders);
   const result: NoteDigest = {
     mentions,
@@ -92,9 +120,33 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
     mood: mood.values,
     warnings: mood.problems.map((message) => ({ path: daily.path, message })),
     referenced: [...referenced],
+    brag,
+    linked,
+    workLog,
+    summary: daySummary(note, daily.day, isQuestion),
   };
   digests.set(daily, result);
   return result;
+}
+
+const DATE_LIKE = /^[\p{L}\s,]*\d{1,4}[-./ ]\d{1,2}[-./ ]\d{1,4}[\p{L}\s,]*$|^\w+,? \d{1,2}(?:st|nd|rd|th)?,? \d{4}$/u;
+
+/**
+ * The day in one line: its title (a first-level heading that is not just the
+ * date), else its first line that says something (not a slider, a mood
+ * question, a section name or a property).
+ */
+function daySummary(note: NoteModel, day: string, isQuestion: (target: string) => boolean): string {
+  const { blocks } = note;
+  const title = blocks.find((b) => b.kind === 'heading' && b.level === 1 && !isPlaceholder(b.text) && !DATE_LIKE.test(b.text.trim()) && !b.text.includes(day));
+  if (title) return title.quote;
+  const first = blocks.find((b, i) => {
+    if (b.level > 0 || b.sliders.length > 0 || isPlaceholder(b.text) || Object.keys(b.fields).length > 0) return false;
+    if (b.links.length > 0 && b.links.every((l) => isQuestion(l.target))) return false;
+    const hasChildren = b.end > i + 1;
+    return !(hasChildren && b.text.length < 25);
+  });
+  return first ? (first.task ? taskText(first) : first.quote) : '';
 }
 
 class EntryTable {
@@ -108,6 +160,10 @@ class EntryTable {
     }
     entry.mentions += 1;
     entry.blocks.push(mention);
+  }
+
+  get(key: string): Entry | undefined {
+    return this.entries.get(key);
   }
 
   sorted(): Entry[] {
@@ -148,6 +204,7 @@ export function targetsOf(journal: Journal, period: Period): string[] {
     const facts = daily ? digests.get(daily) : undefined;
     for (const path of facts?.referenced ?? []) paths.add(path);
   }
+  for (const path of goalSources.get(journal)?.get(period.id) ?? []) paths.add(path);
   return [...paths];
 }
 
@@ -178,6 +235,9 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
   const tasks: ReviewTask[] = [];
   const referenced = new Set<string>();
   const days: ReviewData['days'] = [];
+  const brag: Record<BragKind, Mention[]> = { highlight: [], collaboration: [], design: [] };
+  const linked = new Map<string, { mentions: Mention[]; takeaways: Mention[] }>();
+  const workLog: Mention[] = [];
   for (const [index, daily] of notes.entries()) {
     if (index > 0 && index % NOTES_PER_PAUSE === 0) await journal.pause();
     const facts = digest(journal, daily, isQuestion);
@@ -187,8 +247,17 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
     tasks.push(...facts.tasks);
     warnings.push(...facts.warnings);
     for (const path of facts.referenced) referenced.add(path);
-    days.push({ date: daily.day, path: daily.path, mood: facts.mood });
+    for (const kind of ['highlight', 'collaboration', 'design'] as const) brag[kind].push(...facts.brag[kind]);
+    for (const { path, mention, takeaways } of facts.linked) {
+      const note = linked.get(path) ?? { mentions: [], takeaways: [] };
+      note.mentions.push(mention);
+      note.takeaways.push(...takeaways);
+      linked.set(path, note);
+    }
+    workLog.push(...facts.workLog);
+    days.push({ date: daily.day, path: daily.path, mood: facts.mood, summary: facts.summary });
   }
+  const typed = await typedNotes(journal, linked, warnings);
   for (const path of referenced) {
     const problem = catalog.problemWith(path);
     if (problem) warnings.push(problem);
@@ -196,9 +265,12 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
 
   const previous = shiftPeriod(period, -1);
   const next = shiftPeriod(period, 1);
+  const reviewPath = reviewNotePath(period, settings);
+  const goals = period.kind === 'year' || period.kind === 'quarter' ? await findGoals(journal, period, reviewPath, warnings) : [];
+  await linkGoals(journal, goals, tables, projects);
   return {
     period: { id: period.id, kind: period.kind, start: period.start, end: period.end, previous: previous.id, next: next.id },
-    notes: { review: reviewNotePath(period, settings), previous: reviewNotePath(previous, settings), next: reviewNotePath(next, settings) },
+    notes: { review: reviewPath, previous: reviewNotePath(previous, settings), next: reviewNotePath(next, settings) },
     days,
     people: tables.person.sorted(),
     topics: tables.topic.sorted(),
@@ -207,7 +279,12 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
     projects,
     tasks,
     mood: summariseMood(days, settings.sliders),
-    goals: period.kind === 'year' || period.kind === 'quarter' ? await findGoals(journal, notes, warnings) : [],
+    goals,
+    highlights: brag.highlight,
+    collaboration: brag.collaboration,
+    design: { docs: typed.design, lines: brag.design },
+    reading: typed.reading,
+    workLog,
     warnings: dedupeWarnings(warnings),
   };
 }
@@ -226,24 +303,118 @@ function dedupeWarnings(warnings: Warning[]): Warning[] {
   });
 }
 
-/** Goals come from the goals note, when the vault has one, and from *Goals* sections of the period's notes. */
-async function findGoals(journal: Journal, notes: DailyNote[], warnings: Warning[]): Promise<ReviewGoal[]> {
+/** The notes goals were read from, per journal and period: a memo of the review must watch them too. */
+const goalSources = new WeakMap<Journal, Map<string, string[]>>();
+
+/** A review note without Daybook's region: what the user wrote around it. */
+function outsideRegion(text: string): string {
+  return text.replace(/^%% daybook:begin[^\n]*%%[ \t]*\r?$[\s\S]*?^%% daybook:end %%[ \t]*\r?$/gm, '');
+}
+
+/**
+ * Goals come from the goals note (setting) and from a *Goals* section the user
+ * wrote in the period's own review note or in the year's review note, outside
+ * Daybook's region. A daily note's *Goals* heading is that day's, not the year's.
+ */
+async function findGoals(journal: Journal, period: Period, reviewPath: string, warnings: Warning[]): Promise<ReviewGoal[]> {
   const goals: ReviewGoal[] = [];
+  const sources: string[] = [];
   const fromNote = (note: NoteModel, path: string, all: boolean) => {
     note.blocks.forEach((block, i) => {
       const inGoals = all || isUnder(note.blocks, i, (name) => name === 'goals' || /^goals? for /.test(name));
       if (!inGoals || block.kind === 'heading' || isPlaceholder(block.text) || foldName(sectionName(block)) === 'goals') return;
-      goals.push({ text: block.task ? taskText(block) : block.quote, path, line: block.line, done: block.task ? block.task.done : null });
+      goals.push({
+        text: block.task ? taskText(block) : block.quote,
+        path,
+        line: block.line,
+        done: block.task ? block.task.done : null,
+        evidence: block.links.filter((l) => !l.embed && l.target !== '').map((l) => ({ name: l.target, path: null, days: [], projects: [] })),
+      });
     });
   };
-  const goalsPath = journal.settings.goalsNote ? journal.catalog.lookup(journal.settings.goalsNote).path : null;
-  if (goalsPath) {
+  const read = async (path: string, all: boolean, optional: boolean) => {
     try {
-      fromNote(parseNote(await journal.source.read(goalsPath)), goalsPath, true);
+      const text = await journal.source.read(path);
+      sources.push(path);
+      fromNote(parseNote(all ? text : outsideRegion(text)), path, all);
     } catch (error) {
-      warnings.push({ path: goalsPath, message: `goals note cannot be read: ${error instanceof Error ? error.message : String(error)}` });
+      if (!optional) warnings.push({ path, message: `goals note cannot be read: ${error instanceof Error ? error.message : String(error)}` });
     }
-  }
-  for (const daily of notes) fromNote(daily.note, daily.path, false);
+  };
+  const goalsPath = journal.settings.goalsNote ? journal.catalog.lookup(journal.settings.goalsNote).path : null;
+  if (goalsPath) await read(goalsPath, true, false);
+  const yearPath = reviewNotePath(periodContaining('year', period.start), journal.settings);
+  const existing = new Set(journal.files.map((f) => f.path));
+  for (const path of new Set([reviewPath, yearPath])) if (existing.has(path) && path !== goalsPath) await read(path, false, true);
+  let perJournal = goalSources.get(journal);
+  if (!perJournal) goalSources.set(journal, (perJournal = new Map<string, string[]>()));
+  perJournal.set(period.id, sources);
   return goals;
+}
+
+/** Each goal's links, with the days and projects of the period that link to the same notes. */
+async function linkGoals(journal: Journal, goals: ReviewGoal[], tables: Record<TargetKind, EntryTable>, projects: ReviewProject[]): Promise<void> {
+  const { catalog } = journal;
+  await catalog.prepare(goals.flatMap((g) => g.evidence.map((e) => e.name)));
+  for (const goal of goals) {
+    goal.evidence = goal.evidence.map((link): GoalEvidence => {
+      const target = catalog.lookup(link.name);
+      const entry = tables.person.get(target.key) ?? tables.topic.get(target.key) ?? tables.other.get(target.key);
+      const named = projects.filter((p) => foldName(p.name) === foldName(target.name) || foldName(p.name) === foldName(link.name));
+      const days = new Map<string, { date: string; path: string }>();
+      for (const m of [...(entry?.blocks ?? []), ...named]) days.set(m.date, { date: m.date, path: m.path });
+      const others = projects.filter((p) => !named.includes(p) && p.lines.some((line) => line.includes(`[[${link.name}`)));
+      return {
+        name: target.name,
+        path: target.path,
+        days: [...days.values()].sort((a, b) => a.date.localeCompare(b.date)),
+        projects: [...new Set([...named, ...others].map((p) => p.name))],
+      };
+    });
+  }
+}
+
+/** The linked notes that are design docs or reading (by `type:` or tag), each with the blocks that link it. */
+async function typedNotes(
+  journal: Journal,
+  linked: Map<string, { mentions: Mention[]; takeaways: Mention[] }>,
+  warnings: Warning[],
+): Promise<{ design: LinkedNote[]; reading: LinkedNote[] }> {
+  const { brag } = journal.settings;
+  const fold = (list: string[]) => new Set(list.map(foldName));
+  const designTypes = fold(brag.designTypes);
+  const designTags = fold(brag.designTags);
+  const readingTypes = fold(brag.readingTypes);
+  const readingTags = fold(brag.readingTags);
+  const design: LinkedNote[] = [];
+  const reading: LinkedNote[] = [];
+  for (const [path, { mentions, takeaways }] of linked) {
+    let frontmatter;
+    try {
+      frontmatter = (await journal.source.frontmatter(path)).data;
+    } catch (error) {
+      warnings.push({ path, message: `cannot be read: ${error instanceof Error ? error.message : String(error)}` });
+      continue;
+    }
+    const types = stringList(frontmatter.type).map((t) => foldName(t.replace(/^\[\[|\]\]$/g, '')));
+    const tags = stringList(frontmatter.tags).map((t) => foldName(t.replace(/^#/, '')));
+    const note = (type: string): LinkedNote => ({ name: basename(path), path, type, mentions, takeaways: dedupeMentions(takeaways) });
+    const designType = types.find((t) => designTypes.has(t)) ?? tags.find((t) => designTags.has(t));
+    const readingType = types.find((t) => readingTypes.has(t)) ?? tags.find((t) => readingTags.has(t));
+    if (designType !== undefined) design.push(note(designType));
+    else if (readingType !== undefined) reading.push(note(readingType));
+  }
+  const byFirst = (a: LinkedNote, b: LinkedNote) => a.mentions[0].date.localeCompare(b.mentions[0].date) || a.name.localeCompare(b.name);
+  return { design: design.sort(byFirst), reading: reading.sort(byFirst) };
+}
+
+/** The same line written under two links of one block is one takeaway. */
+function dedupeMentions(mentions: Mention[]): Mention[] {
+  const seen = new Set<string>();
+  return mentions.filter((m) => {
+    const key = `${m.path}\u0000${m.line}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

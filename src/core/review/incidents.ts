@@ -12,14 +12,17 @@ export interface NoteIncident {
   actions: { text: string; done: boolean }[];
   impact: string[];
   context: string[];
+  /** What the notes say was learned: a *Learnings* / *Lessons* part or a `learnings::` field. */
+  learnings: string[];
 }
 
 const TEMPLATE_TITLE = /^(?:incident|postmortem|post-mortem)\s*[:：—-]\s*/i;
-const WHYS = /^(?:5|five) whys?$/;
+const WHYS = /^(?:5|five)[\s-]*whys?$/;
 const PREVENTION = /^(?:how to prevent(?: it)?|prevention|what changed|follow[- ]?ups?|remediation)$/;
 const ACTIONS = /^(?:action items?|actions)$/;
 const IMPACT = /^impact$/;
-const PARTS = [WHYS, PREVENTION, ACTIONS, IMPACT, /^(?:timeline|people|severity|root cause|summary|context|what happened)$/];
+const LEARNINGS = /^(?:learnings?|lessons?(?: learn[te]d)?|what (?:i|we) learn[te]d|takeaways?)$/;
+const PARTS = [WHYS, PREVENTION, ACTIONS, IMPACT, LEARNINGS, /^(?:timeline|people|severity|root cause|summary|context|what happened)$/];
 
 function isPart(block: Block): boolean {
   const name = sectionName(block);
@@ -62,8 +65,10 @@ function incidentRoots(blocks: Block[]): number[] {
 }
 
 function titleOf(block: Block): string {
+  // "Today is a firefighting day. [[Henry Tang]] [[Tom Lui]]": the people are listed with the incident, not in its title.
+  const withoutPeople = block.quote.replace(/(?:\s*\[\[[^\]]+\]\])+\s*$/, '');
   return (
-    block.quote
+    (withoutPeople.trim() === '' ? block.quote : withoutPeople)
       .replace(TEMPLATE_TITLE, '')
       .replace(/\(\s*(?:sev[-\s]?\d|P[0-4])\s*\)|\[\s*(?:sev[-\s]?\d|P[0-4])\s*\]/gi, '')
       .replace(/\s+(?:[—–-]\s*)?(?:sev[-\s]?\d|P[0-4])\s*$/i, '')
@@ -92,6 +97,33 @@ function whysOf(blocks: Block[], within: number[]): string[] {
   return whys;
 }
 
+/** A prose paragraph that lists follow-ups: "Next steps include …", "Follow-ups: …", "Action items: …". */
+const FOLLOW_UPS = /^(?:\*\*)?(?:next steps?(?: include| are| were)?|follow[- ]?ups?(?: include| are)?|action items?(?: include| are)?|to do)\s*(?:\*\*)?\s*[:：]?\s*(?:\*\*)?\s*/i;
+
+/**
+ * The follow-ups of a "Next steps include a, b, and c." paragraph, one per
+ * item: commas outside parentheses separate them, a leading "and" goes.
+ */
+export function followUpsOf(paragraph: string): string[] | null {
+  const head = FOLLOW_UPS.exec(paragraph);
+  if (!head || head[0].trim() === '') return null;
+  const rest = paragraph.slice(head[0].length).trim().replace(/\.$/, '');
+  const items: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i <= rest.length; i++) {
+    const ch = rest[i];
+    if (ch === '(' || ch === '[') depth++;
+    else if ((ch === ')' || ch === ']') && depth > 0) depth--;
+    else if ((ch === ',' || ch === ';' || i === rest.length) && depth === 0) {
+      const item = rest.slice(start, i).trim().replace(/^and\s+/i, '');
+      if (item !== '') items.push(item[0].toUpperCase() + item.slice(1));
+      start = i + 1;
+    }
+  }
+  return items.length ? items : null;
+}
+
 export function findIncidents(note: NoteModel): NoteIncident[] {
   const { blocks } = note;
   return incidentRoots(blocks).map((root) => {
@@ -102,20 +134,26 @@ export function findIncidents(note: NoteModel): NoteIncident[] {
     const prevention = partBlocks(blocks, within, PREVENTION);
     const actionBlocks = new Set([...prevention, ...partBlocks(blocks, within, ACTIONS)]);
     const inParts = new Set(within.filter((i) => isPart(blocks[i])).flatMap((i) => [i, ...descendants(blocks, i)]));
+    // Sectioned incidents are prose: a paragraph of next steps is the follow-ups, the rest tells what happened.
+    const prose = within.filter((i) => !inParts.has(i) && Object.keys(blocks[i].fields).length === 0 && !isPlaceholder(blocks[i].text));
+    const followUps = prose.map((i) => (blocks[i].task ? null : followUpsOf(blocks[i].quote)));
+    const learningFields = all.map((i) => blocks[i].fields.learnings ?? blocks[i].fields.lessons).filter((v): v is string => v !== undefined && v.trim() !== '');
     return {
       title: titleOf(blocks[root]),
       line: blocks[root].line,
       severity,
       links: all.flatMap((i) => blocks[i].links.filter((l) => !l.embed).map((l) => l.target)),
       whys: whysOf(blocks, within),
-      prevention: prevention.filter((i) => !blocks[i].task && !isPlaceholder(blocks[i].text)).map((i) => blocks[i].quote),
       actions: [...actionBlocks]
         .filter((i) => blocks[i].task && !isPlaceholder(blocks[i].text))
         .map((i) => ({ text: taskText(blocks[i]), done: blocks[i].task?.done ?? false })),
       impact: partBlocks(blocks, within, IMPACT).filter((i) => !isPlaceholder(blocks[i].text)).map((i) => blocks[i].quote),
-      context: within
-        .filter((i) => !inParts.has(i) && Object.keys(blocks[i].fields).length === 0 && !isPlaceholder(blocks[i].text))
-        .map((i) => blocks[i].quote),
+      prevention: [
+        ...prevention.filter((i) => !blocks[i].task && !isPlaceholder(blocks[i].text)).map((i) => blocks[i].quote),
+        ...followUps.flatMap((items) => items ?? []),
+      ],
+      context: prose.filter((_, k) => followUps[k] === null).map((i) => blocks[i].quote),
+      learnings: [...learningFields, ...partBlocks(blocks, within, LEARNINGS).filter((i) => !isPlaceholder(blocks[i].text)).map((i) => blocks[i].quote)],
     };
   });
 }

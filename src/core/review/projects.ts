@@ -8,6 +8,8 @@ export interface NoteProject {
   line: number;
   lines: string[];
   impact: string[];
+  /** Found in a prose paragraph under *Projects*, named by one of its links (which may turn out to be a person). */
+  prose?: boolean;
 }
 
 /**
@@ -30,9 +32,22 @@ function projectName(block: Block): { name: string; linked: boolean; rest: strin
   return { name: block.quote.replace(/\*\*|__/g, '').trim(), linked: false, rest: '' };
 }
 
+/** What people write on a day without progress: "nothing today", "no updates", an empty bullet. */
+const NOTHING = /^\s*(?:nothing|no (?:updates?|progress|work|change)|nothing (?:new|much|to report))(?:\s+(?:today|this week|yet|new|much|to report))?\s*[.!]?\s*$/i;
+
+export function isEmptyLine(text: string): boolean {
+  return isPlaceholder(text) || NOTHING.test(text) || /^\s*(?:\[\s?\]|\{\{\[\[(?:TODO|DONE)\]\]\}\})?\s*$/.test(text);
+}
+
 function isProjectBlock(blocks: Block[], index: number): boolean {
   const block = blocks[index];
-  return block.parent !== -1 && block.kind !== 'paragraph' && !block.task && sectionName(blocks[block.parent]) === 'projects' && !isPlaceholder(block.text);
+  return block.parent !== -1 && block.kind !== 'paragraph' && !block.task && sectionName(blocks[block.parent]) === 'projects' && !isEmptyLine(block.text);
+}
+
+/** A paragraph written straight under *Projects*: the day's project work in prose. */
+function isProjectProse(blocks: Block[], index: number): boolean {
+  const block = blocks[index];
+  return block.parent !== -1 && block.kind === 'paragraph' && sectionName(blocks[block.parent]) === 'projects' && !isEmptyLine(block.text);
 }
 
 /** The link that names a project (`- [[Project Atlas]]: …`): listed under Projects, so not again as an other link. */
@@ -47,9 +62,17 @@ export function findProjects(note: NoteModel): NoteProject[] {
   const { blocks } = note;
   const projects: NoteProject[] = [];
   blocks.forEach((block, i) => {
+    if (isProjectProse(blocks, i)) {
+      // Prose names its projects by linking them; prose that links none is the day's work log (name '').
+      const named = [...new Set(block.links.filter((l) => !l.embed && l.target !== '').map((l) => l.target))];
+      const impact = isImpactLine(block.quote) ? [block.quote] : [];
+      if (named.length === 0) projects.push({ name: '', linked: false, line: block.line, lines: [block.quote], impact });
+      for (const name of named) projects.push({ name, linked: true, line: block.line, lines: [block.quote], impact, prose: true });
+      return;
+    }
     if (!isProjectBlock(blocks, i)) return;
     const { name, linked, rest } = projectName(block);
-    const lines = [rest, ...descendants(blocks, i).map((d) => blocks[d].quote)].filter((line) => !isPlaceholder(line));
+    const lines = [rest, ...descendants(blocks, i).map((d) => blocks[d].quote)].filter((line) => !isEmptyLine(line));
     projects.push({ name, linked, line: block.line, lines, impact: lines.filter(isImpactLine) });
   });
   return projects;

@@ -18,9 +18,55 @@ export function noteLink(path: string, label: string): string {
  * the note's name (resolving as the daily notes' own links do), or the tag
  * (Roam's `#[[multi word]]` form when it has spaces, as the notes wrote it).
  */
-export function entryLink(entry: { name: string; path: string | null }): string {
+export function entryLink(entry: { name: string; path: string | null }, ambiguous?: ReadonlySet<string>): string {
   if (entry.name.startsWith('#') && entry.path === null) return /\s/.test(entry.name) ? `#[[${entry.name.slice(1)}]]` : entry.name;
+  // Two notes of one name in different folders: each linked by its path, so neither link is ambiguous.
+  if (entry.path !== null && ambiguous?.has(entry.name.toLowerCase())) return `[[${withoutExtension(entry.path)}|${entry.name}]]`;
   return `[[${entry.name}]]`;
+}
+
+/** The names that more than one entry (of any kind) carries: those are linked by path. */
+export function ambiguousNames(entries: { name: string; path: string | null }[]): Set<string> {
+  const paths = new Map<string, Set<string>>();
+  for (const entry of entries) {
+    if (entry.path === null) continue;
+    const key = entry.name.toLowerCase();
+    const set = paths.get(key) ?? new Set<string>();
+    set.add(entry.path);
+    paths.set(key, set);
+  }
+  return new Set([...paths].filter(([, set]) => set.size > 1).map(([key]) => key));
+}
+
+/** `3 Jan`: a day in a compact list. */
+export function tinyDate(day: string): string {
+  return format(dayToDate(day), 'd MMM');
+}
+
+/** `Tue 10 Nov` for one day, `3 Jan – 18 Dec` for several. */
+export function daySpan(first: string, last: string): string {
+  return first === last ? shortDate(first) : `${tinyDate(first)} – ${tinyDate(last)}`;
+}
+
+/** "1 mention", "4 mentions on 3 days": a block mentions a thing once, a day may hold several blocks. */
+export function mentionCount(mentions: number, days: number): string {
+  return mentions === 1 ? '1 mention' : `${plural(mentions, 'mention')} on ${plural(days, 'day')}`;
+}
+
+/**
+ * The days something happened, compactly: one day is one linked date; a few
+ * are all linked; many are "on 41 days, 3 Jan – 18 Dec:" with the first few
+ * linked, so a busy target never makes a line a reader cannot take in.
+ */
+export function compactDays(refs: { date: string; path: string }[], linked = 4): string {
+  const byDate = new Map<string, string>();
+  for (const ref of refs) if (!byDate.has(ref.date)) byDate.set(ref.date, ref.path);
+  const days = [...byDate].sort(([a], [b]) => a.localeCompare(b));
+  if (days.length === 0) return '';
+  if (days.length === 1) return `on ${dayLink(days[0][1], shortDate(days[0][0]))}`;
+  const links = days.slice(0, linked).map(([date, path]) => dayLink(path, tinyDate(date)));
+  if (days.length <= linked) return `on ${plural(days.length, 'day')}: ${links.join(', ')}`;
+  return `on ${plural(days.length, 'day')}, ${daySpan(days[0][0], days[days.length - 1][0])}: ${links.join(', ')} …`;
 }
 
 /** Roam macros read as noise in a quote; checkboxes are shown by the list they sit in. */

@@ -20,7 +20,28 @@ export interface ReviewData {
   tasks: ReviewTask[];
   mood: Record<string, MoodSummary>;
   goals: ReviewGoal[];
+  /** Lines marked as wins or praise (highlight tags and sections). */
+  highlights: Mention[];
+  /** Lines under collaboration/mentoring sections or tags. */
+  collaboration: Mention[];
+  /** Design docs linked (notes of a design type) and lines under design sections or tags. */
+  design: { docs: LinkedNote[]; lines: Mention[] };
+  /** Books, articles and courses linked, with the takeaways written under the link. */
+  reading: LinkedNote[];
+  /** Prose under *Projects* that names no project: the day's work log. */
+  workLog: Mention[];
   warnings: Warning[];
+}
+
+/** A note of a given type (design doc, book…) that the period's days link to. */
+export interface LinkedNote {
+  name: string;
+  path: string;
+  type: string;
+  /** The blocks that link it. */
+  mentions: Mention[];
+  /** What is written under those blocks: takeaways, notes on the doc. */
+  takeaways: Mention[];
 }
 
 export interface ReviewPeriod {
@@ -36,6 +57,8 @@ export interface ReviewDay {
   date: string;
   path: string;
   mood: Record<string, number>;
+  /** The day's title or first line, for the week's one-line-per-day list. */
+  summary: string;
 }
 
 /** A block that mentions something: the day it is in and a short quote of it. */
@@ -66,6 +89,7 @@ export interface ReviewIncident {
   actions: { text: string; done: boolean }[];
   impact: string[];
   context: string[];
+  learnings: string[];
 }
 
 export interface ReviewProject {
@@ -91,4 +115,13 @@ export interface ReviewGoal {
   path: string;
   line: number;
   done: boolean | null;
+  /** What the goal links, with the days and projects of the period that link to the same notes. */
+  evidence: GoalEvidence[];
+}
+
+export interface GoalEvidence {
+  name: string;
+  path: string | null;
+  days: { date: string; path: string }[];
+  projects: string[];
 }
