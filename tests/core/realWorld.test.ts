@@ -74,6 +74,13 @@ describe('real notes: links', () => {
   });
 });
 
+describe('real notes: tags', () => {
+  test.failing('a Slack channel quoted as link text [#channel](https://…) is no tag; a tag after it is', async () => {
+    const data = await review('tag-in-link-text');
+    expect(data.topics.map((t) => t.name)).toEqual(['#firefighting']);
+  });
+});
+
 describe('real notes: identity', () => {
   test.failing('[[clark-cui]], [[Clark Cui]] and [[Clark_Cui]] are three targets when no note resolves them', async () => {
     const data = await review('distinct-names');
