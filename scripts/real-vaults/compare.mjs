@@ -77,7 +77,23 @@ function daybookKey(entry) {
   return 'name:' + lower(withoutMd(entry.name.trim()));
 }
 
+const DEFAULT_QUESTIONS = ['How do you feel when you wake up?', 'How do you feel when you wind down?'];
+const normalQuestion = (text) => lower(text).replace(/[\p{P}\p{S}]/gu, ' ').replace(/\s+/g, ' ').trim();
+
+/** The vault's slider questions: a link that names one binds a slider, it mentions nothing. */
+function sliderQuestions(vault) {
+  let questions = DEFAULT_QUESTIONS;
+  try {
+    const settings = JSON.parse(readFileSync(join(vault, '.obsidian', 'plugins', 'daybook', 'data.json'), 'utf8'));
+    if (Array.isArray(settings.sliders)) questions = settings.sliders.map((s) => String(s.question ?? ''));
+  } catch {
+    // No settings: Daybook's defaults.
+  }
+  return new Set(questions.map(normalQuestion));
+}
+
 function compareVault(daybook, vault) {
+  const questions = sliderQuestions(vault);
   const layout = JSON.parse(readFileSync(join(vault, 'layout.json'), 'utf8'));
   const all = markdownFiles(vault);
   const texts = new Map(all.map((p) => [p, readFileSync(join(vault, ...p.split('/')), 'utf8')]));
@@ -92,6 +108,7 @@ function compareVault(daybook, vault) {
   for (const { day, daily } of layout.days) {
     const found = countNote(texts.get(daily));
     for (const link of found.links) {
+      if (questions.has(normalQuestion(link.target))) continue;
       const key = resolver.resolve(link.target, daily, link.kind);
       if (key) counter.add(key, day, link.line);
     }

@@ -31,6 +31,13 @@ describe('real notes: links', () => {
     expect(daysOf(data, { path: 'tools/telemetry.md' })).toEqual(['2026-11-16']);
   });
 
+  test.failing('[[Note]](…): a parenthesis right after a wiki link leaves it a link', async () => {
+    const data = await review('wikilink-before-parentheses');
+    expect(daysOf(data, { path: 'Obsidian/2단계 인증.md' })).toEqual(['2026-11-16']);
+    expect(daysOf(data, { path: '파일과 폴더/설정 폴더.md' })).toEqual(['2026-11-17']);
+    expect(names(data).filter((n) => /2FA|obsidian/i.test(n))).toEqual([]);
+  });
+
   test.failing('escaped brackets and hashes are text: \\[\\[x\\]\\] is no link, \\#x no tag', async () => {
     const data = await review('escaped-syntax');
     // The note is read: its real link and tag are there.
@@ -71,6 +78,13 @@ describe('real notes: links', () => {
     expect(daysOf(data, { name: 'Whiteboard/Deletion' })).toEqual(['2026-11-16']);
     // `[#8524](https://…)` is a pull request link: neither a tag nor a note.
     expect(names(data).filter((n) => n.includes('8524'))).toEqual([]);
+  });
+});
+
+describe('real notes: tags', () => {
+  test.failing('a Slack channel quoted as link text [#channel](https://…) is no tag; a tag after it is', async () => {
+    const data = await review('tag-in-link-text');
+    expect(data.topics.map((t) => t.name)).toEqual(['#firefighting']);
   });
 });
 
