@@ -43,7 +43,10 @@ class SliderWidget extends WidgetType {
   }
 
   override toDOM(view: EditorView): HTMLElement {
-    const element = new SliderElement(this.slider, this.value, () => undefined);
+    const property = this.slider.property;
+    const element = new SliderElement(this.slider, this.value, () => undefined, null, (problem) =>
+      this.host.notify(`${property} is left as it is. ${problem}`, view.state),
+    );
     element.configure(this.slider, this.commit(view, element));
     elements.set(element.root, element);
     return element.root;
