@@ -186,6 +186,14 @@ describe('the Live Preview slider in a real browser', () => {
     expect(text).toContain('"mood_wake": 3\nmood_wind: 5\n');
   });
 
+  it('reads the frontmatter again when an edit closes it, and no YAML line is taken for a code fence', async () => {
+    await harness('load', '---\nmood_wake: 7\nnote: |\n  ```\n\nHow do you feel when you wake up? {{slider}}\n');
+    // Not closed, it is no frontmatter: the ``` line opens a code block running to the end.
+    await expect(page.locator('.daybook-slider').count()).resolves.toBe(0);
+    await harness('replaceText', '```\n\n', '```\n---\n');
+    await expect(slider(0).locator('output').textContent()).resolves.toBe('7');
+  });
+
   it('writes nothing into invalid YAML and says so', async () => {
     const broken = '---\nmood_wake:\ntags: [unclosed\n---\nHow do you feel when you wake up? {{slider}}\n';
     await harness('load', broken);
