@@ -65,7 +65,8 @@ export class SliderElement {
     if (!problem) return;
     if (event instanceof KeyboardEvent && (event.key === 'Tab' || event.altKey || event.ctrlKey || event.metaKey)) return;
     event.preventDefault();
-    if (event.type !== 'mousedown') this.onRefused(problem);
+    // One notice per gesture: a touch or click also fires mousedown/touchstart after pointerdown.
+    if (event.type === 'pointerdown' || event.type === 'keydown') this.onRefused(problem);
   };
 
   private readonly handlePress = (): void => {
