@@ -49,6 +49,7 @@ export default class DaybookPlugin extends Plugin {
         sliders: () => this.settings.sliders,
         write: (path, property, value) => this.queue.set(path, property, value),
         pending: (path, property) => this.queue.pendingValue(path, property),
+        notify: (message) => new Notice(message),
       }),
     );
     this.addCommands();

@@ -13,6 +13,8 @@ export interface ReadingSliderDeps {
   write(path: string, property: string, value: number): void;
   /** A move recorded but not yet written, which the slider keeps showing until it is. */
   pending(path: string, property: string): number | undefined;
+  /** Tells the user why a slider refuses to move. */
+  notify(message: string): void;
 }
 
 /**
@@ -44,7 +46,13 @@ class ReadingSlider extends MarkdownRenderChild {
     const { app } = this.deps;
     const frontmatter = app.metadataCache.getCache(this.path)?.frontmatter;
     const readOnly = this.path.endsWith('.md') ? null : 'Read-only here: this card is not a note';
-    this.element = new SliderElement(this.slider, this.current(frontmatter), (value) => this.deps.write(this.path, this.slider.property, value), readOnly);
+    this.element = new SliderElement(
+      this.slider,
+      this.current(frontmatter),
+      (value) => this.deps.write(this.path, this.slider.property, value),
+      readOnly,
+      (problem) => this.deps.notify(`Daybook: ${this.path}: ${this.slider.property} is left as it is. ${problem}`),
+    );
     this.containerEl.replaceChildren(this.element.root);
     // External edits and our own writes both arrive here; the slider shows whatever the note now says.
     this.registerEvent(

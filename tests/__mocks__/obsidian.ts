@@ -133,11 +133,14 @@ export class Vault extends Events {
  * - The metadata cache re-reads a note after every write (the app parses it in
  *   a worker), so 'changed' fires for every 'modify', later and never inside
  *   the write: here on a timer after the vault's 'modify' event.
- * - processFrontMatter parses the YAML with js-yaml and throws on invalid YAML
- *   (duplicate keys included) without writing; otherwise it dumps the whole
- *   object back: comments gone, quoting and flow lists rewritten, `key:` blanks
- *   as `key: null`. Daybook's sliders no longer call it; the fake stays honest
- *   so no test can pass by relying on a kinder one.
+ * - The app's processFrontMatter parses the YAML with js-yaml and throws on
+ *   invalid YAML (duplicate keys included) without writing; otherwise it dumps
+ *   the whole object back: comments gone, quoting and flow lists rewritten,
+ *   `key:` blanks as `key: null`. The fake does the same with the `yaml`
+ *   package (unique keys, single quotes, block lists: js-yaml's dump style as
+ *   far as tests look). Daybook's sliders no longer call it; the fake stays
+ *   honest so no test can pass by relying on a kinder one.
+ * - 'changed' depends on Vault.process triggering 'modify', as the app's does.
  * - getSectionInfo returns null in many cases (callouts rendered in Live
  *   Preview, embeds, canvas cards); postProcessorContext lets a test say which.
  */

@@ -139,17 +139,22 @@ describe('the Live Preview slider in a real browser', () => {
     await expect(callout.getAttribute('data-written')).resolves.toBe('10');
   });
 
-  it('shows an odd value as written, disabled, and never writes over it', async () => {
+  it('shows an odd value as written, refuses to move and says why, and never writes over it', async () => {
     await harness('load', '---\nmood_wake: great\n---\nHow do you feel when you wake up? {{slider}}\n');
     await expect(slider(0).locator('output').textContent()).resolves.toBe('great');
     await expect(slider(0).locator('.daybook-slider-problem').textContent()).resolves.toBe('Not a number: great — clear it to use the slider');
-    await expect(slider(0).locator('input').isDisabled()).resolves.toBe(true);
+    await expect(slider(0).locator('input').getAttribute('aria-disabled')).resolves.toBe('true');
     await dragTo(slider(0), 1);
+    await slider(0).locator('input').focus();
+    await page.keyboard.press('ArrowRight');
     await settle();
     await expect(harness('writes')).resolves.toEqual([]);
+    await expect(slider(0).locator('output').textContent()).resolves.toBe('great');
+    const notices: string[] = await harness('notices');
+    expect(notices[0]).toBe('mood_wake is left as it is. Not a number: great — clear it to use the slider');
     // Cleared by the user: the slider is usable again, unset.
     await harness('replaceText', 'mood_wake: great', 'mood_wake:');
-    await expect(slider(0).locator('input').isDisabled()).resolves.toBe(false);
+    await expect(slider(0).locator('input').getAttribute('aria-disabled')).resolves.toBe('false');
     await expect(slider(0).locator('output').textContent()).resolves.toBe('Not set');
   });
 
@@ -181,12 +186,23 @@ describe('the Live Preview slider in a real browser', () => {
     expect(text).toContain('"mood_wake": 3\nmood_wind: 5\n');
   });
 
+  it('reads the frontmatter again when an edit closes it, and no YAML line is taken for a code fence', async () => {
+    await harness('load', '---\nmood_wake: 7\nnote: |\n  ```\n\nHow do you feel when you wake up? {{slider}}\n');
+    // Not closed, it is no frontmatter: the ``` line opens a code block running to the end.
+    await expect(page.locator('.daybook-slider').count()).resolves.toBe(0);
+    await harness('replaceText', '```\n\n', '```\n---\n');
+    await expect(slider(0).locator('output').textContent()).resolves.toBe('7');
+  });
+
   it('writes nothing into invalid YAML and says so', async () => {
     const broken = '---\nmood_wake:\ntags: [unclosed\n---\nHow do you feel when you wake up? {{slider}}\n';
     await harness('load', broken);
-    await expect(slider(0).locator('input').isDisabled()).resolves.toBe(true);
+    await expect(slider(0).locator('input').getAttribute('aria-disabled')).resolves.toBe('true');
     await expect(slider(0).locator('output').textContent()).resolves.toBe('Invalid frontmatter');
+    await dragTo(slider(0), 1);
+    await settle();
     await expect(harness('text')).resolves.toBe(broken);
+    await expect(harness<string[]>('notices').then((n) => n[0])).resolves.toMatch(/^mood_wake is left as it is\. Invalid YAML frontmatter/);
   });
 
   it('reads no more of a large note per keystroke than the lines around the screen and the frontmatter', async () => {

@@ -85,6 +85,7 @@ describe('Reading view sliders', () => {
       sliders: () => DEFAULT_SETTINGS.sliders,
       write: (path, property, value) => queue.set(path, property, value),
       pending: (path, property) => queue.pendingValue(path, property),
+      notify: (message) => void new Notice(message),
     });
     process.on('unhandledRejection', onRejection);
   });
@@ -145,10 +146,16 @@ describe('Reading view sliders', () => {
     postProcess(el, postProcessorContext(PATH, null));
     expect(el.querySelector('output')?.textContent).toBe(raw);
     expect(el.querySelector('.daybook-slider-problem')?.textContent).toBe(problem);
-    expect(input(el).disabled).toBe(true);
+    expect(input(el).getAttribute('aria-disabled')).toBe('true');
+    // A press is refused (its default prevented) and says why, naming the note.
+    const press = new MouseEvent('pointerdown', { bubbles: true, cancelable: true });
+    input(el).dispatchEvent(press);
+    expect(press.defaultPrevented).toBe(true);
+    expect(Notice.messages).toEqual([`Daybook: ${PATH}: mood_wake is left as it is. ${problem}`]);
     move(el, '5');
     await jest.advanceTimersByTimeAsync(250);
     expect(app.vault.texts.get(PATH)).toContain(`mood_wake: ${raw} # groggy`);
+    expect(el.querySelector('output')?.textContent).toBe(raw);
   });
 
   it('writes nothing to invalid YAML frontmatter: a notice names the note, nothing is rejected', async () => {
@@ -203,7 +210,7 @@ describe('Reading view sliders', () => {
 
     const card = paragraph('How do you feel when you wake up? {{slider}}');
     expect(() => postProcess(card, postProcessorContext('Boards/Week.canvas', null))).not.toThrow();
-    expect(input(card).disabled).toBe(true);
+    expect(input(card).getAttribute('aria-disabled')).toBe('true');
     expect(card.querySelector('.daybook-slider-problem')?.textContent).toMatch(/read-only/i);
   });
 

@@ -43,7 +43,10 @@ class SliderWidget extends WidgetType {
   }
 
   override toDOM(view: EditorView): HTMLElement {
-    const element = new SliderElement(this.slider, this.value, () => undefined);
+    const property = this.slider.property;
+    const element = new SliderElement(this.slider, this.value, () => undefined, null, (problem) =>
+      this.host.notify(`${property} is left as it is. ${problem}`, view.state),
+    );
     element.configure(this.slider, this.commit(view, element));
     elements.set(element.root, element);
     return element.root;
@@ -92,6 +95,8 @@ interface Head {
   text: string;
   /** Where the body starts: tokens before it are in the frontmatter and stay text. */
   bodyFrom: number;
+  /** A `---` first line not closed yet: any edit may close it. */
+  open: boolean;
   values: Map<string, SliderValue>;
 }
 
@@ -114,7 +119,11 @@ class SliderDecorations {
       let first = Infinity;
       update.changes.iterChangedRanges((fromA) => void (first = Math.min(first, fromA)));
       this.fences.invalidateFrom(update.startState.doc.lineAt(first).number);
-      if (this.head && first <= this.head.text.length) this.head = null;
+      if (this.head && (this.head.open || first <= this.head.text.length)) {
+        // The frontmatter's extent may change, and fence states are read from below it.
+        this.head = null;
+        this.fences.invalidateFrom(1);
+      }
     }
     if (update.docChanged || update.viewportChanged || update.selectionSet || toggled || update.transactions.some((t) => t.reconfigured)) {
       this.decorations = this.build(update.view);
@@ -125,7 +134,8 @@ class SliderDecorations {
     if (!this.head) {
       const text = frontmatterHead(doc);
       const split = splitFrontmatter(text);
-      this.head = { text, bodyFrom: split.yaml === null ? 0 : split.bodyOffset, values: new Map() };
+      const open = split.yaml === null && /^\uFEFF?---[ \t]*$/.test(doc.line(1).text);
+      this.head = { text, bodyFrom: split.yaml === null ? 0 : split.bodyOffset, open, values: new Map() };
     }
     return this.head;
   }
@@ -145,9 +155,13 @@ class SliderDecorations {
     const builder = new RangeSetBuilder<Decoration>();
     if (!this.host.enabled(view.state)) return builder.finish();
     const { doc } = view.state;
-    const lineText = (n: number) => doc.line(n).text;
     const sliders = this.host.sliders();
     let head: Head | null = null;
+    // Frontmatter lines read as blank to the fence scan: a YAML value is never a code fence.
+    const lineText = (n: number) => {
+      const line = doc.line(n);
+      return head && line.from < head.bodyFrom ? '' : line.text;
+    };
     for (const { from, to } of view.visibleRanges) {
       for (let pos = from; pos <= to; ) {
         const line = doc.lineAt(pos);

@@ -1,6 +1,9 @@
 import type { SliderSetting } from '../../core/settings';
 import type { SliderValue } from '../../core/sliders/frontmatterText';
 
+/** What would move a range input; a refused slider cancels them. */
+const REFUSED_EVENTS = ['pointerdown', 'mousedown', 'touchstart', 'keydown'] as const;
+
 /** Events that must not reach the surroundings: Live Preview's callout widget flips to source on them. */
 const CONTAINED_EVENTS = ['mousedown', 'mouseup', 'pointerdown', 'pointerup', 'click', 'dblclick', 'touchstart', 'touchend'] as const;
 
@@ -14,13 +17,16 @@ const CONTAINED_EVENTS = ['mousedown', 'mouseup', 'pointerdown', 'pointerup', 'c
  * - Unset shows "Not set" and no thumb; the first click anywhere, the resting
  *   thumb included, sets the value under it.
  * - An odd value (not a number, out of range, off the step) is shown as
- *   written, marked, and the slider is disabled until the user clears it.
+ *   written, marked, and the slider refuses to move until the user clears
+ *   it: a press or key says why (`onRefused`, which the caller turns into a
+ *   notice naming the note). It stays focusable, so a screen reader reads
+ *   the reason too.
  */
 export class SliderElement {
   readonly root: HTMLElement;
   private readonly input: HTMLInputElement;
   private readonly output: HTMLOutputElement;
-  private readonly problem: HTMLElement;
+  private readonly problemEl: HTMLElement;
   private value: SliderValue = { kind: 'unset' };
   /** A press began on an unset slider and nothing moved yet: its click sets the value under the thumb. */
   private pressOnUnset = false;
@@ -31,20 +37,37 @@ export class SliderElement {
     value: SliderValue,
     private onCommit: (value: number) => void,
     private readonly readOnly: string | null = null,
+    private readonly onRefused: (problem: string) => void = () => undefined,
   ) {
     // Obsidian's DOM helpers; the browser test harness provides the same two.
     this.root = createSpan({ cls: 'daybook-slider', attr: { 'data-property': slider.property } });
     this.input = this.root.createEl('input', { cls: 'slider daybook-slider-input', type: 'range' });
     this.output = this.root.createEl('output', { cls: 'daybook-slider-value', attr: { 'aria-live': 'polite' } });
-    this.problem = this.root.createSpan({ cls: 'daybook-slider-problem' });
+    this.problemEl = this.root.createSpan({ cls: 'daybook-slider-problem' });
     this.configure(slider);
     this.setValue(value);
     this.input.addEventListener('input', this.handleInput);
     this.input.addEventListener('change', this.handleChange);
     this.input.addEventListener('pointerdown', this.handlePress);
     this.input.addEventListener('click', this.handleClick);
+    for (const name of REFUSED_EVENTS) this.input.addEventListener(name, this.refuse);
     for (const name of CONTAINED_EVENTS) this.root.addEventListener(name, stop);
   }
+
+  /** The reason the slider may not move now, or null. */
+  private problem(): string | null {
+    return this.readOnly ?? problemText(this.value);
+  }
+
+  // A refused slider takes no press or key that would move it; the first one of each gesture says why.
+  private readonly refuse = (event: Event): void => {
+    const problem = this.problem();
+    if (!problem) return;
+    if (event instanceof KeyboardEvent && (event.key === 'Tab' || event.altKey || event.ctrlKey || event.metaKey)) return;
+    event.preventDefault();
+    // One notice per gesture: a touch or click also fires mousedown/touchstart after pointerdown.
+    if (event.type === 'pointerdown' || event.type === 'keydown') this.onRefused(problem);
+  };
 
   private readonly handlePress = (): void => {
     this.pressOnUnset = this.value.kind === 'unset';
@@ -52,6 +75,10 @@ export class SliderElement {
   };
 
   private readonly handleInput = (): void => {
+    if (this.problem()) {
+      this.setValue(this.value);
+      return;
+    }
     this.moved = true;
     this.showNumber(Number(this.input.value));
   };
@@ -68,7 +95,7 @@ export class SliderElement {
   };
 
   private commit(value: number): void {
-    if (this.input.disabled) return;
+    if (this.problem()) return;
     this.value = { kind: 'number', value };
     this.showNumber(value);
     this.onCommit(value);
@@ -93,10 +120,11 @@ export class SliderElement {
     this.value = value;
     this.root.classList.toggle('is-unset', value.kind === 'unset');
     this.root.classList.toggle('is-odd', value.kind === 'odd' || value.kind === 'invalid');
-    const problem = this.readOnly ?? problemText(value);
-    this.input.disabled = problem !== null;
-    this.problem.textContent = problem ?? '';
-    this.problem.hidden = problem === null;
+    const problem = this.problem();
+    this.root.classList.toggle('is-refused', problem !== null);
+    this.input.setAttribute('aria-disabled', String(problem !== null));
+    this.problemEl.textContent = problem ?? '';
+    this.problemEl.hidden = problem === null;
     if (problem) this.root.setAttribute('title', problem);
     else this.root.removeAttribute('title');
     if (value.kind === 'number') {
@@ -122,6 +150,7 @@ export class SliderElement {
     this.input.removeEventListener('change', this.handleChange);
     this.input.removeEventListener('pointerdown', this.handlePress);
     this.input.removeEventListener('click', this.handleClick);
+    for (const name of REFUSED_EVENTS) this.input.removeEventListener(name, this.refuse);
     for (const name of CONTAINED_EVENTS) this.root.removeEventListener(name, stop);
     this.root.remove();
   }
@@ -131,7 +160,7 @@ function stop(event: Event): void {
   event.stopPropagation();
 }
 
-/** Why the slider is disabled, in the words the user sees; null when it can be moved. */
+/** Why the slider may not move, in the words the user sees; null when it can be moved. */
 export function problemText(value: SliderValue): string | null {
   if (value.kind === 'odd') return `${value.reason}: ${value.raw} — clear it to use the slider`;
   if (value.kind === 'invalid') return `${value.reason.charAt(0).toUpperCase()}${value.reason.slice(1)} — fix it to use the slider`;
