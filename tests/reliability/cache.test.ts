@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { daybook } from '../helpers/cli';
@@ -13,10 +13,12 @@ describe('the cache is a hint, never the truth', () => {
     const cache = newCache();
     await daybook(['review', '--vault', vault, '--all', '--write', '--cache-dir', cache]);
     const note = join(vault, 'Reviews', '2026-W47.md');
-    const { mtime, atime } = statSync(note);
+    // A whole-second mtime, as coarse file systems keep, recorded by a second run.
+    utimesSync(note, 1_700_000_000, 1_700_000_000);
+    await daybook(['review', '--vault', vault, '--all', '--write', '--cache-dir', cache]);
     // Same length, same mtime: only the bytes tell.
     writeFileSync(note, readFileSync(note, 'utf8').replace('day 16', 'day 61'));
-    utimesSync(note, atime, mtime);
+    utimesSync(note, 1_700_000_000, 1_700_000_000);
     const result = await daybook(['review', '--vault', vault, '--all', '--write', '--cache-dir', cache]);
     expect(result.stderr).toMatch(/edited by hand: Reviews\/2026-W47\.md/);
     expect(result.code).toBe(3);
@@ -47,6 +49,12 @@ describe('the cache is a hint, never the truth', () => {
       };
       walk(cache);
       expect(files.length).toBeGreaterThan(3);
+      // First only the stored reviews (their memos still valid), then every file of the cache.
+      for (const file of files) if (file.endsWith('.review.json')) writeFileSync(file, garbage);
+      appendFileSync(join(vault, 'Daily', '2026-11-16.md'), '');
+      const reviewsOnly = await daybook(['review', '--vault', vault, '--period', '2026-W47', '--cache-dir', cache]);
+      expect(reviewsOnly.stderr).not.toMatch(/unexpected error/);
+      expect(reviewsOnly.stdout).toContain('[[Ana]]');
       for (const file of files) writeFileSync(file, garbage);
       appendFileSync(join(vault, 'Daily', '2026-11-16.md'), '');
       const result = await daybook(['review', '--vault', vault, '--all', '--write', '--cache-dir', cache]);
