@@ -59,6 +59,12 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** A temporary file of a Daybook process that no longer runs: left by a kill, never to be renamed. */
+function isStaleTemporary(name: string): boolean {
+  const match = TEMP_NAME.exec(name);
+  return match !== null && Number(match[1]) !== process.pid && !isAlive(Number(match[1]));
+}
+
 function code(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | null)?.code;
 }
@@ -95,6 +101,8 @@ export class FolderVault implements VaultSource, ReviewStore {
   /** Files and folders the last `list` left out (links out of the vault, loops), for the user to see. */
   skipped: Warning[] = [];
   private readonly cleaned = new Set<string>();
+  /** Temporary files of Daybook processes that died mid-write, found by the last `list`. */
+  private staleTemporaries: string[] = [];
 
   constructor(
     readonly root: string,
@@ -122,6 +130,7 @@ export class FolderVault implements VaultSource, ReviewStore {
   async list(): Promise<VaultFile[]> {
     const files: VaultFile[] = [];
     const skipped: Warning[] = [];
+    const stale: string[] = [];
     // Synchronous on purpose: one readdir per folder, and no promise per entry of a large vault.
     // `ancestors` holds the real folders above this one: a link back to one of them is a loop.
     const walk = (folder: string, prefix: string, ancestors: Set<string>): void => {
@@ -166,10 +175,12 @@ export class FolderVault implements VaultSource, ReviewStore {
         }
         if (isDirectory) walk(absolute, path, new Set([...ancestors, absolute]));
         else if (isFile && entry.name.endsWith('.md')) files.push({ path });
+        else if (isFile && isStaleTemporary(entry.name)) stale.push(absolute);
       }
     };
     walk(this.realRoot, '', new Set([this.realRoot]));
     this.skipped = skipped;
+    this.staleTemporaries = stale;
     return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
@@ -259,6 +270,12 @@ export class FolderVault implements VaultSource, ReviewStore {
     return { target, mode: info.mode & 0o7777 };
   }
 
+  /** Removes the temporary files killed Daybook processes left anywhere in the vault; a writing run calls it. */
+  removeStaleTemporaries(): void {
+    for (const path of this.staleTemporaries) rmSync(path, { force: true });
+    this.staleTemporaries = [];
+  }
+
   /** Removes temporary files that killed Daybook processes left in this folder (once per folder and run). */
   private cleanStale(folder: string): void {
     if (this.cleaned.has(folder)) return;
@@ -269,10 +286,7 @@ export class FolderVault implements VaultSource, ReviewStore {
     } catch {
       return;
     }
-    for (const name of names) {
-      const match = TEMP_NAME.exec(name);
-      if (match && Number(match[1]) !== process.pid && !isAlive(Number(match[1]))) rmSync(join(folder, name), { force: true });
-    }
+    for (const name of names) if (isStaleTemporary(name)) rmSync(join(folder, name), { force: true });
   }
 
   /**

@@ -98,6 +98,7 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
   const journal = await Journal.open(vault, opened.settings, { parser: cache ? cache.parser : parse });
   // Links out of the vault, loops, and second daily notes for a day: never read, so said once, by path.
   printWarnings([...vault.skipped, ...journal.warnings], io);
+  if (options.write) vault.removeStaleTemporaries();
   const memo = cache ? new ReviewMemo(cacheDir(options, opened.vault), opened.vault.root, journal) : null;
   const build: Build = memo ? memo.build : buildReview;
   const upToDate = (period: Period) => (memo ? memo.upToDate(period, reviewNotePath(period, opened.settings)) : null);

@@ -1,3 +1,4 @@
+import { buildSync } from 'esbuild';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,4 +33,19 @@ export function copyOfFixture(name: string): string {
   const dir = mkdtempSync(join(tmpdir(), `daybook-${name}-`));
   cpSync(fixture(name), dir, { recursive: true });
   return dir;
+}
+
+/** The CLI bundled as users run it (dist/cli.js and its worker), into a scratch folder; returns the CLI's path. */
+export function bundleCli(): string {
+  const dist = mkdtempSync(join(tmpdir(), 'daybook-dist-'));
+  buildSync({
+    entryPoints: { cli: join(__dirname, '../../src/cli/index.ts'), parseWorker: join(__dirname, '../../src/cli/parseWorker.ts') },
+    outdir: dist,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+  return join(dist, 'cli.js');
 }
