@@ -317,3 +317,10 @@ function appParseYaml(text: string): unknown {
   return parseYamlPackage(text, { uniqueKeys: true, customTags: ['timestamp'] });
 }
 export { appParseYaml as parseYaml };
+
+/**
+ * The app's moment is the moment package with the user's language set
+ * globally; tests switch it with moment.locale(...) and switch back.
+ */
+// eslint-disable-next-line import/no-extraneous-dependencies, @typescript-eslint/no-restricted-imports -- this is the app's moment: the package obsidian's types depend on
+export { default as moment } from 'moment';
