@@ -322,5 +322,5 @@ export { appParseYaml as parseYaml };
  * The app's moment is the moment package with the user's language set
  * globally; tests switch it with moment.locale(...) and switch back.
  */
-// eslint-disable-next-line import/no-extraneous-dependencies, @typescript-eslint/no-restricted-imports -- this is the app's moment: the package obsidian's types depend on
+// eslint-disable-next-line import/no-extraneous-dependencies -- this is the app's moment: the package obsidian's types depend on
 export { default as moment } from 'moment';

@@ -1,7 +1,7 @@
 /* eslint-disable import/no-extraneous-dependencies -- the languages of the app's moment, which obsidian's types bring */
 import 'moment/locale/de';
 import 'moment/locale/fr';
-/* eslint-enable import/no-extraneous-dependencies */
+/* eslint-enable import/no-extraneous-dependencies -- back to the rule for the rest */
 import { moment, Notice } from '../__mocks__/obsidian';
 import { dateFnsFormatter, dateFormatter } from '../../src/core/dates/dateFormatter';
 import { loadPlugin } from './pluginHarness';
