@@ -1,8 +1,10 @@
 import { type EditorState } from '@codemirror/state';
-import { editorInfoField, editorLivePreviewField, MarkdownView, Notice, Plugin } from 'obsidian';
+import { editorInfoField, editorLivePreviewField, MarkdownView, Notice, Plugin, TFile } from 'obsidian';
+import { useDateFormatter } from './core/dates/dateFormatter';
 import { dateToDay, isDay, type PeriodKind, resolvePeriod } from './core/dates/periods';
 import type { DaybookSettings } from './core/settings';
 import { WriteQueue } from './core/sliders/writeQueue';
+import { appDates } from './obsidian/appDates';
 import { registerCliVerbs } from './obsidian/cliHandlers';
 import { confirm } from './obsidian/confirmModal';
 import { ensureDailyNote, openDailyNote } from './obsidian/dailyNoteCommands';
@@ -28,6 +30,8 @@ export default class DaybookPlugin extends Plugin {
   });
 
   override async onload(): Promise<void> {
+    // Note names and template dates in the app's language, as the core Daily notes plugin writes them.
+    this.register(useDateFormatter(appDates));
     this.stored = Object.assign(defaultStoredSettings(), (await this.loadData()) as Partial<StoredSettings> | null);
     await this.refreshSettings();
     this.addSettingTab(new DaybookSettingTab(this.app, this));

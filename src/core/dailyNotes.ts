@@ -1,5 +1,6 @@
 import { dateToDay, dayToDate } from './dates/periods';
-import { formatMoment, isNumericFormat, parseMoment } from './dates/momentFormat';
+import { dateFnsFormatter, dateFormatter, type DateFormatter } from './dates/dateFormatter';
+import { isNumericFormat } from './dates/momentFormat';
 import type { DaybookSettings } from './settings';
 import { isInFolder, joinPath, type VaultFile } from './vault';
 import { escapeRegExp } from './text';
@@ -12,7 +13,7 @@ export interface DailyNoteFile {
 
 /** Where the daily note of `day` lives (the format may hold folders: `YYYY/MM/YYYY-MM-DD`). */
 export function dailyNotePath(day: string, settings: DaybookSettings): string {
-  return joinPath(settings.dailyFolder, formatMoment(dayToDate(day), settings.dailyFormat)) + '.md';
+  return joinPath(settings.dailyFolder, dateFormatter().format(dayToDate(day), settings.dailyFormat)) + '.md';
 }
 
 /** The day a note is the daily note of, or null when its path does not match the format. */
@@ -21,12 +22,16 @@ export function dayOfDailyNote(path: string, settings: DaybookSettings): string 
   const relative = path.slice(settings.dailyFolder ? settings.dailyFolder.length + 1 : 0, -3);
   // A format without folders matches the name in any subfolder, as users file old notes away.
   const name = settings.dailyFormat.includes('/') ? relative : relative.slice(relative.lastIndexOf('/') + 1);
-  if (!isNumericFormat(settings.dailyFormat) && !mayMatch(name, settings.dailyFormat)) return null;
-  const date = parseMoment(name, settings.dailyFormat);
+  const dates = dateFormatter();
+  // The date-fns parser rejects a name that does not fit an all-numeric format at once; others get the shape check.
+  const quick = dates === dateFnsFormatter && isNumericFormat(settings.dailyFormat);
+  if (!quick && !mayMatch(name, settings.dailyFormat, dates)) return null;
+  const date = dates.parse(name, settings.dailyFormat);
   return date ? dateToDay(date) : null;
 }
 
-const shapes = new Map<string, RegExp | null>();
+/** Per formatter, as the app's moment may name days in another language or digits. */
+const shapes = new WeakMap<DateFormatter, Map<string, RegExp | null>>();
 
 /** `2000-01-01` → /^\d\d\d\d-\d\d-\d\d$/: the shape every name of an all-numeric format has. */
 function shapeOf(text: string): string {
@@ -38,13 +43,15 @@ function shapeOf(text: string): string {
  * is not free. When two far-apart dates format to the same shape (numeric
  * formats), a name must have that shape to be worth parsing.
  */
-function mayMatch(name: string, format: string): boolean {
-  let shape = shapes.get(format);
+function mayMatch(name: string, format: string, dates: DateFormatter): boolean {
+  let known = shapes.get(dates);
+  if (!known) shapes.set(dates, (known = new Map<string, RegExp | null>()));
+  let shape = known.get(format);
   if (shape === undefined) {
-    const a = shapeOf(formatMoment(new Date(2000, 0, 1, 12), format));
-    const b = shapeOf(formatMoment(new Date(2026, 11, 31, 12), format));
+    const a = shapeOf(dates.format(new Date(2000, 0, 1, 12), format));
+    const b = shapeOf(dates.format(new Date(2026, 11, 31, 12), format));
     shape = a === b ? new RegExp(`^${a}$`) : null;
-    shapes.set(format, shape);
+    known.set(format, shape);
   }
   return shape === null || shape.test(name);
 }

@@ -1,6 +1,6 @@
 import { addDays } from 'date-fns';
 import { dayToDate } from './dates/periods';
-import { formatMoment } from './dates/momentFormat';
+import { formatDate } from './dates/dateFormatter';
 import type { DaybookSettings } from './settings';
 
 /**
@@ -55,15 +55,15 @@ export function fillTemplate(template: string, context: TemplateContext): string
     const custom = fmt?.trim();
     switch (name.toLowerCase()) {
       case 'date':
-        return formatMoment(at, custom || dailyFormat);
+        return formatDate(at, custom || dailyFormat);
       case 'time':
-        return formatMoment(at, custom || 'HH:mm');
+        return formatDate(at, custom || 'HH:mm');
       case 'title':
         return context.title;
       case 'yesterday':
-        return formatMoment(addDays(at, -1), custom || dailyFormat);
+        return formatDate(addDays(at, -1), custom || dailyFormat);
       case 'tomorrow':
-        return formatMoment(addDays(at, 1), custom || dailyFormat);
+        return formatDate(addDays(at, 1), custom || dailyFormat);
       default:
         return token;
     }

@@ -1,6 +1,6 @@
 import { type App, normalizePath, TFile } from 'obsidian';
 import { dayOfDailyNote } from '../core/dailyNotes';
-import { parseMoment } from '../core/dates/momentFormat';
+import { parseDate } from '../core/dates/dateFormatter';
 import { dateToDay, type Period, type PeriodKind, PERIOD_KINDS, periodContaining } from '../core/dates/periods';
 import { Journal, type NoteParser } from '../core/journal';
 import { describeOutcome, type WriteOutcome, writeReview } from '../core/reviewWriter';
@@ -27,7 +27,7 @@ export function periodOfNote(path: string, settings: DaybookSettings, kind: Peri
   if (!isInFolder(path, settings.reviewsFolder) || !path.endsWith('.md')) return null;
   const name = basename(path);
   for (const reviewKind of PERIOD_KINDS) {
-    const date = parseMoment(name, settings.reviewFormats[reviewKind]);
+    const date = parseDate(name, settings.reviewFormats[reviewKind]);
     if (date) return periodContaining(reviewKind, dateToDay(date));
   }
   return null;

@@ -3,7 +3,7 @@
  * adapters use: an in-memory vault with events, a metadata cache computed from
  * the text, processFrontMatter, and just enough of Plugin, Setting and Modal.
  */
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { parse as parseYaml, parse as parseYamlPackage, stringify as stringifyYaml } from 'yaml';
 import { readFrontmatter, splitFrontmatter } from '../../src/core/note/frontmatter';
 
 type Callback = (...args: any[]) => unknown;
@@ -366,3 +366,22 @@ export class MarkdownView {
 }
 export const editorInfoField = { id: 'editorInfoField' };
 export const editorLivePreviewField = { id: 'editorLivePreviewField' };
+
+// ---- YAML, moment and timing helpers (plugin-app's region) ----
+
+/**
+ * The app's parseYaml is js-yaml's `load`: YAML 1.2's core schema plus
+ * timestamps (an unquoted date comes back as a Date), and a key given twice
+ * throws. Assumed from the app's behaviour; the yaml package is told to do the same.
+ */
+function appParseYaml(text: string): unknown {
+  return parseYamlPackage(text, { uniqueKeys: true, customTags: ['timestamp'] });
+}
+export { appParseYaml as parseYaml };
+
+/**
+ * The app's moment is the moment package with the user's language set
+ * globally; tests switch it with moment.locale(...) and switch back.
+ */
+// eslint-disable-next-line import/no-extraneous-dependencies -- this is the app's moment: the package obsidian's types depend on
+export { default as moment } from 'moment';

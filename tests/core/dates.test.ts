@@ -1,3 +1,8 @@
+import { dailyNotePath, dayOfDailyNote } from '../../src/core/dailyNotes';
+import { dateFnsFormatter, dateFormatter, type DateFormatter, formatDate, parseDate, useDateFormatter } from '../../src/core/dates/dateFormatter';
+import { reviewNotePath } from '../../src/core/review/buildReview';
+import { resolveSettings } from '../../src/core/settings';
+import { fillTemplate } from '../../src/core/template';
 import { formatMoment, parseMoment } from '../../src/core/dates/momentFormat';
 import { dayToDate, parsePeriodId, periodContaining, resolvePeriod, shiftPeriod } from '../../src/core/dates/periods';
 
@@ -66,5 +71,44 @@ describe('periods', () => {
     expect(resolvePeriod('fortnight', '2026-02-10')).toBeNull();
     expect(resolvePeriod('2026-13', '2026-02-10')).toBeNull();
     expect(resolvePeriod('2026-Q5', '2026-02-10')).toBeNull();
+  });
+});
+
+describe('the date-formatting seam', () => {
+  const settings = resolveSettings({ dailyFolder: 'Daily', dailyFormat: 'dddd D MMMM YYYY' }).settings;
+  /** A stand-in for another language: day and month names in Dutch, for the few tokens these formats use. */
+  const dutch: DateFormatter = {
+    format: (date, pattern) =>
+      pattern
+        .replace('dddd', ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'][date.getDay()])
+        .replace('MMMM', ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'][date.getMonth()])
+        .replace('YYYY', String(date.getFullYear()))
+        .replace(/\bD\b/, String(date.getDate()))
+        .replace('HH:mm', 'uur'),
+    parse: (text) => (text === 'zondag 22 november 2026' ? new Date(2026, 10, 22) : null),
+  };
+  let restore: () => void = () => {};
+  afterEach(() => restore());
+
+  it('defaults to date-fns in English, as the CLI uses it', () => {
+    expect(dateFormatter()).toBe(dateFnsFormatter);
+    expect(dailyNotePath('2026-11-22', settings)).toBe('Daily/Sunday 22 November 2026.md');
+  });
+
+  it('names daily notes, reads them back, fills templates and names reviews with the formatter in use', () => {
+    restore = useDateFormatter(dutch);
+    expect(dailyNotePath('2026-11-22', settings)).toBe('Daily/zondag 22 november 2026.md');
+    expect(dayOfDailyNote('Daily/zondag 22 november 2026.md', settings)).toBe('2026-11-22');
+    expect(dayOfDailyNote('Daily/Sunday 22 November 2026.md', settings)).toBeNull();
+    const filled = fillTemplate('{{date}} {{date:MMMM}} {{time}}', { day: '2026-11-22', title: 't', now: new Date(2026, 10, 22, 9), settings });
+    expect(filled).toBe('zondag 22 november 2026 november uur');
+    const monthly = { ...settings, reviewFormats: { ...settings.reviewFormats, month: 'MMMM YYYY' } };
+    expect(reviewNotePath(parsePeriodId('2026-11')!, monthly)).toBe('Reviews/november 2026.md');
+  });
+
+  it('goes back to date-fns when the plugin unloads', () => {
+    useDateFormatter(dutch)();
+    expect(formatDate(dayToDate('2026-11-22'), 'dddd')).toBe('Sunday');
+    expect(parseDate('Sunday 22 November 2026', 'dddd D MMMM YYYY')).not.toBeNull();
   });
 });

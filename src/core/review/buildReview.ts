@@ -1,5 +1,5 @@
 import { dayToDate, type Period, periodContaining, shiftPeriod } from '../dates/periods';
-import { formatMoment } from '../dates/momentFormat';
+import { formatDate } from '../dates/dateFormatter';
 import { type DailyNote, type Journal, NOTES_PER_PAUSE } from '../journal';
 import { foldName, type Target, type TargetKind } from '../links/targets';
 import { type NoteModel, parseNote } from '../note/parseNote';
@@ -16,7 +16,7 @@ import type { Entry, GoalEvidence, LinkedNote, Mention, ReviewData, ReviewGoal, 
 
 /** Where the review note of a period lives, named by the configured format. */
 export function reviewNotePath(period: Period, settings: DaybookSettings): string {
-  return joinPath(settings.reviewsFolder, formatMoment(dayToDate(period.start), settings.reviewFormats[period.kind])) + '.md';
+  return joinPath(settings.reviewsFolder, formatDate(dayToDate(period.start), settings.reviewFormats[period.kind])) + '.md';
 }
 
 /** A mention of a person, topic or other link target by one block of a daily note. */
