@@ -115,6 +115,10 @@ describe('a busy quarter', () => {
     // Two Standup notes in different folders: two entries, each linked by path.
     expect(result.stdout).toContain('[[Teams/Payments/Standup|Standup]]');
     expect(result.stdout).toContain('[[Teams/Search/Standup|Standup]]');
+    // The same task carried over six days is one open task, in the count and in the list.
+    expect(result.stdout).toContain('- **Tasks:** 1 open, 0 done');
+    const open = result.stdout.slice(result.stdout.indexOf('## Still open'), result.stdout.indexOf('## Other links'));
+    expect(open.split('\n').filter((l) => l.startsWith('- '))).toEqual([expect.stringMatching(/^- ☐ Write up the migration caveats \(on 6 days, 1 Jan – 12 Mar: /)]);
     // "nothing today" is a placeholder, never a contribution.
     expect(result.stdout).not.toContain('nothing today');
   });
