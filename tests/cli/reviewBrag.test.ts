@@ -111,7 +111,9 @@ describe('a busy quarter', () => {
     expectApproved('busy-quarter-2026-Q1.md', result.stdout);
     expect(longLines(result.stdout)).toEqual([]);
     // Dana is in every note: counted, spanned, and only the first few days linked.
-    expect(result.stdout).toMatch(/^- \[\[Dana Lead\]\] · 128 mentions on 64 days, 1 Jan – 31 Mar$/m);
+    expect(result.stdout).toMatch(
+      /^- \[\[Dana Lead\]\] · 128 mentions on 64 days, 1 Jan – 31 Mar: \[\[Daily\/2026-01-01\|1 Jan\]\], \[\[Daily\/2026-01-02\|2 Jan\]\], \[\[Daily\/2026-01-05\|5 Jan\]\], \[\[Daily\/2026-01-06\|6 Jan\]\] …$/m,
+    );
     // Two Standup notes in different folders: two entries, each linked by path.
     expect(result.stdout).toContain('[[Teams/Payments/Standup|Standup]]');
     expect(result.stdout).toContain('[[Teams/Search/Standup|Standup]]');

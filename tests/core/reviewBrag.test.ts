@@ -220,6 +220,10 @@ describe('numbers and lines a reader can take', () => {
     expect(cut.endsWith('word …')).toBe(true);
   });
 
+  it('cut outside parentheses when there is a place to', () => {
+    expect(shorten('adding an index for the staff query (account_id, created_at), and watching sales for a week', 60)).toBe('adding an index for the staff query …');
+  });
+
   it('link two notes of one name by their paths', async () => {
     const { markdown } = await review({ 'A/Runbook.md': '', 'B/Runbook.md': '', 'Daily/2026-01-05.md': '- [[A/Runbook]] and [[B/Runbook]]\n' }, '2026-W02');
     expect(markdown).toContain('[[A/Runbook|Runbook]]');

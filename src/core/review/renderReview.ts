@@ -65,7 +65,7 @@ function atAGlance(data: ReviewData, settings: DaybookSettings): string[] {
     const values = data.days.map((d) => d.mood[slider.property]).filter((v): v is number => v !== undefined);
     lines.push(
       bullet(
-        `**${slider.question}** ${formatNumber(summary.average)} on average (${formatNumber(summary.min)}–${formatNumber(summary.max)} of ${slider.min}–${slider.max}), ${trendWord(values, slider.min, slider.max)} \`${sparkline(series, slider.min, slider.max)}\``,
+        `**${slider.question}** ${formatNumber(summary.average)} on average (${summary.min === summary.max ? formatNumber(summary.min) : `${formatNumber(summary.min)}–${formatNumber(summary.max)}`} of ${slider.min}–${slider.max}), ${trendWord(values, slider.min, slider.max)} \`${sparkline(series, slider.min, slider.max)}\``,
       ),
     );
   }
