@@ -43,8 +43,11 @@ export interface BragSettings {
   designTypes: string[];
   designTags: string[];
   designSections: string[];
+  /** Notes in these folders are design docs / reading, whatever their type. */
+  designFolders: string[];
   readingTypes: string[];
   readingTags: string[];
+  readingFolders: string[];
 }
 
 /** The core Daily notes plugin's settings (`.obsidian/daily-notes.json`). */
@@ -77,8 +80,10 @@ export const DEFAULT_SETTINGS: DaybookSettings = {
     designTypes: ['design-doc', 'adr', 'doc'],
     designTags: ['design-doc', 'adr'],
     designSections: ['Design', 'Docs', 'Documentation'],
+    designFolders: [],
     readingTypes: ['book', 'article', 'course'],
     readingTags: ['book', 'article', 'course'],
+    readingFolders: [],
   },
 };
 
@@ -249,7 +254,10 @@ function readBrag(raw: unknown, brag: BragSettings, problems: string[]): void {
   for (const [key, value] of Object.entries(raw)) {
     if (!Object.prototype.hasOwnProperty.call(brag, key)) problems.push(`brag.${key} is not a brag setting; ignored`);
     else if (!Array.isArray(value) || value.length > MAX_LIST || !value.every((word) => typeof word === 'string' && word.length <= MAX_TEXT)) problems.push(`brag.${key} must be a list of words; using defaults`);
-    else brag[key as keyof BragSettings] = value.map((word: string) => word.trim().replace(/^#/, '')).filter((word) => word !== '');
+    else {
+      const folders = key === 'designFolders' || key === 'readingFolders';
+      brag[key as keyof BragSettings] = value.map((word: string) => (folders ? trimSlashes(word.trim()) : word.trim().replace(/^#/, ''))).filter((word) => word !== '');
+    }
   }
 }
 

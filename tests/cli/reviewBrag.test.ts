@@ -111,10 +111,16 @@ describe('a busy quarter', () => {
     expectApproved('busy-quarter-2026-Q1.md', result.stdout);
     expect(longLines(result.stdout)).toEqual([]);
     // Dana is in every note: counted, spanned, and only the first few days linked.
-    expect(result.stdout).toMatch(/^- \[\[Dana Lead\]\] · 128 mentions on 64 days, 1 Jan – 31 Mar$/m);
+    expect(result.stdout).toMatch(
+      /^- \[\[Dana Lead\]\] · 128 mentions on 64 days, 1 Jan – 31 Mar: \[\[Daily\/2026-01-01\|1 Jan\]\], \[\[Daily\/2026-01-02\|2 Jan\]\], \[\[Daily\/2026-01-05\|5 Jan\]\], \[\[Daily\/2026-01-06\|6 Jan\]\] …$/m,
+    );
     // Two Standup notes in different folders: two entries, each linked by path.
     expect(result.stdout).toContain('[[Teams/Payments/Standup|Standup]]');
     expect(result.stdout).toContain('[[Teams/Search/Standup|Standup]]');
+    // The same task carried over six days is one open task, in the count and in the list.
+    expect(result.stdout).toContain('- **Tasks:** 1 open, 0 done');
+    const open = result.stdout.slice(result.stdout.indexOf('## Still open'), result.stdout.indexOf('## Other links'));
+    expect(open.split('\n').filter((l) => l.startsWith('- '))).toEqual([expect.stringMatching(/^- ☐ Write up the migration caveats \(on 6 days, 1 Jan – 12 Mar: /)]);
     // "nothing today" is a placeholder, never a contribution.
     expect(result.stdout).not.toContain('nothing today');
   });

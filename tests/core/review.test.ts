@@ -181,6 +181,6 @@ describe('a busy month', () => {
     const people = markdown.slice(markdown.indexOf('## People'), markdown.indexOf('## Other links') === -1 ? undefined : markdown.indexOf('## Other links'));
     expect(people.match(/^### \[\[Person \d+\]\] · \d+ mentions on \d+ days$/gm)).toHaveLength(30);
     expect(people).toContain('### 10 more');
-    expect(people.match(/^- \[\[Person \d+\]\] · \d+ mentions on \d+ days,? .*\[\[Daily\/2026-02-/gm)).toHaveLength(10);
+    expect(people.match(/^- \[\[Person \d+\]\] · \d+ mentions on \d+ days[,:] .*\[\[Daily\/2026-02-/gm)).toHaveLength(10);
   });
 });

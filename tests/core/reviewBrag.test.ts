@@ -194,6 +194,15 @@ describe('collaboration, design and reading', () => {
   });
 });
 
+describe('reading and design docs by folder', () => {
+  it('count the notes of the configured folders, whatever their type', async () => {
+    const custom = resolveSettings({ dailyFolder: 'Daily', brag: { readingFolders: ['Library/'], designFolders: ['RFCs'] } }).settings;
+    const { data } = await review({ 'Library/Essay.md': '', 'RFCs/RFC-9.md': '', 'Daily/2026-01-05.md': '- [[Essay]] and [[RFC-9]]\n' }, '2026', custom);
+    expect(data.reading.map((r) => [r.name, r.type])).toEqual([['Essay', 'reading']]);
+    expect(data.design.docs.map((d) => [d.name, d.type])).toEqual([['RFC-9', 'doc']]);
+  });
+});
+
 describe('numbers and lines a reader can take', () => {
   const day = (d: string) => ({ date: d, path: `Daily/${d}.md` });
 
@@ -209,6 +218,10 @@ describe('numbers and lines a reader can take', () => {
     const cut = shorten('word '.repeat(100), 50);
     expect(cut.length).toBeLessThanOrEqual(52);
     expect(cut.endsWith('word …')).toBe(true);
+  });
+
+  it('cut outside parentheses when there is a place to', () => {
+    expect(shorten('adding an index for the staff query (account_id, created_at), and watching sales for a week', 60)).toBe('adding an index for the staff query …');
   });
 
   it('link two notes of one name by their paths', async () => {

@@ -1,6 +1,6 @@
 import { foldName } from '../links/targets';
 import type { Block, NoteModel } from '../note/parseNote';
-import { descendants, taskText } from '../note/outline';
+import { taskText } from '../note/outline';
 import type { BragSettings } from '../settings';
 import { isEmptyLine } from './projects';
 
@@ -75,24 +75,23 @@ export function bragLines(note: NoteModel, brag: BragSettings): BragLine[] {
 }
 
 /**
- * A block's descendants; for a paragraph without any, the list that follows it
- * (`Started [[Book]]` then `- takeaway` lines is how sectioned notes nest).
+ * Up to `limit` non-empty lines written under a block: its descendants, or for
+ * a paragraph without any, the list that follows it (`Started [[Book]]` then
+ * `- takeaway` lines is how sectioned notes nest). Stops at the limit: a root
+ * bullet of a long outline may hold thousands of blocks.
  */
-function underBlock(blocks: Block[], index: number): number[] {
+export function writtenUnder(blocks: Block[], index: number, limit = 6): { index: number; text: string }[] {
   const block = blocks[index];
-  const own = descendants(blocks, index);
-  if (own.length || block.kind !== 'paragraph') return own;
-  const out: number[] = [];
-  for (let i = block.end; i < blocks.length && blocks[i].parent === block.parent && blocks[i].kind === 'item'; i = blocks[i].end) {
-    out.push(i, ...descendants(blocks, i));
+  const from = index + 1;
+  let to = block.end;
+  if (to === from && block.kind === 'paragraph') {
+    // The run of list items right after the paragraph, among its siblings.
+    to = from;
+    while (to < blocks.length && blocks[to].parent === block.parent && blocks[to].kind === 'item') to = blocks[to].end;
+  }
+  const out: { index: number; text: string }[] = [];
+  for (let i = from; i < to && out.length < limit; i++) {
+    if (!isEmptyLine(blocks[i].text)) out.push({ index: i, text: blocks[i].task ? taskText(blocks[i]) : blocks[i].quote });
   }
   return out;
-}
-
-/** What is written under a block that links a note: the takeaways under a book, the notes under a design doc. */
-export function writtenUnder(blocks: Block[], index: number, limit = 6): { index: number; text: string }[] {
-  return underBlock(blocks, index)
-    .filter((i) => !isEmptyLine(blocks[i].text))
-    .slice(0, limit)
-    .map((i) => ({ index: i, text: blocks[i].task ? taskText(blocks[i]) : blocks[i].quote }));
 }

@@ -6,7 +6,7 @@ import { type NoteModel, parseNote } from '../note/parseNote';
 import { isPlaceholder, isUnder, quoteInContext, sectionName, taskText } from '../note/outline';
 import { normaliseQuestion } from '../note/tokens';
 import type { DaybookSettings } from '../settings';
-import { basename, joinPath, type Warning } from '../vault';
+import { basename, isInFolder, joinPath, type Warning } from '../vault';
 import { stringList } from '../note/frontmatter';
 import { bragLines, type BragKind, writtenUnder } from './bragLines';
 import { findIncidents } from './incidents';
@@ -399,8 +399,9 @@ async function typedNotes(
     const types = stringList(frontmatter.type).map((t) => foldName(t.replace(/^\[\[|\]\]$/g, '')));
     const tags = stringList(frontmatter.tags).map((t) => foldName(t.replace(/^#/, '')));
     const note = (type: string): LinkedNote => ({ name: basename(path), path, type, mentions, takeaways: dedupeMentions(takeaways) });
-    const designType = types.find((t) => designTypes.has(t)) ?? tags.find((t) => designTags.has(t));
-    const readingType = types.find((t) => readingTypes.has(t)) ?? tags.find((t) => readingTags.has(t));
+    const inFolder = (folders: string[]) => folders.some((folder) => isInFolder(path, folder));
+    const designType = types.find((t) => designTypes.has(t)) ?? tags.find((t) => designTags.has(t)) ?? (inFolder(brag.designFolders) ? 'doc' : undefined);
+    const readingType = types.find((t) => readingTypes.has(t)) ?? tags.find((t) => readingTags.has(t)) ?? (inFolder(brag.readingFolders) ? 'reading' : undefined);
     if (designType !== undefined) design.push(note(designType));
     else if (readingType !== undefined) reading.push(note(readingType));
   }

@@ -130,7 +130,8 @@ function incidentStory(incident: ReviewIncident): string[] {
 }
 
 function collaboration(data: ReviewData, size: Size, ambiguous: ReadonlySet<string>): string[] {
-  const people = data.people.slice(0, size.people).map((p) => bullet(`${entryLink(p, ambiguous)} · ${mentionCount(p.mentions, daysOf(p))}, ${daySpan(p.blocks[0].date, p.blocks[p.blocks.length - 1].date)}`));
+  // Each person with their days, the first few linked: every line leads back to the notes.
+  const people = compactLines(data.people.slice(0, size.people), ambiguous);
   const lines = data.collaboration ?? [];
   const out: string[] = [];
   if (people.length) out.push('**Worked with most**', '', ...people, '');
@@ -170,7 +171,8 @@ function learned(data: ReviewData, size: Size, ambiguous: ReadonlySet<string>, s
   const topics = learnt.slice(0, size.topics).map((t) => {
     const first = t.blocks[0];
     const last = t.blocks[t.blocks.length - 1];
-    return bullet(`${entryLink(t, ambiguous)} · ${mentionCount(t.mentions, daysOf(t))}, ${daySpan(first.date, last.date)}: “${shorten(first.text, 100)}”`);
+    const span = first.date === last.date ? '' : `, ${daySpan(first.date, last.date)}`;
+    return bullet(`${entryLink(t, ambiguous)} · ${mentionCount(t.mentions, daysOf(t))}${span}: “${shorten(first.text, 100)}” (${dayLink(first.path, shortDate(first.date))})`);
   });
   const rest = learnt.slice(size.topics);
   const reading = linkedNoteLines(data.reading ?? [], size.takeaways, ambiguous);

@@ -86,14 +86,23 @@ export function shorten(text: string, max = 180): string {
   if (clean.length <= max) return clean;
   let depth = 0;
   let code = false;
+  let parens = 0;
   let cut = -1;
+  // A cut outside parentheses reads better ("…(account_id …" leaves one open); take one if there is any.
+  let balanced = -1;
   for (let i = 0; i < clean.length && i <= max; i++) {
     const ch = clean[i];
     if (ch === '`') code = !code;
     else if (!code && clean.startsWith('[[', i)) depth++;
     else if (!code && clean.startsWith(']]', i) && depth > 0) depth--;
-    else if (ch === ' ' && depth === 0 && !code) cut = i;
+    else if (!code && ch === '(') parens++;
+    else if (!code && ch === ')' && parens > 0) parens--;
+    else if (ch === ' ' && depth === 0 && !code) {
+      cut = i;
+      if (parens === 0) balanced = i;
+    }
   }
+  if (balanced > max / 2) cut = balanced;
   return cut > 0 ? clean.slice(0, cut).replace(/[,;:.\s-]+$/, '') + ' …' : clean;
 }
 

@@ -5,7 +5,7 @@ import { sparkline, trendWord } from './mood';
 import { hasMood, moodChartPath } from './moodChart';
 import { bragDocument } from './renderBrag';
 import { ambiguousNames, bullet, dayLink, entryLink, noteLink, shortDate, shorten } from './renderMarkdown';
-import { allEntries, compactLines, entrySections, incidentHeading, incidentSummary, openItemLines, projectSections, section } from './renderSections';
+import { allEntries, compactLines, sameText, entrySections, incidentHeading, incidentSummary, openItemLines, projectSections, section } from './renderSections';
 import type { Entry, ReviewData, ReviewIncident } from './types';
 
 /** How many quotes each entry shows: every one in a week, the first few in a month. */
@@ -65,13 +65,14 @@ function atAGlance(data: ReviewData, settings: DaybookSettings): string[] {
     const values = data.days.map((d) => d.mood[slider.property]).filter((v): v is number => v !== undefined);
     lines.push(
       bullet(
-        `**${slider.question}** ${formatNumber(summary.average)} on average (${formatNumber(summary.min)}–${formatNumber(summary.max)} of ${slider.min}–${slider.max}), ${trendWord(values, slider.min, slider.max)} \`${sparkline(series, slider.min, slider.max)}\``,
+        `**${slider.question}** ${formatNumber(summary.average)} on average (${summary.min === summary.max ? formatNumber(summary.min) : `${formatNumber(summary.min)}–${formatNumber(summary.max)}`} of ${slider.min}–${slider.max}), ${trendWord(values, slider.min, slider.max)} \`${sparkline(series, slider.min, slider.max)}\``,
       ),
     );
   }
   if (data.incidents.length) lines.push(bullet(`**Incidents:** ${data.incidents.length}${severityCounts(data.incidents)}`));
-  const open = data.tasks.filter((t) => !t.done).length;
-  if (data.tasks.length) lines.push(bullet(`**Tasks:** ${open} open, ${data.tasks.length - open} done`));
+  // Counted as the lists show them: a task carried over several days is one task.
+  const distinct = (done: boolean) => new Set(data.tasks.filter((t) => t.done === done).map((t) => sameText(t.text))).size;
+  if (data.tasks.length) lines.push(bullet(`**Tasks:** ${distinct(false)} open, ${distinct(true)} done`));
   const ambiguous = ambiguousNames(allEntries(data));
   if (data.people.length) lines.push(bullet(`**Top people:** ${top(data.people, ambiguous)}`));
   if (data.topics.length) lines.push(bullet(`**Top topics:** ${top(data.topics, ambiguous)}`));

@@ -88,7 +88,7 @@ export function projectName(group: ProjectGroup): string {
 }
 
 /** A line's text as lines are compared: the same words written twice are one contribution. */
-function sameText(text: string): string {
+export function sameText(text: string): string {
   return text
     .toLowerCase()
     .replace(/[*_`[\]]/g, '')
