@@ -56,16 +56,19 @@ function mayMatch(name: string, format: string, dates: DateFormatter): boolean {
   return shape === null || shape.test(name);
 }
 
-const nameLengths = new Map<string, number | null>();
+const nameLengths = new Map<DateFormatter, Map<string, number | null>>();
 
 /** How long every name of `format` is, when that is fixed (`YYYY-MM-DD`: 10), else null. */
 function fixedNameLength(format: string): number | null {
-  let length = nameLengths.get(format);
+  const dates = dateFormatter();
+  let known = nameLengths.get(dates);
+  if (!known) nameLengths.set(dates, (known = new Map<string, number | null>()));
+  let length = known.get(format);
   if (length === undefined) {
-    const a = formatMoment(new Date(2000, 0, 1, 12), format);
-    const b = formatMoment(new Date(2026, 11, 31, 12), format);
+    const a = dates.format(new Date(2000, 0, 1, 12), format);
+    const b = dates.format(new Date(2026, 11, 31, 12), format);
     length = a.length === b.length && !format.includes('/') ? a.length : null;
-    nameLengths.set(format, length);
+    known.set(format, length);
   }
   return length;
 }
