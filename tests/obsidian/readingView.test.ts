@@ -127,6 +127,17 @@ describe('Reading view sliders', () => {
     expect(transactions[0].annotation(Transaction.userEvent)).toBe(SLIDER_USER_EVENT);
   });
 
+  it('writes through Vault.process when the note is open only in Reading mode (no editor holds typing)', async () => {
+    const cm = { dispatch: jest.fn(), state: EditorState.create({ doc: NOTE }) };
+    app.workspace.leaves.push({ view: new MarkdownView(app.vault.getAbstractFileByPath(PATH) as any, { cm }, 'preview') });
+    const el = paragraph('How do you feel when you wake up? {{slider}}');
+    postProcess(el, postProcessorContext(PATH, null));
+    move(el, '2');
+    await jest.advanceTimersByTimeAsync(250);
+    expect(cm.dispatch).not.toHaveBeenCalled();
+    expect(app.vault.texts.get(PATH)).toBe(NOTE.replace('mood_wake: 4 # groggy', 'mood_wake: 2 # groggy'));
+  });
+
   it('follows an external edit of the property', async () => {
     const el = paragraph('How do you feel when you wake up? {{slider}}');
     postProcess(el, postProcessorContext(PATH, section(NOTE, 'How do you feel when you wake up? {{slider}}')));

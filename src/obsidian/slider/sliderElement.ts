@@ -4,6 +4,9 @@ import type { SliderValue } from '../../core/sliders/frontmatterText';
 /** What would move a range input; a refused slider cancels them. */
 const REFUSED_EVENTS = ['pointerdown', 'mousedown', 'touchstart', 'keydown'] as const;
 
+/** The keys that move a range input. */
+const MOVING_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
+
 /** Events that must not reach the surroundings: Live Preview's callout widget flips to source on them. */
 const CONTAINED_EVENTS = ['mousedown', 'mouseup', 'pointerdown', 'pointerup', 'click', 'dblclick', 'touchstart', 'touchend'] as const;
 
@@ -63,10 +66,10 @@ export class SliderElement {
   private readonly refuse = (event: Event): void => {
     const problem = this.problem();
     if (!problem) return;
-    if (event instanceof KeyboardEvent && (event.key === 'Tab' || event.altKey || event.ctrlKey || event.metaKey)) return;
+    if (event instanceof KeyboardEvent && !MOVING_KEYS.has(event.key)) return;
     event.preventDefault();
-    // One notice per gesture: a touch or click also fires mousedown/touchstart after pointerdown.
-    if (event.type === 'pointerdown' || event.type === 'keydown') this.onRefused(problem);
+    // One notice per gesture: a press also fires mousedown/touchstart after pointerdown, a held key repeats.
+    if (event.type === 'pointerdown' || (event instanceof KeyboardEvent && !event.repeat)) this.onRefused(problem);
   };
 
   private readonly handlePress = (): void => {
