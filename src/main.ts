@@ -1,5 +1,5 @@
 import { type EditorState } from '@codemirror/state';
-import { editorInfoField, editorLivePreviewField, MarkdownView, Notice, Plugin, TFile } from 'obsidian';
+import { editorInfoField, editorLivePreviewField, MarkdownView, Notice, Plugin } from 'obsidian';
 import { useDateFormatter } from './core/dates/dateFormatter';
 import { dateToDay, isDay, type PeriodKind, resolvePeriod } from './core/dates/periods';
 import type { DaybookSettings } from './core/settings';
