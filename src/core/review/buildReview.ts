@@ -396,12 +396,15 @@ async function typedNotes(
       warnings.push({ path, message: `cannot be read: ${error instanceof Error ? error.message : String(error)}` });
       continue;
     }
-    const types = stringList(frontmatter.type).map((t) => foldName(t.replace(/^\[\[|\]\]$/g, '')));
-    const tags = stringList(frontmatter.tags).map((t) => foldName(t.replace(/^#/, '')));
+    // Matched folded (`Design Doc` is `design-doc`), shown as written in the note.
+    const written = (list: string[], strip: RegExp) => list.map((t) => t.replace(strip, '').trim());
+    const rawTypes = written(stringList(frontmatter.type), /^\[\[|\]\]$/g);
+    const rawTags = written(stringList(frontmatter.tags), /^#/);
+    const pick = (raw: string[], wanted: Set<string>) => raw.find((t) => wanted.has(foldName(t)));
     const note = (type: string): LinkedNote => ({ name: basename(path), path, type, mentions, takeaways: dedupeMentions(takeaways) });
     const inFolder = (folders: string[]) => folders.some((folder) => isInFolder(path, folder));
-    const designType = types.find((t) => designTypes.has(t)) ?? tags.find((t) => designTags.has(t)) ?? (inFolder(brag.designFolders) ? 'doc' : undefined);
-    const readingType = types.find((t) => readingTypes.has(t)) ?? tags.find((t) => readingTags.has(t)) ?? (inFolder(brag.readingFolders) ? 'reading' : undefined);
+    const designType = pick(rawTypes, designTypes) ?? pick(rawTags, designTags) ?? (inFolder(brag.designFolders) ? 'doc' : undefined);
+    const readingType = pick(rawTypes, readingTypes) ?? pick(rawTags, readingTags) ?? (inFolder(brag.readingFolders) ? 'reading' : undefined);
     if (designType !== undefined) design.push(note(designType));
     else if (readingType !== undefined) reading.push(note(readingType));
   }

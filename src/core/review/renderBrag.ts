@@ -17,6 +17,7 @@ import {
   projectName,
   projectSpan,
   section,
+  tailLines,
 } from './renderSections';
 import type { LinkedNote, Mention, ReviewData, ReviewIncident } from './types';
 
@@ -136,7 +137,7 @@ function collaboration(data: ReviewData, size: Size, ambiguous: ReadonlySet<stri
   const out: string[] = [];
   if (people.length) out.push('**Worked with most**', '', ...people, '');
   const rest = data.people.slice(size.people);
-  if (rest.length) out.push(`**Also worked with**`, '', ...compactLines(rest, ambiguous), '');
+  if (rest.length) out.push(`**Also worked with** (mentions)`, '', ...tailLines(rest, ambiguous), '');
   if (lines.length) out.push('**Mentoring, pairing, reviews**', '', ...lines.slice(0, size.collaboration).map((m) => bullet(linkedLine(m))), ...more(lines.length - size.collaboration, 'more line'), '');
   return out;
 }
@@ -177,7 +178,7 @@ function learned(data: ReviewData, size: Size, ambiguous: ReadonlySet<string>, s
   const rest = learnt.slice(size.topics);
   const reading = linkedNoteLines(data.reading ?? [], size.takeaways, ambiguous);
   return [
-    ...(topics.length ? ['**Topics**', '', ...topics, ...(rest.length ? compactLines(rest, ambiguous) : []), ''] : []),
+    ...(topics.length ? ['**Topics**', '', ...topics, ...(rest.length ? ['', `**Also** (mentions)`, '', ...tailLines(rest, ambiguous)] : []), ''] : []),
     ...(reading.length ? ['**Reading**', '', ...reading, ''] : []),
   ];
 }

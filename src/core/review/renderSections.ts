@@ -24,6 +24,19 @@ export function compactLines(entries: Entry[], ambiguous: ReadonlySet<string>): 
   return entries.map((entry) => bullet(`${entryLink(entry, ambiguous)} · ${plural(entry.mentions, 'mention')} ${compactDays(entry.blocks)}`));
 }
 
+/**
+ * The long tail of a yearly or quarterly list: names and counts, a few to a
+ * line, so a thousand people still take a page, not a book (each one still
+ * linked, so backlinks and the graph see them).
+ */
+export function tailLines(entries: Entry[], ambiguous: ReadonlySet<string>, perLine = 8): string[] {
+  const lines: string[] = [];
+  for (let i = 0; i < entries.length; i += perLine) {
+    lines.push(bullet(entries.slice(i, i + perLine).map((e) => `${entryLink(e, ambiguous)} (${e.mentions})`).join(', ')));
+  }
+  return lines;
+}
+
 function mentionLines(entry: Entry, limit: number): string[] {
   const lines = entry.blocks.slice(0, limit).map((m) => bullet(`${dayLink(m.path, shortDate(m.date))}: ${shorten(m.text)}`));
   if (entry.blocks.length > limit) lines.push(bullet(`…and ${plural(entry.blocks.length - limit, 'more mention')} ${compactDays(entry.blocks.slice(limit))}`));
