@@ -7,6 +7,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { run } from '../src/cli/main';
 import { generateVault } from './generateVault';
+import { runPathological } from './pathological';
 
 /**
  * `npm run bench`: builds a ten-year synthetic vault (3,650 daily notes in both
@@ -81,6 +82,12 @@ function report(name: string, ms: number, baseline?: { name: string; ms: number 
 
 async function main(): Promise<void> {
   print(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
+  // `npm run bench -- --pathological`: only the hostile-input table, a few minutes instead of many.
+  if (process.argv.includes('--pathological')) {
+    if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: npm run build:cli');
+    runPathological(ROOT, CLI, print);
+    return;
+  }
   const generateStart = performance.now();
   generateVault(VAULT, SHAPE);
   print(`vault: ${SHAPE.days} daily notes, ${SHAPE.unrelated} unrelated, ${SHAPE.people + SHAPE.topics} people/topics (ready in ${((performance.now() - generateStart) / 1000).toFixed(1)} s)\n`);
@@ -143,6 +150,7 @@ async function main(): Promise<void> {
   rmSync(join(VAULT, 'Reviews'), { recursive: true, force: true });
   const rebuild = cli(['--all', '--write', '--no-cache']);
   print(`peak RSS, rebuild every review (CLI process): ${rebuild.maxRssMb.toFixed(0)} MB`);
+  runPathological(ROOT, CLI, print);
 }
 
 main().catch((error: unknown) => {

@@ -316,17 +316,17 @@ export class FolderVault implements VaultSource, ReviewStore {
 
   /**
    * Compare-and-swap: the new text is written to a temporary file of this
-   * process's own, flushed, and renamed over the note only if the note still
-   * holds the text `change` was given; otherwise `change` runs again on the
-   * newer text. Bytes appended to the old file in the instant between that
-   * check and the rename land in the replaced file: they are read back from
-   * it and merged in by one more round.
+   * process's own, flushed, and renamed over the note only if the note is
+   * still the file `change` read; if another program replaced it meanwhile,
+   * `change` runs again on the newer one. Text written into the old file while
+   * the new one was being flushed (an editor appending a line) is read back
+   * from it after the swap and merged in by one more round, so it is not lost.
    */
   async update(path: string, change: (current: string | null) => string | null): Promise<boolean> {
     let wrote = false;
-    // After a swap that raced an append: the text the old file ended with, and what was written over it.
-    let raced: { text: string; written: string } | null = null;
-    for (let attempt = 0; attempt < 50; attempt++) {
+    // After a swap that raced an append: what was read, the text the old file ended with, and what was written over it.
+    let raced: { read: string; text: string; written: string } | null = null;
+    for (let attempt = 0; attempt < 100; attempt++) {
       const { target, mode } = this.writable(path);
       let fd: number | null = null;
       try {
@@ -335,19 +335,15 @@ export class FolderVault implements VaultSource, ReviewStore {
         } catch (error) {
           if (code(error) !== 'ENOENT') throw error;
         }
-        const current = fd === null ? null : decodeNote(readFileSync(fd));
-        let base = current;
-        if (raced) {
-          // Merge the appended text only while the note is still what this process wrote.
-          if (current === raced.written) base = raced.text;
-          raced = null;
-        }
-        const next = change(base);
+        const current = fd === null ? null : decodeNote(readAllFrom(fd, fstatSync(fd).size));
+        const base = merged(raced, current);
+        raced = null;
+        // Text rescued from a raced swap is written even when `change` has nothing to add to it.
+        const next = change(base) ?? (base !== current ? base : null);
         if (next === null || next === current) return wrote;
-        const size = fd === null ? 0 : fstatSync(fd).size;
         const temporary = this.writeTemporary(target, next, mode);
         try {
-          if (this.currentText(target) !== current) {
+          if (!sameFile(fd, target)) {
             rmSync(temporary, { force: true });
             continue;
           }
@@ -359,23 +355,14 @@ export class FolderVault implements VaultSource, ReviewStore {
         wrote = true;
         syncFolder(dirname(target));
         if (fd === null) return true;
-        const grown = fstatSync(fd).size;
-        if (grown === size) return true;
-        raced = { text: decodeNote(readAllFrom(fd, grown)), written: next };
+        const after = decodeNote(readAllFrom(fd, fstatSync(fd).size));
+        if (after === current) return true;
+        raced = { read: current ?? '', text: after, written: next };
       } finally {
         if (fd !== null) closeSync(fd);
       }
     }
     throw new Error(`${path} kept changing while Daybook tried to write it; ${wrote ? 'the last change may be missing' : 'not written'}`);
-  }
-
-  private currentText(target: string): string | null {
-    try {
-      return decodeNote(readFileSync(target));
-    } catch (error) {
-      if (code(error) === 'ENOENT') return null;
-      throw error;
-    }
   }
 
   async removeIfUnchanged(path: string, expected: string): Promise<boolean> {
@@ -419,6 +406,31 @@ export class FolderVault implements VaultSource, ReviewStore {
   toVaultPath(absolute: string): string {
     return absolute.slice(this.root.length + 1).split(sep).join('/');
   }
+}
+
+/**
+ * The note's text after a swap that raced an append: what was written, then
+ * what reached the old file after it was read, then what was appended to the
+ * new one since. Text changed any other way (a program rewriting the file)
+ * stands as it is.
+ */
+function merged(raced: { read: string; text: string; written: string } | null, current: string | null): string | null {
+  if (raced === null || current === null) return current;
+  if (!current.startsWith(raced.written) || !raced.text.startsWith(raced.read)) return current;
+  return raced.written + raced.text.slice(raced.read.length) + current.slice(raced.written.length);
+}
+
+/** Whether `target` is still the file open as `fd` (or, with no fd, still absent): nobody renamed another over it. */
+function sameFile(fd: number | null, target: string): boolean {
+  let info;
+  try {
+    info = statSync(target);
+  } catch (error) {
+    return fd === null && code(error) === 'ENOENT';
+  }
+  if (fd === null) return false;
+  const open = fstatSync(fd);
+  return open.ino === info.ino && open.dev === info.dev;
 }
 
 /** The first `size` bytes of an open file. */

@@ -64,7 +64,8 @@ export async function writeReview(
   const path = review.notes.review;
   const generated = renderReview(review, journal.settings);
   // Set inside the store's callback, which may run more than once.
-  const last: { merged: MergeResult; needsBackup: string | null } = { merged: { status: 'unchanged', text: '' }, needsBackup: null };
+  // `written`: what the store last wrote; a later round (merging text typed meanwhile) may find the region already current.
+  const last: { merged: MergeResult; written: MergeResult | null; needsBackup: string | null } = { merged: { status: 'unchanged', text: '' }, written: null, needsBackup: null };
   let backupPath: string | undefined;
   // With force over a hand edit, the edited note is kept before it is replaced;
   // if it changes again meanwhile, that newer text is kept too before the swap.
@@ -78,13 +79,14 @@ export async function writeReview(
         last.needsBackup = merged.backup;
         return null;
       }
+      last.written = merged;
       return merged.text;
     });
     if (last.needsBackup === null) break;
     backupPath = await keepBackup(store, path, last.needsBackup);
     backedUp = last.needsBackup;
   }
-  const { merged } = last;
+  const merged = last.merged.status === 'unchanged' && last.written ? last.written : last.merged;
   const outcome: WriteOutcome = { period: period.id, path, status: merged.status, review, ...(merged.reason ? { reason: merged.reason } : {}) };
   if (backupPath !== undefined && merged.status === 'updated') outcome.backupPath = backupPath;
   // The chart follows the note: a note left alone (edited by hand) keeps the chart it embeds.

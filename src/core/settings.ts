@@ -131,6 +131,8 @@ const PROBE_DAYS = [new Date(2025, 0, 6, 12), new Date(2025, 3, 14, 12), new Dat
 
 /** Why a date format could name a path outside the vault: its literals (`[../]YYYY`) and what it makes of real dates. */
 function formatProblem(format: string): string | null {
+  // Empty: inherit the core Daily notes plugin's format (itself checked), or the default.
+  if (format === '') return null;
   const direct = outsideVaultProblem(format.replace(/[[\]]/g, ''));
   if (direct) return direct;
   for (const day of PROBE_DAYS) {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { daybook } from '../helpers/cli';
@@ -63,9 +63,9 @@ describe('nothing escapes the vault: symlinks', () => {
   it('never writes a review through a note, or a reviews folder, linked outside; says which, and writes the rest', async () => {
     const { box, vault } = boxedVault({ ...dailyNotes([16, 17]), ...settingsFile({ dailyFolder: 'Daily' }) });
     const outside = join(box, 'outside');
-    require('node:fs').mkdirSync(outside);
+    mkdirSync(outside);
     writeFileSync(join(outside, 'secret.md'), 'do not touch\n');
-    require('node:fs').mkdirSync(join(vault, 'Reviews'));
+    mkdirSync(join(vault, 'Reviews'));
     symlinkSync(join(outside, 'secret.md'), join(vault, 'Reviews', '2026-W47.md'));
     const result = await daybook(['review', '--vault', vault, '--all', '--write']);
     expect(result.stderr).toMatch(/^error: Reviews\/2026-W47\.md: not written: .*link to outside the vault/m);

@@ -66,7 +66,7 @@ describe('resolveSettings, for any stored value (property-based)', () => {
   it('never throws, keeps every field its type, and never lets a path leave the vault', () => {
     fc.assert(
       fc.property(stored, fc.dictionary(fc.constantFrom('folder', 'format', 'template'), hostile), (raw, core) => {
-        const { settings } = resolveSettings(raw, core as never);
+        const { settings } = resolveSettings(raw, core);
         for (const key of ['dailyFolder', 'dailyFormat', 'templatePath', 'reviewsFolder', 'peopleFolder', 'topicsFolder', 'goalsNote'] as const) {
           expect(typeof settings[key]).toBe('string');
           expect(outsideVaultProblem(settings[key])).toBeNull();

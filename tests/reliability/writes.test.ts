@@ -1,4 +1,4 @@
-import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { daybook } from '../helpers/cli';
 import { dailyNotes, filesUnder, settingsFile, vaultOf } from './vaultHelpers';
@@ -39,5 +39,19 @@ describe('review notes Daybook must not replace', () => {
     expect(readFileSync(note, 'utf8')).toContain('[[Bo]]');
     expect(statSync(note).mode & 0o777).toBe(0o600);
     expect(filesUnder(vault).filter((p) => p.includes('daybook-tmp'))).toEqual([]);
+  });
+});
+
+describe('temporary files', () => {
+  it('a writing run removes what killed runs left behind, and never another live process’s', async () => {
+    const vault = vaultOf({ ...dailyNotes([16]), ...settingsFile({ dailyFolder: 'Daily' }) });
+    await daybook(['review', '--vault', vault, '--all', '--write']);
+    const dead = join(vault, 'Reviews', '2026-W47.md.2147483646-0a1b2c.daybook-tmp');
+    const live = join(vault, 'Daily', `2026-11-16.md.${process.pid === 1 ? 2 : 1}-0a1b2c.daybook-tmp`);
+    writeFileSync(dead, 'half a review');
+    writeFileSync(live, 'being written');
+    await daybook(['review', '--vault', vault, '--all', '--write']);
+    expect(existsSync(dead)).toBe(false);
+    expect(existsSync(live)).toBe(true);
   });
 });
