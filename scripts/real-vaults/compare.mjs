@@ -198,6 +198,7 @@ function main() {
   }
   const out = (line) => process.stdout.write(line + '\n');
   const reports = [];
+  const grand = { notes: 0, targets: 0, differing: 0, pairs: 0, differingPairs: 0, tasks: 0, differingTasks: 0, crashes: [], warnings: 0 };
   for (const dir of opts.vaults) {
     const group = laidOutVaults(dir);
     if (group.length === 0) throw new Error(`${dir} holds no layout.json: lay it out with layout.mjs first`);
@@ -219,7 +220,10 @@ function main() {
       for (const t of r.taskDifferences.slice(0, opts.limit)) out(`  task: counter ${t.counter}, daybook ${t.daybook}: ${t.at}`);
     }
     if (group.length > 1) out(summary(`TOTAL ${dir} (${group.length} vaults)`, total));
+    for (const k of ['notes', 'targets', 'differing', 'pairs', 'differingPairs', 'tasks', 'differingTasks', 'warnings']) grand[k] += total[k];
+    grand.crashes.push(...total.crashes);
   }
+  if (opts.vaults.length > 1) out(summary('ALL', grand));
   if (opts.report) writeFileSync(opts.report, JSON.stringify(reports, null, 1) + '\n');
 }
 

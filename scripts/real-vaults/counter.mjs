@@ -348,9 +348,10 @@ export class Resolver {
     }
   }
 
-  /** The identity of a link's target: `path:<vault path>` or `name:<lower-case link text>`. */
+  /** The identity of a link's target: `path:<vault path>`, or `name:<link text as written, lower case>` when no note has it. */
   resolve(target, fromPath, kind) {
-    let text = target.trim().replace(/\\/g, '/');
+    const written = target.trim();
+    let text = written.replace(/\\/g, '/');
     if (kind === 'markdown' && /^\.\.?\//.test(text)) {
       const parts = fromPath.split('/').slice(0, -1);
       for (const part of text.split('/')) {
@@ -370,7 +371,8 @@ export class Resolver {
     if (found) return 'path:' + found;
     const alias = this.aliases.get(key);
     if (alias) return 'path:' + alias;
-    return 'name:' + key;
+    // A link that resolves to nothing is named as it is written (`../../CONTRIBUTING`, `/x/y.png`).
+    return 'name:' + lower(withoutMd(written));
   }
 }
 

@@ -88,6 +88,14 @@ describe('real notes: tags', () => {
   });
 });
 
+describe('real notes: Logseq block references', () => {
+  test("[label](((uuid))) quotes a block: it names no note, unlike [label]([[Page]])", async () => {
+    const data = await review('logseq-block-references');
+    expect(names(data).filter((n) => n.includes('(('))).toEqual([]);
+    expect(names(data)).toEqual(['Advanced Queries']);
+  });
+});
+
 describe('real notes: identity', () => {
   test.failing('[[clark-cui]], [[Clark Cui]] and [[Clark_Cui]] are three targets when no note resolves them', async () => {
     const data = await review('distinct-names');
