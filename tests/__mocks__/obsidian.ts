@@ -93,24 +93,54 @@ export class Vault extends Events {
   async read(file: TFile) {
     return this.cachedRead(file);
   }
+
+  /** Test hooks: what happens to a file just before the next write of it (the user typing, sync landing). */
+  private readonly meanwhile = new Map<string, (() => void)[]>();
+  /** Paths the app may not write (a read-only file or folder): writes fail as the file system fails them. */
+  readonly readOnly = new Set<string>();
+
+  /** Test helper: `happen` runs at the next write of `path`, after any earlier read and before the write itself. */
+  beforeNextWrite(path: string, happen: () => void): void {
+    this.meanwhile.set(path, [...(this.meanwhile.get(path) ?? []), happen]);
+  }
+  private writing(path: string): void {
+    const pending = this.meanwhile.get(path);
+    this.meanwhile.delete(path);
+    for (const happen of pending ?? []) happen();
+    const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+    if (this.readOnly.has(path) || (folder && this.readOnly.has(folder))) throw new Error(`EACCES: permission denied, open '${path}'`);
+  }
+  private existing(file: TFile): TFile {
+    if (this.entries.get(file.path) !== file) throw new Error(`ENOENT: no such file or directory, open '${file.path}'`);
+    return file;
+  }
+
+  /** Like the app: fn gets the text on disk at the moment of writing (not what was read earlier), any file type. */
   async process(file: TFile, fn: (text: string) => string) {
+    this.writing(file.path);
+    this.existing(file);
     const text = fn(this.texts.get(file.path) ?? '');
     this.put(file.path, text);
     this.trigger('modify', file);
     return text;
   }
   async modify(file: TFile, text: string) {
-    await this.process(file, () => text);
+    this.writing(file.path);
+    this.existing(file);
+    this.put(file.path, text);
+    this.trigger('modify', file);
   }
   async create(path: string, text: string) {
+    this.writing(path);
     if (this.entries.has(path)) throw new Error('File already exists.');
     const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
-    if (folder && !this.entries.has(folder)) throw new Error(`Folder ${folder} does not exist`);
+    if (folder && !(this.entries.get(folder) instanceof TFolder)) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
     const file = this.put(path, text);
     this.trigger('create', file);
     return file;
   }
   async delete(file: TFile) {
+    this.existing(file);
     this.remove(file);
   }
   /** What deleting and trashing share in the fake. */
@@ -119,10 +149,22 @@ export class Vault extends Events {
     this.texts.delete(file.path);
     this.trigger('delete', file);
   }
+  /** Like the app: missing parent folders are made too; an existing folder (or file) of that path is an error. */
   async createFolder(path: string) {
-    const folder = new TFolder(path);
-    this.entries.set(path, folder);
-    return folder;
+    if (this.entries.has(path)) throw new Error('Folder already exists.');
+    const parts = path.split('/');
+    let folder: TFolder | null = null;
+    for (let i = 1; i <= parts.length; i++) {
+      const prefix = parts.slice(0, i).join('/');
+      const entry = this.entries.get(prefix);
+      if (entry && !(entry instanceof TFolder)) throw new Error(`ENOTDIR: not a directory, mkdir '${path}'`);
+      if (!entry) {
+        folder = new TFolder(prefix);
+        this.entries.set(prefix, folder);
+        this.trigger('create', folder);
+      }
+    }
+    return folder as TFolder;
   }
 }
 
@@ -160,6 +202,7 @@ export class FileManager {
   }
   /** The app moves the file to the system or vault trash, per the user's setting; here it is just gone. */
   async trashFile(file: TFile) {
+    if (this.vault.getAbstractFileByPath(file.path) !== file) throw new Error(`ENOENT: no such file or directory, unlink '${file.path}'`);
     this.vault.remove(file);
   }
 }
