@@ -1,5 +1,5 @@
 import { type EditorState } from '@codemirror/state';
-import { editorInfoField, editorLivePreviewField, MarkdownView, Notice, Plugin, TFile } from 'obsidian';
+import { editorInfoField, editorLivePreviewField, Notice, Plugin, TFile } from 'obsidian';
 import { useDateFormatter } from './core/dates/dateFormatter';
 import { dateToDay, isDay, type PeriodKind, resolvePeriod } from './core/dates/periods';
 import type { DaybookSettings } from './core/settings';
@@ -7,12 +7,12 @@ import { WriteQueue } from './core/sliders/writeQueue';
 import { appDates } from './obsidian/appDates';
 import { registerCliVerbs } from './obsidian/cliHandlers';
 import { confirm } from './obsidian/confirmModal';
-import { ensureDailyNote, openDailyNote } from './obsidian/dailyNoteCommands';
+import { ensureDailyNote, openDailyNoteCommand } from './obsidian/dailyNoteCommands';
 import { addNextWhy, insertIncident, insertSliderToken } from './obsidian/editorCommands';
 import { ParseCache } from './obsidian/obsidianVault';
 import { defaultStoredSettings, effectiveSettings, type StoredSettings } from './obsidian/pluginSettings';
 import { sliderPostProcessor } from './obsidian/readingView';
-import { generateReview, periodOfNote, type ReviewContext } from './obsidian/reviewCommands';
+import { generateReview, periodOfNote, reviewCommand, type ReviewContext } from './obsidian/reviewCommands';
 import { DaybookSettingTab } from './obsidian/settingsTab';
 import { sliderExtension } from './obsidian/slider/livePreview';
 import { SliderPicker } from './obsidian/sliderPicker';
@@ -111,7 +111,7 @@ export default class DaybookPlugin extends Plugin {
 
   private addCommands(): void {
     const daily = (id: string, name: string, offset: number) =>
-      this.addCommand({ id, name, callback: async () => void (await openDailyNote(this.app, await this.refreshSettings(), new Date(), offset)) });
+      this.addCommand({ id, name, callback: async () => openDailyNoteCommand(this.app, await this.refreshSettings(), new Date(), offset, (message) => new Notice(message)) });
     daily('open-today', "Open today's daily note", 0);
     daily('open-yesterday', "Open yesterday's daily note", -1);
     daily('open-tomorrow', "Open tomorrow's daily note", 1);
@@ -142,7 +142,7 @@ export default class DaybookPlugin extends Plugin {
         name: `Generate review for ${label}`,
         callback: async () => {
           const period = resolvePeriod(kind, dateToDay(new Date()));
-          if (period) await generateReview(await this.reviewContext(), period);
+          if (period) await reviewCommand(await this.reviewContext(), period);
         },
       });
     }
@@ -150,10 +150,11 @@ export default class DaybookPlugin extends Plugin {
       id: 'review-current-note',
       name: 'Generate review for the period of this note',
       checkCallback: (checking) => {
-        const file = this.app.workspace.getActiveViewOfType(MarkdownView)?.file;
+        // The note being edited, also inside a canvas card or an embed; else the active file view's note.
+        const file = this.app.workspace.activeEditor?.file ?? this.app.workspace.getActiveFile();
         const period = file ? periodOfNote(file.path, this.settings) : null;
         if (!period) return false;
-        if (!checking) void this.reviewContext().then((context) => generateReview(context, period));
+        if (!checking) void this.reviewContext().then((context) => reviewCommand(context, period));
         return true;
       },
     });

@@ -39,3 +39,14 @@ export async function openDailyNote(app: App, settings: DaybookSettings, now: Da
   await app.workspace.getLeaf(false).openFile(result.file);
   return result;
 }
+
+/** The "Open daily note" commands: a note that cannot be made or opened is told in a notice naming it. */
+export async function openDailyNoteCommand(app: App, settings: DaybookSettings, now: Date, offset: number, notify: (message: string) => void): Promise<void> {
+  try {
+    const result = await openDailyNote(app, settings, now, offset);
+    if (result.missingTemplate) notify(`Daybook: template ${result.missingTemplate} not found; used the default template.`);
+  } catch (error) {
+    const path = normalizePath(dailyNotePath(addDay(dateToDay(now), offset), settings));
+    notify(`Daybook: could not open ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

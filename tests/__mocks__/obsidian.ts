@@ -209,12 +209,19 @@ export class FileManager {
 
 export class Workspace extends Events {
   opened: string[] = [];
+  /** The file of the active view, whatever its type (a note, a canvas, a PDF). */
   activeFile: TFile | null = null;
+  /** The focused markdown editor: a note's, a canvas card's or an embed's; its file may be null. */
+  activeEditor: { file: TFile | null; editor?: unknown } | null = null;
   getLeaf() {
     return { openFile: async (file: TFile) => void this.opened.push(file.path) };
   }
+  getActiveFile() {
+    return this.activeFile;
+  }
+  /** Only a markdown file's view is a MarkdownView; a canvas or PDF view is not. */
   getActiveViewOfType() {
-    return this.activeFile ? { file: this.activeFile } : null;
+    return this.activeFile?.extension === 'md' ? { file: this.activeFile } : null;
   }
   updateOptions() {}
 }
