@@ -3,7 +3,7 @@ import { editorInfoField, editorLivePreviewField, Notice, Plugin, TFile } from '
 import { useDateFormatter } from './core/dates/dateFormatter';
 import { dateToDay, isDay, type PeriodKind, resolvePeriod } from './core/dates/periods';
 import type { DaybookSettings } from './core/settings';
-import { WriteQueue } from './core/sliders/writeQueue';
+import { type Timers, WriteQueue } from './core/sliders/writeQueue';
 import { appDates } from './obsidian/appDates';
 import { registerCliVerbs } from './obsidian/cliHandlers';
 import { confirm } from './obsidian/confirmModal';
@@ -12,19 +12,27 @@ import { addNextWhy, insertIncident, insertSliderToken } from './obsidian/editor
 import { ParseCache } from './obsidian/obsidianVault';
 import { defaultStoredSettings, effectiveSettings, type StoredSettings } from './obsidian/pluginSettings';
 import { sliderPostProcessor } from './obsidian/readingView';
-import { generateReview, periodOfNote, reviewCommand, type ReviewContext } from './obsidian/reviewCommands';
+import { errorText, generateReview, periodOfNote, reviewCommand, type ReviewContext } from './obsidian/reviewCommands';
+import { SaveScheduler } from './obsidian/saveScheduler';
 import { DaybookSettingTab } from './obsidian/settingsTab';
 import { sliderExtension } from './obsidian/slider/livePreview';
 import { SliderPicker } from './obsidian/sliderPicker';
+
+const windowTimers: Timers = {
+  set: (callback, ms) => window.setTimeout(callback, ms),
+  clear: (id) => window.clearTimeout(id),
+};
+/** Settings typed in the tab are saved once typing pauses this long. */
+const SETTINGS_SAVE_DELAY_MS = 500;
 
 /** Wiring only: every behaviour lives in src/core and the adapters in src/obsidian. */
 export default class DaybookPlugin extends Plugin {
   stored: StoredSettings = defaultStoredSettings();
   private settings: DaybookSettings = defaultStoredSettings();
   private readonly cache = new ParseCache();
-  private readonly queue = new WriteQueue<string>((path, values) => this.writeFrontmatter(path, values), {
-    set: (callback, ms) => window.setTimeout(callback, ms),
-    clear: (id) => window.clearTimeout(id),
+  private readonly queue = new WriteQueue<string>((path, values) => this.writeFrontmatter(path, values), windowTimers);
+  private readonly settingsSaver = new SaveScheduler(() => this.saveStored(), SETTINGS_SAVE_DELAY_MS, windowTimers, (error) => {
+    new Notice(`Daybook: could not save the settings: ${errorText(error)}`);
   });
 
   override async onload(): Promise<void> {
@@ -71,12 +79,23 @@ export default class DaybookPlugin extends Plugin {
   override onunload(): void {
     // Moves still waiting for their 200 ms tick are written, not dropped.
     void this.queue.flushAll();
+    void this.settingsSaver.flush();
   }
 
-  async saveStored(): Promise<void> {
+  requestSave(): void {
+    this.settingsSaver.request();
+  }
+
+  saveNow(): Promise<void> {
+    return this.settingsSaver.flush();
+  }
+
+  private async saveStored(): Promise<void> {
+    const sliders = JSON.stringify(this.settings.sliders);
     await this.saveData(this.stored);
-    await this.refreshSettings();
-    this.app.workspace.updateOptions();
+    const settings = await this.refreshSettings();
+    // Reconfiguring rebuilds every open editor's sliders: only when the sliders themselves changed.
+    if (JSON.stringify(settings.sliders) !== sliders) this.app.workspace.updateOptions();
   }
 
   private async refreshSettings(): Promise<DaybookSettings> {

@@ -223,7 +223,11 @@ export class Workspace extends Events {
   getActiveViewOfType() {
     return this.activeFile?.extension === 'md' ? { file: this.activeFile } : null;
   }
-  updateOptions() {}
+  /** How often editors were reconfigured (every open editor rebuilds its extensions). */
+  optionUpdates = 0;
+  updateOptions() {
+    this.optionUpdates++;
+  }
 }
 
 export class App {
@@ -314,25 +318,166 @@ export class Notice {
   }
 }
 
-class Chain {
-  [key: string]: any;
-  constructor() {
-    return new Proxy(this, { get: (target, prop) => (prop in target ? target[prop as string] : () => target) });
+/**
+ * Settings components as the app builds them, enough to drive a settings tab
+ * as a user would: `type` fires onChange with the input's whole value, once
+ * per keystroke (the app's `input` event), `click` fires onClick.
+ */
+export class TextComponent {
+  value = '';
+  placeholder = '';
+  private changed: ((value: string) => unknown) | null = null;
+  setValue(value: string) {
+    this.value = value;
+    return this;
+  }
+  getValue() {
+    return this.value;
+  }
+  setPlaceholder(placeholder: string) {
+    this.placeholder = placeholder;
+    return this;
+  }
+  onChange(callback: (value: string) => unknown) {
+    this.changed = callback;
+    return this;
+  }
+  /** Test helper: types `text` one character at a time after clearing the field (the empty field fires too). */
+  async type(text: string, clearFirst = true) {
+    if (clearFirst) {
+      this.value = '';
+      await this.changed?.('');
+    }
+    for (const ch of text) {
+      this.value += ch;
+      await this.changed?.(this.value);
+    }
   }
 }
 
-export class Setting extends Chain {
+export class ButtonComponent {
+  text = '';
+  icon = '';
+  tooltip = '';
+  warning = false;
+  private clicked: (() => unknown) | null = null;
+  setButtonText(text: string) {
+    this.text = text;
+    return this;
+  }
+  setIcon(icon: string) {
+    this.icon = icon;
+    return this;
+  }
+  setTooltip(tooltip: string) {
+    this.tooltip = tooltip;
+    return this;
+  }
+  setWarning() {
+    this.warning = true;
+    return this;
+  }
+  setCta() {
+    return this;
+  }
+  onClick(callback: () => unknown) {
+    this.clicked = callback;
+    return this;
+  }
+  async click() {
+    await this.clicked?.();
+  }
+}
+
+/** A settings tab's container: remembers the settings built in it, in order. */
+export class SettingContainer {
+  readonly settings: Setting[] = [];
+  empty() {
+    this.settings.length = 0;
+  }
+  createEl() {
+    return {};
+  }
+}
+
+export class Setting {
+  name = '';
+  desc = '';
+  heading = false;
+  readonly texts: TextComponent[] = [];
+  readonly buttons: ButtonComponent[] = [];
   constructor(public containerEl?: unknown) {
-    super();
+    if (containerEl instanceof SettingContainer) containerEl.settings.push(this);
+  }
+  setName(name: string) {
+    this.name = name;
+    return this;
+  }
+  setDesc(desc: string) {
+    this.desc = desc;
+    return this;
+  }
+  setHeading() {
+    this.heading = true;
+    return this;
+  }
+  setClass() {
+    return this;
+  }
+  addText(build: (text: TextComponent) => unknown) {
+    const text = new TextComponent();
+    this.texts.push(text);
+    build(text);
+    return this;
+  }
+  addButton(build: (button: ButtonComponent) => unknown) {
+    const button = new ButtonComponent();
+    this.buttons.push(button);
+    build(button);
+    return this;
+  }
+  addExtraButton(build: (button: ButtonComponent) => unknown) {
+    return this.addButton(build);
   }
 }
 
 export class PluginSettingTab {
-  containerEl = { empty() {} };
+  containerEl = new SettingContainer();
   constructor(
     public app: App,
     public plugin: Plugin,
   ) {}
+  display() {}
+  hide() {}
+}
+
+/** Like the app's: calls wait `timeout` ms (restarted by each call with resetTimer); run() calls a pending one now. */
+export function debounce<T extends unknown[], V>(callback: (...args: T) => V, timeout = 0, resetTimer = false) {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let pending: T | null = null;
+  const fire = () => {
+    const args = pending;
+    timer = null;
+    pending = null;
+    return args ? callback(...args) : undefined;
+  };
+  const debounced = ((...args: T) => {
+    pending = args;
+    if (timer && resetTimer) clearTimeout(timer);
+    if (!timer || resetTimer) timer = setTimeout(fire, timeout);
+    return debounced;
+  }) as ((...args: T) => unknown) & { cancel(): unknown; run(): V | undefined };
+  debounced.cancel = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    pending = null;
+    return debounced;
+  };
+  debounced.run = () => {
+    if (timer) clearTimeout(timer);
+    return fire();
+  };
+  return debounced;
 }
 
 export class Modal {
