@@ -30,8 +30,15 @@ export async function ensureDailyNote(app: App, settings: DaybookSettings, now: 
   const template = await templateText(app, settings);
   const text = fillTemplate(template.text, { day, title: basename(path), now, settings });
   await new ObsidianVault(app).ensureFolder(path);
-  const file = await app.vault.create(path, text);
-  return { file, created: true, missingTemplate: template.missing };
+  try {
+    const file = await app.vault.create(path, text);
+    return { file, created: true, missingTemplate: template.missing };
+  } catch (error) {
+    // Made meanwhile (sync landing, the core plugin): that note is today's, never overwritten.
+    const made = app.vault.getAbstractFileByPath(path);
+    if (made instanceof TFile) return { file: made, created: false, missingTemplate: null };
+    throw error;
+  }
 }
 
 export async function openDailyNote(app: App, settings: DaybookSettings, now: Date, offset = 0): Promise<DailyNoteResult> {

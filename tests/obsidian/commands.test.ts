@@ -115,3 +115,14 @@ describe('commands in views that are not a markdown editor (canvas, PDF, embeds)
     expect(app.workspace.opened).toContain('Daily/2026-11-22.md');
   });
 });
+
+describe('open daily note when the note appears meanwhile', () => {
+  it('opens the note synced in between, leaving it as it is', async () => {
+    const { app, run } = await loadPlugin({ ...vault });
+    app.vault.beforeNextWrite('Daily/2026-11-22.md', () => app.vault.put('Daily/2026-11-22.md', 'written on my phone\n'));
+    await run('open-today');
+    expect(app.vault.texts.get('Daily/2026-11-22.md')).toBe('written on my phone\n');
+    expect(app.workspace.opened).toEqual(['Daily/2026-11-22.md']);
+    expect(Notice.messages).toEqual([]);
+  });
+});
