@@ -517,5 +517,5 @@ export { appParseYaml as parseYaml };
  * The app's moment is the moment package with the user's language set
  * globally; tests switch it with moment.locale(...) and switch back.
  */
-// eslint-disable-next-line import/no-extraneous-dependencies -- this is the app's moment: the package obsidian's types depend on
-export { default as moment } from 'moment';
+// eslint-disable-next-line @typescript-eslint/no-require-imports, import/no-extraneous-dependencies -- the app's moment is the moment package, which obsidian's types bring
+export const moment: typeof import('moment') = require('moment');

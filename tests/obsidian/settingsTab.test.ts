@@ -1,8 +1,11 @@
+/**
+ * @jest-environment jsdom
+ */
 import { Notice, type Setting } from '../__mocks__/obsidian';
 import { loadPlugin } from './pluginHarness';
 
-// The plugin schedules with window.setTimeout, as the app wants; in Node, window is the global object.
-(globalThis as any).window ??= globalThis;
+// The app (Electron) has structuredClone; jsdom does not. Settings are plain JSON data.
+if (!('structuredClone' in window)) Object.assign(window, { structuredClone: <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T });
 
 beforeEach(() => {
   Notice.messages = [];
