@@ -143,6 +143,13 @@ export class Vault extends Events {
     this.existing(file);
     this.remove(file);
   }
+  /** Records where a trashed file went: true for the system trash, false for the vault's .trash folder. */
+  readonly trashed: { path: string; system: boolean }[] = [];
+  async trash(file: TFile, system: boolean) {
+    this.existing(file);
+    this.trashed.push({ path: file.path, system });
+    this.remove(file);
+  }
   /** What deleting and trashing share in the fake. */
   remove(file: TFile) {
     this.entries.delete(file.path);
