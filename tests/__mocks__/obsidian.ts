@@ -3,7 +3,7 @@
  * adapters use: an in-memory vault with events, a metadata cache computed from
  * the text, processFrontMatter, and just enough of Plugin, Setting and Modal.
  */
-import { parse as parseYaml, parse as parseYamlPackage, stringify as stringifyYaml } from 'yaml';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { readFrontmatter, splitFrontmatter } from '../../src/core/note/frontmatter';
 
 type Callback = (...args: any[]) => unknown;
@@ -509,6 +509,8 @@ export const editorInfoField = { id: 'editorInfoField' };
 export const editorLivePreviewField = { id: 'editorLivePreviewField' };
 
 // ---- YAML, moment and timing helpers (plugin-app's region) ----
+// Imported here, not at the top, so the two helpers' edits of this file merge apart.
+import { parse as parseYamlPackage } from 'yaml';
 
 /**
  * The app's parseYaml is js-yaml's `load`: YAML 1.2's core schema plus
