@@ -3,7 +3,7 @@ import { editorInfoField, editorLivePreviewField, Notice, Plugin, TFile } from '
 import { useDateFormatter } from './core/dates/dateFormatter';
 import { dateToDay, isDay, type PeriodKind, resolvePeriod } from './core/dates/periods';
 import type { DaybookSettings } from './core/settings';
-import { type Timers, WriteQueue } from './core/sliders/writeQueue';
+import { WriteQueue } from './core/sliders/writeQueue';
 import { appDates } from './obsidian/appDates';
 import { registerCliVerbs } from './obsidian/cliHandlers';
 import { confirm } from './obsidian/confirmModal';
@@ -18,10 +18,6 @@ import { DaybookSettingTab } from './obsidian/settingsTab';
 import { sliderExtension } from './obsidian/slider/livePreview';
 import { SliderPicker } from './obsidian/sliderPicker';
 
-const windowTimers: Timers = {
-  set: (callback, ms) => window.setTimeout(callback, ms),
-  clear: (id) => window.clearTimeout(id),
-};
 /** Settings typed in the tab are saved once typing pauses this long. */
 const SETTINGS_SAVE_DELAY_MS = 500;
 
@@ -30,10 +26,16 @@ export default class DaybookPlugin extends Plugin {
   stored: StoredSettings = defaultStoredSettings();
   private settings: DaybookSettings = defaultStoredSettings();
   private readonly cache = new ParseCache();
-  private readonly queue = new WriteQueue<string>((path, values) => this.writeFrontmatter(path, values), windowTimers);
-  private readonly settingsSaver = new SaveScheduler(() => this.saveStored(), SETTINGS_SAVE_DELAY_MS, windowTimers, (error) => {
-    new Notice(`Daybook: could not save the settings: ${errorText(error)}`);
+  private readonly queue = new WriteQueue<string>((path, values) => this.writeFrontmatter(path, values), {
+    set: (callback, ms) => window.setTimeout(callback, ms),
+    clear: (id) => window.clearTimeout(id),
   });
+  private readonly settingsSaver = new SaveScheduler(
+    () => this.saveStored(),
+    SETTINGS_SAVE_DELAY_MS,
+    { set: (callback, ms) => window.setTimeout(callback, ms), clear: (id) => window.clearTimeout(id) },
+    (error) => new Notice(`Daybook: could not save the settings: ${errorText(error)}`),
+  );
 
   override async onload(): Promise<void> {
     // Note names and template dates in the app's language, as the core Daily notes plugin writes them.

@@ -108,4 +108,12 @@ describe('the settings tab, as a user types in it', () => {
     expect(saved().sliders).toHaveLength(2);
     expect(reconfigured()).toBe(2);
   });
+
+  it('says so when the settings cannot be saved, leaving no unhandled rejection', async () => {
+    const { setting, saves, pause } = await openTab();
+    saves.mockRejectedValueOnce(new Error('EROFS: read-only file system'));
+    await setting('People folder').texts[0].type('Team');
+    await pause();
+    expect(Notice.messages).toEqual(['Daybook: could not save the settings: EROFS: read-only file system']);
+  });
 });
