@@ -1,5 +1,5 @@
 import { type EditorState } from '@codemirror/state';
-import { editorInfoField, editorLivePreviewField, MarkdownView, Notice, Plugin } from 'obsidian';
+import { editorInfoField, editorLivePreviewField, Notice, Plugin } from 'obsidian';
 import { useDateFormatter } from './core/dates/dateFormatter';
 import { dateToDay, isDay, type PeriodKind, resolvePeriod } from './core/dates/periods';
 import type { DaybookSettings } from './core/settings';
@@ -7,16 +7,20 @@ import { WriteQueue } from './core/sliders/writeQueue';
 import { appDates } from './obsidian/appDates';
 import { registerCliVerbs } from './obsidian/cliHandlers';
 import { confirm } from './obsidian/confirmModal';
-import { ensureDailyNote, openDailyNote } from './obsidian/dailyNoteCommands';
+import { ensureDailyNote, openDailyNoteCommand } from './obsidian/dailyNoteCommands';
 import { addNextWhy, insertIncident, insertSliderToken } from './obsidian/editorCommands';
 import { ParseCache } from './obsidian/obsidianVault';
 import { defaultStoredSettings, effectiveSettings, type StoredSettings } from './obsidian/pluginSettings';
 import { sliderPostProcessor } from './obsidian/readingView';
-import { generateReview, periodOfNote, type ReviewContext } from './obsidian/reviewCommands';
+import { errorText, generateReview, periodOfNote, reviewCommand, type ReviewContext } from './obsidian/reviewCommands';
+import { SaveScheduler } from './obsidian/saveScheduler';
 import { DaybookSettingTab } from './obsidian/settingsTab';
 import { sliderExtension } from './obsidian/slider/livePreview';
 import { type NoteWriterDeps, writeSliderValues } from './obsidian/slider/noteWriter';
 import { SliderPicker } from './obsidian/sliderPicker';
+
+/** Settings typed in the tab are saved once typing pauses this long. */
+const SETTINGS_SAVE_DELAY_MS = 500;
 
 /** Wiring only: every behaviour lives in src/core and the adapters in src/obsidian. */
 export default class DaybookPlugin extends Plugin {
@@ -28,6 +32,12 @@ export default class DaybookPlugin extends Plugin {
     set: (callback, ms) => window.setTimeout(callback, ms),
     clear: (id) => window.clearTimeout(id),
   });
+  private readonly settingsSaver = new SaveScheduler(
+    () => this.saveStored(),
+    SETTINGS_SAVE_DELAY_MS,
+    { set: (callback, ms) => window.setTimeout(callback, ms), clear: (id) => window.clearTimeout(id) },
+    (error) => new Notice(`Daybook: could not save the settings: ${errorText(error)}`),
+  );
 
   override async onload(): Promise<void> {
     // Note names and template dates in the app's language, as the core Daily notes plugin writes them.
@@ -74,12 +84,23 @@ export default class DaybookPlugin extends Plugin {
   override onunload(): void {
     // Moves still waiting for their 200 ms tick are written, not dropped.
     void this.queue.flushAll();
+    void this.settingsSaver.flush();
   }
 
-  async saveStored(): Promise<void> {
+  requestSave(): void {
+    this.settingsSaver.request();
+  }
+
+  saveNow(): Promise<void> {
+    return this.settingsSaver.flush();
+  }
+
+  private async saveStored(): Promise<void> {
+    const sliders = JSON.stringify(this.settings.sliders);
     await this.saveData(this.stored);
-    await this.refreshSettings();
-    this.app.workspace.updateOptions();
+    const settings = await this.refreshSettings();
+    // Reconfiguring rebuilds every open editor's sliders: only when the sliders themselves changed.
+    if (JSON.stringify(settings.sliders) !== sliders) this.app.workspace.updateOptions();
   }
 
   private async refreshSettings(): Promise<DaybookSettings> {
@@ -109,7 +130,7 @@ export default class DaybookPlugin extends Plugin {
 
   private addCommands(): void {
     const daily = (id: string, name: string, offset: number) =>
-      this.addCommand({ id, name, callback: async () => void (await openDailyNote(this.app, await this.refreshSettings(), new Date(), offset)) });
+      this.addCommand({ id, name, callback: async () => openDailyNoteCommand(this.app, await this.refreshSettings(), new Date(), offset, (message) => new Notice(message)) });
     daily('open-today', "Open today's daily note", 0);
     daily('open-yesterday', "Open yesterday's daily note", -1);
     daily('open-tomorrow', "Open tomorrow's daily note", 1);
@@ -140,7 +161,7 @@ export default class DaybookPlugin extends Plugin {
         name: `Generate review for ${label}`,
         callback: async () => {
           const period = resolvePeriod(kind, dateToDay(new Date()));
-          if (period) await generateReview(await this.reviewContext(), period);
+          if (period) await reviewCommand(await this.reviewContext(), period);
         },
       });
     }
@@ -148,10 +169,11 @@ export default class DaybookPlugin extends Plugin {
       id: 'review-current-note',
       name: 'Generate review for the period of this note',
       checkCallback: (checking) => {
-        const file = this.app.workspace.getActiveViewOfType(MarkdownView)?.file;
+        // The note being edited, also inside a canvas card or an embed; else the active file view's note.
+        const file = this.app.workspace.activeEditor?.file ?? this.app.workspace.getActiveFile();
         const period = file ? periodOfNote(file.path, this.settings) : null;
         if (!period) return false;
-        if (!checking) void this.reviewContext().then((context) => generateReview(context, period));
+        if (!checking) void this.reviewContext().then((context) => reviewCommand(context, period));
         return true;
       },
     });

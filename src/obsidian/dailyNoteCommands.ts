@@ -30,12 +30,30 @@ export async function ensureDailyNote(app: App, settings: DaybookSettings, now: 
   const template = await templateText(app, settings);
   const text = fillTemplate(template.text, { day, title: basename(path), now, settings });
   await new ObsidianVault(app).ensureFolder(path);
-  const file = await app.vault.create(path, text);
-  return { file, created: true, missingTemplate: template.missing };
+  try {
+    const file = await app.vault.create(path, text);
+    return { file, created: true, missingTemplate: template.missing };
+  } catch (error) {
+    // Made meanwhile (sync landing, the core plugin): that note is today's, never overwritten.
+    const made = app.vault.getAbstractFileByPath(path);
+    if (made instanceof TFile) return { file: made, created: false, missingTemplate: null };
+    throw error;
+  }
 }
 
 export async function openDailyNote(app: App, settings: DaybookSettings, now: Date, offset = 0): Promise<DailyNoteResult> {
   const result = await ensureDailyNote(app, settings, now, offset);
   await app.workspace.getLeaf(false).openFile(result.file);
   return result;
+}
+
+/** The "Open daily note" commands: a note that cannot be made or opened is told in a notice naming it. */
+export async function openDailyNoteCommand(app: App, settings: DaybookSettings, now: Date, offset: number, notify: (message: string) => void): Promise<void> {
+  try {
+    const result = await openDailyNote(app, settings, now, offset);
+    if (result.missingTemplate) notify(`Daybook: template ${result.missingTemplate} not found; used the default template.`);
+  } catch (error) {
+    const path = normalizePath(dailyNotePath(addDay(dateToDay(now), offset), settings));
+    notify(`Daybook: could not open ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

@@ -1,4 +1,4 @@
-import { type App, normalizePath, TFile, type TAbstractFile } from 'obsidian';
+import { type App, normalizePath, type TAbstractFile, TFile, TFolder } from 'obsidian';
 import type { ParsedFrontmatter } from '../core/note/frontmatter';
 import { type NoteModel, parseNote } from '../core/note/parseNote';
 import type { ReviewStore } from '../core/reviewWriter';
@@ -33,49 +33,99 @@ export class ObsidianVault implements VaultSource, ReviewStore {
     return { data: { ...(this.app.metadataCache.getFileCache(file)?.frontmatter ?? {}) }, error: null };
   }
 
+  /** Any file type (a review note, its SVG chart): read from disk, not the cache, as a write may follow. */
   async readIfExists(path: string): Promise<string | null> {
     const file = this.file(path);
     return file ? this.app.vault.read(file) : null;
   }
 
-  /** Vault.process hands the callback the note's text at the moment of writing, so the merge happens there. */
+  /**
+   * Vault.process hands `change` the text at the moment of writing, so text
+   * typed into the note since it was read is merged, not overwritten. A note
+   * that would not change is not written at all (no touch, no sync conflict).
+   */
   async update(path: string, change: (current: string | null) => string | null): Promise<boolean> {
     const normalised = normalizePath(path);
     const file = this.file(normalised);
-    if (file) {
-      let wrote = false;
-      await this.app.vault.process(file, (data) => {
-        const next = change(data);
-        wrote = next !== null && next !== data;
-        return wrote && next !== null ? next : data;
-      });
-      return wrote;
+    if (!file) {
+      this.refuseFolder(normalised);
+      const text = change(null);
+      if (text === null) return false;
+      await this.ensureFolder(normalised);
+      try {
+        await this.app.vault.create(normalised, text);
+        return true;
+      } catch (error) {
+        // Created meanwhile (sync, another command): merge into what is there now.
+        const created = this.file(normalised);
+        if (!created) throw error;
+        return this.processFile(created, change);
+      }
     }
-    const text = change(null);
-    if (text === null) return false;
-    await this.ensureFolder(normalised);
-    await this.app.vault.create(normalised, text);
-    return true;
+    return this.processFile(file, change);
+  }
+
+  private async processFile(file: TFile, change: (current: string | null) => string | null): Promise<boolean> {
+    const before = await this.app.vault.read(file);
+    const planned = change(before);
+    if (planned === null || planned === before) return false;
+    let wrote = false;
+    await this.app.vault.process(file, (data) => {
+      const next = data === before ? planned : change(data);
+      wrote = next !== null && next !== data;
+      return next !== null && wrote ? next : data;
+    });
+    return wrote;
   }
 
   async create(path: string, text: string): Promise<boolean> {
     const normalised = normalizePath(path);
     if (this.app.vault.getAbstractFileByPath(normalised)) return false;
     await this.ensureFolder(normalised);
-    await this.app.vault.create(normalised, text);
-    return true;
+    try {
+      await this.app.vault.create(normalised, text);
+      return true;
+    } catch (error) {
+      if (this.app.vault.getAbstractFileByPath(normalised)) return false;
+      throw error;
+    }
   }
 
   async removeIfUnchanged(path: string, expected: string): Promise<boolean> {
     const file = this.file(path);
     if (!file || (await this.app.vault.read(file)) !== expected) return false;
-    await this.app.fileManager.trashFile(file);
+    await this.trash(file);
     return true;
   }
 
+  /**
+   * The user's trash setting (FileManager.trashFile, Obsidian 1.6.6+). Daybook supports apps from
+   * 1.4.4, which lack it: there the chart goes to the system trash (the lint warning is known).
+   */
+  private async trash(file: TFile): Promise<void> {
+    const fileManager = this.app.fileManager as Partial<Pick<App['fileManager'], 'trashFile'>>;
+    if (typeof fileManager.trashFile === 'function') await fileManager.trashFile.call(this.app.fileManager, file);
+    else await this.app.vault.trash(file, true);
+  }
+
+  /** Makes the folders above `path` that are missing, one level at a time; one made meanwhile is fine. */
   async ensureFolder(path: string): Promise<void> {
-    const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
-    if (folder && !this.app.vault.getAbstractFileByPath(folder)) await this.app.vault.createFolder(folder);
+    const parts = normalizePath(path).split('/').slice(0, -1);
+    for (let i = 1; i <= parts.length; i++) {
+      const folder = parts.slice(0, i).join('/');
+      const entry = this.app.vault.getAbstractFileByPath(folder);
+      if (entry instanceof TFolder) continue;
+      if (entry) throw new Error(`${folder} is a file, not a folder`);
+      try {
+        await this.app.vault.createFolder(folder);
+      } catch (error) {
+        if (!(this.app.vault.getAbstractFileByPath(folder) instanceof TFolder)) throw error;
+      }
+    }
+  }
+
+  private refuseFolder(path: string): void {
+    if (this.app.vault.getAbstractFileByPath(path) instanceof TFolder) throw new Error(`${path} is a folder, not a note`);
   }
 }
 

@@ -3,6 +3,7 @@ import { dayOfDailyNote } from '../core/dailyNotes';
 import { parseDate } from '../core/dates/dateFormatter';
 import { dateToDay, type Period, type PeriodKind, PERIOD_KINDS, periodContaining } from '../core/dates/periods';
 import { Journal, type NoteParser } from '../core/journal';
+import { reviewNotePath } from '../core/review/buildReview';
 import { describeOutcome, type WriteOutcome, writeReview } from '../core/reviewWriter';
 import type { DaybookSettings } from '../core/settings';
 import { basename, isInFolder } from '../core/vault';
@@ -56,4 +57,22 @@ export async function generateReview(context: ReviewContext, period: Period): Pr
   const warnings = outcome.review.warnings.length ? ` ${outcome.review.warnings.length} note(s) could not be read completely; see the end of the review.` : '';
   context.notify(`Daybook: ${describeOutcome(outcome)}.${warnings}`);
   return outcome;
+}
+
+/**
+ * What the "Generate review" commands run: any failure (a read-only note, a
+ * full disk, a broken vault) is told in a notice naming the note, never left
+ * as an unhandled rejection. Resolves null when nothing was written.
+ */
+export async function reviewCommand(context: ReviewContext, period: Period): Promise<WriteOutcome | null> {
+  try {
+    return await generateReview(context, period);
+  } catch (error) {
+    context.notify(`Daybook: could not write ${reviewNotePath(period, context.settings)}: ${errorText(error)}`);
+    return null;
+  }
+}
+
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,18 +1,48 @@
 import { type App, type Plugin, PluginSettingTab, Setting } from 'obsidian';
 import type { PeriodKind } from '../core/dates/periods';
+import type { SliderSetting } from '../core/settings';
 import type { StoredSettings } from './pluginSettings';
 
 export interface SettingsHost extends Plugin {
   stored: StoredSettings;
-  saveStored(): Promise<void>;
+  /** Saves `stored` once typing pauses. */
+  requestSave(): void;
+  /** Saves a pending change now. */
+  saveNow(): Promise<void>;
 }
 
 const PERIOD_NAMES: Record<PeriodKind, string> = { week: 'Weekly', month: 'Monthly', quarter: 'Quarterly', year: 'Yearly' };
+const PROPERTY_NAME = /^[\p{L}\p{N}_-]+$/u;
+/** A whole number or decimal as typed; `-`, `1.` and an empty field are half-typed, not zero. */
+const NUMBER = /^-?(?:\d+(?:\.\d+)?|\.\d+)$/;
+
+type Bound = 'min' | 'max' | 'step';
+
+/** The slider's numbers as typed, or why they cannot be saved yet. */
+export function readBounds(typed: Record<Bound, string>): { bounds: Record<Bound, number> } | { problem: string } {
+  const bounds = {} as Record<Bound, number>;
+  for (const key of ['min', 'max', 'step'] as const) {
+    const text = typed[key].trim();
+    if (!NUMBER.test(text)) return { problem: text === '' ? `${capitalised(key)} is empty` : `${capitalised(key)} "${text}" is not a number` };
+    bounds[key] = Number(text);
+  }
+  if (bounds.min >= bounds.max) return { problem: 'Min must be below max' };
+  if (bounds.step <= 0) return { problem: 'Step must be above 0' };
+  return { bounds };
+}
+
+function capitalised(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+function describeSlider(slider: SliderSetting): string {
+  return `Property "${slider.property}", ${slider.min} to ${slider.max}, step ${slider.step}.`;
+}
 
 /**
  * Every Daybook setting, in sentence case; empty daily-note fields inherit the core Daily notes plugin's.
  * Built with Setting rather than the declarative 1.13 API, so apps back to minAppVersion show it
- * (see eslint.config.mjs).
+ * (see eslint.config.mjs). Typing saves once it pauses; a half-typed value is shown as such and not saved.
  */
 export class DaybookSettingTab extends PluginSettingTab {
   constructor(
@@ -30,11 +60,16 @@ export class DaybookSettingTab extends PluginSettingTab {
         text
           .setPlaceholder(placeholder)
           .setValue(get())
-          .onChange(async (value) => {
+          .onChange((value) => {
             set(value.trim());
-            await this.host.saveStored();
+            this.host.requestSave();
           }),
       );
+  }
+
+  override hide(): void {
+    void this.host.saveNow();
+    super.hide();
   }
 
   display(): void {
@@ -59,55 +94,78 @@ export class DaybookSettingTab extends PluginSettingTab {
     this.text(containerEl, 'Goals note', 'Yearly reviews list the items of this note as goals.', () => s.goalsNote, (v) => (s.goalsNote = v), 'Goals');
 
     new Setting(containerEl).setName('Mood sliders').setHeading();
-    s.sliders.forEach((slider, index) => {
-      const row = new Setting(containerEl).setName(slider.question || slider.property).setDesc(`Property "${slider.property}", ${slider.min} to ${slider.max}, step ${slider.step}.`);
-      row.addText((t) =>
-        t
-          .setPlaceholder('Question')
-          .setValue(slider.question)
-          .onChange(async (v) => {
-            slider.question = v;
-            await this.host.saveStored();
-          }),
-      );
-      row.addText((t) =>
-        t
-          .setPlaceholder('Property')
-          .setValue(slider.property)
-          .onChange(async (v) => {
-            if (/^[\p{L}\p{N}_-]+$/u.test(v)) slider.property = v;
-            await this.host.saveStored();
-          }),
-      );
-      for (const key of ['min', 'max', 'step'] as const) {
-        row.addText((t) =>
-          t
-            .setPlaceholder(key)
-            .setValue(String(slider[key]))
-            .onChange(async (v) => {
-              const n = Number(v);
-              if (Number.isFinite(n)) slider[key] = n;
-              await this.host.saveStored();
-            }),
-        );
-      }
-      row.addExtraButton((b) =>
-        b
-          .setIcon('trash')
-          .setTooltip('Remove slider')
-          .onClick(async () => {
-            s.sliders.splice(index, 1);
-            await this.host.saveStored();
-            this.display();
-          }),
-      );
-    });
+    s.sliders.forEach((slider, index) => this.sliderRow(containerEl, slider, index));
     new Setting(containerEl).addButton((b) =>
       b.setButtonText('Add slider').onClick(async () => {
         s.sliders.push({ question: 'How focused were you today?', property: `mood_${s.sliders.length + 1}`, min: 1, max: 10, step: 1 });
-        await this.host.saveStored();
+        this.host.requestSave();
+        await this.host.saveNow();
         this.display();
       }),
+    );
+  }
+
+  private sliderRow(containerEl: HTMLElement, slider: SliderSetting, index: number): void {
+    const row = new Setting(containerEl).setName(slider.question || slider.property).setDesc(describeSlider(slider));
+    const typed: Record<Bound, string> = { min: String(slider.min), max: String(slider.max), step: String(slider.step) };
+    let propertyProblem: string | null = null;
+    let boundsProblem: string | null = null;
+    // The row's description says what is saved, or what keeps the typed value from being saved.
+    const show = () => {
+      const problem = propertyProblem ?? boundsProblem;
+      row.setDesc(problem ? `${problem}: not saved yet. ${describeSlider(slider)}` : describeSlider(slider));
+    };
+
+    row.addText((t) =>
+      t
+        .setPlaceholder('Question')
+        .setValue(slider.question)
+        .onChange((v) => {
+          slider.question = v;
+          this.host.requestSave();
+        }),
+    );
+    row.addText((t) =>
+      t
+        .setPlaceholder('Property')
+        .setValue(slider.property)
+        .onChange((v) => {
+          const name = v.trim();
+          propertyProblem = PROPERTY_NAME.test(name) ? null : name ? `Property "${name}" may hold only letters, digits, _ and -` : 'Property is empty';
+          if (!propertyProblem && name !== slider.property) {
+            slider.property = name;
+            this.host.requestSave();
+          }
+          show();
+        }),
+    );
+    for (const key of ['min', 'max', 'step'] as const) {
+      row.addText((t) =>
+        t
+          .setPlaceholder(key)
+          .setValue(typed[key])
+          .onChange((v) => {
+            typed[key] = v;
+            const read = readBounds(typed);
+            boundsProblem = 'problem' in read ? read.problem : null;
+            if ('bounds' in read && (['min', 'max', 'step'] as const).some((k) => read.bounds[k] !== slider[k])) {
+              Object.assign(slider, read.bounds);
+              this.host.requestSave();
+            }
+            show();
+          }),
+      );
+    }
+    row.addExtraButton((b) =>
+      b
+        .setIcon('trash')
+        .setTooltip('Remove slider')
+        .onClick(async () => {
+          this.host.stored.sliders.splice(index, 1);
+          this.host.requestSave();
+          await this.host.saveNow();
+          this.display();
+        }),
     );
   }
 }

@@ -3,7 +3,7 @@
  * adapters use: an in-memory vault with events, a metadata cache computed from
  * the text, processFrontMatter, and just enough of Plugin, Setting and Modal.
  */
-import { parse as parseYaml, parse as parseYamlPackage, stringify as stringifyYaml } from 'yaml';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { readFrontmatter, splitFrontmatter } from '../../src/core/note/frontmatter';
 
 type Callback = (...args: any[]) => unknown;
@@ -93,24 +93,61 @@ export class Vault extends Events {
   async read(file: TFile) {
     return this.cachedRead(file);
   }
+
+  /** Test hooks: what happens to a file just before the next write of it (the user typing, sync landing). */
+  private readonly meanwhile = new Map<string, (() => void)[]>();
+  /** Paths the app may not write (a read-only file or folder): writes fail as the file system fails them. */
+  readonly readOnly = new Set<string>();
+
+  /** Test helper: `happen` runs at the next write of `path`, after any earlier read and before the write itself. */
+  beforeNextWrite(path: string, happen: () => void): void {
+    this.meanwhile.set(path, [...(this.meanwhile.get(path) ?? []), happen]);
+  }
+  private writing(path: string): void {
+    const pending = this.meanwhile.get(path);
+    this.meanwhile.delete(path);
+    for (const happen of pending ?? []) happen();
+    const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+    if (this.readOnly.has(path) || (folder && this.readOnly.has(folder))) throw new Error(`EACCES: permission denied, open '${path}'`);
+  }
+  private existing(file: TFile): TFile {
+    if (this.entries.get(file.path) !== file) throw new Error(`ENOENT: no such file or directory, open '${file.path}'`);
+    return file;
+  }
+
+  /** Like the app: fn gets the text on disk at the moment of writing (not what was read earlier), any file type. */
   async process(file: TFile, fn: (text: string) => string) {
+    this.writing(file.path);
+    this.existing(file);
     const text = fn(this.texts.get(file.path) ?? '');
     this.put(file.path, text);
     this.trigger('modify', file);
     return text;
   }
   async modify(file: TFile, text: string) {
-    await this.process(file, () => text);
+    this.writing(file.path);
+    this.existing(file);
+    this.put(file.path, text);
+    this.trigger('modify', file);
   }
   async create(path: string, text: string) {
+    this.writing(path);
     if (this.entries.has(path)) throw new Error('File already exists.');
     const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
-    if (folder && !this.entries.has(folder)) throw new Error(`Folder ${folder} does not exist`);
+    if (folder && !(this.entries.get(folder) instanceof TFolder)) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
     const file = this.put(path, text);
     this.trigger('create', file);
     return file;
   }
   async delete(file: TFile) {
+    this.existing(file);
+    this.remove(file);
+  }
+  /** Records where a trashed file went: true for the system trash, false for the vault's .trash folder. */
+  readonly trashed: { path: string; system: boolean }[] = [];
+  async trash(file: TFile, system: boolean) {
+    this.existing(file);
+    this.trashed.push({ path: file.path, system });
     this.remove(file);
   }
   /** What deleting and trashing share in the fake. */
@@ -119,10 +156,22 @@ export class Vault extends Events {
     this.texts.delete(file.path);
     this.trigger('delete', file);
   }
+  /** Like the app: missing parent folders are made too; an existing folder (or file) of that path is an error. */
   async createFolder(path: string) {
-    const folder = new TFolder(path);
-    this.entries.set(path, folder);
-    return folder;
+    if (this.entries.has(path)) throw new Error('Folder already exists.');
+    const parts = path.split('/');
+    let folder: TFolder | null = null;
+    for (let i = 1; i <= parts.length; i++) {
+      const prefix = parts.slice(0, i).join('/');
+      const entry = this.entries.get(prefix);
+      if (entry && !(entry instanceof TFolder)) throw new Error(`ENOTDIR: not a directory, mkdir '${path}'`);
+      if (!entry) {
+        folder = new TFolder(prefix);
+        this.entries.set(prefix, folder);
+        this.trigger('create', folder);
+      }
+    }
+    return folder as TFolder;
   }
 }
 
@@ -184,6 +233,7 @@ export class FileManager {
   }
   /** The app moves the file to the system or vault trash, per the user's setting; here it is just gone. */
   async trashFile(file: TFile) {
+    if (this.vault.getAbstractFileByPath(file.path) !== file) throw new Error(`ENOENT: no such file or directory, unlink '${file.path}'`);
     this.vault.remove(file);
   }
 }
@@ -212,19 +262,30 @@ export function postProcessorContext(sourcePath: string, section: SectionInfo | 
 
 export class Workspace extends Events {
   opened: string[] = [];
+  /** The file of the active view, whatever its type (a note, a canvas, a PDF). */
   activeFile: TFile | null = null;
+  /** The focused markdown editor: a note's, a canvas card's or an embed's; its file may be null. */
+  activeEditor: { file: TFile | null; editor?: unknown } | null = null;
   getLeaf() {
     return { openFile: async (file: TFile) => void this.opened.push(file.path) };
   }
+  getActiveFile() {
+    return this.activeFile;
+  }
+  /** Only a markdown file's view is a MarkdownView; a canvas or PDF view is not. */
   getActiveViewOfType() {
-    return this.activeFile ? { file: this.activeFile } : null;
+    return this.activeFile?.extension === 'md' ? { file: this.activeFile } : null;
+  }
+  /** How often editors were reconfigured (every open editor rebuilds its extensions). */
+  optionUpdates = 0;
+  updateOptions() {
+    this.optionUpdates++;
   }
   /** Open views by type: tests put MarkdownViews here to say a note is open in an editor. */
   leaves: { view: unknown }[] = [];
   getLeavesOfType(_type: string) {
     return this.leaves;
   }
-  updateOptions() {}
 }
 
 export class App {
@@ -315,25 +376,166 @@ export class Notice {
   }
 }
 
-class Chain {
-  [key: string]: any;
-  constructor() {
-    return new Proxy(this, { get: (target, prop) => (prop in target ? target[prop as string] : () => target) });
+/**
+ * Settings components as the app builds them, enough to drive a settings tab
+ * as a user would: `type` fires onChange with the input's whole value, once
+ * per keystroke (the app's `input` event), `click` fires onClick.
+ */
+export class TextComponent {
+  value = '';
+  placeholder = '';
+  private changed: ((value: string) => unknown) | null = null;
+  setValue(value: string) {
+    this.value = value;
+    return this;
+  }
+  getValue() {
+    return this.value;
+  }
+  setPlaceholder(placeholder: string) {
+    this.placeholder = placeholder;
+    return this;
+  }
+  onChange(callback: (value: string) => unknown) {
+    this.changed = callback;
+    return this;
+  }
+  /** Test helper: types `text` one character at a time after clearing the field (the empty field fires too). */
+  async type(text: string, clearFirst = true) {
+    if (clearFirst) {
+      this.value = '';
+      await this.changed?.('');
+    }
+    for (const ch of text) {
+      this.value += ch;
+      await this.changed?.(this.value);
+    }
   }
 }
 
-export class Setting extends Chain {
+export class ButtonComponent {
+  text = '';
+  icon = '';
+  tooltip = '';
+  warning = false;
+  private clicked: (() => unknown) | null = null;
+  setButtonText(text: string) {
+    this.text = text;
+    return this;
+  }
+  setIcon(icon: string) {
+    this.icon = icon;
+    return this;
+  }
+  setTooltip(tooltip: string) {
+    this.tooltip = tooltip;
+    return this;
+  }
+  setWarning() {
+    this.warning = true;
+    return this;
+  }
+  setCta() {
+    return this;
+  }
+  onClick(callback: () => unknown) {
+    this.clicked = callback;
+    return this;
+  }
+  async click() {
+    await this.clicked?.();
+  }
+}
+
+/** A settings tab's container: remembers the settings built in it, in order. */
+export class SettingContainer {
+  readonly settings: Setting[] = [];
+  empty() {
+    this.settings.length = 0;
+  }
+  createEl() {
+    return {};
+  }
+}
+
+export class Setting {
+  name = '';
+  desc = '';
+  heading = false;
+  readonly texts: TextComponent[] = [];
+  readonly buttons: ButtonComponent[] = [];
   constructor(public containerEl?: unknown) {
-    super();
+    if (containerEl instanceof SettingContainer) containerEl.settings.push(this);
+  }
+  setName(name: string) {
+    this.name = name;
+    return this;
+  }
+  setDesc(desc: string) {
+    this.desc = desc;
+    return this;
+  }
+  setHeading() {
+    this.heading = true;
+    return this;
+  }
+  setClass() {
+    return this;
+  }
+  addText(build: (text: TextComponent) => unknown) {
+    const text = new TextComponent();
+    this.texts.push(text);
+    build(text);
+    return this;
+  }
+  addButton(build: (button: ButtonComponent) => unknown) {
+    const button = new ButtonComponent();
+    this.buttons.push(button);
+    build(button);
+    return this;
+  }
+  addExtraButton(build: (button: ButtonComponent) => unknown) {
+    return this.addButton(build);
   }
 }
 
 export class PluginSettingTab {
-  containerEl = { empty() {} };
+  containerEl = new SettingContainer();
   constructor(
     public app: App,
     public plugin: Plugin,
   ) {}
+  display() {}
+  hide() {}
+}
+
+/** Like the app's: calls wait `timeout` ms (restarted by each call with resetTimer); run() calls a pending one now. */
+export function debounce<T extends unknown[], V>(callback: (...args: T) => V, timeout = 0, resetTimer = false) {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let pending: T | null = null;
+  const fire = () => {
+    const args = pending;
+    timer = null;
+    pending = null;
+    return args ? callback(...args) : undefined;
+  };
+  const debounced = ((...args: T) => {
+    pending = args;
+    if (timer && resetTimer) clearTimeout(timer);
+    if (!timer || resetTimer) timer = setTimeout(fire, timeout);
+    return debounced;
+  }) as ((...args: T) => unknown) & { cancel(): unknown; run(): V | undefined };
+  debounced.cancel = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    pending = null;
+    return debounced;
+  };
+  debounced.run = () => {
+    if (timer) clearTimeout(timer);
+    return fire();
+  };
+  return debounced;
 }
 
 export class Modal {
@@ -368,6 +570,8 @@ export const editorInfoField = { id: 'editorInfoField' };
 export const editorLivePreviewField = { id: 'editorLivePreviewField' };
 
 // ---- YAML, moment and timing helpers (plugin-app's region) ----
+// Imported here, not at the top, so the two helpers' edits of this file merge apart.
+import { parse as parseYamlPackage } from 'yaml';
 
 /**
  * The app's parseYaml is js-yaml's `load`: YAML 1.2's core schema plus
@@ -383,5 +587,5 @@ export { appParseYaml as parseYaml };
  * The app's moment is the moment package with the user's language set
  * globally; tests switch it with moment.locale(...) and switch back.
  */
-// eslint-disable-next-line import/no-extraneous-dependencies -- this is the app's moment: the package obsidian's types depend on
-export { default as moment } from 'moment';
+// eslint-disable-next-line @typescript-eslint/no-require-imports, import/no-extraneous-dependencies -- the app's moment is the moment package, which obsidian's types bring
+export const moment: typeof import('moment') = require('moment');

@@ -71,3 +71,21 @@ describe('dates in the app’s language (the app’s own moment)', () => {
     expect(dateFormatter()).toBe(dateFnsFormatter);
   });
 });
+
+describe('the app’s moment reading daily note names', () => {
+  it('reads a format with folders that repeats a field, and only when the parts agree', async () => {
+    moment.locale('de');
+    const { app, plugin, run } = await loadPlugin({
+      ...dailyNotesSettings('YYYY/MMMM/YYYY-MM-DD'),
+      'Daily/2026/November/2026-11-17.md': '- met [[Ana]]\n',
+      'Daily/2025/November/2026-11-18.md': '- met [[Bob]]\n',
+      'Daily/2026/Oktober/2026-11-19.md': '- met [[Cy]]\n',
+    });
+    await run('review-week');
+    const review = app.vault.texts.get('Reviews/2026-W47.md')!;
+    expect(review).toContain('[[Ana]]');
+    expect(review).not.toContain('[[Bob]]');
+    expect(review).not.toContain('[[Cy]]');
+    plugin.unload();
+  });
+});
