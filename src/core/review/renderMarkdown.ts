@@ -18,9 +18,9 @@ export function noteLink(path: string, label: string): string {
  * the note's name (resolving as the daily notes' own links do), or the tag
  * (Roam's `#[[multi word]]` form when it has spaces, as the notes wrote it).
  */
-export function entryLink(entry: { name: string; path: string | null }): string {
+export function entryLink(entry: { name: string; path: string | null; link?: string }): string {
   if (entry.name.startsWith('#') && entry.path === null) return /\s/.test(entry.name) ? `#[[${entry.name.slice(1)}]]` : entry.name;
-  return `[[${entry.name}]]`;
+  return entry.link ? `[[${entry.link}|${entry.name}]]` : `[[${entry.name}]]`;
 }
 
 /** Roam macros read as noise in a quote; checkboxes are shown by the list they sit in. */
