@@ -16,6 +16,14 @@ export const MAX_INDENT = 64;
 /** Brackets nested deeper than this on one line are text: links need two levels, Logseq's `[a]([[b]])` three. */
 export const MAX_BRACKETS = 8;
 
+/**
+ * Past this many brackets in a run of lines (a paragraph or list without a
+ * blank line) the parser sees them all as text: remark's time grows with the
+ * square of their number (20,000 `[a] ` take seconds). Links are read from
+ * the source all the same; only the rendered text keeps the brackets.
+ */
+export const MAX_BRACKETS_PARSED = 2000;
+
 /** Stand-ins of the same length for brackets made text, mapped back by `restoreDefused`. */
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
@@ -61,9 +69,27 @@ export function defuse(body: string): Defused {
     }
     lines[n] = line;
   }
+  bracketsAsText(lines);
   if (flattened) problems.push(`nests lists or quotes deeper than ${MAX_NESTING} levels on ${flattened} line(s); deeper lines are read at that depth`);
   if (bracketLines) problems.push(`nests brackets deeper than ${MAX_BRACKETS} on ${bracketLines} line(s); the deeper brackets are read as text`);
   return { text: lines.join('\n'), problems };
+}
+
+function bracketsAsText(lines: string[]): void {
+  let start = 0;
+  let count = 0;
+  for (let n = 0; n <= lines.length; n++) {
+    const line = n < lines.length ? lines[n] : '';
+    if (line.trim() === '') {
+      if (count > MAX_BRACKETS_PARSED) {
+        for (let k = start; k < n; k++) lines[k] = lines[k].replace(/\[/g, OPEN).replace(/\]/g, CLOSE);
+      }
+      start = n + 1;
+      count = 0;
+      continue;
+    }
+    for (let i = line.indexOf('['); i !== -1; i = line.indexOf('[', i + 1)) count++;
+  }
 }
 
 /** Puts back the brackets `defuse` made text, for what readers see (quotes, names). */

@@ -131,13 +131,13 @@ function destination(text: string, from: number): { text: string; end: number } 
   const limit = Math.min(text.length, i + MAX_DESTINATION);
   let dest: string;
   if (text[i] === '<') {
-    const close = text.indexOf('>', i);
-    if (close === -1 || close > limit || text.slice(i, close).includes('\n')) return null;
+    const close = findWithin(text, '>', i, limit);
+    if (close === -1 || text.slice(i, close).includes('\n')) return null;
     dest = text.slice(i + 1, close);
     i = close + 1;
   } else if (text.startsWith('[[', i)) {
-    const close = text.indexOf(']]', i);
-    if (close === -1 || close > limit || text.slice(i, close).includes('\n')) return null;
+    const close = findWithin(text, ']]', i, limit);
+    if (close === -1 || text.slice(i, close).includes('\n')) return null;
     dest = text.slice(i, close + 2);
     i = close + 2;
   } else {
@@ -154,8 +154,8 @@ function destination(text: string, from: number): { text: string; end: number } 
     dest = text.slice(start, i);
   }
   // An optional title, then the closing parenthesis, on the same line.
-  const close = text.indexOf(')', i);
-  if (close === -1 || close - i > MAX_DESTINATION) return null;
+  const close = findWithin(text, ')', i, i + MAX_DESTINATION);
+  if (close === -1) return null;
   const between = text.slice(i, close).trim();
   if (between !== '' && !/^(["']).*\1$/.test(between)) return null;
   return { text: dest, end: close + 1 };
@@ -173,6 +173,12 @@ function markdownLinkTarget(dest: string, embed: boolean): WikiLink | null {
   const heading = hash === -1 ? null : decode(dest.slice(hash + 1)) || null;
   if (path === '') return null;
   return { target: path, heading, alias: null, embed };
+}
+
+/** `indexOf` that looks no further than `limit`, so a search for a missing closer costs a bounded stretch, not the rest of the note. */
+function findWithin(text: string, needle: string, from: number, limit: number): number {
+  const at = text.slice(from, limit + needle.length).indexOf(needle);
+  return at === -1 ? -1 : from + at;
 }
 
 function decode(text: string): string {
