@@ -125,3 +125,11 @@ describe('identity in a review', () => {
     expect(year.otherLinks.map((e) => [e.name, e.path, e.mentions])).toEqual([['Ana Alvarez', 'Projects/Ana Alvarez.md', 2]]);
   });
 });
+
+describe('link reference definitions', () => {
+  it('keeps a line that only looks like a definition as text', () => {
+    const parsed = parseNote('Intro\n\n[x]: done with [[Ana]] today\n');
+    expect(parsed.blocks.map((b) => b.text)).toEqual(['Intro', '[x]: done with [[Ana]] today']);
+    expect(links('Intro\n\n[x]: done with [[Ana]] today\n')).toEqual(['Ana']);
+  });
+});

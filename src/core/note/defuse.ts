@@ -34,7 +34,8 @@ export interface Defused {
 }
 
 const WIKI_LINK = /\[\[[^[\]\n]+?\]\]/g;
-const DEFINITION = /^ {0,3}\[[^\]\n]+\]:[ \t]*\S/;
+/** A whole-line definition as CommonMark reads one: label, destination, optional title, nothing else. */
+const DEFINITION = /^ {0,3}\[[^\]\n]+\]:[ \t]*(?:<[^>\n]*>|[^\s<]\S*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$/;
 
 export function defuse(body: string): Defused {
   const problems: string[] = [];
