@@ -125,3 +125,25 @@ describe('text as users write it', () => {
     expect(blocks.map((b) => b.sliders)).toEqual([['mood_wake'], [null]]);
   });
 });
+
+describe('quotes as reviews show them', () => {
+  const quotes = (text: string) => parseNote(text).blocks.map((b) => b.quote);
+
+  it('never shows outliner properties next to the text', () => {
+    expect(quotes('- Shipped the importer\n  type:: [[Feature]]\n  id:: 64f1c2\n')).toEqual(['Shipped the importer']);
+  });
+
+  it('shows a block of properties only as key: value, without the double colon', () => {
+    expect(quotes('- type:: [[Feature]]\n  status:: done\n')).toEqual(['type: [[Feature]] · status: done']);
+  });
+
+  it('drops Org syntax: #+BEGIN_QUOTE, :PROPERTIES: drawers and SCHEDULED stamps', () => {
+    const note = '- Call [[Ana]] SCHEDULED: <2026-11-17 Tue>\n  :PROPERTIES:\n  :id: 1\n  :END:\n- #+BEGIN_QUOTE\n  We ship on Fridays.\n  #+END_QUOTE\n';
+    expect(quotes(note)).toEqual(['Call [[Ana]]', 'We ship on Fridays.']);
+  });
+
+  it('leaves no empty code span or unpaired ** behind', () => {
+    expect(quotes('- ** Outage of `` the cache\n')).toEqual(['Outage of the cache']);
+    expect(quotes('- **Bold** and `code` stay\n')).toEqual(['**Bold** and `code` stay']);
+  });
+});

@@ -20,8 +20,18 @@ export class LinkIndex {
     for (const list of this.byName.values()) list.sort((a, b) => a.length - b.length || a.localeCompare(b));
   }
 
+  /**
+   * Obsidian writes a bare name only when no other note shares it
+   * (`fileToLinktext`); otherwise the path, so a review's link is never ambiguous.
+   */
+  linktext(path: string): string {
+    const same = this.byName.get(basename(path).toLowerCase());
+    return same && same.length > 1 ? withoutExtension(path) : basename(path);
+  }
+
   resolve(target: string): string | null {
-    const key = withoutExtension(target.trim()).replace(/^\/+/, '').toLowerCase();
+    // Markdown links may be relative (`../People/Ana.md`); the daily note's folder is not known here, so the rest is read as a partial path.
+    const key = withoutExtension(target.trim().replace(/^(?:\.\.?\/)+/, '')).replace(/^\/+/, '').toLowerCase();
     if (key === '') return null;
     const exact = this.byPath.get(key);
     if (exact) return exact;

@@ -1,3 +1,4 @@
+import { findDailyNotes } from '../dailyNotes';
 import { type Frontmatter, stringList } from '../note/frontmatter';
 import type { DaybookSettings } from '../settings';
 import { basename, isInFolder, type VaultFile, type VaultSource, type Warning } from '../vault';
@@ -12,9 +13,20 @@ export interface Target {
   name: string;
   path: string | null;
   kind: TargetKind;
+  /** How the review links the note when its name is not unique in the vault (`Folder/Note`), else absent. */
+  link?: string;
 }
 
-/** Folds spelling differences that name the same thing: case, `-`/`_` for spaces, Unicode forms. */
+/**
+ * The identity of a name that no note resolves, and of an alias: case and
+ * Unicode form are ignored, as Obsidian's lookups do; `clark-cui`,
+ * `Clark_Cui` and `Clark Cui` stay three names, as they would be three files.
+ */
+export function identityKey(name: string): string {
+  return name.normalize('NFC').trim().toLowerCase();
+}
+
+/** Folds spelling differences for matching section and project names: case, `-`/`_` for spaces, Unicode forms. */
 export function foldName(name: string): string {
   return name.normalize('NFC').toLowerCase().replace(/[-_\s]+/g, ' ').trim();
 }
@@ -112,9 +124,11 @@ export class TargetCatalog {
     await this.load(candidates);
     this.aliasPaths = candidates;
     this.aliases = new Map();
-    for (const [path, note] of this.notes) {
-      for (const alias of stringList(note.frontmatter.aliases ?? note.frontmatter.alias)) {
-        const key = foldName(alias);
+    // Only the candidates, in a fixed order: which other notes a period happens to link must not change what an alias means.
+    for (const path of candidates) {
+      const note = this.notes.get(path);
+      for (const alias of stringList(note?.frontmatter.aliases ?? note?.frontmatter.alias)) {
+        const key = identityKey(alias);
         if (!this.aliases.has(key)) this.aliases.set(key, path);
       }
     }
@@ -129,11 +143,14 @@ export class TargetCatalog {
   lookup(target: string): Target {
     const known = this.lookups.get(target);
     if (known) return known;
-    const path = this.index.resolve(target) ?? this.aliases?.get(foldName(target)) ?? null;
-    const found: Target =
-      path === null
-        ? { key: 'name:' + foldName(target), name: target.trim(), path: null, kind: 'other' }
-        : { key: 'path:' + path, name: basename(path), path, kind: this.notes.get(path)?.kind ?? 'other' };
+    const path = this.index.resolve(target) ?? this.aliases?.get(identityKey(target)) ?? null;
+    let found: Target;
+    if (path === null) found = { key: 'name:' + identityKey(target), name: target.trim(), path: null, kind: 'other' };
+    else {
+      const name = basename(path);
+      const link = this.index.linktext(path);
+      found = { key: 'path:' + path, name, path, kind: this.notes.get(path)?.kind ?? 'other', ...(link !== name ? { link } : {}) };
+    }
     // Only final answers are remembered: before its note or the aliases are loaded, a lookup may still change.
     if ((path !== null && this.notes.has(path)) || (path === null && this.aliases !== null)) this.lookups.set(target, found);
     return found;
@@ -145,17 +162,26 @@ export class TargetCatalog {
    */
   lookupTag(tag: string): Target {
     for (const candidate of tagNames(tag)) {
-      const path = this.index.resolve(candidate) ?? this.aliases?.get(foldName(candidate)) ?? null;
+      const path = this.index.resolve(candidate) ?? this.aliases?.get(identityKey(candidate)) ?? null;
       if (path && this.notes.get(path)?.kind === 'topic') return { key: 'path:' + path, name: basename(path), path, kind: 'topic' };
     }
-    return { key: 'tag:' + foldName(tag), name: '#' + tag, path: null, kind: 'topic' };
+    // Obsidian's tags ignore case only: `#on-call` and `#on_call` are two tags.
+    return { key: 'tag:' + identityKey(tag), name: '#' + tag, path: null, kind: 'topic' };
   }
 }
 
-/** The notes aliases are read from: those in the people and topics folders. */
+/**
+ * The notes aliases are read from: every note but the daily notes (which
+ * name days, not people or topics), sorted, so the same alias means the same
+ * note in every review. Only their frontmatter is read, and the CLI caches it.
+ */
 export function aliasNoteCandidates(files: VaultFile[], settings: DaybookSettings): string[] {
-  const { peopleFolder, topicsFolder } = settings;
-  return files.map((file) => file.path).filter((path) => (peopleFolder !== '' && isInFolder(path, peopleFolder)) || (topicsFolder !== '' && isInFolder(path, topicsFolder)));
+  const daily = new Set(findDailyNotes(files, settings).notes.map((note) => note.path));
+  return files
+    .map((file) => file.path)
+    // Review notes are Daybook's own output: reading aliases from them would make every write invalidate the CLI's memo.
+    .filter((path) => !daily.has(path) && !(settings.reviewsFolder !== '' && isInFolder(path, settings.reviewsFolder)))
+    .sort();
 }
 
 /** The note names a tag may stand for: `#incident-response` is `Incident response`. */

@@ -1,4 +1,5 @@
 import type { Block } from './parseNote';
+import { TASK_MARKER } from './tokens';
 
 /** A block's name as sections are matched by it (see `blockName`), worked out once when the note is parsed. */
 export function sectionName(block: Block): string {
@@ -43,12 +44,12 @@ export function quoteInContext(blocks: Block[], index: number): string {
   const quote = block.task ? taskText(block) : block.quote;
   if (block.parent === -1) return quote;
   const parent = blocks[block.parent];
-  const fieldsOnly = FIELDS_ONLY.test(quote);
+  const fieldsOnly = FIELDS_ONLY.test(block.text);
   if (fieldsOnly || (block.text.length < 30 && parent.kind === 'item')) return `${parent.quote} › ${quote}`;
   return quote;
 }
 
 /** A task's markdown without its checkbox or TODO marker. */
 export function taskText(block: Block): string {
-  return block.quote.replace(/^(?:\[[^\]]\]\s+|\{\{\[\[(?:TODO|DONE)\]\]\}\}\s*|(?:TODO|DOING|NOW|LATER|DONE|CANCELED|CANCELLED)\s+)/, '');
+  return block.quote.replace(TASK_MARKER, '');
 }

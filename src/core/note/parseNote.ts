@@ -2,7 +2,10 @@ import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent }
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { type Frontmatter, parseFrontmatterYaml, splitFrontmatter } from './frontmatter';
-import { blockName, findFields, findSliderTokens, findTags, findWikiLinks, readTaskMark, type WikiLink, withoutWikiLinks } from './tokens';
+import { defuse, restoreDefused } from './defuse';
+import { scanInline } from './inlineScan';
+import { quoteOf } from './quote';
+import { blockName, findFields, findSliderTokens, TASK_MARKER, type TaskStatus, type WikiLink } from './tokens';
 
 /**
  * A block is the unit a mention is quoted from: a heading, a list item (its
@@ -26,7 +29,8 @@ export interface Block {
   quote: string;
   parent: number;
   end: number;
-  task: { done: boolean } | null;
+  /** `done` is true for any closed task (done or cancelled), as before `status` existed. */
+  task: { done: boolean; status: TaskStatus } | null;
   links: WikiLink[];
   tags: string[];
   fields: Record<string, string>;
@@ -55,11 +59,18 @@ export function parseNote(text: string): NoteModel {
   const { data, error } = parseFrontmatterYaml(split.yaml);
   const problems = error ? [error] : [];
   if (text.includes('\uFFFD')) problems.push('contains characters that are not valid UTF-8 (shown as �)');
-  const body = blankComments(split.body);
-  const tree = processor.parse(body);
-  const builder = new BlockBuilder(body, split.bodyLine);
-  builder.container(tree.children, -1);
-  return { frontmatter: data, problems, blocks: builder.finish() };
+  const safe = defuse(blankComments(split.body));
+  problems.push(...safe.problems);
+  try {
+    const tree = processor.parse(safe.text);
+    const builder = new BlockBuilder(safe.text, split.bodyLine);
+    builder.container(tree.children, -1);
+    return { frontmatter: data, problems, blocks: builder.finish() };
+  } catch (error) {
+    // Deeply nested input can still exhaust the stack: the note is reported, never fatal.
+    problems.push(`could not be read as markdown (${error instanceof Error ? error.message : String(error)}); its links and tasks are left out`);
+    return { frontmatter: data, problems, blocks: [] };
+  }
 }
 
 interface OpenHeading {
@@ -129,39 +140,47 @@ class BlockBuilder {
       this.container(item.children, open.length ? open[open.length - 1].index : listParent);
       return;
     }
-    if (item.checked !== null && item.checked !== undefined) this.blocks[index].task = { done: item.checked };
     this.container(rest, index);
   }
 
   private add(node: Heading | Paragraph, kind: Block['kind'], level: number, parent: number): number {
-    const text = visibleText(node.children).trim();
+    const rendered = restoreDefused(visibleText(node.children).trim());
     const start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? start;
-    const mark = kind === 'item' && level === 0 ? readTaskMark(text) : null;
+    const markdown = restoreDefused(this.source.slice(start, end));
+    const scan = scanInline(markdown, maskedRanges(node.children, start), { heading: node.type === 'heading', item: kind === 'item' && level === 0 });
+    const text = scan.task ? rendered.replace(TASK_MARKER, '') : rendered;
     const block: Block = {
       line: (node.position?.start.line ?? 1) + this.lineOffset,
       kind,
       level,
-      text: mark ? mark.text : text,
+      text,
       // Long lines name no section; only short ones are worth normalising.
-      name: text.length <= 80 ? blockName(mark ? mark.text : text) : '',
-      quote: quoteOf(this.source.slice(start, end), node.type === 'heading'),
+      name: text.length <= 80 ? blockName(text) : '',
+      quote: quoteOf(markdown, node.type === 'heading'),
       parent,
       end: this.blocks.length + 1,
-      task: mark ? { done: mark.done } : null,
-      links: findWikiLinks(withoutMacros(text)),
-      tags: findTags(withoutWikiLinks(text)),
-      fields: text.includes('::') ? findFields(text) : {},
-      sliders: text.includes('{{') ? findSliderTokens(text).map((t) => t.property) : [],
+      task: scan.task ? { done: scan.task.status !== 'open', status: scan.task.status } : null,
+      links: scan.links,
+      tags: scan.tags,
+      fields: rendered.includes('::') ? findFields(rendered) : {},
+      sliders: rendered.includes('{{') ? findSliderTokens(rendered).map((t) => t.property) : [],
     };
     this.blocks.push(block);
     return this.blocks.length - 1;
   }
 }
 
-/** Roam macros (`{{[[TODO]]}}`, `{{slider}}`) and tag pages (`#[[x]]`) are not mentions by link. */
-function withoutMacros(text: string): string {
-  return text.includes('{{') || text.includes('#[[') ? text.replace(/\{\{[^{}]*\}\}|#\[\[[^\]]*\]\]/g, ' ') : text;
+/** Ranges of the block's markdown the apps show as code or hide as HTML, from the parse tree. */
+function maskedRanges(nodes: PhrasingContent[], base: number, out: [number, number][] = []): [number, number][] {
+  for (const node of nodes) {
+    if (node.type === 'inlineCode' || node.type === 'html') {
+      const from = node.position?.start.offset;
+      const to = node.position?.end.offset;
+      if (from !== undefined && to !== undefined) out.push([from - base, to - base]);
+    } else if ('children' in node) maskedRanges(node.children, base, out);
+  }
+  return out;
 }
 
 /** Pops sections closed by a heading of `level`; returns the block the heading sits in. */
@@ -197,14 +216,4 @@ function visibleText(nodes: PhrasingContent[]): string {
     }
   }
   return out;
-}
-
-/** The block's own markdown on one line, without heading marks or property lines. */
-function quoteOf(markdown: string, heading: boolean): string {
-  const lines = markdown.split(/\r?\n/).map((line) => line.trim());
-  const content = lines.filter((line) => !/^[\p{L}\p{N}_][\p{L}\p{N}_ -]*::/u.test(line));
-  const kept = content.length ? content : lines;
-  let quote = kept.join(' ').replace(/\s+/g, ' ').trim();
-  if (heading) quote = quote.replace(/^#{1,6}\s+/, '').replace(/\s+#+$/, '');
-  return quote;
 }

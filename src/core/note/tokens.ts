@@ -34,30 +34,44 @@ export function findWikiLinks(text: string): WikiLink[] {
 }
 
 /**
- * `#tag`, `#nested/tag`, `#emoji🚀`, and Roam's `#[[multi word]]`. A tag starts
- * after whitespace, an opening bracket or the line start, and is not all digits
- * (`#1` is an issue number, as in Obsidian).
+ * Obsidian's tag rules (help page *Tags*): letters, numbers, `_`, `-`, `/` and
+ * any other script or emoji; ASCII punctuation and the Unicode punctuation
+ * blocks end a tag; at least one character is not a digit (`#1984` is not a
+ * tag). The `#` must start a word: it follows white space or the line start
+ * (`a#b` and `(#x` are not tags in Obsidian), or directly ends a previous tag
+ * (`#a#b` is two tags). Roam's `#[[multi word]]` is a tag too.
  */
-const TAG = /(^|[\s(,;])#(\[\[([^[\]\n]+)\]\]|[^\s#!"$%&'()*+,.:;<=>?@[\]\\^`{|}~]+)/gu;
+const TAG_START = /(?:^|\s)#/g;
+const TAG_BODY = /\[\[([^[\]\n]+)\]\]|[^\s#!"$%&'()*+,.:;<=>?@[\]\\^`{|}~\u2000-\u206F\u2E00-\u2E7F]+/uy;
 
 export function findTags(text: string): string[] {
   const tags: string[] = [];
-  for (const match of text.matchAll(TAG)) {
-    const name = match[3] ?? match[2];
-    if (/^\d+$/.test(name)) continue;
-    tags.push(name.trim());
+  for (const start of text.matchAll(TAG_START)) {
+    let at = (start.index ?? 0) + start[0].length;
+    // A chain `#a#b` is read here, so the search for the next start skips it.
+    for (;;) {
+      TAG_BODY.lastIndex = at;
+      const match = TAG_BODY.exec(text);
+      if (!match) break;
+      const name = (match[1] ?? match[0]).trim();
+      if (name !== '' && !/^\d+$/.test(name)) tags.push(name);
+      at = TAG_BODY.lastIndex;
+      if (text[at] !== '#') break;
+      at += 1;
+    }
   }
   return tags;
 }
 
 /** Removes wiki links, so tags are never read from link text such as `[[C#]]`; Roam's `#[[tag]]` stays. */
 export function withoutWikiLinks(text: string): string {
-  return text.replace(WIKI_LINK, (link: string, _embed: string, _inner: string, offset: number) => (offset > 0 && text[offset - 1] === '#' ? link : ' '));
+  return text.replace(WIKI_LINK, (link: string, _embed: string, _inner: string, offset: number) => (offset > 0 && text[offset - 1] === '#' ? link : ' '.repeat(link.length)));
 }
 
 /** Dataview/Logseq inline fields: `key:: value`, one per line, or `[key:: value]` inline. */
 const FIELD_LINE = /^\s*([\p{L}\p{N}_][\p{L}\p{N}_ -]*?)::\s?(.*)$/gmu;
-const FIELD_BRACKET = /[[(]([\p{L}\p{N}_][\p{L}\p{N}_ -]*?)::\s*([^\])]*)[\])]/gu;
+// The value may hold `[[links]]` but no other bracket, so a scan never runs past the next field (no backtracking blow-up).
+const FIELD_BRACKET = /[[(]([\p{L}\p{N}_][\p{L}\p{N}_ -]*?)::[ \t]*((?:[^[\]()\n]|\[\[[^[\]\n]*\]\])*)[\])]/gu;
 
 export function findFields(text: string): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -70,25 +84,33 @@ function normaliseKey(key: string): string {
   return key.trim().toLowerCase().replace(/\s+/g, '-');
 }
 
-/** `- [ ] open`, `- [x] done` (`[-]` cancelled counts as closed) and Roam's `{{[[TODO]]}}` / `{{[[DONE]]}}`. */
+export type TaskStatus = 'open' | 'done' | 'cancelled';
+
+/**
+ * A task's marker: Obsidian's `- [ ]` open, any other single character checked
+ * except `[-]` cancelled (the Tasks plugin's convention); Logseq's `TODO DOING
+ * NOW LATER WAIT WAITING IN-PROGRESS` open, `DONE` done, `CANCELED`/`CANCELLED`
+ * cancelled; Roam's `{{[[TODO]]}}` / `{{[[DONE]]}}`.
+ */
 export interface TaskMark {
-  done: boolean;
+  status: TaskStatus;
   /** The item text without its checkbox or TODO marker. */
   text: string;
 }
 
-const CHECKBOX = /^\[([ xX/>!?*-])\]\s+/;
-const ROAM_TASK = /^\{\{\[\[(TODO|DONE)\]\]\}\}\s*/;
-const LOGSEQ_TASK = /^(TODO|DOING|NOW|LATER|DONE|CANCELED|CANCELLED)\s+/;
+/** The marker at the start of a task item's text (checkbox, Roam macro or Logseq keyword), with the space after it. */
+export const TASK_MARKER = /^(?:\[([^\]\n])\](?=\s|$)|\{\{\[\[(TODO|DONE)\]\]\}\}|(TODO|DOING|NOW|LATER|WAITING|WAIT|IN-PROGRESS|DONE|CANCELED|CANCELLED)(?=\s|$))\s*/u;
 
 export function readTaskMark(text: string): TaskMark | null {
-  let match = CHECKBOX.exec(text);
-  if (match) return { done: /[xX-]/.test(match[1]), text: text.slice(match[0].length) };
-  match = ROAM_TASK.exec(text);
-  if (match) return { done: match[1] === 'DONE', text: text.slice(match[0].length) };
-  match = LOGSEQ_TASK.exec(text);
-  if (match) return { done: /^(DONE|CANCEL)/.test(match[1]), text: text.slice(match[0].length) };
-  return null;
+  const match = TASK_MARKER.exec(text);
+  if (!match) return null;
+  return { status: taskStatus(match[1] ?? match[2] ?? match[3]), text: text.slice(match[0].length) };
+}
+
+function taskStatus(mark: string): TaskStatus {
+  if (mark === ' ' || mark === 'TODO' || mark === 'DOING' || mark === 'NOW' || mark === 'LATER' || mark === 'WAIT' || mark === 'WAITING' || mark === 'IN-PROGRESS') return 'open';
+  if (mark === '-' || mark === 'CANCELED' || mark === 'CANCELLED') return 'cancelled';
+  return 'done';
 }
 
 /**

@@ -86,7 +86,7 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
       mention('topic', catalog.lookupTag(tag));
       for (const path of catalog.tagNotes(tag)) referenced.add(path);
     }
-    if (block.task && !isPlaceholder(block.text)) tasks.push({ text: taskText(block), done: block.task.done, date: daily.day, path: daily.path, line: block.line });
+    if (block.task && !isPlaceholder(block.text)) tasks.push({ text: taskText(block), done: block.task.done, status: block.task.status, date: daily.day, path: daily.path, line: block.line });
   });
   const incidents = findIncidents(note).map(({ links, ...incident }) => ({
     ...incident,
@@ -155,7 +155,7 @@ class EntryTable {
   add(target: Target, mention: Mention): void {
     let entry = this.entries.get(target.key);
     if (!entry) {
-      entry = { name: target.name, path: target.path, mentions: 0, blocks: [] };
+      entry = { name: target.name, path: target.path, ...(target.link ? { link: target.link } : {}), mentions: 0, blocks: [] };
       this.entries.set(target.key, entry);
     }
     entry.mentions += 1;

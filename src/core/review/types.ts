@@ -73,6 +73,8 @@ export interface Mention {
 export interface Entry {
   name: string;
   path: string | null;
+  /** The note's path without `.md` when another note shares its name, so the review links it unambiguously. */
+  link?: string;
   mentions: number;
   blocks: Mention[];
 }
@@ -104,7 +106,9 @@ export interface ReviewProject {
 
 export interface ReviewTask {
   text: string;
+  /** True for any closed task, done or cancelled (as before `status` existed); open tasks are `status: 'open'`. */
   done: boolean;
+  status: 'open' | 'done' | 'cancelled';
   date: string;
   path: string;
   line: number;
