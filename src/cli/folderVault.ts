@@ -1,4 +1,5 @@
 import {
+  appendFileSync,
   closeSync,
   constants,
   fstatSync,
@@ -326,6 +327,7 @@ export class FolderVault implements VaultSource, ReviewStore {
     let wrote = false;
     // After a swap that raced an append: what was read, the text the old file ended with, and what was written over it.
     let raced: { read: string; text: string; written: string } | null = null;
+    let racedRounds = 0;
     for (let attempt = 0; attempt < 100; attempt++) {
       const { target, mode } = this.writable(path);
       let fd: number | null = null;
@@ -357,6 +359,13 @@ export class FolderVault implements VaultSource, ReviewStore {
         if (fd === null) return true;
         const after = decodeNote(readAllFrom(fd, fstatSync(fd).size));
         if (after === current) return true;
+        // A program that appends faster than a flush (a busy machine, an editor saving on
+        // every key) would race every rewrite; after a few rounds the rescued lines are
+        // appended to the new note instead, which takes no flush window and so cannot race.
+        if (++racedRounds >= MAX_RACED_REWRITES && current !== null && after.startsWith(current)) {
+          appendFileSync(target, after.slice(current.length), 'utf8');
+          return true;
+        }
         raced = { read: current ?? '', text: after, written: next };
       } finally {
         if (fd !== null) closeSync(fd);
@@ -414,6 +423,9 @@ export class FolderVault implements VaultSource, ReviewStore {
  * new one since. Text changed any other way (a program rewriting the file)
  * stands as it is.
  */
+/** Rewrites that may race an appending program before its lines are rescued by appending them. */
+const MAX_RACED_REWRITES = 3;
+
 function merged(raced: { read: string; text: string; written: string } | null, current: string | null): string | null {
   if (raced === null || current === null) return current;
   if (!current.startsWith(raced.written) || !raced.text.startsWith(raced.read)) return current;

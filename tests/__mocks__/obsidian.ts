@@ -576,10 +576,11 @@ import { parse as parseYamlPackage } from 'yaml';
 /**
  * The app's parseYaml is js-yaml's `load`: YAML 1.2's core schema plus
  * timestamps (an unquoted date comes back as a Date), and a key given twice
- * throws. Assumed from the app's behaviour; the yaml package is told to do the same.
+ * throws; an alias is the anchored value itself (a shared reference, no count
+ * limit). Assumed from the app's behaviour; the yaml package is told to do the same.
  */
 function appParseYaml(text: string): unknown {
-  return parseYamlPackage(text, { uniqueKeys: true, customTags: ['timestamp'] });
+  return parseYamlPackage(text, { uniqueKeys: true, customTags: ['timestamp'], maxAliasCount: -1 });
 }
 export { appParseYaml as parseYaml };
 

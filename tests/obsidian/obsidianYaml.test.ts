@@ -51,3 +51,25 @@ describe('the plugin’s YAML parser (the app’s parseYaml behind the yaml pack
     expect(() => parseWithApp('a: [1, 2\nb: c')).toThrow();
   });
 });
+
+describe('the plugin’s YAML parser behind frontmatter.ts’s bounds', () => {
+  // frontmatter.ts calls parseDocument; in the plugin build that is the app's parser.
+  const { parseDocument } = jest.requireActual<typeof import('../../src/obsidian/obsidianYaml')>('../../src/obsidian/obsidianYaml');
+
+  it('reads what the yaml package reads', () => {
+    const doc = parseDocument('type: person\naliases: [Ana B]\ncreated: 2026-11-22');
+    expect(doc.errors).toEqual([]);
+    expect(doc.toJS()).toEqual({ type: 'person', aliases: ['Ana B'], created: '2026-11-22' });
+  });
+
+  it('gives invalid YAML back as an error, not a throw', () => {
+    expect(parseDocument('a: [unclosed\nb: c').errors).toHaveLength(1);
+  });
+
+  it('stops a "billion laughs" with the alias-count error frontmatter.ts reports', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefghi'[i]}`).join(', ')}]`)].join('\n');
+    const doc = parseDocument(bomb);
+    expect(doc.errors).toEqual([]);
+    expect(() => doc.toJS()).toThrow(/alias count/i);
+  });
+});

@@ -76,13 +76,17 @@ describe('nothing lost, nothing half-written (real processes)', () => {
         fs.appendFileSync(${JSON.stringify(note)}, 'typed line ' + n++ + '\\n'); setTimeout(tick, 5); };
       tick();`]);
     const typistDone = exited(typist);
-    for (let round = 0; round < 12; round++) {
-      appendFileSync(join(vault, 'Daily', '2026-01-01.md'), `- round ${round} with [[Round ${round}]]\n`);
-      const result = await daybook(['review', '--vault', vault, '--period', '2026-01', '--write', '--no-cache']);
-      expect(result.stderr).toMatch(/updated Reviews\/2026-01\.md/);
+    try {
+      for (let round = 0; round < 12; round++) {
+        appendFileSync(join(vault, 'Daily', '2026-01-01.md'), `- round ${round} with [[Round ${round}]]\n`);
+        const result = await daybook(['review', '--vault', vault, '--period', '2026-01', '--write', '--no-cache']);
+        expect(result.stderr).toMatch(/updated Reviews\/2026-01\.md/);
+      }
+    } finally {
+      // Stopped whatever happened above: a typist left running keeps jest from ever ending.
+      writeFileSync(stop, '');
+      await typistDone;
     }
-    writeFileSync(stop, '');
-    await typistDone;
     const typed = Number(readFileSync(stop, 'utf8'));
     const text = readFileSync(note, 'utf8');
     expect(typed).toBeGreaterThan(12);
