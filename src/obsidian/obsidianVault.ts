@@ -98,14 +98,9 @@ export class ObsidianVault implements VaultSource, ReviewStore {
     return true;
   }
 
-  /**
-   * The user's trash setting (FileManager.trashFile, Obsidian 1.6.6+). Daybook supports apps from
-   * 1.4.4, which lack it: there the chart goes to the system trash (the lint warning is known).
-   */
+  /** Into the trash the user chose in the app's settings. */
   private async trash(file: TFile): Promise<void> {
-    const fileManager = this.app.fileManager as Partial<Pick<App['fileManager'], 'trashFile'>>;
-    if (typeof fileManager.trashFile === 'function') await fileManager.trashFile.call(this.app.fileManager, file);
-    else await this.app.vault.trash(file, true);
+    await this.app.fileManager.trashFile(file);
   }
 
   /** Makes the folders above `path` that are missing, one level at a time; one made meanwhile is fine. */

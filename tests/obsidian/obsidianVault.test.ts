@@ -132,13 +132,3 @@ describe('the vault adapter writing beside the review (a mood chart)', () => {
     expect(app.vault.texts.get(CHART)).toBe(svg(1));
   });
 });
-
-describe('removing a chart on apps older than FileManager.trashFile (1.6.6; Daybook supports 1.4.4)', () => {
-  it('moves it to the system trash instead of failing', async () => {
-    const app = new App({ 'Reviews/2026-W47 mood.svg': '<svg/>' });
-    (app.fileManager as any).trashFile = undefined;
-    const vault = new ObsidianVault(app as any);
-    expect(await vault.removeIfUnchanged('Reviews/2026-W47 mood.svg', '<svg/>')).toBe(true);
-    expect(app.vault.trashed).toEqual([{ path: 'Reviews/2026-W47 mood.svg', system: true }]);
-  });
-});
