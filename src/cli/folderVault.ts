@@ -104,6 +104,12 @@ export class FolderVault implements VaultSource, ReviewStore {
   private readonly cleaned = new Set<string>();
   /** Temporary files of Daybook processes that died mid-write, found by the last `list`. */
   private staleTemporaries: string[] = [];
+  /**
+   * Notes the last `list` reached through real folders only, no link on the way: reading
+   * one needs no realpath (a third of a cold yearly review's system time went to them);
+   * O_NOFOLLOW still refuses a note that became a link since.
+   */
+  private plain = new Set<string>();
 
   constructor(
     readonly root: string,
@@ -132,9 +138,10 @@ export class FolderVault implements VaultSource, ReviewStore {
     const files: VaultFile[] = [];
     const skipped: Warning[] = [];
     const stale: string[] = [];
+    const plain = new Set<string>();
     // Synchronous on purpose: one readdir per folder, and no promise per entry of a large vault.
     // `ancestors` holds the real folders above this one: a link back to one of them is a loop.
-    const walk = (folder: string, prefix: string, ancestors: Set<string>): void => {
+    const walk = (folder: string, prefix: string, ancestors: Set<string>, linked: boolean): void => {
       let entries;
       try {
         entries = readdirSync(folder, { withFileTypes: true });
@@ -170,16 +177,20 @@ export class FolderVault implements VaultSource, ReviewStore {
             continue;
           }
           if (isDirectory) {
-            walk(absolute, path, new Set([...ancestors, real]));
+            walk(absolute, path, new Set([...ancestors, real]), true);
             continue;
           }
         }
-        if (isDirectory) walk(absolute, path, new Set([...ancestors, absolute]));
-        else if (isFile && entry.name.endsWith('.md')) files.push({ path });
+        if (isDirectory) walk(absolute, path, new Set([...ancestors, absolute]), linked || entry.isSymbolicLink());
+        else if (isFile && entry.name.endsWith('.md')) {
+          files.push({ path });
+          if (!linked && !entry.isSymbolicLink()) plain.add(path);
+        }
         else if (isFile && isStaleTemporary(entry.name)) stale.push(absolute);
       }
     };
-    walk(this.realRoot, '', new Set([this.realRoot]));
+    walk(this.realRoot, '', new Set([this.realRoot]), false);
+    this.plain = plain;
     this.skipped = skipped;
     this.staleTemporaries = stale;
     return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -236,6 +247,10 @@ export class FolderVault implements VaultSource, ReviewStore {
   // Reads are synchronous: a review reads hundreds of small files, and the
   // promise machinery around each costs more than the read itself.
   async read(path: string): Promise<string> {
+    if (this.plain.has(path)) {
+      const bytes = readPlain(join(this.realRoot, ...path.split('/')));
+      if (bytes !== null) return decodeNote(bytes);
+    }
     const real = this.realFile(path);
     if (real === null) throw Object.assign(new Error(`${path} does not exist`), { code: 'ENOENT' });
     return decodeNote(readFileSync(real));
@@ -423,6 +438,22 @@ export class FolderVault implements VaultSource, ReviewStore {
  * new one since. Text changed any other way (a program rewriting the file)
  * stands as it is.
  */
+/** A file's bytes, refusing a link (null: it became one since it was listed, so the caller checks where it leads). */
+function readPlain(absolute: string): Buffer | null {
+  let fd: number;
+  try {
+    fd = openSync(absolute, constants.O_RDONLY | constants.O_NOFOLLOW);
+  } catch (error) {
+    if (code(error) === 'ELOOP') return null;
+    throw error;
+  }
+  try {
+    return readAllFrom(fd, fstatSync(fd).size);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Rewrites that may race an appending program before its lines are rescued by appending them. */
 const MAX_RACED_REWRITES = 3;
 

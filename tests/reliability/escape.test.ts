@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FolderVault } from '../../src/cli/folderVault';
 import { daybook } from '../helpers/cli';
 import { dailyNotes, filesUnder, settingsFile, vaultOf } from './vaultHelpers';
 
@@ -102,6 +103,22 @@ describe('nothing escapes the vault: symlinks', () => {
     const result = await daybook(['review', '--vault', vault, '--period', '2026-W47', '--json']);
     const review = JSON.parse(result.stdout) as { days: { path: string }[] };
     expect(review.days.map((d) => d.path)).toContain('Daily/old/2026-11-18.md');
+  });
+});
+
+describe('nothing escapes the vault: a note that becomes a link after it was listed', () => {
+  it('is not read through the link (notes listed as plain files are read without following links)', async () => {
+    const vault = mkdtempSync(join(tmpdir(), 'daybook-swap-'));
+    const outside = mkdtempSync(join(tmpdir(), 'daybook-secret-'));
+    writeFileSync(join(outside, 'secret.md'), 'private text\n');
+    mkdirSync(join(vault, 'Daily'));
+    writeFileSync(join(vault, 'Daily', '2026-01-01.md'), '- a day\n');
+    const folder = new FolderVault(vault);
+    expect((await folder.list()).map((f) => f.path)).toEqual(['Daily/2026-01-01.md']);
+    expect(await folder.read('Daily/2026-01-01.md')).toBe('- a day\n');
+    rmSync(join(vault, 'Daily', '2026-01-01.md'));
+    symlinkSync(join(outside, 'secret.md'), join(vault, 'Daily', '2026-01-01.md'));
+    await expect(folder.read('Daily/2026-01-01.md')).rejects.toThrow(/outside the vault/);
   });
 });
 
