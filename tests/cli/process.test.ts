@@ -1,9 +1,8 @@
-import { buildSync } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { daybook } from '../helpers/cli';
+import { bundleCli, daybook } from '../helpers/cli';
 
 jest.setTimeout(60_000);
 
@@ -27,37 +26,29 @@ function reviews(vault: string): Record<string, string> {
 }
 
 describe('the bundled CLI', () => {
-  const dist = mkdtempSync(join(tmpdir(), 'daybook-dist-'));
+  let cli = '';
   beforeAll(() => {
-    buildSync({
-      entryPoints: { cli: join(__dirname, '../../src/cli/index.ts'), parseWorker: join(__dirname, '../../src/cli/parseWorker.ts') },
-      outdir: dist,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      logLevel: 'warning',
-    });
+    cli = bundleCli();
   });
 
   it('rebuilds every review on worker threads with the same result as parsing inline', async () => {
     const pooled = bigVault();
     const inline = bigVault();
     const cacheDir = mkdtempSync(join(tmpdir(), 'daybook-cache-'));
-    const result = spawnSync(process.execPath, [join(dist, 'cli.js'), 'review', '--vault', pooled, '--all', '--write', '--cache-dir', cacheDir], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [cli, 'review', '--vault', pooled, '--all', '--write', '--cache-dir', cacheDir], { encoding: 'utf8' });
     expect(result.status).toBe(0);
     expect(result.stderr.trim().split('\n').pop()).toMatch(/^\d+ reviews: \d+ written, 0 unchanged, 0 skipped because edited by hand$/);
     await daybook(['review', '--vault', inline, '--all', '--write', '--no-cache', '--no-workers']);
     expect(reviews(pooled)).toEqual(reviews(inline));
-    const warm = spawnSync(process.execPath, [join(dist, 'cli.js'), 'review', '--vault', pooled, '--all', '--write', '--cache-dir', cacheDir], { encoding: 'utf8' });
+    const warm = spawnSync(process.execPath, [cli, 'review', '--vault', pooled, '--all', '--write', '--cache-dir', cacheDir], { encoding: 'utf8' });
     expect(warm.stderr).toMatch(/0 written, \d+ unchanged/);
   });
 
   it('prints help and a one-line error as a real process, without a stack trace', () => {
-    const help = spawnSync(process.execPath, [join(dist, 'cli.js'), '--help'], { encoding: 'utf8' });
+    const help = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' });
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('Usage: daybook');
-    const bad = spawnSync(process.execPath, [join(dist, 'cli.js'), 'review', '--vault', '/nope', '--period', 'week'], { encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, [cli, 'review', '--vault', '/nope', '--period', 'week'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe('daybook: vault folder not found: /nope\n');
   });

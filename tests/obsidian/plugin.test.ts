@@ -1,24 +1,11 @@
 import { App, Notice, TFile } from '../__mocks__/obsidian';
-import DaybookPlugin from '../../src/main';
 import { ObsidianVault, ParseCache } from '../../src/obsidian/obsidianVault';
 import { generateReview, periodOfNote } from '../../src/obsidian/reviewCommands';
 import { parsePeriodId } from '../../src/core/dates/periods';
 import { resolveSettings } from '../../src/core/settings';
 import { fakeEditor } from './editor';
+import { loadPlugin } from './pluginHarness';
 
-async function loadPlugin(files: Record<string, string>) {
-  const app = new App(files) as unknown as App & { vault: any; workspace: any; fileManager: any };
-  const plugin = new DaybookPlugin(app as any, { id: 'daybook' } as any);
-  await plugin.onload();
-  const run = async (id: string, editor?: unknown) => {
-    const command = (plugin as any).commands.get(id);
-    if (!command) throw new Error(`no command ${id}`);
-    if (command.editorCallback) return command.editorCallback(editor);
-    if (command.checkCallback) return command.checkCallback(false);
-    return command.callback();
-  };
-  return { app, plugin, run };
-}
 
 beforeEach(() => {
   Notice.messages = [];
