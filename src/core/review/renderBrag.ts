@@ -39,7 +39,7 @@ interface Size {
   stories: boolean;
 }
 
-const YEAR: Size = { highlights: 30, impactHighlights: 5, workLines: 8, impactLines: 15, people: 15, collaboration: 20, topics: 20, takeaways: 4, stories: true };
+const YEAR: Size = { highlights: 30, impactHighlights: 5, workLines: 40, impactLines: 15, people: 15, collaboration: 20, topics: 20, takeaways: 4, stories: true };
 const QUARTER: Size = { highlights: 12, impactHighlights: 3, workLines: 4, impactLines: 6, people: 10, collaboration: 10, topics: 12, takeaways: 2, stories: false };
 
 /** How strongly a line states an impact: each number, percentage or "factor of" counts, then the largest change. */
