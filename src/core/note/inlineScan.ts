@@ -167,7 +167,8 @@ function markdownLinkTarget(dest: string, embed: boolean): WikiLink | null {
     const inner = findWikiLinks(dest)[0];
     return inner ? { ...inner, embed } : null;
   }
-  if (dest === '' || SCHEME.test(dest)) return null;
+  // Logseq's `[label](((uuid)))` quotes a block, which is no note.
+  if (dest === '' || SCHEME.test(dest) || dest.startsWith('((')) return null;
   const hash = dest.indexOf('#');
   const path = decode((hash === -1 ? dest : dest.slice(0, hash)).replace(/\?.*$/, '')).replace(/^(?:\.\/)+/, '').replace(/\.md$/i, '');
   const heading = hash === -1 ? null : decode(dest.slice(hash + 1)) || null;
