@@ -104,6 +104,8 @@ export function restoreDefused(text: string): string {
  * are dropped. A line within both limits comes back unchanged.
  */
 function flattenPrefix(line: string): string {
+  // A blank line nests nothing; a long `%%comment%%` is blanked to spaces before it gets here.
+  if (line.trim() === '') return line;
   let columns = 0;
   let markers = 0;
   let out = '';
