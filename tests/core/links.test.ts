@@ -32,7 +32,8 @@ describe('links as Obsidian reads them', () => {
       'Folder/Note name',
       'Note name',
       'Note',
-      'Local',
+      // `./` stays: the review resolves it from the linking note's folder.
+      './Local',
     ]);
   });
 
