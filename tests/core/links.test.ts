@@ -32,8 +32,7 @@ describe('links as Obsidian reads them', () => {
       'Folder/Note name',
       'Note name',
       'Note',
-      // `./` stays: the review resolves it from the linking note's folder.
-      './Local',
+      'Local',
     ]);
   });
 
