@@ -147,3 +147,12 @@ describe('quotes as reviews show them', () => {
     expect(quotes('- **Bold** and `code` stay\n')).toEqual(['**Bold** and `code` stay']);
   });
 });
+
+describe('footnotes', () => {
+  it('keeps the links of a footnote definition: [^1]: is no link reference definition', () => {
+    const note = parseNote('Text with notes.[^1][^2]\n\n[^1]: [[Ana]]\n\n[^2]: #perf\n');
+    expect(note.blocks.flatMap((b) => b.links.map((l) => l.target))).toEqual(['Ana']);
+    expect(note.blocks.flatMap((b) => b.tags)).toEqual(['perf']);
+    expect(note.blocks.map((b) => b.text)).toContain('[^1]: [[Ana]]');
+  });
+});

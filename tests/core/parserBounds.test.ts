@@ -9,6 +9,13 @@ import { parseNote } from '../../src/core/note/parseNote';
 const SLOW = 120_000;
 
 describe('the parser on hostile input', () => {
+  it('says nothing of nesting for a long comment, which is blank text, not indentation', () => {
+    // Obsidian help's "Basic formatting syntax" has such a comment; it was reported as lists nested past 32 levels.
+    const note = parseNote('Text.\n\n%%\n' + 'a comment longer than the indentation limit, '.repeat(3) + '\n%%\n\n- [[Ana]]');
+    expect(note.problems).toEqual([]);
+    expect(note.blocks.flatMap((b) => b.links.map((l) => l.target))).toEqual(['Ana']);
+  });
+
   it('reads a 1 MB line', () => {
     const note = parseNote('[[Ana]] ' + 'word '.repeat(200_000) + '#perf');
     expect(note.blocks).toHaveLength(1);

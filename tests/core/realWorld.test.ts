@@ -57,7 +57,7 @@ describe('real notes: links', () => {
     expect(entries(data)).toHaveLength(2);
   });
 
-  test.failing('a relative markdown link resolves from the linking note, before any note of the same name', async () => {
+  test('a relative markdown link resolves from the linking note, before any note of the same name', async () => {
     const data = await review('foam-relative-links');
     expect(daysOf(data, { path: 'user/features/backlinking.md' })).toEqual(['2026-11-16']);
     expect(daysOf(data, { path: 'user/getting-started/graph-view.md' })).toEqual(['2026-11-16']);

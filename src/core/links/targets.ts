@@ -139,6 +139,24 @@ export class TargetCatalog {
     return this.problems.get(path);
   }
 
+  /**
+   * A markdown link's target as its note reads it: `./x` and `../x` name the
+   * vault path from the linking note's folder when a note is there (as
+   * Obsidian resolves relative paths); otherwise the text as it was, without `./`.
+   */
+  fromNote(target: string, notePath: string): string {
+    if (!target.startsWith('./') && !target.startsWith('../')) return target;
+    const parts = notePath.split('/').slice(0, -1);
+    for (const part of target.split('/')) {
+      if (part === '..') parts.pop();
+      else if (part !== '.' && part !== '') parts.push(part);
+    }
+    const joined = parts.join('/');
+    const path = this.index.resolve(joined);
+    if (path !== null && path.replace(/\.md$/i, '').toLowerCase() === joined.toLowerCase()) return joined;
+    return target.replace(/^(?:\.\/)+/, '');
+  }
+
   /** The target of `[[target]]`. Call `prepare` with it first. */
   lookup(target: string): Target {
     const known = this.lookups.get(target);

@@ -34,8 +34,10 @@ export interface Defused {
 }
 
 const WIKI_LINK = /\[\[[^[\]\n]+?\]\]/g;
-/** A whole-line definition as CommonMark reads one: label, destination, optional title, nothing else. */
-const DEFINITION = /^ {0,3}\[[^\]\n]+\]:[ \t]*(?:<[^>\n]*>|[^\s<]\S*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$/;
+/** A whole-line definition as CommonMark reads one: label, destination, optional title, nothing else. A footnote (`[^1]:`) is none. */
+const DEFINITION = /^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(?:<[^>\n]*>|[^\s<]\S*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$/;
+/** A footnote definition's label: `[^1]:`. */
+const FOOTNOTE = /^( {0,3})\[(\^[^\]\n]+)\]:/;
 
 export function defuse(body: string): Defused {
   const problems: string[] = [];
@@ -57,6 +59,9 @@ export function defuse(body: string): Defused {
       continue;
     }
     previousBlank = line.trim() === '';
+    // Without footnote support the parser would take `[^1]: text` for a definition and drop the text; its label made text, it is a paragraph.
+    const footnote = FOOTNOTE.exec(line);
+    if (footnote) line = footnote[1] + OPEN + footnote[2] + CLOSE + ':' + line.slice(footnote[0].length);
     const prefix = flattenPrefix(line);
     if (prefix !== line) {
       line = prefix;
@@ -104,6 +109,8 @@ export function restoreDefused(text: string): string {
  * are dropped. A line within both limits comes back unchanged.
  */
 function flattenPrefix(line: string): string {
+  // A blank line nests nothing; a long `%%comment%%` is blanked to spaces before it gets here.
+  if (line.trim() === '') return line;
   let columns = 0;
   let markers = 0;
   let out = '';

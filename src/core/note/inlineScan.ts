@@ -170,10 +170,11 @@ function markdownLinkTarget(dest: string, embed: boolean): WikiLink | null {
   // Logseq's `[label](((uuid)))` quotes a block, which is no note.
   if (dest === '' || SCHEME.test(dest) || dest.startsWith('((')) return null;
   const hash = dest.indexOf('#');
-  const path = decode((hash === -1 ? dest : dest.slice(0, hash)).replace(/\?.*$/, '')).replace(/^(?:\.\/)+/, '').replace(/\.md$/i, '');
+  const path = decode((hash === -1 ? dest : dest.slice(0, hash)).replace(/\?.*$/, '')).replace(/\.md$/i, '');
   const heading = hash === -1 ? null : decode(dest.slice(hash + 1)) || null;
-  if (path === '') return null;
-  return { target: path, heading, alias: null, embed };
+  const bare = path.replace(/^(?:\.\/)+/, '');
+  if (bare === '') return null;
+  return bare === path ? { target: path, heading, alias: null, embed } : { target: bare, heading, alias: null, embed, relative: path };
 }
 
 /** `indexOf` that looks no further than `limit`, so a search for a missing closer costs a bounded stretch, not the rest of the note. */

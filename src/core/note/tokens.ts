@@ -9,6 +9,8 @@ export interface WikiLink {
   heading: string | null;
   alias: string | null;
   embed: boolean;
+  /** A markdown link's `./x` destination, which names a path from the linking note's folder; `target` is `x`. */
+  relative?: string;
 }
 
 /**

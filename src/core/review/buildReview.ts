@@ -70,7 +70,7 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
     const projectLink = block.links.length ? projectLinkOf(note.blocks, i) : null;
     for (const link of block.links) {
       if (link.embed || link.target === '' || isQuestion(link.target) || link.target === projectLink) continue;
-      const target = catalog.lookup(link.target);
+      const target = catalog.lookup(catalog.fromNote(link.relative ?? link.target, daily.path));
       if (target.path) referenced.add(target.path);
       if (target.path && target.kind === 'other' && !seen.has(target.key)) {
         linked.push({ path: target.path, mention: at(i, quoteInContext(note.blocks, i)), takeaways: writtenUnder(note.blocks, i).map((t) => at(t.index, t.text)) });
@@ -223,7 +223,7 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
   for (const daily of notes) {
     if (digests.has(daily)) continue;
     for (const block of daily.note.blocks) {
-      for (const link of block.links) if (!link.embed && link.target !== '' && !isQuestion(link.target)) targets.add(link.target);
+      for (const link of block.links) if (!link.embed && link.target !== '' && !isQuestion(link.target)) targets.add(catalog.fromNote(link.relative ?? link.target, daily.path));
       for (const tag of block.tags) tags.add(tag);
     }
   }
