@@ -293,14 +293,19 @@ function unique(values: string[]): string[] {
   return [...new Set(values)];
 }
 
-function dedupeWarnings(warnings: Warning[]): Warning[] {
+/** The first of each group of items that share a key, in their order. */
+function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
   const seen = new Set<string>();
-  return warnings.filter((w) => {
-    const key = `${w.path}\u0000${w.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
     return true;
   });
+}
+
+function dedupeWarnings(warnings: Warning[]): Warning[] {
+  return uniqueBy(warnings, (w) => `${w.path}\u0000${w.message}`);
 }
 
 /** The notes goals were read from, per journal and period: a memo of the review must watch them too. */
@@ -414,11 +419,5 @@ async function typedNotes(
 
 /** The same line written under two links of one block is one takeaway. */
 function dedupeMentions(mentions: Mention[]): Mention[] {
-  const seen = new Set<string>();
-  return mentions.filter((m) => {
-    const key = `${m.path}\u0000${m.line}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return uniqueBy(mentions, (m) => `${m.path}\u0000${m.line}`);
 }
