@@ -25,7 +25,7 @@ const SETTINGS_SAVE_DELAY_MS = 500;
 /** Wiring only: every behaviour lives in src/core and the adapters in src/obsidian. */
 export default class DaybookPlugin extends Plugin {
   stored: StoredSettings = defaultStoredSettings();
-  private settings: DaybookSettings = defaultStoredSettings();
+  private effective: DaybookSettings = defaultStoredSettings();
   private readonly cache = new ParseCache();
   // Slider moves from outside the editor (Reading view, embeds, canvas): coalesced, then written by writeSliderValues.
   private readonly queue = new WriteQueue<string>((path, values) => writeSliderValues(this.sliderWriter(), path, values), {
@@ -52,7 +52,7 @@ export default class DaybookPlugin extends Plugin {
 
     this.registerEditorExtension(
       sliderExtension({
-        sliders: () => this.settings.sliders,
+        sliders: () => this.effective.sliders,
         enabled: (state) => state.field(editorLivePreviewField, false) ?? false,
         notify: (message, state) => new Notice(`Daybook: ${this.pathOf(state) ?? 'this note'}: ${message}`),
       }),
@@ -60,7 +60,7 @@ export default class DaybookPlugin extends Plugin {
     this.registerMarkdownPostProcessor(
       sliderPostProcessor({
         app: this.app,
-        sliders: () => this.settings.sliders,
+        sliders: () => this.effective.sliders,
         write: (path, property, value) => this.queue.set(path, property, value),
         pending: (path, property) => this.queue.pendingValue(path, property),
         notify: (message) => new Notice(message),
@@ -96,7 +96,7 @@ export default class DaybookPlugin extends Plugin {
   }
 
   private async saveStored(): Promise<void> {
-    const sliders = JSON.stringify(this.settings.sliders);
+    const sliders = JSON.stringify(this.effective.sliders);
     await this.saveData(this.stored);
     const settings = await this.refreshSettings();
     // Reconfiguring rebuilds every open editor's sliders: only when the sliders themselves changed.
@@ -106,7 +106,7 @@ export default class DaybookPlugin extends Plugin {
   private async refreshSettings(): Promise<DaybookSettings> {
     const { settings, problems } = await effectiveSettings(this.app, this.stored);
     if (problems.length) new Notice(`Daybook settings: ${problems.join('; ')}`);
-    this.settings = settings;
+    this.effective = settings;
     return settings;
   }
 
@@ -115,7 +115,7 @@ export default class DaybookPlugin extends Plugin {
   }
 
   private sliderWriter(): NoteWriterDeps {
-    return { app: this.app, sliders: () => this.settings.sliders, notify: (message) => new Notice(message) };
+    return { app: this.app, sliders: () => this.effective.sliders, notify: (message) => new Notice(message) };
   }
 
   private async reviewContext(): Promise<ReviewContext> {
@@ -146,7 +146,7 @@ export default class DaybookPlugin extends Plugin {
     this.addCommand({
       id: 'insert-mood-slider',
       name: 'Insert mood slider',
-      editorCallback: (editor) => new SliderPicker(this.app, this.settings.sliders, (slider) => insertSliderToken(editor, slider.property)).open(),
+      editorCallback: (editor) => new SliderPicker(this.app, this.effective.sliders, (slider) => insertSliderToken(editor, slider.property)).open(),
     });
 
     const periods: [PeriodKind, string][] = [
@@ -171,7 +171,7 @@ export default class DaybookPlugin extends Plugin {
       checkCallback: (checking) => {
         // The note being edited, also inside a canvas card or an embed; else the active file view's note.
         const file = this.app.workspace.activeEditor?.file ?? this.app.workspace.getActiveFile();
-        const period = file ? periodOfNote(file.path, this.settings) : null;
+        const period = file ? periodOfNote(file.path, this.effective) : null;
         if (!period) return false;
         if (!checking) void this.reviewContext().then((context) => reviewCommand(context, period));
         return true;

@@ -1,4 +1,10 @@
-import { type App, Modal, Setting } from 'obsidian';
+import { type App, type ButtonComponent, Modal, Setting } from 'obsidian';
+
+/** Obsidian 1.13's `setDestructive` where the app has it; `setWarning`, which it replaces, on older apps. */
+export function markDestructive(button: ButtonComponent): ButtonComponent {
+  const newer = button as ButtonComponent & { setDestructive?: () => ButtonComponent };
+  return typeof newer.setDestructive === 'function' ? newer.setDestructive() : button.setWarning();
+}
 
 /** A yes/no question; resolves false when closed without an answer. */
 export function confirm(app: App, message: string, yes: string): Promise<boolean> {
@@ -8,14 +14,11 @@ export function confirm(app: App, message: string, yes: string): Promise<boolean
     modal.contentEl.createEl('p', { text: message });
     new Setting(modal.contentEl)
       .addButton((b) =>
-        b
-          .setButtonText(yes)
-          .setWarning()
-          .onClick(() => {
-            answered = true;
-            resolve(true);
-            modal.close();
-          }),
+        markDestructive(b.setButtonText(yes)).onClick(() => {
+          answered = true;
+          resolve(true);
+          modal.close();
+        }),
       )
       .addButton((b) => b.setButtonText('Cancel').onClick(() => modal.close()));
     modal.onClose = () => {

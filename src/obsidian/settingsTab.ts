@@ -72,7 +72,7 @@ export class DaybookSettingTab extends PluginSettingTab {
     super.hide();
   }
 
-  display(): void {
+  override display(): void {
     const { containerEl } = this;
     const s = this.host.stored;
     containerEl.empty();

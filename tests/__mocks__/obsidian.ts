@@ -431,8 +431,14 @@ export class ButtonComponent {
     this.tooltip = tooltip;
     return this;
   }
+  /** Deprecated in 1.13 for setDestructive, which older apps lack. */
   setWarning() {
     this.warning = true;
+    return this;
+  }
+  destructive = false;
+  setDestructive() {
+    this.destructive = true;
     return this;
   }
   setCta() {
