@@ -10,6 +10,7 @@ import { confirm } from './obsidian/confirmModal';
 import { ensureDailyNote, openDailyNoteCommand } from './obsidian/dailyNoteCommands';
 import { addNextWhy, insertIncident, insertSliderToken } from './obsidian/editorCommands';
 import { ParseCache } from './obsidian/obsidianVault';
+import { OpenEditors } from './obsidian/openEditors';
 import { defaultStoredSettings, effectiveSettings, type StoredSettings } from './obsidian/pluginSettings';
 import { sliderPostProcessor } from './obsidian/readingView';
 import { errorText, generateReview, periodOfNote, reviewCommand, type ReviewContext } from './obsidian/reviewCommands';
@@ -27,6 +28,7 @@ export default class DaybookPlugin extends Plugin {
   stored: StoredSettings = defaultStoredSettings();
   private effective: DaybookSettings = defaultStoredSettings();
   private readonly cache = new ParseCache();
+  private readonly editors = new OpenEditors(this.app);
   // Slider moves from outside the editor (Reading view, embeds, canvas): coalesced, then written by writeSliderValues.
   private readonly queue = new WriteQueue<string>((path, values) => writeSliderValues(this.sliderWriter(), path, values), {
     set: (callback, ms) => window.setTimeout(callback, ms),
@@ -50,6 +52,7 @@ export default class DaybookPlugin extends Plugin {
     this.registerEvent(this.app.vault.on('delete', (file) => this.cache.forget(file)));
     this.registerEvent(this.app.vault.on('rename', (file, oldPath) => this.cache.forget(file, oldPath)));
 
+    this.registerEditorExtension(this.editors.extension);
     this.registerEditorExtension(
       sliderExtension({
         sliders: () => this.effective.sliders,
@@ -115,7 +118,7 @@ export default class DaybookPlugin extends Plugin {
   }
 
   private sliderWriter(): NoteWriterDeps {
-    return { app: this.app, sliders: () => this.effective.sliders, notify: (message) => new Notice(message) };
+    return { app: this.app, sliders: () => this.effective.sliders, notify: (message) => new Notice(message), editorOf: (path) => this.editors.find(path) };
   }
 
   private async reviewContext(): Promise<ReviewContext> {
@@ -123,6 +126,7 @@ export default class DaybookPlugin extends Plugin {
       app: this.app,
       settings: await this.refreshSettings(),
       parser: this.cache.parser,
+      editorOf: (path) => this.editors.find(path),
       confirm: (message) => confirm(this.app, message, 'Replace and keep a backup'),
       notify: (message) => new Notice(message),
     };

@@ -3,14 +3,21 @@ import type { ParsedFrontmatter } from '../core/note/frontmatter';
 import { type NoteModel, parseNote } from '../core/note/parseNote';
 import type { ReviewStore } from '../core/reviewWriter';
 import type { VaultFile, VaultSource } from '../core/vault';
+import type { EditorView } from '@codemirror/view';
+import { updateThroughEditor } from './slider/editorWrite';
 
 /**
  * The vault as the core sees it, through Obsidian: notes from Vault, target
  * frontmatter from the metadata cache (no file read at all), review notes
- * written with Vault.process so concurrent edits are not clobbered.
+ * written through the editor that has one open, else with Vault.process, so
+ * concurrent edits are not clobbered.
  */
 export class ObsidianVault implements VaultSource, ReviewStore {
-  constructor(private readonly app: App) {}
+  constructor(
+    private readonly app: App,
+    /** The editor a note is open in, if any (a tab, a canvas card, a hover popover). */
+    private readonly editorOf: (path: string) => EditorView | null = () => null,
+  ) {}
 
   async list(): Promise<VaultFile[]> {
     return this.app.vault.getMarkdownFiles().map((file) => ({ path: file.path, mtime: file.stat.mtime, size: file.stat.size }));
@@ -40,9 +47,11 @@ export class ObsidianVault implements VaultSource, ReviewStore {
   }
 
   /**
-   * Vault.process hands `change` the text at the moment of writing, so text
-   * typed into the note since it was read is merged, not overwritten. A note
-   * that would not change is not written at all (no touch, no sync conflict).
+   * A note open in an editor is changed there (one transaction); any other
+   * through Vault.process, which hands `change` the text at the moment of
+   * writing, so text typed into the note since it was read is merged, not
+   * overwritten. A note that would not change is not written at all (no
+   * touch, no sync conflict).
    */
   async update(path: string, change: (current: string | null) => string | null): Promise<boolean> {
     const normalised = normalizePath(path);
@@ -66,6 +75,9 @@ export class ObsidianVault implements VaultSource, ReviewStore {
   }
 
   private async processFile(file: TFile, change: (current: string | null) => string | null): Promise<boolean> {
+    // Open in an editor: its text, unsaved typing included, is the note; the disk is behind it until the editor saves.
+    const editor = this.editorOf(file.path);
+    if (editor) return updateThroughEditor(editor, change);
     const before = await this.app.vault.read(file);
     const planned = change(before);
     if (planned === null || planned === before) return false;

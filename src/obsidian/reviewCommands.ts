@@ -1,3 +1,4 @@
+import type { EditorView } from '@codemirror/view';
 import { type App, normalizePath, TFile } from 'obsidian';
 import { dayOfDailyNote } from '../core/dailyNotes';
 import { parseDate } from '../core/dates/dateFormatter';
@@ -13,6 +14,8 @@ export interface ReviewContext {
   app: App;
   settings: DaybookSettings;
   parser: NoteParser;
+  /** The editor a note is open in, if any: a review note open there is changed through it. */
+  editorOf?(path: string): EditorView | null;
   /** Asks the user a yes/no question; resolves true for yes. */
   confirm(message: string): Promise<boolean>;
   notify(message: string): void;
@@ -39,7 +42,7 @@ export function periodOfNote(path: string, settings: DaybookSettings, kind: Peri
  * part is replaced only if the user says so, and then kept as a backup.
  */
 export async function generateReview(context: ReviewContext, period: Period): Promise<WriteOutcome> {
-  const vault = new ObsidianVault(context.app);
+  const vault = new ObsidianVault(context.app, (path) => context.editorOf?.(path) ?? null);
   const journal = await Journal.open(vault, context.settings, {
     parser: context.parser,
     // A yearly review digests hundreds of notes: let the app handle input between chunks.

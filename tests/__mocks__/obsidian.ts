@@ -3,6 +3,8 @@
  * adapters use: an in-memory vault with events, a metadata cache computed from
  * the text, processFrontMatter, and just enough of Plugin, Setting and Modal.
  */
+import { EditorState, type Extension, StateField, Transaction } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { readFrontmatter, splitFrontmatter } from '../../src/core/note/frontmatter';
 
@@ -283,6 +285,8 @@ export class Workspace extends Events {
   }
   /** Open views by type: tests put MarkdownViews here to say a note is open in an editor. */
   leaves: { view: unknown }[] = [];
+  /** Every editor extension plugins registered: the app loads them into every markdown editor. */
+  readonly editorExtensions: Extension[] = [];
   getLeavesOfType(_type: string) {
     return this.leaves;
   }
@@ -352,8 +356,9 @@ export class Plugin extends Component {
     this.commands.set(command.id, command);
     return command;
   }
-  registerEditorExtension(extension: unknown) {
+  registerEditorExtension(extension: Extension) {
     this.editorExtensions.push(extension);
+    this.app.workspace.editorExtensions.push(extension);
   }
   registerMarkdownPostProcessor(processor: Callback) {
     this.postProcessors.push(processor);
@@ -572,8 +577,87 @@ export class MarkdownView {
     return this.mode;
   }
 }
-export const editorInfoField = { id: 'editorInfoField' };
-export const editorLivePreviewField = { id: 'editorLivePreviewField' };
+/** Like the app's: the note an editor shows (a MarkdownFileInfo; `file` may be null), set by whoever makes the editor. */
+export const editorInfoField = StateField.define<{ file: TFile | null } | null>({ create: () => null, update: (value) => value });
+/** Like the app's: true in Live Preview, false in Source mode. */
+export const editorLivePreviewField = StateField.define<boolean>({ create: () => false, update: (value) => value });
+
+/** The user event the fake app gives the text it loads from disk into an editor. */
+const RELOAD_EVENT = 'set.reload-from-disk';
+
+/**
+ * A note open in an editor: a real CodeMirror view with the app's info field
+ * and every extension plugins registered, as the app makes them for a tab, a
+ * canvas card or a hover popover. Its buffer is not the file: typing (or any
+ * edit through the view) makes it dirty, Vault.read still returns the disk,
+ * and the text reaches the disk only when the editor saves (`save()`, which
+ * the app runs a moment after typing stops). A write to the file by anyone
+ * else is loaded into a clean buffer; a dirty buffer keeps its text and its
+ * next save puts that on disk, over the other write — so a write that goes
+ * to the disk alone, past an editor holding unsaved typing, loses one side.
+ */
+export class OpenNote {
+  readonly view: EditorView;
+  readonly transactions: Transaction[] = [];
+  dirty = false;
+  constructor(
+    private readonly app: App,
+    readonly file: TFile,
+    readonly where: 'tab' | 'canvas card' | 'hover popover',
+    readonly mode: 'source' | 'preview' = 'source',
+  ) {
+    // A tab's editor belongs to its MarkdownView, which is also its info; a canvas card's or popover's to an embed.
+    const tab = where === 'tab' ? new MarkdownView(file, {}, mode) : null;
+    this.view = new EditorView({
+      state: EditorState.create({
+        doc: app.vault.texts.get(file.path) ?? '',
+        extensions: [
+          editorInfoField.init(() => tab ?? { file }),
+          EditorView.updateListener.of((update) => {
+            for (const tr of update.transactions) {
+              this.transactions.push(tr);
+              if (tr.docChanged && !tr.isUserEvent(RELOAD_EVENT)) this.dirty = true;
+            }
+          }),
+          ...app.workspace.editorExtensions,
+        ],
+      }),
+    });
+    if (tab) {
+      tab.editor.cm = this.view;
+      app.workspace.leaves.push({ view: tab });
+    }
+    app.vault.on('modify', (changed: TFile) => {
+      if (changed !== file || this.dirty) return;
+      const text = app.vault.texts.get(file.path) ?? '';
+      if (text !== this.text) this.view.dispatch({ changes: { from: 0, to: this.view.state.doc.length, insert: text }, annotations: Transaction.userEvent.of(RELOAD_EVENT) });
+    });
+  }
+  get text(): string {
+    return this.view.state.doc.toString();
+  }
+  /** The user types at the end of the note; nothing is saved yet. */
+  type(text: string): void {
+    this.view.dispatch({ changes: { from: this.view.state.doc.length, insert: text }, annotations: Transaction.userEvent.of('input.type') });
+  }
+  /** What the app does shortly after an edit: the buffer goes to disk. */
+  async save(): Promise<void> {
+    if (!this.dirty) return;
+    this.dirty = false;
+    await this.app.vault.modify(this.file, this.text);
+  }
+  /** The edits made through the view since it opened, by anyone but the disk reload. */
+  edits(): Transaction[] {
+    return this.transactions.filter((tr) => tr.docChanged && !tr.isUserEvent(RELOAD_EVENT));
+  }
+}
+
+/** Test helper: opens `path` in an editor of the given kind (a tab, by default). */
+export function openNote(app: App, path: string, where: OpenNote['where'] = 'tab', mode: OpenNote['mode'] = 'source'): OpenNote {
+  const file = app.vault.getAbstractFileByPath(path);
+  if (!(file instanceof TFile)) throw new Error(`no note ${path}`);
+  return new OpenNote(app, file, where, mode);
+}
 
 // ---- YAML, moment and timing helpers (plugin-app's region) ----
 // Imported here, not at the top, so the two helpers' edits of this file merge apart.

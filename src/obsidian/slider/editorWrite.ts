@@ -36,3 +36,35 @@ export function writeThroughEditor(view: EditorView, slider: SliderSetting, valu
 export function valueInEditor(doc: Text, slider: SliderSetting): SliderValue {
   return readSliderValue(frontmatterHead(doc), slider);
 }
+
+/** The user event of a review region written through an open editor: one undo step of its own. */
+export const REVIEW_USER_EVENT = 'daybook.review';
+
+/**
+ * Applies `change` to the text an open editor holds, unsaved typing
+ * included, as one transaction that replaces only the span where the old and
+ * new texts differ (the caret and everything around it stay). The app saves
+ * the editor as it saves typing. Resolves true when the text changed.
+ */
+export function updateThroughEditor(view: EditorView, change: (current: string) => string | null): boolean {
+  const current = view.state.doc.toString();
+  const next = change(current);
+  if (next === null || next === current) return false;
+  let from = 0;
+  const shorter = Math.min(current.length, next.length);
+  while (from < shorter && current.charCodeAt(from) === next.charCodeAt(from)) from++;
+  let tail = 0;
+  while (tail < shorter - from && current.charCodeAt(current.length - 1 - tail) === next.charCodeAt(next.length - 1 - tail)) tail++;
+  // Never between the two halves of a surrogate pair.
+  if (from > 0 && isHighSurrogate(current.charCodeAt(from - 1))) from--;
+  if (tail > 0 && isHighSurrogate(current.charCodeAt(current.length - 1 - tail))) tail--;
+  view.dispatch({
+    changes: { from, to: current.length - tail, insert: next.slice(from, next.length - tail) },
+    annotations: Transaction.userEvent.of(REVIEW_USER_EVENT),
+  });
+  return true;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}

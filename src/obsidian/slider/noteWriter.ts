@@ -1,5 +1,6 @@
 import type { EditorView } from '@codemirror/view';
-import { type App, MarkdownView, TFile } from 'obsidian';
+import { type App, TFile } from 'obsidian';
+import { openTabEditor } from '../openEditors';
 import type { SliderSetting } from '../../core/settings';
 import { sliderForProperty } from '../../core/sliders/binding';
 import { applyEdit, planSliderWrite, type SliderValue } from '../../core/sliders/frontmatterText';
@@ -10,21 +11,8 @@ export interface NoteWriterDeps {
   app: App;
   sliders(): SliderSetting[];
   notify(message: string): void;
-}
-
-/**
- * The CodeMirror view of a note open in an editor (Live Preview or Source
- * mode), if any. The API does not type it, but `MarkdownView.editor.cm` is
- * the documented way to reach it ("Communicating with editor extensions").
- */
-export function openEditorView(app: App, path: string): EditorView | null {
-  for (const leaf of app.workspace.getLeavesOfType('markdown')) {
-    const view = leaf.view;
-    if (!(view instanceof MarkdownView) || view.file?.path !== path || view.getMode() !== 'source') continue;
-    const cm = (view.editor as unknown as { cm?: EditorView } | undefined)?.cm;
-    if (cm && typeof cm.dispatch === 'function') return cm;
-  }
-  return null;
+  /** The editor a note is open in (a tab, a canvas card, a hover popover); by default a tab's. */
+  editorOf?(path: string): EditorView | null;
 }
 
 function refusal(path: string, property: string, value: SliderValue): string {
@@ -41,7 +29,7 @@ function refusal(path: string, property: string, value: SliderValue): string {
 export async function writeSliderValues(deps: NoteWriterDeps, path: string, values: Record<string, number>): Promise<void> {
   const sliders = deps.sliders();
   try {
-    const editor = openEditorView(deps.app, path);
+    const editor = deps.editorOf ? deps.editorOf(path) : openTabEditor(deps.app, path);
     if (editor) {
       for (const [property, value] of Object.entries(values)) {
         const result = writeThroughEditor(editor, sliderForProperty(property, sliders), value);
