@@ -3,7 +3,7 @@ import { editorInfoField, editorLivePreviewField, Notice, Plugin } from 'obsidia
 import { useDateFormatter } from './core/dates/dateFormatter';
 import { dateToDay, isDay, type PeriodKind, resolvePeriod } from './core/dates/periods';
 import type { DaybookSettings } from './core/settings';
-import { WriteQueue } from './core/sliders/writeQueue';
+import { DEFAULT_RETRY_DELAYS, WriteQueue } from './core/sliders/writeQueue';
 import { appDates } from './obsidian/appDates';
 import { registerCliVerbs } from './obsidian/cliHandlers';
 import { confirm } from './obsidian/confirmModal';
@@ -17,7 +17,7 @@ import { errorText, generateReview, periodOfNote, reviewCommand, type ReviewCont
 import { SaveScheduler } from './obsidian/saveScheduler';
 import { DaybookSettingTab } from './obsidian/settingsTab';
 import { sliderExtension } from './obsidian/slider/livePreview';
-import { type NoteWriterDeps, writeSliderValues } from './obsidian/slider/noteWriter';
+import { gaveUpText, type NoteWriterDeps, sliderValueInNote, writeSliderValues } from './obsidian/slider/noteWriter';
 import { SliderPicker } from './obsidian/sliderPicker';
 
 /** Settings typed in the tab are saved once typing pauses this long. */
@@ -29,11 +29,15 @@ export default class DaybookPlugin extends Plugin {
   private effective: DaybookSettings = defaultStoredSettings();
   private readonly cache = new ParseCache();
   private readonly editors = new OpenEditors(this.app);
-  // Slider moves from outside the editor (Reading view, embeds, canvas): coalesced, then written by writeSliderValues.
-  private readonly queue = new WriteQueue<string>((path, values) => writeSliderValues(this.sliderWriter(), path, values), {
-    set: (callback, ms) => window.setTimeout(callback, ms),
-    clear: (id) => window.clearTimeout(id),
-  });
+  // Slider moves from outside the editor (Reading view, embeds, canvas): coalesced, then written by writeSliderValues;
+  // a write that fails (a read-only file) is tried again, and the user told if it never lands.
+  private readonly queue = new WriteQueue<string>(
+    (path, values) => writeSliderValues(this.sliderWriter(), path, values),
+    { set: (callback, ms) => window.setTimeout(callback, ms), clear: (id) => window.clearTimeout(id) },
+    200,
+    () => Date.now(),
+    { delays: DEFAULT_RETRY_DELAYS, giveUp: (path, values, error) => new Notice(gaveUpText(path, values, error)) },
+  );
   private readonly settingsSaver = new SaveScheduler(
     () => this.saveStored(),
     SETTINGS_SAVE_DELAY_MS,
@@ -66,6 +70,7 @@ export default class DaybookPlugin extends Plugin {
         sliders: () => this.effective.sliders,
         write: (path, property, value) => this.queue.set(path, property, value),
         pending: (path, property) => this.queue.pendingValue(path, property),
+        valueOf: (path, slider) => sliderValueInNote(this.sliderWriter(), path, slider),
         notify: (message) => new Notice(message),
       }),
     );

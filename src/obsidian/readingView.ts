@@ -9,8 +9,13 @@ import { SliderElement } from './slider/sliderElement';
 export interface ReadingSliderDeps {
   app: App;
   sliders(): SliderSetting[];
-  /** Records a committed move for the note at `path`; the plugin coalesces and writes it. */
-  write(path: string, property: string, value: number): void;
+  /**
+   * Records a committed move for the note at `path`; the plugin coalesces and
+   * writes it. Resolves once it was dealt with: written, refused or given up.
+   */
+  write(path: string, property: string, value: number): Promise<void>;
+  /** What the note holds for a slider now (its editor's text, else the file). */
+  valueOf(path: string, slider: SliderSetting): Promise<SliderValue>;
   /** A move recorded but not yet written, which the slider keeps showing until it is. */
   pending(path: string, property: string): number | undefined;
   /** Tells the user why a slider refuses to move. */
@@ -49,7 +54,7 @@ class ReadingSlider extends MarkdownRenderChild {
     this.element = new SliderElement(
       this.slider,
       this.current(frontmatter),
-      (value) => this.deps.write(this.path, this.slider.property, value),
+      (value) => void this.deps.write(this.path, this.slider.property, value).then(() => this.showNote()),
       readOnly,
       (problem) => this.deps.notify(`Daybook: ${this.path}: ${this.slider.property} is left as it is. ${problem}`),
     );
@@ -60,6 +65,21 @@ class ReadingSlider extends MarkdownRenderChild {
         if (file.path === this.path) this.element?.setValue(this.current(cache.frontmatter));
       }),
     );
+  }
+
+  /**
+   * After a move was dealt with, the slider shows what the note holds: the
+   * value it wrote, or, when the note refused it or the write failed, the
+   * value that is still there (no 'changed' event comes for a write not made).
+   */
+  private async showNote(): Promise<void> {
+    if (this.deps.pending(this.path, this.slider.property) !== undefined) return;
+    try {
+      const value = await this.deps.valueOf(this.path, this.slider);
+      if (this.deps.pending(this.path, this.slider.property) === undefined) this.element?.setValue(value);
+    } catch {
+      // The note is gone or unreadable: the metadata cache's next event says what to show.
+    }
   }
 
   override onunload(): void {

@@ -4,10 +4,10 @@
 import { EditorState, Transaction, type TransactionSpec } from '@codemirror/state';
 import { App, MarkdownView, Notice, postProcessorContext, type SectionInfo } from '../__mocks__/obsidian';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { WriteQueue } from '../../src/core/sliders/writeQueue';
+import { DEFAULT_RETRY_DELAYS, WriteQueue } from '../../src/core/sliders/writeQueue';
 import { sliderPostProcessor } from '../../src/obsidian/readingView';
 import { SLIDER_USER_EVENT } from '../../src/obsidian/slider/editorWrite';
-import { writeSliderValues } from '../../src/obsidian/slider/noteWriter';
+import { gaveUpText, sliderValueInNote, writeSliderValues } from '../../src/obsidian/slider/noteWriter';
 import { installObsidianDom } from '../helpers/obsidianDom';
 import { globalTimers } from '../helpers/timers';
 
@@ -79,12 +79,17 @@ describe('Reading view sliders', () => {
     rejections = [];
     app = new App({ [PATH]: NOTE });
     const deps = { app: app as any, sliders: () => DEFAULT_SETTINGS.sliders, notify: (message: string) => void new Notice(message) };
-    const queue = new WriteQueue<string>((path, values) => writeSliderValues(deps, path, values), globalTimers);
+    // As the plugin wires it: failed writes retried, a note told once the retries are over.
+    const queue = new WriteQueue<string>((path, values) => writeSliderValues(deps, path, values), globalTimers, 200, () => Date.now(), {
+      delays: DEFAULT_RETRY_DELAYS,
+      giveUp: (path, values, error) => void new Notice(gaveUpText(path, values, error)),
+    });
     postProcess = sliderPostProcessor({
       app: app as any,
       sliders: () => DEFAULT_SETTINGS.sliders,
       write: (path, property, value) => queue.set(path, property, value),
       pending: (path, property) => queue.pendingValue(path, property),
+      valueOf: (path, slider) => sliderValueInNote(deps, path, slider),
       notify: (message) => void new Notice(message),
     });
     process.on('unhandledRejection', onRejection);
@@ -248,5 +253,50 @@ describe('Reading view sliders', () => {
     expect(code.textContent).toBe('{{slider mood_wake}}');
     ctx.children.forEach((c) => c.unload());
     expect(el.querySelectorAll('.daybook-slider')).toHaveLength(0);
+  });
+  describe('a move the note does not take', () => {
+    const wake = 'How do you feel when you wake up? {{slider}}';
+
+    it('is tried again while the file is read-only, and lands once it can be written', async () => {
+      app.vault.readOnly.add(PATH);
+      const el = paragraph(wake);
+      postProcess(el, postProcessorContext(PATH, section(NOTE, wake)));
+      move(el, '8');
+      await jest.advanceTimersByTimeAsync(250);
+      expect(app.vault.texts.get(PATH)).toBe(NOTE);
+      expect(input(el).value).toBe('8');
+      app.vault.readOnly.delete(PATH);
+      await jest.advanceTimersByTimeAsync(5000);
+      expect(app.vault.texts.get(PATH)).toContain('mood_wake: 8 # groggy');
+      expect(Notice.messages).toEqual([]);
+      expect(rejections).toEqual([]);
+    });
+
+    it('is given up after half a minute of a read-only file: the user is told and the slider shows the file’s value', async () => {
+      app.vault.readOnly.add(PATH);
+      const el = paragraph(wake);
+      postProcess(el, postProcessorContext(PATH, section(NOTE, wake)));
+      move(el, '8');
+      await jest.advanceTimersByTimeAsync(60_000);
+      expect(app.vault.texts.get(PATH)).toBe(NOTE);
+      expect(Notice.messages).toHaveLength(1);
+      expect(Notice.messages[0]).toMatch(/^Daybook: could not write mood_wake 8 in Daily\/2026-11-22\.md.*EACCES.*The note keeps its value\.$/);
+      expect(input(el).value).toBe('4');
+      expect(el.querySelector('output')?.textContent).toBe('4');
+      expect(rejections).toEqual([]);
+    });
+
+    it('is refused when the file meanwhile holds an odd value, and the slider then shows that value, not the one it did not write', async () => {
+      const el = paragraph(wake);
+      postProcess(el, postProcessorContext(PATH, section(NOTE, wake)));
+      // Another program wrote the file; the metadata cache has not caught up yet.
+      app.vault.texts.set(PATH, NOTE.replace('mood_wake: 4', 'mood_wake: great'));
+      move(el, '8');
+      await jest.advanceTimersByTimeAsync(250);
+      expect(app.vault.texts.get(PATH)).toContain('mood_wake: great # groggy');
+      expect(Notice.messages).toEqual([expect.stringContaining('mood_wake in Daily/2026-11-22.md was not written')]);
+      expect(el.querySelector('output')?.textContent).toBe('great');
+      expect(input(el).getAttribute('aria-disabled')).toBe('true');
+    });
   });
 });
