@@ -130,12 +130,24 @@ function sourceTokenOffsets(text: string, lineStart: number, lineEnd: number): n
   return offsets;
 }
 
+/**
+ * The section's source with Obsidian (`%% … %%`) and HTML (`<!-- … -->`)
+ * comments blanked to spaces, offsets and line breaks kept: Reading view
+ * renders neither, so a token or a question inside one is not on screen and
+ * must not take the place of the ones that are.
+ */
+function withoutComments(text: string): string {
+  if (!text.includes('%%') && !text.includes('<!--')) return text;
+  return text.replace(/%%[\s\S]*?%%|<!--[\s\S]*?-->/g, (comment) => comment.replace(/[^\n]/g, ' '));
+}
+
 /** Reading view: replaces slider tokens in rendered markdown with live sliders. */
 export function sliderPostProcessor(deps: ReadingSliderDeps) {
   return (el: HTMLElement, ctx: MarkdownPostProcessorContext): void => {
     const nodes = textNodesWithTokens(el);
     if (nodes.length === 0) return;
-    const section = ctx.getSectionInfo(el);
+    const info = ctx.getSectionInfo(el);
+    const section = info && { ...info, text: withoutComments(info.text) };
     const offsets = section ? sourceTokenOffsets(section.text, section.lineStart, section.lineEnd) : [];
     let index = 0;
     for (const node of nodes) {

@@ -66,9 +66,10 @@ function record(tr: Transaction): void {
   transactions.push({ userEvent: tr.annotation(Transaction.userEvent), changes, startDoc: tr.startState.doc, tr });
 }
 
-function makeView(doc: string): EditorView {
+function makeView(doc: string, parent: HTMLElement = document.getElementById('editor') as HTMLElement): EditorView {
   return new EditorView({
-    parent: document.getElementById('editor') as HTMLElement,
+    parent,
+    root: parent.ownerDocument,
     state: EditorState.create({
       doc,
       extensions: [
@@ -169,6 +170,24 @@ Object.assign(window, {
       const element = new SliderElement(DEFAULT_SETTINGS.sliders[1], { kind: 'unset' }, (value) => callout.setAttribute('data-written', String(value)));
       callout.createEl('p').append(element.root);
       for (const name of ['mousedown', 'pointerdown', 'click']) callout.addEventListener(name, () => callout.setAttribute('data-flipped', 'yes'));
+    },
+    /**
+     * The note in an editor inside an iframe, standing in for a pop-out window:
+     * another document and window, whose events are not this window's classes.
+     * A button follows the editor, so Tab has somewhere to go.
+     */
+    popout: (doc: string) => {
+      const frame = document.body.createEl('iframe', { attr: { id: 'popout' } });
+      frame.width = '800';
+      frame.height = '300';
+      const inner = frame.contentDocument as Document;
+      const host = inner.body.appendChild(inner.createElement('div'));
+      const after = inner.body.appendChild(inner.createElement('button'));
+      after.id = 'after';
+      after.textContent = 'After the editor';
+      view.destroy();
+      transactions.length = 0;
+      view = makeView(doc, host);
     },
     setLivePreview: (on: boolean) => view.dispatch({ effects: setLivePreview.of(on) }),
     insertSlider: (property: string) => insertSliderToken(obsidianEditor(), property),

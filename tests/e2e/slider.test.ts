@@ -158,6 +158,17 @@ describe('the Live Preview slider in a real browser', () => {
     await expect(slider(0).locator('output').textContent()).resolves.toBe('Not set');
   });
 
+  it('in a pop-out window, a refusing slider lets Tab move on and refuses only the keys that would move it', async () => {
+    await harness('popout', '---\nmood_wake: great\n---\nHow do you feel when you wake up? {{slider}}\n');
+    const popout = page.frameLocator('#popout');
+    await popout.locator('.daybook-slider input').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(harness('notices')).resolves.toEqual(['mood_wake is left as it is. Not a number: great — clear it to use the slider']);
+    await page.keyboard.press('Tab');
+    await expect(popout.locator('#after').evaluate((el) => el.ownerDocument.activeElement === el)).resolves.toBe(true);
+    await expect(harness('writes')).resolves.toEqual([]);
+  });
+
   it('sets an unset slider with one click on its resting thumb', async () => {
     const unset = slider(1).locator('input');
     await expect(slider(1).evaluate((el) => el.classList.contains('is-unset'))).resolves.toBe(true);

@@ -299,4 +299,41 @@ describe('Reading view sliders', () => {
       expect(input(el).getAttribute('aria-disabled')).toBe('true');
     });
   });
+  it.each([
+    ['an Obsidian comment', 'How do you feel when you wake up? %% was {{slider mood_wind}} %% {{slider}}'],
+    ['an HTML comment', 'How do you feel when you wake up? <!-- {{slider mood_wind}} --> {{slider}}'],
+    ['a comment on the line above', '%% How do you feel when you wind down? {{slider}} %%\nHow do you feel when you wake up? {{slider}}'],
+  ])('binds a bare token after %s in the same section to its own question, and dragging it writes that property only', async (_kind, source) => {
+    const note = NOTE.replace('How do you feel when you wake up? {{slider}}', source);
+    app.vault.put(PATH, note);
+    const lines = note.split('\n');
+    const lineStart = lines.findIndex((line) => source.startsWith(line));
+    // What Reading view renders: the comment is gone, one token is left.
+    const el = paragraph('How do you feel when you wake up?  {{slider}}');
+    postProcess(el, postProcessorContext(PATH, { text: note, lineStart, lineEnd: lineStart + source.split('\n').length - 1 }));
+    expect(input(el).getAttribute('aria-label')).toBe('How do you feel when you wake up?');
+    move(el, '9');
+    await jest.advanceTimersByTimeAsync(250);
+    expect(app.vault.texts.get(PATH)).toBe(note.replace('mood_wake: 4 # groggy', 'mood_wake: 9 # groggy'));
+  });
+  it('in a pop-out window, a refusing slider lets Tab and other keys through and refuses only the moving ones', () => {
+    app.vault.put(PATH, NOTE.replace('mood_wake: 4', 'mood_wake: great'));
+    // A pop-out is another window: its events are not instances of this window's KeyboardEvent.
+    const frame = document.body.appendChild(document.createElement('iframe'));
+    const popout = frame.contentWindow as unknown as typeof window;
+    const el = popout.document.body.appendChild(paragraph('How do you feel when you wake up? {{slider}}'));
+    postProcess(el, postProcessorContext(PATH, null));
+    const key = (name: string) => {
+      const event = new popout.KeyboardEvent('keydown', { key: name, bubbles: true, cancelable: true });
+      expect(Object.getPrototypeOf(event)).not.toBe(KeyboardEvent.prototype);
+      input(el).dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(key('Tab')).toBe(false);
+    expect(key('a')).toBe(false);
+    expect(Notice.messages).toEqual([]);
+    expect(key('ArrowRight')).toBe(true);
+    expect(Notice.messages).toEqual([expect.stringContaining('mood_wake is left as it is')]);
+    frame.remove();
+  });
 });

@@ -66,10 +66,12 @@ export class SliderElement {
   private readonly refuse = (event: Event): void => {
     const problem = this.problem();
     if (!problem) return;
-    if (event instanceof KeyboardEvent && !MOVING_KEYS.has(event.key)) return;
+    // By its type, not `instanceof KeyboardEvent`: in a pop-out window the event is the other window's class.
+    const key = event.type === 'keydown' ? (event as KeyboardEvent) : null;
+    if (key && !MOVING_KEYS.has(key.key)) return;
     event.preventDefault();
     // One notice per gesture: a press also fires mousedown/touchstart after pointerdown, a held key repeats.
-    if (event.type === 'pointerdown' || (event instanceof KeyboardEvent && !event.repeat)) this.onRefused(problem);
+    if (event.type === 'pointerdown' || (key && !key.repeat)) this.onRefused(problem);
   };
 
   private readonly handlePress = (): void => {
