@@ -1,7 +1,7 @@
 import { type EditorState } from '@codemirror/state';
 import { editorInfoField, editorLivePreviewField, Notice, Plugin } from 'obsidian';
 import { useDateFormatter } from './core/dates/dateFormatter';
-import { dateToDay, isDay, type PeriodKind, resolvePeriod } from './core/dates/periods';
+import { dateToDay, type PeriodKind, resolvePeriod } from './core/dates/periods';
 import type { DaybookSettings } from './core/settings';
 import { DEFAULT_RETRY_DELAYS, WriteQueue } from './core/sliders/writeQueue';
 import { appDates } from './obsidian/appDates';
@@ -77,13 +77,16 @@ export default class DaybookPlugin extends Plugin {
     this.addCommands();
     registerCliVerbs(this, {
       review: async (period, date) => {
-        const resolved = resolvePeriod(period, date && isDay(date) ? date : dateToDay(new Date()));
-        if (!resolved) return `Unknown period "${period}": use 2026-W47, 2026-11, 2026-Q4, 2026, or week|month|quarter|year`;
-        const outcome = await generateReview(await this.reviewContext(), resolved);
-        return outcome.path;
+        const resolved = resolvePeriod(period, date ?? dateToDay(new Date()));
+        if (!resolved) return `Error: unknown period "${period}"; use 2026-W47, 2026-11, 2026-Q4, 2026, or week|month|quarter|year`;
+        try {
+          return (await generateReview(await this.reviewContext(), resolved)).path;
+        } catch (error) {
+          return `Error: could not write the review of ${resolved.id}: ${errorText(error)}`;
+        }
       },
       daily: async (date) => {
-        const now = date && isDay(date) ? new Date(`${date}T12:00:00`) : new Date();
+        const now = date ? new Date(`${date}T12:00:00`) : new Date();
         return (await ensureDailyNote(this.app, await this.refreshSettings(), now)).file.path;
       },
     });

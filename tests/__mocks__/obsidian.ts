@@ -292,7 +292,15 @@ export class Workspace extends Events {
   }
 }
 
+export interface CliRegistration {
+  description: string;
+  flags: Record<string, { value?: string; description: string; required?: boolean }> | null;
+  handler: (params: Record<string, string>) => string | Promise<string>;
+}
+
 export class App {
+  /** Obsidian's command-line handlers, by command ID, across all plugins. */
+  readonly cliHandlers = new Map<string, CliRegistration>();
   vault: Vault;
   metadataCache: MetadataCache;
   fileManager: FileManager;
@@ -362,6 +370,16 @@ export class Plugin extends Component {
   }
   registerMarkdownPostProcessor(processor: Callback) {
     this.postProcessors.push(processor);
+  }
+  /**
+   * Like the app's (1.12.2+): command IDs are global, and one registered
+   * already throws. Assumed, as for commands: a plugin's handlers go when it
+   * unloads.
+   */
+  registerCliHandler(command: string, description: string, flags: Record<string, { value?: string; description: string; required?: boolean }> | null, handler: (params: Record<string, string>) => string | Promise<string>) {
+    if (this.app.cliHandlers.has(command)) throw new Error(`CLI command "${command}" is already registered`);
+    this.app.cliHandlers.set(command, { description, flags, handler });
+    this.register(() => this.app.cliHandlers.delete(command));
   }
   addSettingTab(tab: unknown) {
     this.settingTabs.push(tab);
