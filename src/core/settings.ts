@@ -258,7 +258,7 @@ function readBrag(raw: unknown, brag: BragSettings, problems: string[]): void {
     else if (!Array.isArray(value) || value.length > MAX_LIST || !value.every((word) => typeof word === 'string' && word.length <= MAX_TEXT)) problems.push(`brag.${key} must be a list of words; using defaults`);
     else {
       const folders = key === 'designFolders' || key === 'readingFolders';
-      brag[key as keyof BragSettings] = value.map((word: string) => (folders ? trimSlashes(word.trim()) : word.trim().replace(/^#/, ''))).filter((word) => word !== '');
+      brag[key as keyof BragSettings] = value.map((word: string) => (folders ? vaultPath(word.trim()) : word.trim().replace(/^#/, ''))).filter((word) => word !== '');
     }
   }
 }
@@ -342,13 +342,23 @@ export function resolveSettings(raw: unknown, core: CoreDailyNotesSettings = {})
   inherit('dailyFormat', 'format');
   inherit('templatePath', 'template');
   if (settings.dailyFormat === '') settings.dailyFormat = DEFAULT_DAILY_FORMAT;
-  settings.dailyFolder = trimSlashes(settings.dailyFolder);
-  settings.peopleFolder = trimSlashes(settings.peopleFolder);
-  settings.topicsFolder = trimSlashes(settings.topicsFolder);
-  settings.reviewsFolder = trimSlashes(settings.reviewsFolder);
+  for (const key of ['dailyFolder', 'peopleFolder', 'topicsFolder', 'reviewsFolder', 'templatePath', 'goalsNote'] as const) settings[key] = vaultPath(settings[key]);
   return { settings, problems, errors };
 }
 
 export function trimSlashes(path: string): string {
   return path.replace(/^\/+|\/+$/g, '');
+}
+
+/**
+ * A folder or note path as users type it, the way the vault names it:
+ * `\` is a separator (Obsidian allows no `\` in names), `./` and empty parts
+ * go, and so do slashes at either end — `.\Daily\` is `Daily`, `./` the vault
+ * itself. Applied after the outside-the-vault check, which sees what was typed.
+ */
+export function vaultPath(path: string): string {
+  return path
+    .split(/[\\/]+/)
+    .filter((part) => part !== '' && part !== '.')
+    .join('/');
 }
