@@ -29,6 +29,7 @@ export default class DaybookPlugin extends Plugin {
   private effective: DaybookSettings = defaultStoredSettings();
   private readonly cache = new ParseCache();
   private readonly editors = new OpenEditors(this.app);
+  private readonly settingTab = new DaybookSettingTab(this.app, this);
   // Slider moves from outside the editor (Reading view, embeds, canvas): coalesced, then written by writeSliderValues;
   // a write that fails (a read-only file) is tried again, and the user told if it never lands.
   private readonly queue = new WriteQueue<string>(
@@ -48,9 +49,8 @@ export default class DaybookPlugin extends Plugin {
   override async onload(): Promise<void> {
     // Note names and template dates in the app's language, as the core Daily notes plugin writes them.
     this.register(useDateFormatter(appDates));
-    this.stored = Object.assign(defaultStoredSettings(), (await this.loadData()) as Partial<StoredSettings> | null);
-    await this.refreshSettings();
-    this.addSettingTab(new DaybookSettingTab(this.app, this));
+    await this.loadStored();
+    this.addSettingTab(this.settingTab);
 
     this.registerEvent(this.app.vault.on('modify', (file) => this.cache.forget(file)));
     this.registerEvent(this.app.vault.on('delete', (file) => this.cache.forget(file)));
@@ -96,6 +96,24 @@ export default class DaybookPlugin extends Plugin {
     // Moves still waiting for their 200 ms tick are written, not dropped.
     void this.queue.flushAll();
     void this.settingsSaver.flush();
+  }
+
+  /**
+   * Sync or another program rewrote data.json: that copy wins. A save still
+   * waiting for typing to pause would write the older copy over it, so it is
+   * dropped, and an open settings tab is rebuilt to show and edit the new one.
+   */
+  override async onExternalSettingsChange(): Promise<void> {
+    this.settingsSaver.cancel();
+    const sliders = JSON.stringify(this.effective.sliders);
+    await this.loadStored();
+    if (JSON.stringify(this.effective.sliders) !== sliders) this.app.workspace.updateOptions();
+    this.settingTab.refresh();
+  }
+
+  private async loadStored(): Promise<void> {
+    this.stored = Object.assign(defaultStoredSettings(), (await this.loadData()) as Partial<StoredSettings> | null);
+    await this.refreshSettings();
   }
 
   requestSave(): void {

@@ -20,6 +20,12 @@ export class SaveScheduler {
     this.timer = this.timers.set(() => void this.flush(), this.delayMs);
   }
 
+  /** Drops a pending save: what it would write is stale (the file changed under it). */
+  cancel(): void {
+    if (this.timer !== null) this.timers.clear(this.timer);
+    this.timer = null;
+  }
+
   get pending(): boolean {
     return this.timer !== null;
   }

@@ -67,12 +67,22 @@ export class DaybookSettingTab extends PluginSettingTab {
       );
   }
 
+  /** Whether the tab is on screen (between display and hide). */
+  private shown = false;
+
   override hide(): void {
+    this.shown = false;
     void this.host.saveNow();
     super.hide();
   }
 
+  /** Rebuilds the tab if it is on screen, after the settings were replaced (by sync). */
+  refresh(): void {
+    if (this.shown) this.display();
+  }
+
   override display(): void {
+    this.shown = true;
     const { containerEl } = this;
     const s = this.host.stored;
     containerEl.empty();

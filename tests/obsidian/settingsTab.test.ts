@@ -117,3 +117,24 @@ describe('the settings tab, as a user types in it', () => {
     expect(Notice.messages).toEqual(['Daybook: could not save the settings: EROFS: read-only file system']);
   });
 });
+
+describe('settings changed by sync (data.json rewritten outside the app)', () => {
+  it('are loaded, shown in the open tab, and never overwritten by the copy typed before', async () => {
+    const { plugin, setting, pause, saved, reconfigured } = await openTab();
+    await setting('People folder').texts[0].type('Persons');
+    // Before the pause ends, sync lands a newer data.json from another device.
+    (plugin as any).data = { peopleFolder: 'Folks', sliders: [{ question: 'How focused were you?', property: 'focus', min: 1, max: 5, step: 1 }] };
+    await (plugin as any).onExternalSettingsChange();
+    await pause();
+    expect(saved()).toEqual({ peopleFolder: 'Folks', sliders: [{ question: 'How focused were you?', property: 'focus', min: 1, max: 5, step: 1 }] });
+    expect(plugin.stored.peopleFolder).toBe('Folks');
+    expect(setting('People folder').texts[0].getValue()).toBe('Folks');
+    expect(setting('How focused were you?')).toBeDefined();
+    expect(reconfigured()).toBe(1);
+    // Typing after the reload edits and saves the new copy.
+    await setting('Topics folder').texts[0].type('Subjects');
+    await pause();
+    expect(saved()).toMatchObject({ peopleFolder: 'Folks', topicsFolder: 'Subjects' });
+    expect(saved().sliders[0].property).toBe('focus');
+  });
+});
