@@ -1,6 +1,6 @@
 import { type App, type Plugin, PluginSettingTab, Setting } from 'obsidian';
 import type { PeriodKind } from '../core/dates/periods';
-import type { SliderSetting } from '../core/settings';
+import { type BragSettings, DEFAULT_SETTINGS, type SliderSetting } from '../core/settings';
 import type { StoredSettings } from './pluginSettings';
 
 export interface SettingsHost extends Plugin {
@@ -12,6 +12,29 @@ export interface SettingsHost extends Plugin {
 }
 
 const PERIOD_NAMES: Record<PeriodKind, string> = { week: 'Weekly', month: 'Monthly', quarter: 'Quarterly', year: 'Yearly' };
+
+/** The `brag` lists, as the yearly and quarterly reviews' sections use them, in the tab's words. */
+const BRAG_ROWS: [keyof BragSettings, string, string][] = [
+  ['highlightTags', 'Highlight tags', 'Lines tagged so are wins and praise (without #).'],
+  ['highlightSections', 'Highlight sections', 'The items of sections (or parent bullets) of these names are wins and praise.'],
+  ['collaborationTags', 'Collaboration tags', 'Lines tagged so go under collaboration and mentorship.'],
+  ['collaborationSections', 'Collaboration sections', 'The items of these sections go under collaboration and mentorship.'],
+  ['designTypes', 'Design doc types', 'Linked notes whose type property is one of these are design docs.'],
+  ['designTags', 'Design doc tags', 'Linked notes tagged so are design docs.'],
+  ['designSections', 'Design sections', 'The items of these sections go under design and documentation.'],
+  ['designFolders', 'Design doc folders', 'Linked notes in these folders are design docs, whatever their type.'],
+  ['readingTypes', 'Reading types', 'Linked notes whose type property is one of these are reading.'],
+  ['readingTags', 'Reading tags', 'Linked notes tagged so are reading.'],
+  ['readingFolders', 'Reading folders', 'Linked notes in these folders are reading.'],
+];
+
+/** A list typed as `a, b, c`: its items trimmed, empty ones left out; a tag's `#` goes. */
+export function readList(typed: string, tags: boolean): string[] {
+  return typed
+    .split(',')
+    .map((item) => (tags ? item.trim().replace(/^#/, '') : item.trim()))
+    .filter((item) => item !== '');
+}
 const PROPERTY_NAME = /^[\p{L}\p{N}_-]+$/u;
 /** A whole number or decimal as typed; `-`, `1.` and an empty field are half-typed, not zero. */
 const NUMBER = /^-?(?:\d+(?:\.\d+)?|\.\d+)$/;
@@ -102,6 +125,18 @@ export class DaybookSettingTab extends PluginSettingTab {
       this.text(containerEl, `${PERIOD_NAMES[kind]} review name`, 'Moment syntax.', () => s.reviewFormats[kind], (v) => (s.reviewFormats[kind] = v));
     }
     this.text(containerEl, 'Goals note', 'Yearly reviews list the items of this note as goals.', () => s.goalsNote, (v) => (s.goalsNote = v), 'Goals');
+
+    new Setting(containerEl).setName('Yearly and quarterly review').setHeading();
+    for (const [key, name, desc] of BRAG_ROWS) {
+      const tags = key.endsWith('Tags');
+      this.text(
+        containerEl,
+        name,
+        `${desc} Separate them with commas.`,
+        () => (s.brag?.[key] ?? DEFAULT_SETTINGS.brag[key]).join(', '),
+        (v) => (s.brag = { ...s.brag, [key]: readList(v, tags) }),
+      );
+    }
 
     new Setting(containerEl).setName('Mood sliders').setHeading();
     s.sliders.forEach((slider, index) => this.sliderRow(containerEl, slider, index));

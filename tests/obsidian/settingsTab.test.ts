@@ -1,6 +1,8 @@
 /**
  * @jest-environment jsdom
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Notice, type Setting } from '../__mocks__/obsidian';
 import { loadPlugin } from './pluginHarness';
 
@@ -136,5 +138,63 @@ describe('settings changed by sync (data.json rewritten outside the app)', () =>
     await pause();
     expect(saved()).toMatchObject({ peopleFolder: 'Folks', topicsFolder: 'Subjects' });
     expect(saved().sliders[0].property).toBe('focus');
+  });
+});
+
+describe('the settings tab holds every setting', () => {
+  /** Where each setting of the README's table (and each `brag` list) is in the tab. */
+  const ROWS: Record<string, string[]> = {
+    dailyFolder: ['Daily notes folder'],
+    dailyFormat: ['Date format'],
+    templatePath: ['Template file'],
+    peopleFolder: ['People folder'],
+    topicsFolder: ['Topics folder'],
+    reviewsFolder: ['Reviews folder'],
+    reviewFormats: ['Weekly review name', 'Monthly review name', 'Quarterly review name', 'Yearly review name'],
+    goalsNote: ['Goals note'],
+    sliders: ['How do you feel when you wake up?', 'How do you feel when you wind down?'],
+    'brag.highlightTags': ['Highlight tags'],
+    'brag.highlightSections': ['Highlight sections'],
+    'brag.collaborationTags': ['Collaboration tags'],
+    'brag.collaborationSections': ['Collaboration sections'],
+    'brag.designTypes': ['Design doc types'],
+    'brag.designTags': ['Design doc tags'],
+    'brag.designSections': ['Design sections'],
+    'brag.designFolders': ['Design doc folders'],
+    'brag.readingTypes': ['Reading types'],
+    'brag.readingTags': ['Reading tags'],
+    'brag.readingFolders': ['Reading folders'],
+  };
+
+  it('that the README lists, in sentence case', async () => {
+    const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+    const table = [...readme.matchAll(/^\| `(\w+)` \|/gm)].map((m) => m[1]).filter((key) => key !== 'brag');
+    const bragBlock = /"brag": \{([\s\S]*?)\n\}/.exec(readme)![1];
+    const brag = [...bragBlock.matchAll(/"(\w+)":/g)].map((m) => `brag.${m[1]}`);
+    expect([...table, ...brag].sort()).toEqual(Object.keys(ROWS).sort());
+    const { tab } = await openTab();
+    const names = (tab.containerEl.settings as Setting[]).map((row) => row.name);
+    for (const rows of Object.values(ROWS)) for (const row of rows) expect(names).toContain(row);
+    for (const name of names.filter((n) => n && !n.endsWith('?'))) expect(name.slice(1)).not.toMatch(/\b[A-Z][a-z]/);
+  });
+
+  it('saves a brag list typed with commas as a list, tags without #, and the settings in force use it', async () => {
+    const { setting, pause, saved, plugin } = await openTab();
+    await setting('Highlight tags').texts[0].type('#win, shipped ,, kudos');
+    await setting('Reading folders').texts[0].type('./Library/, Books');
+    await pause();
+    expect(saved().brag).toMatchObject({ highlightTags: ['win', 'shipped', 'kudos'], readingFolders: ['./Library/', 'Books'] });
+    expect((plugin as any).effective.brag).toMatchObject({ highlightTags: ['win', 'shipped', 'kudos'], readingFolders: ['Library', 'Books'], designTypes: ['design-doc', 'adr', 'doc'] });
+    expect(Notice.messages).toEqual([]);
+  });
+
+  it('shows the lists a data.json holds, and the defaults for the ones it leaves out', async () => {
+    const { plugin } = await loadPlugin({});
+    (plugin as any).data = { brag: { highlightTags: ['win'] } };
+    await (plugin as any).onExternalSettingsChange();
+    const tab = (plugin as any).settingTabs[0];
+    tab.display();
+    const value = (name: string) => (tab.containerEl.settings as Setting[]).find((row) => row.name === name)!.texts[0].getValue();
+    expect([value('Highlight tags'), value('Highlight sections')]).toEqual(['win', 'Wins, Kudos, Feedback']);
   });
 });
