@@ -18,6 +18,7 @@ import { DaybookSettingTab } from './obsidian/settingsTab';
 import { sliderExtension } from './obsidian/slider/livePreview';
 import { type NoteWriterDeps, writeSliderValues } from './obsidian/slider/noteWriter';
 import { SliderPicker } from './obsidian/sliderPicker';
+import { VaultReadiness } from './obsidian/vaultReady';
 
 /** Settings typed in the tab are saved once typing pauses this long. */
 const SETTINGS_SAVE_DELAY_MS = 500;
@@ -27,6 +28,7 @@ export default class DaybookPlugin extends Plugin {
   stored: StoredSettings = defaultStoredSettings();
   private settings: DaybookSettings = defaultStoredSettings();
   private readonly cache = new ParseCache();
+  private readiness!: VaultReadiness;
   // Slider moves from outside the editor (Reading view, embeds, canvas): coalesced, then written by writeSliderValues.
   private readonly queue = new WriteQueue<string>((path, values) => writeSliderValues(this.sliderWriter(), path, values), {
     set: (callback, ms) => window.setTimeout(callback, ms),
@@ -42,6 +44,7 @@ export default class DaybookPlugin extends Plugin {
   override async onload(): Promise<void> {
     // Note names and template dates in the app's language, as the core Daily notes plugin writes them.
     this.register(useDateFormatter(appDates));
+    this.readiness = new VaultReadiness(this.app, this);
     this.stored = Object.assign(defaultStoredSettings(), (await this.loadData()) as Partial<StoredSettings> | null);
     await this.refreshSettings();
     this.addSettingTab(new DaybookSettingTab(this.app, this));
@@ -76,7 +79,7 @@ export default class DaybookPlugin extends Plugin {
       },
       daily: async (date) => {
         const now = date && isDay(date) ? new Date(`${date}T12:00:00`) : new Date();
-        return (await ensureDailyNote(this.app, await this.refreshSettings(), now)).file.path;
+        return (await ensureDailyNote(this.app, await this.refreshSettings(), now, 0, () => this.readiness.ready())).file.path;
       },
     });
   }
@@ -130,7 +133,7 @@ export default class DaybookPlugin extends Plugin {
 
   private addCommands(): void {
     const daily = (id: string, name: string, offset: number) =>
-      this.addCommand({ id, name, callback: async () => openDailyNoteCommand(this.app, await this.refreshSettings(), new Date(), offset, (message) => new Notice(message)) });
+      this.addCommand({ id, name, callback: async () => openDailyNoteCommand(this.app, await this.refreshSettings(), new Date(), offset, (message) => new Notice(message), () => this.readiness.ready()) });
     daily('open-today', "Open today's daily note", 0);
     daily('open-yesterday', "Open yesterday's daily note", -1);
     daily('open-tomorrow', "Open tomorrow's daily note", 1);

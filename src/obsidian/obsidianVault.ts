@@ -3,6 +3,7 @@ import type { ParsedFrontmatter } from '../core/note/frontmatter';
 import { type NoteModel, parseNote } from '../core/note/parseNote';
 import type { ReviewStore } from '../core/reviewWriter';
 import type { VaultFile, VaultSource } from '../core/vault';
+import { createNoteFromTemplate } from './templater';
 
 /**
  * The vault as the core sees it, through Obsidian: notes from Vault, target
@@ -89,6 +90,11 @@ export class ObsidianVault implements VaultSource, ReviewStore {
       if (this.app.vault.getAbstractFileByPath(normalised)) return false;
       throw error;
     }
+  }
+
+  /** A review note from the user's template, Templater's commands run by Templater where it is enabled. */
+  createFromTemplate(path: string, text: string): Promise<{ created: boolean; problem: string | null }> {
+    return createNoteFromTemplate(this.app, path, text, (at, body) => this.create(at, body));
   }
 
   async removeIfUnchanged(path: string, expected: string): Promise<boolean> {

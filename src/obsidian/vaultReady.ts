@@ -1,0 +1,37 @@
+import type { App, Component } from 'obsidian';
+
+/**
+ * Whether the vault has finished loading: the workspace layout is ready and
+ * the metadata cache has indexed every note. Until then a daily note still
+ * arriving by sync may not be listed yet, and making an empty one would
+ * shadow it, so nothing is created before.
+ */
+export class VaultReadiness {
+  private waiting: (() => void)[] = [];
+
+  constructor(
+    private readonly app: App,
+    owner: Component,
+  ) {
+    // The cache says 'resolved' once every file is indexed, at load and after later changes.
+    owner.registerEvent(app.metadataCache.on('resolved', () => this.recheck()));
+    owner.registerEvent(app.metadataCache.on('changed', () => this.recheck()));
+  }
+
+  /** True when the layout is ready and every note has its metadata. */
+  isReady(): boolean {
+    return this.app.workspace.layoutReady && this.app.vault.getMarkdownFiles().every((file) => this.app.metadataCache.getFileCache(file) !== null);
+  }
+
+  /** Resolves once the vault has finished loading (at once when it has). */
+  async ready(): Promise<void> {
+    await new Promise<void>((resolve) => this.app.workspace.onLayoutReady(() => resolve()));
+    if (this.isReady()) return;
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  private recheck(): void {
+    if (!this.waiting.length || !this.isReady()) return;
+    for (const resolve of this.waiting.splice(0)) resolve();
+  }
+}
