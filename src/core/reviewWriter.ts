@@ -180,7 +180,7 @@ function describeNote(outcome: Omit<WriteOutcome, 'review'>): string {
     case 'updated':
       return outcome.backupPath ? `rewrote ${outcome.path} (your edited version is kept in ${outcome.backupPath})` : `updated ${outcome.path}`;
     case 'appended':
-      return `added the generated review to the end of your existing note ${outcome.path}`;
+      return `added the generated review to your existing note ${outcome.path}`;
     case 'unchanged':
       return `${outcome.path} is up to date; not written`;
     case 'edited':
