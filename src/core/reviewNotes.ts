@@ -1,5 +1,5 @@
 import { dateFormatter, formatDate } from './dates/dateFormatter';
-import { dateToDay, dayToDate, type Period, type PeriodKind, PERIOD_KINDS, periodContaining } from './dates/periods';
+import { addDay, dateToDay, dayToDate, type Period, type PeriodKind, PERIOD_KINDS, periodContaining } from './dates/periods';
 import type { PeriodicNote } from './periodicNotes';
 import type { DaybookSettings } from './settings';
 import { basename, isInFolder, joinPath } from './vault';
@@ -28,8 +28,13 @@ export function periodOfReviewNote(path: string, settings: DaybookSettings): Per
     const relative = path.slice(folder ? folder.length + 1 : 0, -3);
     const name = format.includes('/') ? relative : basename(path);
     const date = dateFormatter().parse(name, format);
-    // The name must be the one this period's note has: a day's name parsed by a week format is not a weekly note.
-    if (date && reviewNotePath(periodContaining(kind, dateToDay(date)), settings) === path) return periodContaining(kind, dateToDay(date));
+    if (!date) continue;
+    // A locale week (`gggg-[W]ww`) starts on its first day, which may lie in the ISO week before: try the days of that week.
+    for (let shift = 0; shift < (kind === 'week' ? 7 : 1); shift++) {
+      const period = periodContaining(kind, addDay(dateToDay(date), shift));
+      // The name must be the one this period's note has: a day's name parsed by a week format is not a weekly note.
+      if (reviewNotePath(period, settings) === path) return period;
+    }
   }
   return null;
 }

@@ -631,3 +631,31 @@ export function startLoading(app: App, unindexed: string[] = []) {
     },
   };
 }
+
+/**
+ * Test helper: Templater installed (and enabled unless told otherwise), as far
+ * as Daybook calls it: `templater.overwrite_file_commands(file)` runs the
+ * note's `<% … %>` commands in place with Vault.modify. This fake knows
+ * `tp.file.title` only; any other command is a template error, which
+ * Templater reports itself and answers by leaving the note unchanged.
+ */
+export function installTemplater(app: App, enabled = true) {
+  const ran: string[] = [];
+  const templater = {
+    async overwrite_file_commands(file: TFile) {
+      ran.push(file.path);
+      let failed = false;
+      const text = (app.vault.texts.get(file.path) ?? '').replace(/<%\s*([\s\S]*?)\s*%>/g, (command, body: string) => {
+        if (body === 'tp.file.title') return file.basename;
+        failed = true;
+        return command;
+      });
+      if (!failed) await app.vault.modify(file, text);
+    },
+  };
+  (app as unknown as { plugins: unknown }).plugins = {
+    enabledPlugins: new Set(enabled ? ['templater-obsidian'] : []),
+    plugins: { 'templater-obsidian': { templater } },
+  };
+  return ran;
+}
