@@ -19,6 +19,7 @@ import { sliderExtension } from './obsidian/slider/livePreview';
 import { type NoteWriterDeps, writeSliderValues } from './obsidian/slider/noteWriter';
 import { SliderPicker } from './obsidian/sliderPicker';
 import { VaultReadiness } from './obsidian/vaultReady';
+import { writeJournalBaseCommand } from './obsidian/journalBaseCommand';
 
 /** Settings typed in the tab are saved once typing pauses this long. */
 const SETTINGS_SAVE_DELAY_MS = 500;
@@ -168,6 +169,11 @@ export default class DaybookPlugin extends Plugin {
         },
       });
     }
+    this.addCommand({
+      id: 'write-journal-base',
+      name: 'Write the journal base (daily notes and mood sliders)',
+      callback: () => writeJournalBaseCommand(this.app, this.settings, (message) => new Notice(message)),
+    });
     this.addCommand({
       id: 'review-current-note',
       name: 'Generate review for the period of this note',

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { dailyNotePath, findDailyNotes } from '../core/dailyNotes';
 import { dateToDay, isDay, resolvePeriod } from '../core/dates/periods';
 import { Journal } from '../core/journal';
+import { renderJournalBase, writeJournalBase } from '../core/journalBase';
 import { buildReview, reviewNotePath } from '../core/review/buildReview';
 import { renderReview } from '../core/review/renderReview';
 import { describeOutcome, periodsWithNotes, TEMPLATER_OUTSIDE_THE_APP, type WriteOutcome, writeReview } from '../core/reviewWriter';
@@ -234,6 +235,20 @@ async function daily(options: { vault?: string; date?: string }, io: Io): Promis
   return 0;
 }
 
+async function base(options: { vault?: string; write?: boolean; force?: boolean }, io: Io): Promise<number> {
+  const { vault, settings } = await openVault(options.vault, io);
+  const rendered = renderJournalBase(settings);
+  if ('problem' in rendered) throw new UsageError(rendered.problem);
+  if (!options.write) {
+    io.stdout(rendered.text);
+    return 0;
+  }
+  const outcome = await writeJournalBase(vault, settings, Boolean(options.force));
+  io.stderr(outcome.message + (outcome.status === 'kept' ? ', or run again with --force' : '') + '\n');
+  io.stdout(outcome.path + '\n');
+  return outcome.status === 'kept' ? EXIT_SKIPPED : 0;
+}
+
 function program(io: Io, setExit: (code: number) => void): Command {
   const cli = new Command('daybook')
     .description('Daily notes, incidents and review rollups over an Obsidian vault folder.')
@@ -259,6 +274,13 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--vault <dir>', 'the vault folder')
     .option('--date <YYYY-MM-DD>', 'the day (default: today)', dayOption)
     .action(async (options: { vault?: string; date?: string }) => setExit(await daily(options, io)));
+  cli
+    .command('base')
+    .description('Print or write the Obsidian base (.base) of the journal: daily notes as rows, mood sliders as columns')
+    .option('--vault <dir>', 'the vault folder')
+    .option('--write', 'write it into the vault, beside the daily notes')
+    .option('--force', 'rewrite a base changed since Daybook wrote it')
+    .action(async (options: { vault?: string; write?: boolean; force?: boolean }) => setExit(await base(options, io)));
   return cli;
 }
 

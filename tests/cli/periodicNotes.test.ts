@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { copyOfFixture, daybook } from '../helpers/cli';
 
 /** Every file of a vault folder with its text, `.obsidian` and the mood charts aside. */
@@ -156,5 +157,34 @@ describe('with the Journals plugin keeping a weekly journal', () => {
       'warning: ' + join(vault, '.obsidian/plugins/daybook/data.json') + ': Journals journal "Work log" names its notes with more than a date; Daybook keeps its own daily notes\ncreated Weeks/2026/Weekly 2026-W48.md\n',
     );
     expect(readFileSync(join(vault, 'Weeks/2026/Weekly 2026-W48.md'), 'utf8').startsWith('# Weekly 2026-W48\n')).toBe(true);
+  });
+});
+
+describe('daybook base', () => {
+  it('writes the journal base beside the daily notes, leaves it when unchanged, and keeps one the user changed', async () => {
+    const vault = copyOfFixture('periodic-vault');
+    const made = await daybook(['base', '--vault', vault, '--write']);
+    expect(made).toEqual({ code: 0, stdout: 'Journal/Daily/Daybook journal.base\n', stderr: 'created Journal/Daily/Daybook journal.base\n' });
+    const path = join(vault, 'Journal/Daily/Daybook journal.base');
+    const base = parse(readFileSync(path, 'utf8'));
+    expect(base.filters.and).toContain('file.inFolder("Journal/Daily")');
+    expect(base.views.map((v: { name: string }) => v.name)).toEqual(['Days', 'By week']);
+    expect((await daybook(['base', '--vault', vault, '--write'])).stderr).toBe('Journal/Daily/Daybook journal.base is up to date; not written\n');
+    writeFileSync(path, readFileSync(path, 'utf8') + '  - type: cards\n    name: Mine\n');
+    const kept = await daybook(['base', '--vault', vault, '--write']);
+    expect(kept.code).toBe(3);
+    expect(kept.stderr).toMatch(/changed since Daybook wrote it; left as it is; .*--force\n$/);
+    expect(readFileSync(path, 'utf8')).toContain('name: Mine');
+    expect((await daybook(['base', '--vault', vault, '--write', '--force'])).stderr).toBe('rewrote Journal/Daily/Daybook journal.base\n');
+  });
+
+  it('prints it without --write, and refuses a daily format Bases cannot read as dates', async () => {
+    const vault = copyOfFixture('periodic-vault');
+    expect(parse((await daybook(['base', '--vault', vault])).stdout).formulas.week).toBe('formula.day.format("GGGG-[W]WW")');
+    writeFileSync(join(vault, '.obsidian/community-plugins.json'), '[]');
+    writeFileSync(join(vault, '.obsidian/daily-notes.json'), '{"format": "dddd, Do MMMM YYYY"}');
+    const refused = await daybook(['base', '--vault', vault, '--write']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^daybook: the daily note format "dddd, Do MMMM YYYY" gives names Bases cannot read as dates/);
   });
 });

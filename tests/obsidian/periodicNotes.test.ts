@@ -1,3 +1,4 @@
+import { parse } from 'yaml';
 import { installTemplater, Notice, startLoading } from '../__mocks__/obsidian';
 import { loadPlugin } from './pluginHarness';
 
@@ -124,5 +125,22 @@ describe("open today's note with Periodic Notes keeping daily notes", () => {
     expect(app.workspace.opened).toEqual(['Journal/Daily/Phone/2026-11-22.md']);
     expect(app.vault.texts.has('Journal/Daily/2026-11-22.md')).toBe(false);
     expect(app.vault.texts.get('Journal/Daily/Phone/2026-11-22.md')).toBe('Written on the phone.\n');
+  });
+});
+
+describe('the write journal base command', () => {
+  it('writes the base of the daily notes beside them and opens it', async () => {
+    const { app, run } = await loadPlugin(vault);
+    await run('write-journal-base');
+    expect(parse(app.vault.texts.get('Journal/Daily/Daybook journal.base')).filters.and).toContain('file.inFolder("Journal/Daily")');
+    expect(app.workspace.openStates).toEqual([{ path: 'Journal/Daily/Daybook journal.base', state: { active: true } }]);
+    expect(Notice.messages).toEqual(['Daybook: created Journal/Daily/Daybook journal.base.']);
+  });
+
+  it('says why when the daily note names cannot be read as dates, writing nothing', async () => {
+    const { app, run } = await loadPlugin({ '.obsidian/daily-notes.json': '{"format":"dddd, Do MMMM YYYY"}' });
+    await run('write-journal-base');
+    expect([...app.vault.texts.keys()].filter((path) => path.endsWith('.base'))).toEqual([]);
+    expect(Notice.messages).toEqual([expect.stringMatching(/^Daybook: Daybook journal\.base not written: the daily note format "dddd, Do MMMM YYYY"/)]);
   });
 });
