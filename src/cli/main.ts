@@ -1,7 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { dailyNotePath, findDailyNotes } from '../core/dailyNotes';
+import { dailyNotePath, findDailyNote } from '../core/dailyNotes';
 import { dateToDay, isDay, resolvePeriod } from '../core/dates/periods';
 import { Journal } from '../core/journal';
 import { renderJournalBase, writeJournalBase } from '../core/journalBase';
@@ -213,7 +213,7 @@ async function daily(options: { vault?: string; date?: string }, io: Io): Promis
   const { vault, settings } = await openVault(options.vault, io);
   const day = options.date ?? dateToDay(io.now());
   // The day's note wherever it sits under the daily folder (filed away in a subfolder) is that day's note.
-  const existing = findDailyNotes(await vault.list(), settings).notes.find((note) => note.day === day);
+  const existing = findDailyNote(await vault.list(), day, settings);
   if (existing) {
     io.stderr(`${existing.path} already exists; left as it is\n`);
     io.stdout(existing.path + '\n');

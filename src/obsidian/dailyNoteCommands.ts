@@ -1,5 +1,5 @@
 import { type App, normalizePath, TFile } from 'obsidian';
-import { dailyNotePath, findDailyNotes } from '../core/dailyNotes';
+import { dailyNotePath, findDailyNote } from '../core/dailyNotes';
 import { addDay, dateToDay } from '../core/dates/periods';
 import type { DaybookSettings } from '../core/settings';
 import { defaultTemplate, fillTemplate } from '../core/template';
@@ -25,17 +25,6 @@ export interface DailyNoteResult {
 }
 
 /**
- * The day's daily note wherever it sits under the daily folder (a note filed
- * away in a subfolder still counts, as the app's own lookup finds it), or null.
- */
-function existingDailyNote(app: App, settings: DaybookSettings, day: string): TFile | null {
-  const files = app.vault.getMarkdownFiles();
-  const found = findDailyNotes(files.map((file) => ({ path: file.path })), settings).notes.find((note) => note.day === day);
-  const file = found ? app.vault.getAbstractFileByPath(found.path) : null;
-  return file instanceof TFile ? file : null;
-}
-
-/**
  * The daily note of `offset` days from today, created from the template if it
  * does not exist yet. `ready` resolves once the vault has finished loading:
  * nothing is looked up or made before, so a note still arriving is not shadowed.
@@ -44,8 +33,7 @@ export async function ensureDailyNote(app: App, settings: DaybookSettings, now: 
   await ready();
   const day = addDay(dateToDay(now), offset);
   const path = normalizePath(dailyNotePath(day, settings));
-  const exact = app.vault.getAbstractFileByPath(path);
-  const existing = exact instanceof TFile ? exact : existingDailyNote(app, settings, day);
+  const existing = findDailyNote(app.vault.getMarkdownFiles(), day, settings);
   if (existing) return { file: existing, created: false, missingTemplate: null };
   const template = await templateText(app, settings);
   const text = fillTemplate(template.text, { day, title: basename(path), now, settings });

@@ -1,3 +1,4 @@
+import { findDailyNote } from '../../src/core/dailyNotes';
 import { loadPeriodicNotes, readJournalsSettings, readPeriodicNotesSettings } from '../../src/core/periodicNotes';
 import { mergeReview } from '../../src/core/review/managedRegion';
 import { periodOfReviewNote, reviewNotePath } from '../../src/core/reviewNotes';
@@ -129,5 +130,23 @@ describe('the %% daybook %% line of a template', () => {
 
   it('keeps CRLF line breaks around it', () => {
     expect(mergeReview('a\r\n%% daybook %%\r\nb\r\n', 'R\n').text).toMatch(/^a\r\n%% daybook:begin [^\n]*\nR\n%% daybook:end %%\r\nb\r\n$/);
+  });
+});
+
+describe("finding the day's note before making one", () => {
+  const files = (...paths: string[]) => paths.map((path) => ({ path }));
+  it('takes the exact path, else the note filed in a subfolder of the daily folder, else none', () => {
+    const settings = resolveSettings({ dailyFolder: 'Daily' }).settings;
+    expect(findDailyNote(files('Daily/2026/b/2026-11-22.md', 'Daily/2026-11-22.md'), '2026-11-22', settings)?.path).toBe('Daily/2026-11-22.md');
+    expect(findDailyNote(files('Daily/2026/b/2026-11-22.md', 'Daily/2026/a/2026-11-22.md'), '2026-11-22', settings)?.path).toBe('Daily/2026/a/2026-11-22.md');
+    expect(findDailyNote(files('Other/2026-11-22.md', 'Daily/x2026-11-22.md', 'Daily/2026-11-21.md'), '2026-11-22', settings)).toBeNull();
+  });
+
+  it('in a vault without a daily folder too, and not by name alone when the format holds folders', () => {
+    expect(findDailyNote(files('a/2026-11-22.md'), '2026-11-22', resolveSettings({}).settings)?.path).toBe('a/2026-11-22.md');
+    expect(findDailyNote(files('2026-11-22.md', 'a/2026-11-22.md'), '2026-11-22', resolveSettings({}).settings)?.path).toBe('2026-11-22.md');
+    const foldered = resolveSettings({ dailyFormat: 'YYYY/MM/YYYY-MM-DD' }).settings;
+    expect(findDailyNote(files('2026/12/2026-11-22.md'), '2026-11-22', foldered)).toBeNull();
+    expect(findDailyNote(files('2026/11/2026-11-22.md'), '2026-11-22', foldered)?.path).toBe('2026/11/2026-11-22.md');
   });
 });
