@@ -14,6 +14,8 @@ export interface PeriodicNote {
   template: string;
   /** Which plugin's settings said so, for messages. */
   source: 'Periodic Notes' | 'Journals';
+  /** Journals only: the journal's name and its `{{date}}` format, which its templates use (the note's name may hold more). */
+  journal?: { name: string; dateFormat: string };
 }
 
 export type PeriodicNotes = Partial<Record<PeriodKind | 'day', PeriodicNote>>;
@@ -135,6 +137,7 @@ export function readJournalsSettings(raw: unknown): PeriodicNotesRead {
       format: dated ? `${folderFormat}/${nameFormat}` : nameFormat,
       template: templates[0]?.trim() ?? '',
       source: 'Journals',
+      journal: { name, dateFormat },
     };
   }
   return { notes, problems };

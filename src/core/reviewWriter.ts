@@ -1,4 +1,5 @@
-import { type Period, periodsOfDays } from './dates/periods';
+import { dayToDate, type Period, periodsOfDays } from './dates/periods';
+import { formatDate } from './dates/dateFormatter';
 import type { Journal } from './journal';
 import { buildReview } from './review/buildReview';
 import { type MergeResult, type MergeStatus, mergeReview } from './review/managedRegion';
@@ -116,6 +117,14 @@ export async function writeReview(
 /** Why a note made outside the app (the CLI) keeps its template's Templater commands. */
 export const TEMPLATER_OUTSIDE_THE_APP = 'its template holds Templater commands (<% … %>), which only Templater in the app can run, so they are left as written';
 
+/** The Journals plugin's own template variables for a period's note: its name and the period's first and last day. */
+function fillJournalVariables(template: string, journal: { name: string; dateFormat: string }, period: Period): string {
+  return template.replace(/\{\{\s*(journal_name|start_date|end_date)\s*(?::([^}]*))?\}\}/g, (_token, variable: string, format?: string) => {
+    if (variable === 'journal_name') return journal.name;
+    return formatDate(dayToDate(variable === 'start_date' ? period.start : period.end), format?.trim() || journal.dateFormat);
+  });
+}
+
 /**
  * The user's periodic note for the period, made from their template when it
  * is missing (the review region then goes where the template has a
@@ -128,7 +137,13 @@ async function createPeriodicNote(journal: Journal, period: Period, path: string
   const templatePath = own.template.endsWith('.md') ? own.template : `${own.template}.md`;
   const template = await store.readIfExists(templatePath);
   if (template === null) return { created: false, problem: `${own.source} template ${templatePath} not found; made the note without it` };
-  const text = fillTemplate(template, { day: period.start, title: basename(path), now: new Date(), dateFormat: own.format, settings: journal.settings });
+  const text = fillTemplate(own.journal ? fillJournalVariables(template, own.journal, period) : template, {
+    day: period.start,
+    title: basename(path),
+    now: new Date(),
+    dateFormat: own.journal?.dateFormat ?? own.format,
+    settings: journal.settings,
+  });
   if (!hasTemplaterCommands(text)) return { created: await store.create(path, text), problem: null };
   const made = store.createFromTemplate
     ? await store.createFromTemplate(path, text)

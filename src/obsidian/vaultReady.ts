@@ -13,9 +13,10 @@ export class VaultReadiness {
     private readonly app: App,
     owner: Component,
   ) {
-    // The cache says 'resolved' once every file is indexed, at load and after later changes.
-    owner.registerEvent(app.metadataCache.on('resolved', () => this.recheck()));
-    owner.registerEvent(app.metadataCache.on('changed', () => this.recheck()));
+    // 'resolved' is the cache saying every file is indexed (at load, and after later changes): that is final.
+    owner.registerEvent(app.metadataCache.on('resolved', () => this.release(() => this.app.workspace.layoutReady)));
+    // Every save fires 'changed': the vault is looked through only while a command waits.
+    owner.registerEvent(app.metadataCache.on('changed', () => this.release(() => this.isReady())));
   }
 
   /** True when the layout is ready and every note has its metadata. */
@@ -30,8 +31,8 @@ export class VaultReadiness {
     await new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 
-  private recheck(): void {
-    if (!this.waiting.length || !this.isReady()) return;
+  private release(ready: () => boolean): void {
+    if (!this.waiting.length || !ready()) return;
     for (const resolve of this.waiting.splice(0)) resolve();
   }
 }

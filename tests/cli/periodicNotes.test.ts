@@ -149,6 +149,7 @@ describe('with the Journals plugin keeping a weekly journal', () => {
         Weekly: { name: 'Weekly', write: { type: 'week' }, dateFormat: 'GGGG-[W]WW', nameTemplate: '{{journal_name}} {{date}}', folder: 'Weeks/{{date:YYYY}}', templates: ['Templates/Weekly.md'] },
       },
     };
+    writeFileSync(join(vault, 'Templates/Weekly.md'), '# {{journal_name}}: {{date}}, {{start_date:D MMM}} to {{end_date:D MMM}}\n\n%% daybook %%\n');
     const dir = join(vault, '.obsidian/plugins/journals');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'data.json'), JSON.stringify(journals));
@@ -156,7 +157,7 @@ describe('with the Journals plugin keeping a weekly journal', () => {
     expect(result.stderr).toBe(
       'warning: ' + join(vault, '.obsidian/plugins/daybook/data.json') + ': Journals journal "Work log" names its notes with more than a date; Daybook keeps its own daily notes\ncreated Weeks/2026/Weekly 2026-W48.md\n',
     );
-    expect(readFileSync(join(vault, 'Weeks/2026/Weekly 2026-W48.md'), 'utf8').startsWith('# Weekly 2026-W48\n')).toBe(true);
+    expect(readFileSync(join(vault, 'Weeks/2026/Weekly 2026-W48.md'), 'utf8').startsWith('# Weekly: 2026-W48, 23 Nov to 29 Nov\n\n%% daybook:begin ')).toBe(true);
   });
 });
 

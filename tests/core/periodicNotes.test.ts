@@ -54,8 +54,8 @@ describe("the Journals plugin's settings", () => {
         c: { name: 'Sprint', write: { type: 'custom', every: 'week', duration: 2 }, nameTemplate: '{{journal_name}} {{index}}' },
       },
     });
-    expect(read.notes.month).toEqual({ folder: '', format: '[Log/]YYYY/[Month][ []YYYY-MM]', template: 'T/M', source: 'Journals' });
-    expect(read.notes.year).toEqual({ folder: 'Years', format: 'YYYY', template: '', source: 'Journals' });
+    expect(read.notes.month).toEqual({ folder: '', format: '[Log/]YYYY/[Month][ []YYYY-MM]', template: 'T/M', source: 'Journals', journal: { name: 'Month', dateFormat: 'YYYY-MM' } });
+    expect(read.notes.year).toEqual({ folder: 'Years', format: 'YYYY', template: '', source: 'Journals', journal: { name: 'Year', dateFormat: 'YYYY' } });
     const month = resolveSettings({}, {}, read.notes).settings;
     expect(reviewNotePath(parsePeriodId('2026-11')!, month)).toBe('Log/2026/Month [2026-11].md');
     expect(periodOfReviewNote('Log/2026/Month [2026-11].md', month)?.id).toBe('2026-11');
