@@ -1,3 +1,4 @@
+import { dayOfDailyNote } from './dailyNotes';
 import { dayToDate, type Period, periodsOfDays } from './dates/periods';
 import { formatDate } from './dates/dateFormatter';
 import type { Journal } from './journal';
@@ -75,6 +76,8 @@ export async function writeReview(
 ): Promise<WriteOutcome> {
   const review = await build(journal, period);
   const path = review.notes.review;
+  // A weekly format that names days (`YYYY-MM-DD` beside the daily notes) would put the region into a daily note.
+  if (dayOfDailyNote(path, journal.settings) !== null) throw new Error(`${path} is a daily note, and Daybook never writes into daily notes; give the ${period.kind}ly notes a format of their own`);
   const made = await createPeriodicNote(journal, period, path, store);
   const generated = renderReview(review, journal.settings);
   // Set inside the store's callback, which may run more than once.

@@ -189,3 +189,16 @@ describe('daybook base', () => {
     expect(refused.stderr).toMatch(/^daybook: the daily note format "dddd, Do MMMM YYYY" gives names Bases cannot read as dates/);
   });
 });
+
+describe('a periodic format that names days', () => {
+  it('never puts a review into a daily note', async () => {
+    const vault = copyOfFixture('periodic-vault');
+    const path = join(vault, '.obsidian/plugins/periodic-notes/data.json');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('"gggg-[W]ww"', '"YYYY-MM-DD"').replace('"Journal/Weekly"', '"Journal/Daily"'));
+    const before = readFileSync(join(vault, 'Journal/Daily/2026-11-16.md'), 'utf8');
+    const result = await daybook(['review', '--vault', vault, '--period', '2026-W47', '--write', '--no-cache']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('error: Journal/Daily/2026-11-16.md: not written: is a daily note, and Daybook never writes into daily notes; give the weekly notes a format of their own\n');
+    expect(readFileSync(join(vault, 'Journal/Daily/2026-11-16.md'), 'utf8')).toBe(before);
+  });
+});
