@@ -146,6 +146,7 @@ async function createPeriodicNote(journal: Journal, period: Period, path: string
     now: new Date(),
     dateFormat: own.journal?.dateFormat ?? own.format,
     settings: journal.settings,
+    week: period.kind === 'week',
   });
   if (!hasTemplaterCommands(text)) return { created: await store.create(path, text), problem: null };
   const made = store.createFromTemplate

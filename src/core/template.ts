@@ -1,6 +1,6 @@
 import { addDays, addHours, addMinutes, addMonths, addQuarters, addSeconds, addWeeks, addYears } from 'date-fns';
 import { dayToDate } from './dates/periods';
-import { formatDate } from './dates/dateFormatter';
+import { dateFormatter, formatDate } from './dates/dateFormatter';
 import type { DaybookSettings } from './settings';
 
 /**
@@ -42,6 +42,19 @@ export interface TemplateContext {
   /** The format of a bare `{{date}}`, `{{yesterday}}`, `{{tomorrow}}`: the note's own (a periodic note's format); else the daily format. */
   dateFormat?: string;
   settings: DaybookSettings;
+  /** A weekly note's template: `{{monday:FORMAT}}` … `{{sunday:FORMAT}}` name the days of its week, as the daily-notes interface fills them. */
+  week?: boolean;
+}
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/** `{{monday:YYYY-MM-DD}}`: that weekday of the language's week holding `date` (in English weeks from Sunday). */
+function fillWeekdays(template: string, date: Date): string {
+  const start = dateFormatter().weekStart?.() ?? 0;
+  const weekBegins = addDays(date, -((date.getDay() - start + 7) % 7));
+  return template.replace(/\{\{\s*(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\s*:([^}]*)\}\}/gi, (_token, weekday: string, format: string) =>
+    formatDate(addDays(weekBegins, (WEEKDAYS.indexOf(weekday.toLowerCase()) - start + 7) % 7), format.trim()),
+  );
 }
 
 /** `{{date+1d}}`'s units, as moment's `add` reads them (the daily-notes interface passes them on): `M` months, `m` minutes. */
@@ -75,7 +88,7 @@ export function fillTemplate(template: string, context: TemplateContext): string
   const date = dayToDate(context.day);
   const at = new Date(date.getFullYear(), date.getMonth(), date.getDate(), context.now.getHours(), context.now.getMinutes(), context.now.getSeconds());
   const dateFormat = context.dateFormat ?? context.settings.dailyFormat;
-  return template.replace(TOKEN, (token, name: string, amount: string | undefined, unit: string | undefined, fmt?: string) => {
+  return (context.week ? fillWeekdays(template, at) : template).replace(TOKEN, (token, name: string, amount: string | undefined, unit: string | undefined, fmt?: string) => {
     const custom = fmt?.trim();
     const shifted = amount && unit ? OFFSET[unit](at, Number(amount)) : at;
     switch (name.toLowerCase()) {

@@ -1,4 +1,5 @@
 import { findDailyNote } from '../../src/core/dailyNotes';
+import { dateFnsFormatter, useDateFormatter } from '../../src/core/dates/dateFormatter';
 import { loadPeriodicNotes, readJournalsSettings, readPeriodicNotesSettings } from '../../src/core/periodicNotes';
 import { mergeReview } from '../../src/core/review/managedRegion';
 import { periodOfReviewNote, reviewNotePath } from '../../src/core/reviewNotes';
@@ -148,5 +149,27 @@ describe("finding the day's note before making one", () => {
     const foldered = resolveSettings({ dailyFormat: 'YYYY/MM/YYYY-MM-DD' }).settings;
     expect(findDailyNote(files('2026/12/2026-11-22.md'), '2026-11-22', foldered)).toBeNull();
     expect(findDailyNote(files('2026/11/2026-11-22.md'), '2026-11-22', foldered)?.path).toBe('2026/11/2026-11-22.md');
+  });
+});
+
+describe("a weekly note's {{monday:…}} … {{sunday:…}}", () => {
+  const settings = resolveSettings({}).settings;
+  const week = (template: string) => fillTemplate(template, { day: '2026-11-16', title: '2026-W47', now: new Date(2026, 10, 16, 9), settings, dateFormat: 'gggg-[W]ww', week: true });
+
+  it("name the days of the language's week holding it, Sunday first in English", () => {
+    expect(week('{{sunday:D MMM}} {{Monday:ddd D}} {{saturday: YYYY-MM-DD }}')).toBe('15 Nov Mon 16 2026-11-21');
+  });
+
+  it('from Monday where the language starts weeks on Monday', () => {
+    const restore = useDateFormatter({ ...dateFnsFormatter, weekStart: () => 1 });
+    try {
+      expect(week('{{monday:D}} {{sunday:D}}')).toBe('16 22');
+    } finally {
+      restore();
+    }
+  });
+
+  it('stay as written in a daily template, as the daily-notes interface leaves them', () => {
+    expect(fillTemplate('{{monday:D}}', { day: '2026-11-16', title: 't', now: new Date(2026, 10, 16), settings })).toBe('{{monday:D}}');
   });
 });
