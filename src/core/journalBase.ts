@@ -44,12 +44,18 @@ function nameLayout(dailyFormat: string): NameLayout | null {
     }
   }
   if (at.year === undefined || at.month === undefined || at.day === undefined) return null;
-  return { pattern: `^${pattern}$`, year: at.year, month: at.month, day: at.day };
+  // `file.name` holds the extension: the help documents it, not `file.basename`.
+  return { pattern: `^${pattern}\\.md$`, year: at.year, month: at.month, day: at.day };
 }
 
-/** A YAML scalar for any text: JSON's double-quoted string is YAML too. */
+/**
+ * A YAML scalar for any text: single-quoted, as the help writes expressions
+ * holding double quotes (only `'` is doubled there, `\d` stays as typed); text
+ * with control characters double-quoted as JSON writes it, which is YAML too.
+ */
 function quoted(text: string): string {
-  return JSON.stringify(text);
+  const plain = [...text].every((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f);
+  return plain ? `'${text.replace(/'/g, "''")}'` : JSON.stringify(text);
 }
 
 /**
@@ -62,10 +68,11 @@ function quoted(text: string): string {
 export function renderJournalBase(settings: DaybookSettings): { text: string } | { problem: string } {
   const layout = nameLayout(settings.dailyFormat);
   if (!layout) return { problem: `the daily note format "${settings.dailyFormat}" gives names Bases cannot read as dates; a base needs one made of YYYY, MM and DD (such as YYYY-MM-DD)` };
-  const part = (start: number, length: number) => `file.basename.slice(${start}, ${start + length})`;
+  const part = (start: number, length: number) => `file.name.slice(${start}, ${start + length})`;
   const day = `date(${part(layout.year, 4)} + "-" + ${part(layout.month, 2)} + "-" + ${part(layout.day, 2)})`;
-  const filters = ['file.ext == "md"', `/${layout.pattern.replace(/\//g, '\\/')}/.matches(file.basename)`];
-  if (settings.dailyFolder) filters.splice(1, 0, `file.inFolder(${quoted(settings.dailyFolder)})`);
+  const filters = ['file.ext == "md"', `/${layout.pattern.replace(/\//g, '\\/')}/.matches(file.name)`];
+  // A text literal of the expression language, inside the YAML scalar.
+  if (settings.dailyFolder) filters.splice(1, 0, `file.inFolder(${JSON.stringify(settings.dailyFolder)})`);
   const columns = ['file.name', ...settings.sliders.map((slider) => `note.${slider.property}`)];
   const lines = [
     '# Written by Daybook from your settings: the daily notes, their mood sliders, newest first.',

@@ -12,7 +12,7 @@ import { resolveSettings } from '../../src/core/settings';
  * `note.x` (or bare), `file.x` of the documented file properties, or `formula.x` of a
  * defined formula. Expressions use the documented functions, with balanced brackets and quotes.
  */
-const FILE_PROPERTIES = ['backlinks', 'ctime', 'embeds', 'ext', 'file', 'folder', 'links', 'mtime', 'name', 'basename', 'path', 'properties', 'size', 'tags'];
+const FILE_PROPERTIES = ['backlinks', 'ctime', 'embeds', 'ext', 'file', 'folder', 'links', 'mtime', 'name', 'path', 'properties', 'size', 'tags'];
 const DEFAULT_SUMMARIES = ['Average', 'Min', 'Max', 'Sum', 'Range', 'Median', 'Stddev', 'Earliest', 'Latest', 'Checked', 'Unchecked', 'Empty', 'Filled', 'Unique'];
 const GLOBAL_FUNCTIONS = ['date', 'duration', 'escapeHTML', 'file', 'html', 'if', 'image', 'icon', 'link', 'list', 'max', 'min', 'now', 'number', 'today'];
 const METHODS = ['slice', 'format', 'matches', 'inFolder', 'hasTag', 'hasLink', 'hasProperty', 'contains', 'startsWith', 'endsWith', 'date', 'round', 'toFixed', 'lower', 'replace', 'split', 'trim'];
@@ -106,9 +106,9 @@ function baseFor(stored: unknown) {
   return { text: rendered.text, base: parse(rendered.text) as Record<string, any> };
 }
 
-/** The day the base's `day` formula makes of a note name: its slices of the basename, put together as the formula does. */
-function dayOfName(formula: string, basename: string): string {
-  return [...formula.matchAll(/file\.basename\.slice\((\d+), (\d+)\)/g)].map(([, a, b]) => basename.slice(Number(a), Number(b))).join('-');
+/** The day the base's `day` formula makes of a note's file name: its slices of it, put together as the formula does. */
+function dayOfName(formula: string, name: string): string {
+  return [...formula.matchAll(/file\.name\.slice\((\d+), (\d+)\)/g)].map(([, a, b]) => name.slice(Number(a), Number(b))).join('-');
 }
 
 describe('the journal base', () => {
@@ -119,7 +119,7 @@ describe('the journal base', () => {
 
   it('lists the daily notes of the daily folder, newest first, each slider a column averaged in its summary', () => {
     const { base } = baseFor({ dailyFolder: 'Journal', sliders: [{ question: 'Energy?', property: 'energy', min: 0, max: 5, step: 1 }, { property: 'focus' }] });
-    expect(base.filters.and).toEqual(['file.ext == "md"', 'file.inFolder("Journal")', '/^\\d{4}-\\d{2}-\\d{2}$/.matches(file.basename)']);
+    expect(base.filters.and).toEqual(['file.ext == "md"', 'file.inFolder("Journal")', '/^\\d{4}-\\d{2}-\\d{2}\\.md$/.matches(file.name)']);
     const [days, weeks] = base.views;
     expect(days.order).toEqual(['file.name', 'note.energy', 'note.focus']);
     expect(days.sort).toEqual([{ property: 'formula.day', direction: 'DESC' }]);
@@ -131,8 +131,8 @@ describe('the journal base', () => {
 
   it('reads the day out of names in other numeric formats, folders in the format included', () => {
     const { base } = baseFor({ dailyFormat: 'YYYY/MM/DD.MM.YYYY [notes]' });
-    expect(dayOfName(base.formulas.day, '22.11.2026 notes')).toBe('2026-11-22');
-    expect(base.filters.and[1]).toBe('/^\\d{2}\\.\\d{2}\\.\\d{4} notes$/.matches(file.basename)');
+    expect(dayOfName(base.formulas.day, '22.11.2026 notes.md')).toBe('2026-11-22');
+    expect(base.filters.and[1]).toBe('/^\\d{2}\\.\\d{2}\\.\\d{4} notes\\.md$/.matches(file.name)');
     expect(baseProblems(base)).toEqual([]);
   });
 
@@ -150,5 +150,18 @@ describe('the journal base', () => {
     expect(baseProblems({ ...base, filters: { and: ['file.inFolder("a"'] } })).toEqual(['unclosed ( in file.inFolder("a"']);
     expect(baseProblems({ ...base, views: [{ ...base.views[0], summaries: { 'note.mood_wake': 'Mean' } }] })).toEqual(['summary "Mean" of note.mood_wake is not defined']);
     expect(baseProblems({ ...base, views: [{ ...base.views[1], groupBy: { property: 'formula.month', direction: 'down' } }] })).toEqual(['formula.month is not defined', 'direction "down" is not ASC or DESC']);
+  });
+});
+
+describe('the journal base as text', () => {
+  it('quotes expressions as the help does, and any question or folder safely', () => {
+    const rendered = renderJournalBase(resolveSettings({ dailyFolder: "Bob's journal", sliders: [{ question: 'Mood: "ok"?\tnow', property: 'mood' }] }).settings);
+    const text = 'text' in rendered ? rendered.text : '';
+    expect(text).toContain(`    - 'file.inFolder("Bob''s journal")'\n`);
+    expect(text).toContain(`    - '/^\\d{4}-\\d{2}-\\d{2}\\.md$/.matches(file.name)'\n`);
+    const base = parse(text);
+    expect(base.filters.and[1]).toBe(`file.inFolder("Bob's journal")`);
+    expect(base.properties['note.mood'].displayName).toBe('Mood: "ok"?\tnow');
+    expect(baseProblems(base)).toEqual([]);
   });
 });
