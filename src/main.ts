@@ -19,6 +19,8 @@ import { DaybookSettingTab } from './obsidian/settingsTab';
 import { sliderExtension } from './obsidian/slider/livePreview';
 import { gaveUpText, type NoteWriterDeps, sliderValueInNote, writeSliderValues } from './obsidian/slider/noteWriter';
 import { SliderPicker } from './obsidian/sliderPicker';
+import { VaultReadiness } from './obsidian/vaultReady';
+import { writeJournalBaseCommand } from './obsidian/journalBaseCommand';
 
 /** Settings typed in the tab are saved once typing pauses this long. */
 const SETTINGS_SAVE_DELAY_MS = 500;
@@ -28,6 +30,7 @@ export default class DaybookPlugin extends Plugin {
   stored: StoredSettings = defaultStoredSettings();
   private effective: DaybookSettings = defaultStoredSettings();
   private readonly cache = new ParseCache();
+  private readiness!: VaultReadiness;
   private readonly editors = new OpenEditors(this.app);
   private readonly settingTab = new DaybookSettingTab(this.app, this);
   // Slider moves from outside the editor (Reading view, embeds, canvas): coalesced, then written by writeSliderValues;
@@ -49,6 +52,7 @@ export default class DaybookPlugin extends Plugin {
   override async onload(): Promise<void> {
     // Note names and template dates in the app's language, as the core Daily notes plugin writes them.
     this.register(useDateFormatter(appDates));
+    this.readiness = new VaultReadiness(this.app, this);
     await this.loadStored();
     this.addSettingTab(this.settingTab);
 
@@ -87,7 +91,7 @@ export default class DaybookPlugin extends Plugin {
       },
       daily: async (date) => {
         const now = date ? new Date(`${date}T12:00:00`) : new Date();
-        return (await ensureDailyNote(this.app, await this.refreshSettings(), now)).file.path;
+        return (await ensureDailyNote(this.app, await this.refreshSettings(), now, 0, () => this.readiness.ready())).file.path;
       },
     });
   }
@@ -160,7 +164,7 @@ export default class DaybookPlugin extends Plugin {
 
   private addCommands(): void {
     const daily = (id: string, name: string, offset: number) =>
-      this.addCommand({ id, name, callback: async () => openDailyNoteCommand(this.app, await this.refreshSettings(), new Date(), offset, (message) => new Notice(message)) });
+      this.addCommand({ id, name, callback: async () => openDailyNoteCommand(this.app, await this.refreshSettings(), new Date(), offset, (message) => new Notice(message), () => this.readiness.ready()) });
     daily('open-today', "Open today's daily note", 0);
     daily('open-yesterday', "Open yesterday's daily note", -1);
     daily('open-tomorrow', "Open tomorrow's daily note", 1);
@@ -195,6 +199,11 @@ export default class DaybookPlugin extends Plugin {
         },
       });
     }
+    this.addCommand({
+      id: 'write-journal-base',
+      name: 'Write the journal base (daily notes and mood sliders)',
+      callback: () => writeJournalBaseCommand(this.app, this.effective, (message) => new Notice(message)),
+    });
     this.addCommand({
       id: 'review-current-note',
       name: 'Generate review for the period of this note',

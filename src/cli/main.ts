@@ -1,14 +1,15 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { dailyNotePath } from '../core/dailyNotes';
+import { dailyNotePath, findDailyNote } from '../core/dailyNotes';
 import { dateToDay, isDay, resolvePeriod } from '../core/dates/periods';
 import { Journal } from '../core/journal';
+import { renderJournalBase, writeJournalBase } from '../core/journalBase';
 import { buildReview, reviewNotePath } from '../core/review/buildReview';
 import { renderReview } from '../core/review/renderReview';
-import { describeOutcome, periodsWithNotes, type WriteOutcome, writeReview } from '../core/reviewWriter';
+import { describeOutcome, periodsWithNotes, TEMPLATER_OUTSIDE_THE_APP, type WriteOutcome, writeReview } from '../core/reviewWriter';
 import type { DaybookSettings } from '../core/settings';
-import { defaultTemplate, fillTemplate } from '../core/template';
+import { defaultTemplate, fillTemplate, hasTemplaterCommands } from '../core/template';
 import { basename, type Warning } from '../core/vault';
 import { FolderVault, NotWritable } from './folderVault';
 import { DiskParseCache, defaultCacheDir } from './parseCache';
@@ -211,6 +212,13 @@ async function rebuildAll(journal: Journal, force: boolean, write: Write, preloa
 async function daily(options: { vault?: string; date?: string }, io: Io): Promise<number> {
   const { vault, settings } = await openVault(options.vault, io);
   const day = options.date ?? dateToDay(io.now());
+  // The day's note wherever it sits under the daily folder (filed away in a subfolder) is that day's note.
+  const existing = findDailyNote(await vault.list(), day, settings);
+  if (existing) {
+    io.stderr(`${existing.path} already exists; left as it is\n`);
+    io.stdout(existing.path + '\n');
+    return 0;
+  }
   const path = dailyNotePath(day, settings);
   let template = defaultTemplate(settings);
   if (settings.templatePath) {
@@ -219,10 +227,26 @@ async function daily(options: { vault?: string; date?: string }, io: Io): Promis
     if (text === null) io.stderr(`warning: template ${templateFile} not found; using Daybook's default template\n`);
     else template = text;
   }
-  const created = await vault.create(path, fillTemplate(template, { day, title: basename(path), now: io.now(), settings }));
+  const text = fillTemplate(template, { day, title: basename(path), now: io.now(), settings });
+  const created = await vault.create(path, text);
   if (!created) io.stderr(`${path} already exists; left as it is\n`);
+  else if (hasTemplaterCommands(text)) io.stderr(`warning: ${path}: ${TEMPLATER_OUTSIDE_THE_APP}\n`);
   io.stdout(path + '\n');
   return 0;
+}
+
+async function base(options: { vault?: string; write?: boolean; force?: boolean }, io: Io): Promise<number> {
+  const { vault, settings } = await openVault(options.vault, io);
+  const rendered = renderJournalBase(settings);
+  if ('problem' in rendered) throw new UsageError(rendered.problem);
+  if (!options.write) {
+    io.stdout(rendered.text);
+    return 0;
+  }
+  const outcome = await writeJournalBase(vault, settings, Boolean(options.force));
+  io.stderr(outcome.message + (outcome.status === 'kept' ? ', or run again with --force' : '') + '\n');
+  io.stdout(outcome.path + '\n');
+  return outcome.status === 'kept' ? EXIT_SKIPPED : 0;
 }
 
 function program(io: Io, setExit: (code: number) => void): Command {
@@ -250,6 +274,13 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--vault <dir>', 'the vault folder')
     .option('--date <YYYY-MM-DD>', 'the day (default: today)', dayOption)
     .action(async (options: { vault?: string; date?: string }) => setExit(await daily(options, io)));
+  cli
+    .command('base')
+    .description('Print or write the Obsidian base (.base) of the journal: daily notes as rows, mood sliders as columns')
+    .option('--vault <dir>', 'the vault folder')
+    .option('--write', 'write it into the vault, beside the daily notes')
+    .option('--force', 'rewrite a base changed since Daybook wrote it')
+    .action(async (options: { vault?: string; write?: boolean; force?: boolean }) => setExit(await base(options, io)));
   return cli;
 }
 

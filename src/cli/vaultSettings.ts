@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
+import { loadPeriodicNotes } from '../core/periodicNotes';
 import { type ResolvedSettings, resolveSettings } from '../core/settings';
 
 /** A settings file that exists but cannot be used: the CLI stops with this message. */
@@ -96,6 +97,16 @@ export async function loadVaultSettings(vault: string): Promise<ResolvedSettings
   const own = await readJson(file, read, 'data.json');
   const core = await readJson(coreFile, read, 'daily-notes.json');
   if (core !== undefined && core !== null && (typeof core !== 'object' || Array.isArray(core))) read.push('daily-notes.json is not a JSON object; ignored');
-  const resolved = resolveSettings(own, typeof core === 'object' && core !== null && !Array.isArray(core) ? core : {});
-  return { ...resolved, problems: [...read, ...resolved.problems], file };
+  // Another plugin's broken file is that plugin's problem: said, and read as absent.
+  const other = async (path: string): Promise<unknown> => {
+    try {
+      return await readJson(join(vault, path), read, path);
+    } catch (error) {
+      read.push(`${path}: ${(error as Error).message.replace(join(vault, path), '').replace(/^[:\s]+/, '')}; ignored`);
+      return undefined;
+    }
+  };
+  const periodic = await loadPeriodicNotes(other, '.obsidian');
+  const resolved = resolveSettings(own, typeof core === 'object' && core !== null && !Array.isArray(core) ? core : {}, periodic.notes);
+  return { ...resolved, problems: [...read, ...periodic.problems, ...resolved.problems], file };
 }

@@ -1,10 +1,15 @@
-import { type Period, periodsOfDays } from './dates/periods';
+import { dayOfDailyNote } from './dailyNotes';
+import { dayToDate, type Period, periodsOfDays } from './dates/periods';
+import { formatDate } from './dates/dateFormatter';
 import type { Journal } from './journal';
 import { buildReview } from './review/buildReview';
 import { type MergeResult, type MergeStatus, mergeReview } from './review/managedRegion';
 import { isDaybookChart, moodChartPath, renderMoodChart } from './review/moodChart';
 import { renderReview } from './review/renderReview';
 import type { ReviewData } from './review/types';
+import { periodicNoteOf } from './reviewNotes';
+import { fillTemplate, hasTemplaterCommands } from './template';
+import { basename } from './vault';
 
 /**
  * Where review notes (and their charts) are read from and written to: the
@@ -26,6 +31,13 @@ export interface ReviewStore {
   create(path: string, text: string): Promise<boolean>;
   /** Deletes a file Daybook wrote, only while its text is still `expected`. Resolves true if deleted. */
   removeIfUnchanged(path: string, expected: string): Promise<boolean>;
+  /**
+   * Makes a new note from a filled template whose Templater commands (`<% … %>`)
+   * are still in it: the plugin hands it to Templater when that is enabled.
+   * Resolves a sentence for the user when the commands could not be run, else
+   * null. Stores without it create the note as written and say why.
+   */
+  createFromTemplate?(path: string, text: string): Promise<{ created: boolean; problem: string | null }>;
 }
 
 export interface WriteOutcome {
@@ -37,6 +49,8 @@ export interface WriteOutcome {
   backupPath?: string;
   /** Why the mood chart beside the note was left alone (a file there that Daybook did not write). */
   chartProblem?: string;
+  /** What went wrong with the template of the user's periodic note (missing, Templater commands not run). */
+  templateProblem?: string;
   review: ReviewData;
 }
 
@@ -62,6 +76,9 @@ export async function writeReview(
 ): Promise<WriteOutcome> {
   const review = await build(journal, period);
   const path = review.notes.review;
+  // A weekly format that names days (`YYYY-MM-DD` beside the daily notes) would put the region into a daily note.
+  if (dayOfDailyNote(path, journal.settings) !== null) throw new Error(`${path} is a daily note, and Daybook never writes into daily notes; give the ${period.kind}ly notes a format of their own`);
+  const made = await createPeriodicNote(journal, period, path, store);
   const generated = renderReview(review, journal.settings);
   // Set inside the store's callback, which may run more than once.
   // `written`: what the store last wrote; a later round (merging text typed meanwhile) may find the region already current.
@@ -87,7 +104,10 @@ export async function writeReview(
     backedUp = last.needsBackup;
   }
   const merged = last.merged.status === 'unchanged' && last.written ? last.written : last.merged;
-  const outcome: WriteOutcome = { period: period.id, path, status: merged.status, review, ...(merged.reason ? { reason: merged.reason } : {}) };
+  // A note just made from the user's template, with the region put in it: made, not appended to.
+  const status = made.created && merged.status === 'appended' ? 'created' : merged.status;
+  const outcome: WriteOutcome = { period: period.id, path, status, review, ...(merged.reason ? { reason: merged.reason } : {}) };
+  if (made.problem) outcome.templateProblem = made.problem;
   if (backupPath !== undefined && merged.status === 'updated') outcome.backupPath = backupPath;
   // The chart follows the note: a note left alone (edited by hand) keeps the chart it embeds.
   if (merged.status !== 'edited') {
@@ -95,6 +115,44 @@ export async function writeReview(
     if (chartProblem) outcome.chartProblem = chartProblem;
   }
   return outcome;
+}
+
+/** Why a note made outside the app (the CLI) keeps its template's Templater commands. */
+export const TEMPLATER_OUTSIDE_THE_APP = 'its template holds Templater commands (<% … %>), which only Templater in the app can run, so they are left as written';
+
+/** The Journals plugin's own template variables for a period's note: its name and the period's first and last day. */
+function fillJournalVariables(template: string, journal: { name: string; dateFormat: string }, period: Period): string {
+  return template.replace(/\{\{\s*(journal_name|start_date|end_date)\s*(?::([^}]*))?\}\}/g, (_token, variable: string, format?: string) => {
+    if (variable === 'journal_name') return journal.name;
+    return formatDate(dayToDate(variable === 'start_date' ? period.start : period.end), format?.trim() || journal.dateFormat);
+  });
+}
+
+/**
+ * The user's periodic note for the period, made from their template when it
+ * is missing (the review region then goes where the template has a
+ * `%% daybook %%` line, or at its end). Without a template, or with the note
+ * there already, nothing is made here.
+ */
+async function createPeriodicNote(journal: Journal, period: Period, path: string, store: ReviewStore): Promise<{ created: boolean; problem: string | null }> {
+  const own = periodicNoteOf(period.kind, journal.settings);
+  if (!own?.template || (await store.readIfExists(path)) !== null) return { created: false, problem: null };
+  const templatePath = own.template.endsWith('.md') ? own.template : `${own.template}.md`;
+  const template = await store.readIfExists(templatePath);
+  if (template === null) return { created: false, problem: `${own.source} template ${templatePath} not found; made the note without it` };
+  const text = fillTemplate(own.journal ? fillJournalVariables(template, own.journal, period) : template, {
+    day: period.start,
+    title: basename(path),
+    now: new Date(),
+    dateFormat: own.journal?.dateFormat ?? own.format,
+    settings: journal.settings,
+    week: period.kind === 'week',
+  });
+  if (!hasTemplaterCommands(text)) return { created: await store.create(path, text), problem: null };
+  const made = store.createFromTemplate
+    ? await store.createFromTemplate(path, text)
+    : { created: await store.create(path, text), problem: TEMPLATER_OUTSIDE_THE_APP };
+  return { created: made.created, problem: made.problem && `made from ${templatePath}, but ${made.problem}` };
 }
 
 /**
@@ -131,8 +189,7 @@ export function periodsWithNotes(journal: Journal): Period[] {
 
 /** One line saying what happened to a review note, for the CLI and the plugin's notices. */
 export function describeOutcome(outcome: Omit<WriteOutcome, 'review'>): string {
-  const said = describeNote(outcome);
-  return outcome.chartProblem ? `${said}; ${outcome.chartProblem}` : said;
+  return [describeNote(outcome), outcome.templateProblem, outcome.chartProblem].filter(Boolean).join('; ');
 }
 
 function describeNote(outcome: Omit<WriteOutcome, 'review'>): string {
@@ -142,7 +199,7 @@ function describeNote(outcome: Omit<WriteOutcome, 'review'>): string {
     case 'updated':
       return outcome.backupPath ? `rewrote ${outcome.path} (your edited version is kept in ${outcome.backupPath})` : `updated ${outcome.path}`;
     case 'appended':
-      return `added the generated review to the end of your existing note ${outcome.path}`;
+      return `added the generated review to your existing note ${outcome.path}`;
     case 'unchanged':
       return `${outcome.path} is up to date; not written`;
     case 'edited':

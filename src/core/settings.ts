@@ -1,5 +1,6 @@
 import { formatMoment } from './dates/momentFormat';
 import type { PeriodKind } from './dates/periods';
+import type { PeriodicNote, PeriodicNotes } from './periodicNotes';
 import { outsideVaultProblem } from './vault';
 
 /** One mood slider: the question it answers and the frontmatter property it writes. */
@@ -28,6 +29,12 @@ export interface DaybookSettings {
   sliders: SliderSetting[];
   /** What feeds the yearly review's brag sections: tags (without `#`), section names and note types. */
   brag: BragSettings;
+  /**
+   * The user's own periodic notes (Periodic Notes or Journals), per kind: a
+   * review goes into that note instead of the reviews folder. Never stored in
+   * data.json; read from those plugins' settings each time.
+   */
+  periodic?: PeriodicNotes;
 }
 
 /**
@@ -267,7 +274,7 @@ function readBrag(raw: unknown, brag: BragSettings, problems: string[]): void {
  * Validates stored settings. Never throws: every unknown key or wrong type is
  * reported and replaced by its default, so one typo does not stop a review.
  */
-export function resolveSettings(raw: unknown, core: CoreDailyNotesSettings = {}): ResolvedSettings {
+export function resolveSettings(raw: unknown, core: CoreDailyNotesSettings = {}, periodic: PeriodicNotes = {}): ResolvedSettings {
   const problems: string[] = [];
   const errors: string[] = [];
   const settings: DaybookSettings = structuredClone(DEFAULT_SETTINGS);
@@ -330,12 +337,14 @@ export function resolveSettings(raw: unknown, core: CoreDailyNotesSettings = {})
     problems.push(message);
     settings.reviewFormats = { ...DEFAULT_SETTINGS.reviewFormats };
   }
-  // The core Daily notes plugin's settings fill the gaps, checked the same way.
+  // Periodic Notes' daily settings, when it keeps the daily notes, else the core Daily notes plugin's, fill the gaps, checked the same way.
+  const daily = periodic.day ? { folder: periodic.day.folder, format: periodic.day.format, template: periodic.day.template } : core;
+  const dailySource = periodic.day ? `${periodic.day.source} daily` : 'daily-notes.json';
   const inherit = (key: 'dailyFolder' | 'dailyFormat' | 'templatePath', coreKey: keyof CoreDailyNotesSettings): void => {
-    const value: unknown = core[coreKey];
+    const value: unknown = daily[coreKey];
     if (settings[key] !== '' || typeof value !== 'string' || value.length > MAX_TEXT) return;
     const problem = pathProblem(PATH_KINDS[key] ?? 'file', value.trim());
-    if (problem) unsafe(`daily-notes.json ${coreKey}`, value.trim(), problem, key === 'dailyFormat' ? DEFAULT_DAILY_FORMAT : '');
+    if (problem) unsafe(`${dailySource} ${coreKey}`, value.trim(), problem, key === 'dailyFormat' ? DEFAULT_DAILY_FORMAT : '');
     else settings[key] = value.trim();
   };
   inherit('dailyFolder', 'folder');
@@ -343,7 +352,30 @@ export function resolveSettings(raw: unknown, core: CoreDailyNotesSettings = {})
   inherit('templatePath', 'template');
   if (settings.dailyFormat === '') settings.dailyFormat = DEFAULT_DAILY_FORMAT;
   for (const key of ['dailyFolder', 'peopleFolder', 'topicsFolder', 'reviewsFolder', 'templatePath', 'goalsNote'] as const) settings[key] = vaultPath(settings[key]);
+  const reviewNotes = periodicReviewNotes(periodic, (message) => {
+    errors.push(message);
+    problems.push(message);
+  });
+  if (reviewNotes) settings.periodic = reviewNotes;
   return { settings, problems, errors };
+}
+
+/** The user's weekly, monthly, quarterly and yearly notes that are safe to write into; a path out of the vault is an error. */
+function periodicReviewNotes(periodic: PeriodicNotes, unsafe: (message: string) => void): PeriodicNotes | null {
+  const kept: PeriodicNotes = {};
+  for (const kind of ['week', 'month', 'quarter', 'year'] as const) {
+    const note: PeriodicNote | undefined = periodic[kind];
+    if (!note) continue;
+    const checks: [string, string | null][] = [
+      ['folder', outsideVaultProblem(note.folder)],
+      ['format', note.format.length > MAX_TEXT ? 'is too long' : formatProblem(note.format)],
+      ['template', outsideVaultProblem(note.template)],
+    ];
+    const bad = checks.find(([, problem]) => problem !== null);
+    if (bad) unsafe(`${note.source} ${kind} ${bad[0]} "${note[bad[0] as 'folder' | 'format' | 'template']}" ${bad[1]}; using Daybook's own ${kind} review note`);
+    else kept[kind] = note;
+  }
+  return Object.keys(kept).length ? kept : null;
 }
 
 export function trimSlashes(path: string): string {

@@ -20,6 +20,7 @@ function strict(text: string, pattern: string): Date | null {
  */
 export const appDates: DateFormatter = {
   format: (date, pattern) => moment(date).format(pattern),
+  weekStart: () => moment.localeData().firstDayOfWeek(),
   parse(text, pattern) {
     const formatsBack = (date: Date | null): date is Date => date !== null && moment(date).format(pattern) === text;
     const whole = strict(text, pattern);

@@ -1,10 +1,11 @@
 import { type App, normalizePath, TFile } from 'obsidian';
-import { dailyNotePath } from '../core/dailyNotes';
+import { dailyNotePath, findDailyNote } from '../core/dailyNotes';
 import { addDay, dateToDay } from '../core/dates/periods';
 import type { DaybookSettings } from '../core/settings';
 import { defaultTemplate, fillTemplate } from '../core/template';
 import { basename } from '../core/vault';
 import { ObsidianVault } from './obsidianVault';
+import { createNoteFromTemplate } from './templater';
 
 async function templateText(app: App, settings: DaybookSettings): Promise<{ text: string; missing: string | null }> {
   if (!settings.templatePath) return { text: defaultTemplate(settings), missing: null };
@@ -19,20 +20,29 @@ export interface DailyNoteResult {
   created: boolean;
   /** The configured template that could not be found, when the default one was used instead. */
   missingTemplate: string | null;
+  /** Why the template's Templater commands were not run, when they were not. */
+  templaterProblem?: string | null;
 }
 
-/** The daily note of `offset` days from today, created from the template if it does not exist yet. */
-export async function ensureDailyNote(app: App, settings: DaybookSettings, now: Date, offset = 0): Promise<DailyNoteResult> {
+/**
+ * The daily note of `offset` days from today, created from the template if it
+ * does not exist yet. `ready` resolves once the vault has finished loading:
+ * nothing is looked up or made before, so a note still arriving is not shadowed.
+ */
+export async function ensureDailyNote(app: App, settings: DaybookSettings, now: Date, offset = 0, ready: () => Promise<void> = () => Promise.resolve()): Promise<DailyNoteResult> {
+  await ready();
   const day = addDay(dateToDay(now), offset);
   const path = normalizePath(dailyNotePath(day, settings));
-  const existing = app.vault.getAbstractFileByPath(path);
-  if (existing instanceof TFile) return { file: existing, created: false, missingTemplate: null };
+  const existing = findDailyNote(app.vault.getMarkdownFiles(), day, settings);
+  if (existing) return { file: existing, created: false, missingTemplate: null };
   const template = await templateText(app, settings);
   const text = fillTemplate(template.text, { day, title: basename(path), now, settings });
-  await new ObsidianVault(app).ensureFolder(path);
+  const vault = new ObsidianVault(app);
   try {
-    const file = await app.vault.create(path, text);
-    return { file, created: true, missingTemplate: template.missing };
+    const made = await createNoteFromTemplate(app, path, text, (at, body) => vault.create(at, body));
+    const file = app.vault.getAbstractFileByPath(path);
+    if (!(file instanceof TFile)) throw new Error('not created');
+    return made.created ? { file, created: true, missingTemplate: template.missing, templaterProblem: made.problem } : { file, created: false, missingTemplate: null };
   } catch (error) {
     // Made meanwhile (sync landing, the core plugin): that note is today's, never overwritten.
     const made = app.vault.getAbstractFileByPath(path);
@@ -41,17 +51,26 @@ export async function ensureDailyNote(app: App, settings: DaybookSettings, now: 
   }
 }
 
-export async function openDailyNote(app: App, settings: DaybookSettings, now: Date, offset = 0): Promise<DailyNoteResult> {
-  const result = await ensureDailyNote(app, settings, now, offset);
-  await app.workspace.getLeaf(false).openFile(result.file);
+/** Opens the day's note as the app opens a daily note: in the active leaf, which gets the focus. */
+export async function openDailyNote(app: App, settings: DaybookSettings, now: Date, offset = 0, ready?: () => Promise<void>): Promise<DailyNoteResult> {
+  const result = await ensureDailyNote(app, settings, now, offset, ready);
+  await app.workspace.getLeaf(false).openFile(result.file, { active: true });
   return result;
 }
 
 /** The "Open daily note" commands: a note that cannot be made or opened is told in a notice naming it. */
-export async function openDailyNoteCommand(app: App, settings: DaybookSettings, now: Date, offset: number, notify: (message: string) => void): Promise<void> {
+export async function openDailyNoteCommand(
+  app: App,
+  settings: DaybookSettings,
+  now: Date,
+  offset: number,
+  notify: (message: string) => void,
+  ready?: () => Promise<void>,
+): Promise<void> {
   try {
-    const result = await openDailyNote(app, settings, now, offset);
+    const result = await openDailyNote(app, settings, now, offset, ready);
     if (result.missingTemplate) notify(`Daybook: template ${result.missingTemplate} not found; used the default template.`);
+    if (result.templaterProblem) notify(`Daybook: ${result.file.path}: ${result.templaterProblem}.`);
   } catch (error) {
     const path = normalizePath(dailyNotePath(addDay(dateToDay(now), offset), settings));
     notify(`Daybook: could not open ${path}: ${error instanceof Error ? error.message : String(error)}`);

@@ -5,6 +5,7 @@ import type { ReviewStore } from '../core/reviewWriter';
 import type { VaultFile, VaultSource } from '../core/vault';
 import type { EditorView } from '@codemirror/view';
 import { updateThroughEditor } from './slider/editorWrite';
+import { createNoteFromTemplate } from './templater';
 
 /**
  * The vault as the core sees it, through Obsidian: notes from Vault, target
@@ -101,6 +102,11 @@ export class ObsidianVault implements VaultSource, ReviewStore {
       if (this.app.vault.getAbstractFileByPath(normalised)) return false;
       throw error;
     }
+  }
+
+  /** A review note from the user's template, Templater's commands run by Templater where it is enabled. */
+  createFromTemplate(path: string, text: string): Promise<{ created: boolean; problem: string | null }> {
+    return createNoteFromTemplate(this.app, path, text, (at, body) => this.create(at, body));
   }
 
   async removeIfUnchanged(path: string, expected: string): Promise<boolean> {

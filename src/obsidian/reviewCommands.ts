@@ -1,13 +1,12 @@
 import type { EditorView } from '@codemirror/view';
 import { type App, normalizePath, TFile } from 'obsidian';
 import { dayOfDailyNote } from '../core/dailyNotes';
-import { parseDate } from '../core/dates/dateFormatter';
-import { dateToDay, type Period, type PeriodKind, PERIOD_KINDS, periodContaining } from '../core/dates/periods';
+import { type Period, type PeriodKind, periodContaining } from '../core/dates/periods';
 import { Journal, type NoteParser } from '../core/journal';
 import { reviewNotePath } from '../core/review/buildReview';
 import { describeOutcome, type WriteOutcome, writeReview } from '../core/reviewWriter';
 import type { DaybookSettings } from '../core/settings';
-import { basename, isInFolder } from '../core/vault';
+import { periodOfReviewNote } from '../core/reviewNotes';
 import { ObsidianVault } from './obsidianVault';
 
 export interface ReviewContext {
@@ -28,13 +27,7 @@ export interface ReviewContext {
 export function periodOfNote(path: string, settings: DaybookSettings, kind: PeriodKind = 'week'): Period | null {
   const day = dayOfDailyNote(path, settings);
   if (day) return periodContaining(kind, day);
-  if (!isInFolder(path, settings.reviewsFolder) || !path.endsWith('.md')) return null;
-  const name = basename(path);
-  for (const reviewKind of PERIOD_KINDS) {
-    const date = parseDate(name, settings.reviewFormats[reviewKind]);
-    if (date) return periodContaining(reviewKind, dateToDay(date));
-  }
-  return null;
+  return periodOfReviewNote(path, settings);
 }
 
 /**
@@ -56,7 +49,7 @@ export async function generateReview(context: ReviewContext, period: Period): Pr
     if (replace) outcome = await writeReview(journal, period, vault, true);
   }
   const file = context.app.vault.getAbstractFileByPath(normalizePath(outcome.path));
-  if (file instanceof TFile) await context.app.workspace.getLeaf(false).openFile(file);
+  if (file instanceof TFile) await context.app.workspace.getLeaf(false).openFile(file, { active: true });
   const warnings = outcome.review.warnings.length ? ` ${outcome.review.warnings.length} note(s) could not be read completely; see the end of the review.` : '';
   context.notify(`Daybook: ${describeOutcome(outcome)}.${warnings}`);
   return outcome;

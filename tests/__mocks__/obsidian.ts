@@ -208,7 +208,10 @@ export class MetadataCache extends Events {
   getFileCache(file: TFile) {
     return this.getCache(file.path);
   }
+  /** Notes the cache has not indexed yet (a vault still loading, a file just synced): no cache, as in the app. See the fit region below. */
+  readonly unindexed = new Set<string>();
   getCache(path: string) {
+    if (this.unindexed.has(path)) return null;
     const text = this.vault.texts.get(path);
     if (text === undefined) return null;
     const { data } = readFrontmatter(text);
@@ -268,8 +271,27 @@ export class Workspace extends Events {
   activeFile: TFile | null = null;
   /** The focused markdown editor: a note's, a canvas card's or an embed's; its file may be null. */
   activeEditor: { file: TFile | null; editor?: unknown } | null = null;
+  /** How each file was opened: the state passed to openFile (`{active: true}` gives the leaf the focus). */
+  openStates: { path: string; state: unknown }[] = [];
   getLeaf() {
-    return { openFile: async (file: TFile) => void this.opened.push(file.path) };
+    return {
+      openFile: async (file: TFile, state?: unknown) => {
+        this.opened.push(file.path);
+        this.openStates.push({ path: file.path, state });
+      },
+    };
+  }
+  /** Like the app: false while the vault loads; onLayoutReady runs its callback at once when ready, else queues it. */
+  layoutReady = true;
+  private readyQueue: (() => unknown)[] = [];
+  onLayoutReady(callback: () => unknown) {
+    if (this.layoutReady) callback();
+    else this.readyQueue.push(callback);
+  }
+  /** Test helper: the layout becomes ready, and the queued callbacks run in order. */
+  finishLayout() {
+    this.layoutReady = true;
+    for (const callback of this.readyQueue.splice(0)) callback();
   }
   getActiveFile() {
     return this.activeFile;
@@ -698,3 +720,50 @@ export { appParseYaml as parseYaml };
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports, import/no-extraneous-dependencies -- the app's moment is the moment package, which obsidian's types bring
 export const moment: typeof import('moment') = require('moment');
+
+// ---- Vault loading (fit region): what the app does while a vault is still loading ----
+
+/**
+ * Test helper: the app as it starts, layout not ready and the notes at
+ * `unindexed` not yet in the metadata cache; `finish()` makes the layout ready,
+ * indexes them and fires 'resolved', as the app does once every file is indexed.
+ */
+export function startLoading(app: App, unindexed: string[] = []) {
+  app.workspace.layoutReady = false;
+  for (const path of unindexed) app.metadataCache.unindexed.add(path);
+  return {
+    finishLayout: () => app.workspace.finishLayout(),
+    finishIndexing: () => {
+      app.metadataCache.unindexed.clear();
+      app.metadataCache.trigger('resolved');
+    },
+  };
+}
+
+/**
+ * Test helper: Templater installed (and enabled unless told otherwise), as far
+ * as Daybook calls it: `templater.overwrite_file_commands(file)` runs the
+ * note's `<% … %>` commands in place with Vault.modify. This fake knows
+ * `tp.file.title` only; any other command is a template error, which
+ * Templater reports itself and answers by leaving the note unchanged.
+ */
+export function installTemplater(app: App, enabled = true) {
+  const ran: string[] = [];
+  const templater = {
+    async overwrite_file_commands(file: TFile) {
+      ran.push(file.path);
+      let failed = false;
+      const text = (app.vault.texts.get(file.path) ?? '').replace(/<%\s*([\s\S]*?)\s*%>/g, (command, body: string) => {
+        if (body === 'tp.file.title') return file.basename;
+        failed = true;
+        return command;
+      });
+      if (!failed) await app.vault.modify(file, text);
+    },
+  };
+  (app as unknown as { plugins: unknown }).plugins = {
+    enabledPlugins: new Set(enabled ? ['templater-obsidian'] : []),
+    plugins: { 'templater-obsidian': { templater } },
+  };
+  return ran;
+}

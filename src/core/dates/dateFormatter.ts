@@ -12,10 +12,12 @@ export interface DateFormatter {
   format(date: Date, pattern: string): string;
   /** Strict: the text must format back to itself; null when it is not a date of that pattern. */
   parse(text: string, pattern: string): Date | null;
+  /** The first day of the language's week, 0 = Sunday (the weeks of `ww`, `gggg`, `{{monday:…}}`); Sunday when absent. */
+  weekStart?(): number;
 }
 
 /** The default: moment tokens translated to date-fns, English names, weeks from Sunday. */
-export const dateFnsFormatter: DateFormatter = { format: formatMoment, parse: parseMoment };
+export const dateFnsFormatter: DateFormatter = { format: formatMoment, parse: parseMoment, weekStart: () => 0 };
 
 let current: DateFormatter = dateFnsFormatter;
 

@@ -1,4 +1,5 @@
 import { findDailyNotes } from '../dailyNotes';
+import { reviewFolders } from '../reviewNotes';
 import { type Frontmatter, stringList } from '../note/frontmatter';
 import type { DaybookSettings } from '../settings';
 import { basename, isInFolder, type VaultFile, type VaultSource, type Warning } from '../vault';
@@ -195,10 +196,11 @@ export class TargetCatalog {
  */
 export function aliasNoteCandidates(files: VaultFile[], settings: DaybookSettings): string[] {
   const daily = new Set(findDailyNotes(files, settings).notes.map((note) => note.path));
+  const reviews = reviewFolders(settings);
   return files
     .map((file) => file.path)
     // Review notes are Daybook's own output: reading aliases from them would make every write invalidate the CLI's memo.
-    .filter((path) => !daily.has(path) && !(settings.reviewsFolder !== '' && isInFolder(path, settings.reviewsFolder)))
+    .filter((path) => !daily.has(path) && !reviews.some((folder) => isInFolder(path, folder)))
     .sort();
 }
 

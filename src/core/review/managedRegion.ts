@@ -140,6 +140,29 @@ function locate(text: string): Located | Broken | null {
   return regionOf(text, begins[0], ends[0], live);
 }
 
+const PLACEHOLDER = /^[ \t]*%%[ \t]*daybook[ \t]*%%[ \t]*\r?$/;
+
+/**
+ * The first `%% daybook %%` line outside code blocks: where a template
+ * (a weekly note's, say) wants the review. Offsets exclude the line break.
+ */
+function placeholderLine(text: string): { start: number; end: number } | null {
+  if (!text.includes('daybook')) return null;
+  let fence: string | null = null;
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    const line = text.slice(start, end);
+    const opening = FENCE.exec(line);
+    if (opening && fence === null) fence = opening[1];
+    else if (opening && fence !== null && opening[1][0] === fence[0] && opening[1].length >= fence.length && line.trim() === opening[1]) fence = null;
+    else if (fence === null && PLACEHOLDER.test(line)) return { start, end: line.endsWith('\r') ? end - 1 : end };
+    if (newline === -1) break;
+    start = newline + 1;
+  }
+  return null;
+}
+
 /**
  * Puts freshly generated review text into a note. Text outside the region is
  * kept byte for byte; a region edited by hand is replaced only with `force`,
@@ -149,6 +172,8 @@ export function mergeReview(existing: string | null, generated: string, force = 
   const region = managedRegion(generated);
   if (existing === null) return { status: 'created', text: region + '\n' };
   const found = locate(existing);
+  const placeholder = found === null ? placeholderLine(existing) : null;
+  if (placeholder) return { status: 'appended', text: existing.slice(0, placeholder.start) + region + existing.slice(placeholder.end) };
   if (found === null) {
     const separator = existing === '' ? '' : existing.endsWith('\n') ? '\n' : '\n\n';
     return { status: 'appended', text: existing + separator + region + '\n' };
