@@ -56,6 +56,8 @@ export interface MoodChange {
   previous: number | null;
   /** `average - previous`, rounded to a tenth; null unless both exist. */
   change: number | null;
+  /** This period's days with a value. */
+  days: DayRef[];
 }
 
 export interface TaskChange {
@@ -166,7 +168,9 @@ function moodChanges(history: History, period: Range, baseline: Range | null, sl
     const now = average(history, period, slider.property);
     const before = baseline ? average(history, baseline, slider.property) : null;
     if (now === null && before === null) continue;
-    out.push({ property: slider.property, question: slider.question, average: now, previous: before, change: now !== null && before !== null ? Math.round((now - before) * 10) / 10 : null });
+    const change = now !== null && before !== null ? Math.round((now - before) * 10) / 10 : null;
+    const days = history.days.filter((d) => within(d.date, period) && d.mood[slider.property] !== undefined).map(({ date, path }) => ({ date, path }));
+    out.push({ property: slider.property, question: slider.question, average: now, previous: before, change, days });
   }
   return out;
 }

@@ -75,7 +75,7 @@ function moodLines(changes: ReviewChanges, settings: DaybookSettings): string[] 
     const label = settings.sliders.find((s) => s.property === mood.property)?.question ?? mood.property;
     if (mood.average === null) continue;
     const then = mood.previous === null ? 'no value before' : `${sign(mood.change ?? 0)} from ${mood.previous.toFixed(1)}`;
-    lines.push(bullet(`**${label}** ${mood.average.toFixed(1)} on average, ${then}`));
+    lines.push(bullet(`**${label}** ${mood.average.toFixed(1)} on average, ${then} (${compactDays(mood.days, 2)})`));
   }
   return lines;
 }
