@@ -12,6 +12,7 @@ import { addNextWhy, insertIncident, insertSliderToken } from './obsidian/editor
 import { ParseCache } from './obsidian/obsidianVault';
 import { defaultStoredSettings, effectiveSettings, type StoredSettings } from './obsidian/pluginSettings';
 import { sliderPostProcessor } from './obsidian/readingView';
+import { incidentIndexCommand } from './obsidian/incidentIndexCommand';
 import { errorText, generateReview, periodOfNote, reviewCommand, type ReviewContext } from './obsidian/reviewCommands';
 import { SaveScheduler } from './obsidian/saveScheduler';
 import { DaybookSettingTab } from './obsidian/settingsTab';
@@ -165,6 +166,7 @@ export default class DaybookPlugin extends Plugin {
         },
       });
     }
+    this.addCommand({ id: 'rebuild-incident-index', name: 'Rebuild incident index', callback: async () => incidentIndexCommand(await this.reviewContext()) });
     this.addCommand({
       id: 'review-current-note',
       name: 'Generate review for the period of this note',

@@ -50,19 +50,11 @@ async function keepBackup(store: ReviewStore, path: string, text: string): Promi
 }
 
 /**
- * Regenerates one review note. Writes only when the text changes, never over a
- * hand edit unless forced, and with force keeps the old note beside it.
+ * Puts `generated` into the managed region of the note at `path`: written only
+ * when the text changes, never over a hand edit unless forced, and with force
+ * the old note is kept beside it. Reviews and the incident index share it.
  */
-export async function writeReview(
-  journal: Journal,
-  period: Period,
-  store: ReviewStore,
-  force = false,
-  build: (journal: Journal, period: Period) => Promise<ReviewData> = buildReview,
-): Promise<WriteOutcome> {
-  const review = await build(journal, period);
-  const path = review.notes.review;
-  const generated = renderReview(review, journal.settings);
+export async function writeManagedNote(store: ReviewStore, path: string, generated: string, force = false): Promise<Omit<WriteOutcome, 'period' | 'review'>> {
   // Set inside the store's callback, which may run more than once.
   // `written`: what the store last wrote; a later round (merging text typed meanwhile) may find the region already current.
   const last: { merged: MergeResult; written: MergeResult | null; needsBackup: string | null } = { merged: { status: 'unchanged', text: '' }, written: null, needsBackup: null };
@@ -87,10 +79,28 @@ export async function writeReview(
     backedUp = last.needsBackup;
   }
   const merged = last.merged.status === 'unchanged' && last.written ? last.written : last.merged;
-  const outcome: WriteOutcome = { period: period.id, path, status: merged.status, review, ...(merged.reason ? { reason: merged.reason } : {}) };
+  const outcome: Omit<WriteOutcome, 'period' | 'review'> = { path, status: merged.status, ...(merged.reason ? { reason: merged.reason } : {}) };
   if (backupPath !== undefined && merged.status === 'updated') outcome.backupPath = backupPath;
+  return outcome;
+}
+
+/**
+ * Regenerates one review note. Writes only when the text changes, never over a
+ * hand edit unless forced, and with force keeps the old note beside it.
+ */
+export async function writeReview(
+  journal: Journal,
+  period: Period,
+  store: ReviewStore,
+  force = false,
+  build: (journal: Journal, period: Period) => Promise<ReviewData> = buildReview,
+): Promise<WriteOutcome> {
+  const review = await build(journal, period);
+  const path = review.notes.review;
+  const written = await writeManagedNote(store, path, renderReview(review, journal.settings), force);
+  const outcome: WriteOutcome = { period: period.id, ...written, review };
   // The chart follows the note: a note left alone (edited by hand) keeps the chart it embeds.
-  if (merged.status !== 'edited') {
+  if (outcome.status !== 'edited') {
     const chartProblem = await writeMoodChart(store, moodChartPath(path), renderMoodChart(review, journal.settings.sliders));
     if (chartProblem) outcome.chartProblem = chartProblem;
   }
