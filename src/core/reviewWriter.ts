@@ -2,6 +2,7 @@ import { type Period, periodsOfDays } from './dates/periods';
 import type { Journal } from './journal';
 import { buildReview } from './review/buildReview';
 import { type MergeResult, type MergeStatus, mergeReview } from './review/managedRegion';
+import { heatmapPath, isDaybookHeatmap, renderHeatmap } from './review/heatmap';
 import { isDaybookChart, moodChartPath, renderMoodChart } from './review/moodChart';
 import { renderReview } from './review/renderReview';
 import type { ReviewData } from './review/types';
@@ -103,6 +104,11 @@ export async function writeReview(
   if (outcome.status !== 'edited') {
     const chartProblem = await writeMoodChart(store, moodChartPath(path), renderMoodChart(review, journal.settings.sliders));
     if (chartProblem) outcome.chartProblem = chartProblem;
+    // One heatmap per slider beside a year or month review; the first problem is told, like the chart's.
+    for (const slider of journal.settings.sliders) {
+      const problem = await writeMoodChart(store, heatmapPath(path, slider), renderHeatmap(review, slider), isDaybookHeatmap);
+      if (problem) outcome.chartProblem ??= problem;
+    }
   }
   return outcome;
 }
@@ -112,12 +118,12 @@ export async function writeReview(
  * the review has no mood, and only if it is still what Daybook wrote. A file
  * at that path without Daybook's marker is the user's: left alone, with a message.
  */
-async function writeMoodChart(store: ReviewStore, chartPath: string, svg: string | null): Promise<string | undefined> {
+async function writeMoodChart(store: ReviewStore, chartPath: string, svg: string | null, ours: (text: string) => boolean = isDaybookChart): Promise<string | undefined> {
   const foreign = `${chartPath} was not written by Daybook; left as it is`;
   if (svg === null) {
     const current = await store.readIfExists(chartPath);
     if (current === null) return undefined;
-    if (!isDaybookChart(current)) return foreign;
+    if (!ours(current)) return foreign;
     await store.removeIfUnchanged(chartPath, current);
     return undefined;
   }
@@ -125,7 +131,7 @@ async function writeMoodChart(store: ReviewStore, chartPath: string, svg: string
   await store.update(chartPath, (current) => {
     problem = undefined;
     if (current === svg) return null;
-    if (current !== null && !isDaybookChart(current)) {
+    if (current !== null && !ours(current)) {
       problem = foreign;
       return null;
     }

@@ -26,6 +26,7 @@ describe('the yearly review of a realistic year (year-vault)', () => {
     expect(sections).toEqual([
       '## At a glance',
       '## What changed',
+      '## The year at a glance',
       '## Highlights',
       '## Goals',
       '## Projects',

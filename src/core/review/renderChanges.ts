@@ -1,6 +1,7 @@
 import { parsePeriodId } from '../dates/periods';
 import type { DaybookSettings } from '../settings';
 import type { ChangeItem, ReviewChanges, TaskChange } from './changes';
+import { heatmapPath, heatmapSliders } from './heatmap';
 import { bullet, compactDays, dayLink, entryLink, noteLink, plural, shortDate, shorten } from './renderMarkdown';
 import { section } from './renderSections';
 import type { ReviewData } from './types';
@@ -126,4 +127,10 @@ export function changesSection(data: ReviewData, settings: DaybookSettings): str
   ];
   const intro = comparedWith(data, changes);
   return section('What changed', [intro, '', ...(lines.length ? lines : [`Nothing new, back or gone quiet since ${changes.baseline?.id ?? 'then'}.`])]);
+}
+
+/** The year's (or month's) calendar, one heatmap per slider with values. */
+export function heatmapSection(data: ReviewData, settings: DaybookSettings): string[] {
+  const embeds = heatmapSliders(data, settings.sliders).flatMap((slider) => [`![[${heatmapPath(data.notes.review, slider)}]]`, '']);
+  return section(data.period.kind === 'year' ? 'The year at a glance' : 'The month at a glance', embeds);
 }
