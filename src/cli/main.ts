@@ -1,4 +1,4 @@
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { dailyNotePath } from '../core/dailyNotes';
@@ -20,6 +20,7 @@ import type { ReviewData } from '../core/review/types';
 import { type NoteModel, parseNote } from '../core/note/parseNote';
 import { loadVaultSettings, SettingsError } from './vaultSettings';
 import { incidentsCommand, type IndexWrite, writeIndexLine } from './incidentsCommand';
+import { exportCommand, type ExportOptions } from './exportCommand';
 
 /** A problem the user can fix: printed as one line, without a stack trace. */
 class UsageError extends Error {}
@@ -276,6 +277,20 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--no-cache', 'parse every note afresh, without reading or writing the parse cache')
     .option('--cache-dir <dir>', 'where parsed notes are cached')
     .action(async (options: ReviewOptions) => setExit(await withVault(options, io, (journal, vault) => incidentsCommand(journal, vault, options, io))));
+  cli
+    .command('export')
+    .description('Print or save a review as a document to hand over: no wiki links, vault paths or Daybook markers')
+    .option('--vault <dir>', 'the vault folder')
+    .option('--period <period>', '2026-W47, 2026-11, 2026-Q4, 2026, or week|month|quarter|year (the one holding --date)')
+    .option('--date <YYYY-MM-DD>', 'the day that week|month|quarter|year is taken around (default: today)', dayOption)
+    .addOption(new Option('--format <format>', 'markdown, or self-contained HTML with the charts inlined').choices(['markdown', 'html']).default('markdown'))
+    .addOption(new Option('--names <names>', "people's names as written, or as initials (default: the exportNames setting)").choices(['full', 'initials']))
+    .option('--out <file>', 'write to this file instead of standard output')
+    .option('--no-cache', 'parse every note afresh, without reading or writing the parse cache')
+    .option('--cache-dir <dir>', 'where parsed notes are cached')
+    .action(async (options: ReviewOptions & ExportOptions) =>
+      setExit(await withVault(options, io, (journal) => exportCommand(journal, periodOf(options, io), options, io))),
+    );
   cli
     .command('daily')
     .description("Create a day's daily note from the template if it does not exist, and print its path")

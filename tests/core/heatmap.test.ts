@@ -1,6 +1,3 @@
-/**
- * @jest-environment jsdom
- */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePeriodId } from '../../src/core/dates/periods';
@@ -8,6 +5,7 @@ import { Journal } from '../../src/core/journal';
 import { buildReview } from '../../src/core/review/buildReview';
 import { heatmapPath, renderHeatmap } from '../../src/core/review/heatmap';
 import { resolveSettings } from '../../src/core/settings';
+import { parseStrictXml } from '../helpers/xml';
 import { copyOfFixture, daybook } from '../helpers/cli';
 import { MemoryVault } from '../helpers/memoryVault';
 
@@ -19,12 +17,7 @@ async function reviewOf(files: Record<string, string>, period: string) {
   return buildReview(journal, parsePeriodId(period)!);
 }
 
-/** Parses as strict XML, as an image viewer does: any error is a parsererror document. */
-function parseSvg(svg: string): Document {
-  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
-  expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
-  return doc;
-}
+const parseSvg = (svg: string) => parseStrictXml(svg, 'image/svg+xml');
 
 describe('the calendar heatmap', () => {
   const files: Record<string, string> = {};
