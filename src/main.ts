@@ -13,6 +13,7 @@ import { ParseCache } from './obsidian/obsidianVault';
 import { defaultStoredSettings, effectiveSettings, type StoredSettings } from './obsidian/pluginSettings';
 import { sliderPostProcessor } from './obsidian/readingView';
 import { incidentIndexCommand } from './obsidian/incidentIndexCommand';
+import { copyReviewForSharing } from './obsidian/shareCommand';
 import { errorText, generateReview, periodOfNote, reviewCommand, type ReviewContext } from './obsidian/reviewCommands';
 import { SaveScheduler } from './obsidian/saveScheduler';
 import { DaybookSettingTab } from './obsidian/settingsTab';
@@ -167,6 +168,16 @@ export default class DaybookPlugin extends Plugin {
       });
     }
     this.addCommand({ id: 'rebuild-incident-index', name: 'Rebuild incident index', callback: async () => incidentIndexCommand(await this.reviewContext()) });
+    this.addCommand({
+      id: 'copy-review-for-sharing',
+      name: 'Copy review for sharing',
+      // The review of the open note's period (a review or a daily note), else this week's.
+      callback: async () => {
+        const file = this.app.workspace.activeEditor?.file ?? this.app.workspace.getActiveFile();
+        const period = (file ? periodOfNote(file.path, this.settings) : null) ?? resolvePeriod('week', dateToDay(new Date()));
+        if (period) await copyReviewForSharing(await this.reviewContext(), period);
+      },
+    });
     this.addCommand({
       id: 'review-current-note',
       name: 'Generate review for the period of this note',

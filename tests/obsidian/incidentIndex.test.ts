@@ -26,3 +26,34 @@ describe('rebuild incident index', () => {
     expect(Notice.messages[1]).toBe('Daybook: Reviews/Incident index.md is up to date; not written. 2 incident(s), 1 open.');
   });
 });
+
+describe('copy review for sharing', () => {
+  const files = {
+    '.obsidian/daily-notes.json': '{"folder":"Daily"}',
+    'People/Eve Stone.md': '---\ntype: person\naliases: [Evie]\n---\n',
+    'Daily/2026-11-17.md': '---\nmood_wake: 7\n---\n- Paired with [[Evie]] on [[Borealis]] %% private %%\n',
+  };
+
+  it('puts the review of this week on the clipboard without wiki links, paths or names, and writes nothing', async () => {
+    const writeText = jest.fn(async () => undefined);
+    Object.defineProperty(globalThis, 'navigator', { value: { clipboard: { writeText } }, configurable: true });
+    const { app, plugin, run } = await loadPlugin(files);
+    plugin.stored.exportNames = 'initials';
+    const before = new Map(app.vault.texts);
+    await run('copy-review-for-sharing');
+    expect(writeText).toHaveBeenCalledTimes(1);
+    const copied = (writeText.mock.calls[0] as unknown as [string])[0];
+    expect(copied).toMatch(/^# Week 47 of 2026\n\n16–22 November 2026\n/);
+    expect(copied).toContain('Tue 17 Nov: Paired with E. S. on Borealis');
+    expect(copied).not.toMatch(/\[\[|%%|Daily\/|Evie|Eve Stone|private/);
+    expect(Notice.messages).toEqual(['Daybook: copied the review of 2026-W47 for sharing, names as initials.']);
+    expect(new Map(app.vault.texts)).toEqual(before);
+  });
+
+  it('says so when the clipboard refuses', async () => {
+    Object.defineProperty(globalThis, 'navigator', { value: { clipboard: { writeText: async () => Promise.reject(new Error('not allowed')) } }, configurable: true });
+    const { run } = await loadPlugin(files);
+    await run('copy-review-for-sharing');
+    expect(Notice.messages).toEqual(['Daybook: could not copy the review of 2026-W47: not allowed']);
+  });
+});

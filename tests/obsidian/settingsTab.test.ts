@@ -117,3 +117,19 @@ describe('the settings tab, as a user types in it', () => {
     expect(Notice.messages).toEqual(['Daybook: could not save the settings: EROFS: read-only file system']);
   });
 });
+
+describe('the settings of the incident index and of sharing', () => {
+  it('saves the index folder and name as typed, and initials when the toggle is on', async () => {
+    const { setting, pause, saved } = await openTab();
+    await setting('Incident index folder').texts[0].type('Ops');
+    await setting('Incident index name').texts[0].type('All incidents');
+    const initials = setting('Initials when sharing').toggles[0];
+    expect(initials.getValue()).toBe(false);
+    await initials.click();
+    await pause();
+    expect(saved()).toMatchObject({ incidentIndexFolder: 'Ops', incidentIndexName: 'All incidents', exportNames: 'initials' });
+    await initials.click();
+    await pause();
+    expect(saved().exportNames).toBe('full');
+  });
+});
