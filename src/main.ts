@@ -175,7 +175,8 @@ export default class DaybookPlugin extends Plugin {
       callback: async () => {
         const file = this.app.workspace.activeEditor?.file ?? this.app.workspace.getActiveFile();
         const period = (file ? periodOfNote(file.path, this.settings) : null) ?? resolvePeriod('week', dateToDay(new Date()));
-        if (period) await copyReviewForSharing(await this.reviewContext(), period);
+        const item = typeof ClipboardItem === 'undefined' ? undefined : ClipboardItem;
+        if (period) await copyReviewForSharing(await this.reviewContext(), period, typeof navigator === 'undefined' ? undefined : navigator.clipboard, item);
       },
     });
     this.addCommand({

@@ -17,7 +17,7 @@ export interface ShareClipboard {
  * (pasted into a mail or a document, it keeps its headings and charts).
  * Builds from the vault and writes nothing.
  */
-export async function copyReviewForSharing(context: ReviewContext, period: Period, clipboard: ShareClipboard | undefined = globalThis.navigator?.clipboard): Promise<void> {
+export async function copyReviewForSharing(context: ReviewContext, period: Period, clipboard: ShareClipboard | undefined, Item?: typeof ClipboardItem): Promise<void> {
   try {
     if (!clipboard) throw new Error('this device gives no clipboard to plugins');
     const journal = await Journal.open(new ObsidianVault(context.app), context.settings, { parser: context.parser, pause: () => new Promise((resolve) => window.setTimeout(resolve, 0)) });
@@ -27,7 +27,6 @@ export async function copyReviewForSharing(context: ReviewContext, period: Perio
       return found.kind === 'person' ? found.name : null;
     };
     const markdown = exportReview(review, context.settings, 'markdown', personOf);
-    const Item = (globalThis as { ClipboardItem?: typeof ClipboardItem }).ClipboardItem;
     if (clipboard.write && Item) {
       const html = exportReview(review, context.settings, 'html', personOf);
       await clipboard.write([new Item({ 'text/plain': new Blob([markdown], { type: 'text/plain' }), 'text/html': new Blob([html], { type: 'text/html' }) })]);

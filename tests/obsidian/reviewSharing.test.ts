@@ -1,4 +1,9 @@
 import { Notice } from '../__mocks__/obsidian';
+import { parsePeriodId } from '../../src/core/dates/periods';
+import { resolveSettings } from '../../src/core/settings';
+import { ParseCache } from '../../src/obsidian/obsidianVault';
+import { copyReviewForSharing } from '../../src/obsidian/shareCommand';
+import { parseStrictXml } from '../helpers/xml';
 import { loadPlugin } from './pluginHarness';
 
 beforeEach(() => {
@@ -33,16 +38,26 @@ describe('copy review for sharing', () => {
     'People/Eve Stone.md': '---\ntype: person\naliases: [Evie]\n---\n',
     'Daily/2026-11-17.md': '---\nmood_wake: 7\n---\n- Paired with [[Evie]] on [[Borealis]] %% private %%\n',
   };
+  const contextOf = (app: unknown, exportNames: 'full' | 'initials' = 'initials') => ({
+    app: app as any,
+    settings: { ...resolveSettings({ dailyFolder: 'Daily', exportNames }).settings },
+    parser: new ParseCache().parser,
+    confirm: jest.fn(async () => true),
+    notify: (message: string) => void Notice.messages.push(message),
+  });
 
-  it('puts the review of this week on the clipboard without wiki links, paths or names, and writes nothing', async () => {
-    const writeText = jest.fn(async () => undefined);
-    Object.defineProperty(globalThis, 'navigator', { value: { clipboard: { writeText } }, configurable: true });
-    const { app, plugin, run } = await loadPlugin(files);
-    plugin.stored.exportNames = 'initials';
-    const before = new Map(app.vault.texts);
+  it('is a command that tells when the device gives no clipboard', async () => {
+    const { run } = await loadPlugin(files);
     await run('copy-review-for-sharing');
-    expect(writeText).toHaveBeenCalledTimes(1);
-    const copied = (writeText.mock.calls[0] as unknown as [string])[0];
+    expect(Notice.messages).toEqual(['Daybook: could not copy the review of 2026-W47: this device gives no clipboard to plugins']);
+  });
+
+  it('puts the review on the clipboard without wiki links, paths or names, and writes nothing', async () => {
+    const { app } = await loadPlugin(files);
+    const before = new Map(app.vault.texts);
+    const writeText = jest.fn(async (_text: string) => undefined);
+    await copyReviewForSharing(contextOf(app), parsePeriodId('2026-W47')!, { writeText });
+    const copied = writeText.mock.calls[0][0];
     expect(copied).toMatch(/^# Week 47 of 2026\n\n16–22 November 2026\n/);
     expect(copied).toContain('Tue 17 Nov: Paired with E. S. on Borealis');
     expect(copied).not.toMatch(/\[\[|%%|Daily\/|Evie|Eve Stone|private/);
@@ -50,10 +65,26 @@ describe('copy review for sharing', () => {
     expect(new Map(app.vault.texts)).toEqual(before);
   });
 
+  it('copies HTML beside the text where the platform has rich clipboard items', async () => {
+    const { app } = await loadPlugin(files);
+    const items: Record<string, Blob>[] = [];
+    class Item {
+      constructor(readonly parts: Record<string, Blob>) {
+        items.push(parts);
+      }
+    }
+    const write = jest.fn(async () => undefined);
+    await copyReviewForSharing(contextOf(app, 'full'), parsePeriodId('2026-W47')!, { writeText: jest.fn(), write }, Item as unknown as typeof ClipboardItem);
+    expect(write).toHaveBeenCalledTimes(1);
+    expect(Object.keys(items[0]).sort()).toEqual(['text/html', 'text/plain']);
+    const html = await items[0]['text/html'].text();
+    expect(parseStrictXml(html, 'application/xhtml+xml').querySelector('h1')!.textContent).toBe('Week 47 of 2026');
+    expect(html).toContain('Paired with Evie on Borealis');
+  });
+
   it('says so when the clipboard refuses', async () => {
-    Object.defineProperty(globalThis, 'navigator', { value: { clipboard: { writeText: async () => Promise.reject(new Error('not allowed')) } }, configurable: true });
-    const { run } = await loadPlugin(files);
-    await run('copy-review-for-sharing');
+    const { app } = await loadPlugin(files);
+    await copyReviewForSharing(contextOf(app), parsePeriodId('2026-W47')!, { writeText: async () => Promise.reject(new Error('not allowed')) });
     expect(Notice.messages).toEqual(['Daybook: could not copy the review of 2026-W47: not allowed']);
   });
 });
