@@ -57,6 +57,14 @@ describe('daybook export', () => {
     expect(full.stdout).toContain('Vincent Chan');
   });
 
+  it('warns about an exportNames setting it does not know and keeps names whole', async () => {
+    const vault = copyOfFixture('changes-vault');
+    writeFileSync(join(vault, '.obsidian/plugins/daybook/data.json'), JSON.stringify({ dailyFolder: 'Daily', exportNames: 'nicknames' }));
+    const result = await daybook(['export', '--vault', vault, '--period', '2026-W47']);
+    expect(result.stderr).toMatch(/^warning: .*data\.json: exportNames must be "full" or "initials"; using "full"$/m);
+    expect(result.stdout).toContain('Eve (3)');
+  });
+
   it('gives the same bytes with or without the cache', async () => {
     const cache = mkdtempSync(join(tmpdir(), 'daybook-export-cache-'));
     for (const format of ['markdown', 'html']) {
