@@ -42,6 +42,13 @@ describe('what changed', () => {
     expect(changes.incidents).toMatchObject({ count: 1, previous: 0, bySeverity: [{ severity: 'SEV-2', count: 1, previous: 0 }] });
   });
 
+  it('counts the days journaled against the baseline, said only when they differ', async () => {
+    expect((await changesOf(fixture('changes-vault'), '2026-11')).days).toEqual({ count: 4, previous: 1 });
+    const { stdout } = await daybook(['review', '--vault', fixture('changes-vault'), '--period', '2026-11']);
+    expect(stdout).toContain('Against [[Reviews/2026-10|2026-10]].\n\n- **Days journaled:** 4, was 1\n');
+    expect((await changesOf(fixture('changes-vault'), '2026-W47')).days).toEqual({ count: 2, previous: 2 });
+  });
+
   it('reads as short ranked lines, each linked to its days', async () => {
     const { stdout } = await daybook(['review', '--vault', fixture('changes-vault'), '--period', '2026-W47']);
     const section = stdout.slice(stdout.indexOf('## What changed'), stdout.indexOf('## Days'));

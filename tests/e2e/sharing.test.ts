@@ -66,7 +66,7 @@ describe('in Chromium', () => {
       // As Obsidian embeds them: an <img> of the SVG file, which shows nothing if the SVG is not well-formed XML.
       const images = svgs.map((svg) => `<img alt="" src="data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}"/>`).join('<br/>');
       await page.setContent(`<!DOCTYPE html><html><body style="margin:0;padding:16px;background:${background}">${images}</body></html>`);
-      const sizes = await page.$$eval('img', (imgs) => imgs.map((img) => [(img as HTMLImageElement).complete, (img as HTMLImageElement).naturalWidth]));
+      const sizes = await page.$$eval('img', (imgs) => imgs.map((img) => [(img).complete, (img).naturalWidth]));
       expect(sizes.every(([complete, width]) => complete === true && Number(width) > 700)).toBe(true);
       await page.setViewportSize({ width: 880, height: 420 });
       await page.screenshot({ path: join(dist, `heatmap-${name}.png`) });

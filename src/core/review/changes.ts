@@ -13,6 +13,8 @@ export interface ReviewChanges {
   baseline: { id: string; start: string; end: string; note: string } | null;
   /** Periods of this kind between the baseline and this one without any note (a gap in the journal). */
   skipped: number;
+  /** Days with a daily note, in this period and in the baseline. */
+  days: { count: number; previous: number };
   people: { new: ChangeItem[]; back: ChangeItem[]; quiet: ChangeItem[] };
   topics: TrendChanges;
   projects: TrendChanges;
@@ -247,6 +249,10 @@ export function changesOf(history: History, period: Period, sliders: SliderSetti
     first: found === null,
     baseline: baseline ? { id: baseline.id, start: baseline.start, end: baseline.end, note: notePath(baseline) } : null,
     skipped: found?.skipped ?? 0,
+    days: {
+      count: history.days.filter((d) => within(d.date, period)).length,
+      previous: baseline ? history.days.filter((d) => within(d.date, baseline)).length : 0,
+    },
     people: peopleChanges(history.people, period, baseline),
     topics: trendChanges(history.topics, period, baseline, OFTEN),
     projects: trendChanges(history.projects, period, baseline, 1),

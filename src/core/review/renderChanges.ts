@@ -116,6 +116,7 @@ export function changesSection(data: ReviewData, settings: DaybookSettings): str
   const end = parsePeriodId(data.period.id)?.end ?? data.period.end;
   const people = changes.people;
   const lines = [
+    ...(changes.days.count !== changes.days.previous ? [bullet(`**Days journaled:** ${changes.days.count}, was ${changes.days.previous}`)] : []),
     ...listLine('New people:', people.new, (i) => withDays(i, 'now')),
     ...listLine('Back after a gap:', people.back, (i) => backText(i, data.period.start)),
     ...listLine('Gone quiet:', people.quiet, (i) => quietText(i, end)),
