@@ -93,6 +93,14 @@ describe('what changed', () => {
     expect(names((await both('2026-W47')).people.quiet)).toEqual(['Bo', 'Cy']);
     writeFileSync(join(vault, 'People', 'Cy.md'), '---\ntype: topic\n---\n');
     expect(names((await both('2026-W47')).people.quiet)).toEqual(['Bo']);
+    // A person of an older note only (neither this week's nor the baseline's) changes kind: nothing this week says changes, with or without the cache.
+    appendFileSync(join(vault, 'Daily', '2026-10-27.md'), '- Met [[Fay]]\n- Lunch with [[Fay]]\n');
+    writeFileSync(join(vault, 'People', 'Fay.md'), '---\ntype: person\n---\n');
+    const withFay = await both('2026-W47');
+    expect(names((await both('2026-11')).people.quiet)).toEqual(['Fay']);
+    writeFileSync(join(vault, 'People', 'Fay.md'), '---\ntype: topic\n---\n');
+    expect(await both('2026-W47')).toEqual(withFay);
+    expect(names((await both('2026-11')).topics.quiet)).toEqual(['Fay']);
     rmSync(join(vault, 'Daily', '2026-10-27.md'));
     expect(names((await both('2026-W47')).people.new)).toEqual(['Eve', 'Dee']);
     for (const period of ['2026-W44', '2026-11', '2026-Q4', '2026']) await both(period);

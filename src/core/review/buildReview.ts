@@ -200,9 +200,12 @@ function questionTest(settings: DaybookSettings): (target: string) => boolean {
  * alias notes and the goals note are known to the caller.)
  */
 export function targetsOf(journal: Journal, period: Period): string[] {
-  // What changed reads every earlier daily note, and what their links resolve to.
+  // What changed reads every earlier daily note. Of their links, only those of the period
+  // it compares with can change what it says: any other target it classifies is linked now too.
   const paths = new Set<string>(notesBefore(journal, period.start));
-  for (const file of [...journal.dailyNotes.filter((n) => n.day < period.start), ...journal.dailyNotesIn(period)]) {
+  const last = journal.dailyNotes.reduce((max, n) => (n.day < period.start && n.day > max ? n.day : max), '');
+  const baseline = last ? journal.dailyNotesIn(periodContaining(period.kind, last)) : [];
+  for (const file of [...baseline, ...journal.dailyNotesIn(period)]) {
     const daily = journal.parsedNote(file.path);
     const facts = daily ? digests.get(daily) : undefined;
     for (const path of facts?.referenced ?? []) paths.add(path);
