@@ -13,6 +13,8 @@ import { ParseCache } from './obsidian/obsidianVault';
 import { OpenEditors } from './obsidian/openEditors';
 import { defaultStoredSettings, effectiveSettings, type StoredSettings } from './obsidian/pluginSettings';
 import { sliderPostProcessor } from './obsidian/readingView';
+import { incidentIndexCommand } from './obsidian/incidentIndexCommand';
+import { copyReviewForSharing } from './obsidian/shareCommand';
 import { errorText, generateReview, periodOfNote, reviewCommand, type ReviewContext } from './obsidian/reviewCommands';
 import { SaveScheduler } from './obsidian/saveScheduler';
 import { DaybookSettingTab } from './obsidian/settingsTab';
@@ -199,6 +201,18 @@ export default class DaybookPlugin extends Plugin {
         },
       });
     }
+    this.addCommand({ id: 'rebuild-incident-index', name: 'Rebuild incident index', callback: async () => incidentIndexCommand(await this.reviewContext()) });
+    this.addCommand({
+      id: 'copy-review-for-sharing',
+      name: 'Copy review for sharing',
+      // The review of the open note's period (a review or a daily note), else this week's.
+      callback: async () => {
+        const file = this.app.workspace.activeEditor?.file ?? this.app.workspace.getActiveFile();
+        const period = (file ? periodOfNote(file.path, this.effective) : null) ?? resolvePeriod('week', dateToDay(new Date()));
+        const item = typeof ClipboardItem === 'undefined' ? undefined : ClipboardItem;
+        if (period) await copyReviewForSharing(await this.reviewContext(), period, typeof navigator === 'undefined' ? undefined : navigator.clipboard, item);
+      },
+    });
     this.addCommand({
       id: 'write-journal-base',
       name: 'Write the journal base (daily notes and mood sliders)',

@@ -1,4 +1,4 @@
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { dailyNotePath, findDailyNote } from '../core/dailyNotes';
@@ -20,6 +20,8 @@ import type { Period } from '../core/dates/periods';
 import type { ReviewData } from '../core/review/types';
 import { type NoteModel, parseNote } from '../core/note/parseNote';
 import { loadVaultSettings, SettingsError } from './vaultSettings';
+import { incidentsCommand, type IndexWrite, writeIndexLine } from './incidentsCommand';
+import { exportCommand, type ExportOptions } from './exportCommand';
 
 /** A problem the user can fix: printed as one line, without a stack trace. */
 class UsageError extends Error {}
@@ -117,11 +119,26 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
   try {
     // With workers, the notes of every review that needs work go to them at once, so all of them stay busy.
     const preload = pool ? (periods: Period[]) => journal.load(periods.filter((p) => options.force || !upToDate(p)).flatMap((p) => journal.dailyNotesIn(p))) : null;
-    return await reviewWith(journal, opened.settings, period, build, write, preload, options, io);
+    const writeIndex: IndexWrite = () => writeIndexLine(journal, vault, Boolean(options.force));
+    return await reviewWith(journal, opened.settings, period, build, write, preload, options, io, writeIndex);
   } finally {
     cache?.save();
     memo?.save();
     await pool?.close();
+  }
+}
+
+/** A journal over the vault through the parse cache (unless --no-cache), for commands that read every note. */
+async function withVault(options: ReviewOptions, io: Io, act: (journal: Journal, vault: FolderVault) => Promise<number>): Promise<number> {
+  const opened = await openVault(options.vault, io);
+  const cache = options.cache === false ? null : new DiskParseCache(cacheDir(options, opened.vault), (text) => parseNote(text));
+  const vault = cache ? new FolderVault(opened.vault.root, cache) : opened.vault;
+  const journal = await Journal.open(vault, opened.settings, { parser: cache ? cache.parser : (text) => parseNote(text) });
+  printWarnings([...vault.skipped, ...journal.warnings], io);
+  try {
+    return await act(journal, vault);
+  } finally {
+    cache?.save();
   }
 }
 
@@ -147,10 +164,10 @@ function periodOf(options: ReviewOptions, io: Io): Period {
   return period;
 }
 
-async function reviewWith(journal: Journal, settings: DaybookSettings, period: Period | null, build: Build, write: Write, preload: Preload, options: ReviewOptions, io: Io): Promise<number> {
+async function reviewWith(journal: Journal, settings: DaybookSettings, period: Period | null, build: Build, write: Write, preload: Preload, options: ReviewOptions, io: Io, writeIndex: IndexWrite): Promise<number> {
   if (options.all || period === null) {
     if (!options.write) throw new UsageError('--all rebuilds review notes, so it needs --write');
-    return rebuildAll(journal, Boolean(options.force), write, preload, io);
+    return rebuildAll(journal, Boolean(options.force), write, preload, io, writeIndex);
   }
   if (options.write) {
     let outcome: Written;
@@ -171,7 +188,7 @@ async function reviewWith(journal: Journal, settings: DaybookSettings, period: P
   return 0;
 }
 
-async function rebuildAll(journal: Journal, force: boolean, write: Write, preload: Preload, io: Io): Promise<number> {
+async function rebuildAll(journal: Journal, force: boolean, write: Write, preload: Preload, io: Io, writeIndex: IndexWrite): Promise<number> {
   const periods = periodsWithNotes(journal);
   // Not awaited: workers parse ahead (weeks first, oldest first, as the reviews are built)
   // while this thread builds and writes reviews from the notes already parsed.
@@ -203,6 +220,12 @@ async function rebuildAll(journal: Journal, force: boolean, write: Write, preloa
     if (outcome.backupPath) io.stderr(`${io.isTty ? '\r\x1b[K' : ''}${describe(outcome)}\n`);
   }
   if (io.isTty) io.stderr('\r\x1b[K');
+  // The incident index is regenerated with the reviews; said only when something happened to it.
+  const index = await writeIndex();
+  if (index.line) io.stderr(index.line + '\n');
+  if (index.skipped) skipped.push(index.skipped);
+  if (index.skipped) counts.skipped++;
+  if (index.failed) counts.failed++;
   const skippedText = skipped.length ? ` (edited by hand: ${skipped.join(', ')}; use --force to rewrite them, keeping a backup)` : '';
   const failedText = counts.failed ? `, ${counts.failed} not written (see above)` : '';
   io.stderr(`${periods.length} reviews: ${counts.written} written, ${counts.unchanged} unchanged, ${counts.skipped} skipped because edited by hand${failedText}${skippedText}\n`);
@@ -268,6 +291,30 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--no-workers', 'parse on this thread only; by default a run over 60+ daily notes parses on worker threads, one per core')
     .option('--cache-dir <dir>', 'where parsed notes are cached (default: $XDG_CACHE_HOME/daybook/<vault id>, else ~/.cache/…)')
     .action(async (options: ReviewOptions) => setExit(await review(options, io)));
+  cli
+    .command('incidents')
+    .description('Print or write the incident index: every incident of the vault, newest first, with its follow-ups')
+    .option('--vault <dir>', 'the vault folder')
+    .option('--write', 'create or update the incident index note in the vault')
+    .option('--json', 'print the incidents as JSON data instead of markdown')
+    .option('--force', 'rewrite an index whose generated part was edited by hand, keeping the edited note as a backup')
+    .option('--no-cache', 'parse every note afresh, without reading or writing the parse cache')
+    .option('--cache-dir <dir>', 'where parsed notes are cached')
+    .action(async (options: ReviewOptions) => setExit(await withVault(options, io, (journal, vault) => incidentsCommand(journal, vault, options, io))));
+  cli
+    .command('export')
+    .description('Print or save a review as a document to hand over: no wiki links, vault paths or Daybook markers')
+    .option('--vault <dir>', 'the vault folder')
+    .option('--period <period>', '2026-W47, 2026-11, 2026-Q4, 2026, or week|month|quarter|year (the one holding --date)')
+    .option('--date <YYYY-MM-DD>', 'the day that week|month|quarter|year is taken around (default: today)', dayOption)
+    .addOption(new Option('--format <format>', 'markdown, or self-contained HTML with the charts inlined').choices(['markdown', 'html']).default('markdown'))
+    .addOption(new Option('--names <names>', "people's names as written, or as initials (default: the exportNames setting)").choices(['full', 'initials']))
+    .option('--out <file>', 'write to this file instead of standard output')
+    .option('--no-cache', 'parse every note afresh, without reading or writing the parse cache')
+    .option('--cache-dir <dir>', 'where parsed notes are cached')
+    .action(async (options: ReviewOptions & ExportOptions) =>
+      setExit(await withVault(options, io, (journal) => exportCommand(journal, periodOf(options, io), options, io))),
+    );
   cli
     .command('daily')
     .description("Create a day's daily note from the template if it does not exist, and print its path")

@@ -4,6 +4,7 @@ import { formatDate } from './dates/dateFormatter';
 import type { Journal } from './journal';
 import { buildReview } from './review/buildReview';
 import { type MergeResult, type MergeStatus, mergeReview } from './review/managedRegion';
+import { heatmapPath, isDaybookHeatmap, renderHeatmap } from './review/heatmap';
 import { isDaybookChart, moodChartPath, renderMoodChart } from './review/moodChart';
 import { renderReview } from './review/renderReview';
 import type { ReviewData } from './review/types';
@@ -64,22 +65,11 @@ async function keepBackup(store: ReviewStore, path: string, text: string): Promi
 }
 
 /**
- * Regenerates one review note. Writes only when the text changes, never over a
- * hand edit unless forced, and with force keeps the old note beside it.
+ * Puts `generated` into the managed region of the note at `path`: written only
+ * when the text changes, never over a hand edit unless forced, and with force
+ * the old note is kept beside it. Reviews and the incident index share it.
  */
-export async function writeReview(
-  journal: Journal,
-  period: Period,
-  store: ReviewStore,
-  force = false,
-  build: (journal: Journal, period: Period) => Promise<ReviewData> = buildReview,
-): Promise<WriteOutcome> {
-  const review = await build(journal, period);
-  const path = review.notes.review;
-  // A weekly format that names days (`YYYY-MM-DD` beside the daily notes) would put the region into a daily note.
-  if (dayOfDailyNote(path, journal.settings) !== null) throw new Error(`${path} is a daily note, and Daybook never writes into daily notes; give the ${period.kind}ly notes a format of their own`);
-  const made = await createPeriodicNote(journal, period, path, store);
-  const generated = renderReview(review, journal.settings);
+export async function writeManagedNote(store: ReviewStore, path: string, generated: string, force = false): Promise<Omit<WriteOutcome, 'period' | 'review'>> {
   // Set inside the store's callback, which may run more than once.
   // `written`: what the store last wrote; a later round (merging text typed meanwhile) may find the region already current.
   const last: { merged: MergeResult; written: MergeResult | null; needsBackup: string | null } = { merged: { status: 'unchanged', text: '' }, written: null, needsBackup: null };
@@ -104,15 +94,41 @@ export async function writeReview(
     backedUp = last.needsBackup;
   }
   const merged = last.merged.status === 'unchanged' && last.written ? last.written : last.merged;
-  // A note just made from the user's template, with the region put in it: made, not appended to.
-  const status = made.created && merged.status === 'appended' ? 'created' : merged.status;
-  const outcome: WriteOutcome = { period: period.id, path, status, review, ...(merged.reason ? { reason: merged.reason } : {}) };
-  if (made.problem) outcome.templateProblem = made.problem;
+  const outcome: Omit<WriteOutcome, 'period' | 'review'> = { path, status: merged.status, ...(merged.reason ? { reason: merged.reason } : {}) };
   if (backupPath !== undefined && merged.status === 'updated') outcome.backupPath = backupPath;
+  return outcome;
+}
+
+/**
+ * Regenerates one review note. Writes only when the text changes, never over a
+ * hand edit unless forced, and with force keeps the old note beside it.
+ */
+export async function writeReview(
+  journal: Journal,
+  period: Period,
+  store: ReviewStore,
+  force = false,
+  build: (journal: Journal, period: Period) => Promise<ReviewData> = buildReview,
+): Promise<WriteOutcome> {
+  const review = await build(journal, period);
+  const path = review.notes.review;
+  // A weekly format that names days (`YYYY-MM-DD` beside the daily notes) would put the region into a daily note.
+  if (dayOfDailyNote(path, journal.settings) !== null) throw new Error(`${path} is a daily note, and Daybook never writes into daily notes; give the ${period.kind}ly notes a format of their own`);
+  const made = await createPeriodicNote(journal, period, path, store);
+  const written = await writeManagedNote(store, path, renderReview(review, journal.settings), force);
+  const outcome: WriteOutcome = { period: period.id, ...written, review };
+  // A note just made from the user's template, with the region put in it: made, not appended to.
+  if (made.created && outcome.status === 'appended') outcome.status = 'created';
+  if (made.problem) outcome.templateProblem = made.problem;
   // The chart follows the note: a note left alone (edited by hand) keeps the chart it embeds.
-  if (merged.status !== 'edited') {
+  if (outcome.status !== 'edited') {
     const chartProblem = await writeMoodChart(store, moodChartPath(path), renderMoodChart(review, journal.settings.sliders));
     if (chartProblem) outcome.chartProblem = chartProblem;
+    // One heatmap per slider beside a year or month review; the first problem is told, like the chart's.
+    for (const slider of journal.settings.sliders) {
+      const problem = await writeMoodChart(store, heatmapPath(path, slider), renderHeatmap(review, slider), isDaybookHeatmap);
+      if (problem) outcome.chartProblem ??= problem;
+    }
   }
   return outcome;
 }
@@ -160,12 +176,12 @@ async function createPeriodicNote(journal: Journal, period: Period, path: string
  * the review has no mood, and only if it is still what Daybook wrote. A file
  * at that path without Daybook's marker is the user's: left alone, with a message.
  */
-async function writeMoodChart(store: ReviewStore, chartPath: string, svg: string | null): Promise<string | undefined> {
+async function writeMoodChart(store: ReviewStore, chartPath: string, svg: string | null, ours: (text: string) => boolean = isDaybookChart): Promise<string | undefined> {
   const foreign = `${chartPath} was not written by Daybook; left as it is`;
   if (svg === null) {
     const current = await store.readIfExists(chartPath);
     if (current === null) return undefined;
-    if (!isDaybookChart(current)) return foreign;
+    if (!ours(current)) return foreign;
     await store.removeIfUnchanged(chartPath, current);
     return undefined;
   }
@@ -173,7 +189,7 @@ async function writeMoodChart(store: ReviewStore, chartPath: string, svg: string
   await store.update(chartPath, (current) => {
     problem = undefined;
     if (current === svg) return null;
-    if (current !== null && !isDaybookChart(current)) {
+    if (current !== null && !ours(current)) {
       problem = foreign;
       return null;
     }

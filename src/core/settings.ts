@@ -26,6 +26,11 @@ export interface DaybookSettings {
   reviewsFolder: string;
   reviewFormats: Record<PeriodKind, string>;
   goalsNote: string;
+  /** The incident index note: its folder (empty: the reviews folder) and name. */
+  incidentIndexFolder: string;
+  incidentIndexName: string;
+  /** How `daybook export` and "Copy review for sharing" write people's names: as written, or as initials. */
+  exportNames: 'full' | 'initials';
   sliders: SliderSetting[];
   /** What feeds the yearly review's brag sections: tags (without `#`), section names and note types. */
   brag: BragSettings;
@@ -75,6 +80,9 @@ export const DEFAULT_SETTINGS: DaybookSettings = {
   reviewsFolder: 'Reviews',
   reviewFormats: { week: 'GGGG-[W]WW', month: 'YYYY-MM', quarter: 'YYYY-[Q]Q', year: 'YYYY' },
   goalsNote: 'Goals',
+  incidentIndexFolder: '',
+  incidentIndexName: 'Incident index',
+  exportNames: 'full',
   sliders: [
     { question: 'How do you feel when you wake up?', property: 'mood_wake', min: 1, max: 10, step: 1 },
     { question: 'How do you feel when you wind down?', property: 'mood_wind', min: 1, max: 10, step: 1 },
@@ -119,6 +127,8 @@ const PATH_KINDS: Partial<Record<keyof DaybookSettings, 'folder' | 'file' | 'for
   topicsFolder: 'folder',
   reviewsFolder: 'folder',
   goalsNote: 'file',
+  incidentIndexFolder: 'folder',
+  incidentIndexName: 'file',
 };
 
 /** Longest text a setting may hold: a folder, a format or a question, never a document. */
@@ -357,6 +367,12 @@ export function resolveSettings(raw: unknown, core: CoreDailyNotesSettings = {},
     problems.push(message);
   });
   if (reviewNotes) settings.periodic = reviewNotes;
+  settings.incidentIndexFolder = vaultPath(settings.incidentIndexFolder);
+  if (settings.incidentIndexName.trim() === '') settings.incidentIndexName = DEFAULT_SETTINGS.incidentIndexName;
+  if (settings.exportNames !== 'full' && settings.exportNames !== 'initials') {
+    problems.push(`exportNames must be "full" or "initials"; using "full"`);
+    settings.exportNames = 'full';
+  }
   return { settings, problems, errors };
 }
 

@@ -125,6 +125,17 @@ export class DaybookSettingTab extends PluginSettingTab {
       this.text(containerEl, `${PERIOD_NAMES[kind]} review name`, 'Moment syntax.', () => s.reviewFormats[kind], (v) => (s.reviewFormats[kind] = v));
     }
     this.text(containerEl, 'Goals note', 'Yearly reviews list the items of this note as goals.', () => s.goalsNote, (v) => (s.goalsNote = v), 'Goals');
+    this.text(containerEl, 'Incident index folder', 'Where the incident index note is written. Empty: the reviews folder.', () => s.incidentIndexFolder, (v) => (s.incidentIndexFolder = v), 'Reviews');
+    this.text(containerEl, 'Incident index name', 'The incident index note, without .md.', () => s.incidentIndexName, (v) => (s.incidentIndexName = v), 'Incident index');
+    new Setting(containerEl)
+      .setName('Initials when sharing')
+      .setDesc("Copy review for sharing and the command line's export shorten people's names to initials.")
+      .addToggle((toggle) =>
+        toggle.setValue(s.exportNames === 'initials').onChange((on) => {
+          s.exportNames = on ? 'initials' : 'full';
+          this.host.requestSave();
+        }),
+      );
 
     new Setting(containerEl).setName('Yearly and quarterly review').setHeading();
     for (const [key, name, desc] of BRAG_ROWS) {

@@ -498,6 +498,27 @@ export class ButtonComponent {
   }
 }
 
+/** A toggle: its value, and the change handler a user's click calls (as Obsidian's does, only on a change by the user). */
+export class ToggleComponent {
+  value = false;
+  private changed: ((value: boolean) => unknown) | null = null;
+  getValue() {
+    return this.value;
+  }
+  setValue(on: boolean) {
+    this.value = on;
+    return this;
+  }
+  onChange(callback: (value: boolean) => unknown) {
+    this.changed = callback;
+    return this;
+  }
+  async click() {
+    this.value = !this.value;
+    await this.changed?.(this.value);
+  }
+}
+
 /** A settings tab's container: remembers the settings built in it, in order. */
 export class SettingContainer {
   readonly settings: Setting[] = [];
@@ -515,6 +536,7 @@ export class Setting {
   heading = false;
   readonly texts: TextComponent[] = [];
   readonly buttons: ButtonComponent[] = [];
+  readonly toggles: ToggleComponent[] = [];
   constructor(public containerEl?: unknown) {
     if (containerEl instanceof SettingContainer) containerEl.settings.push(this);
   }
@@ -543,6 +565,12 @@ export class Setting {
     const button = new ButtonComponent();
     this.buttons.push(button);
     build(button);
+    return this;
+  }
+  addToggle(build: (toggle: ToggleComponent) => unknown) {
+    const toggle = new ToggleComponent();
+    this.toggles.push(toggle);
+    build(toggle);
     return this;
   }
   addExtraButton(build: (button: ButtonComponent) => unknown) {

@@ -25,6 +25,8 @@ describe('the yearly review of a realistic year (year-vault)', () => {
     const sections = stdout.split('\n').filter((line) => line.startsWith('## '));
     expect(sections).toEqual([
       '## At a glance',
+      '## What changed',
+      '## The year at a glance',
       '## Highlights',
       '## Goals',
       '## Projects',

@@ -133,14 +133,14 @@ describe('review warnings name the note and the run goes on', () => {
 });
 
 describe('what a review reads', () => {
-  it('parses only the period’s daily notes and reads only linked notes’ frontmatter', async () => {
+  it('parses the period’s daily notes and the earlier ones (what changed), never later ones, and reads only linked notes’ frontmatter', async () => {
     const files: Record<string, string> = { 'Ana.md': '---\ntype: person\n---\n', 'Unrelated.md': 'x' };
     for (let d = 1; d <= 30; d++) files[`Daily/2026-11-${String(d).padStart(2, '0')}.md`] = `- met [[Ana]] on day ${d}\n`;
     const vault = new MemoryVault(files);
     const journal = await Journal.open(vault, resolveSettings({ dailyFolder: 'Daily' }).settings);
     const review = await buildReview(journal, parsePeriodId('2026-W47')!);
     expect(review.people[0].mentions).toBe(7);
-    expect(vault.reads.sort()).toEqual(['Ana.md', ...['16', '17', '18', '19', '20', '21', '22'].map((d) => `Daily/2026-11-${d}.md`)]);
+    expect(vault.reads.sort()).toEqual(['Ana.md', ...Array.from({ length: 22 }, (_, i) => `Daily/2026-11-${String(i + 1).padStart(2, '0')}.md`)]);
   });
 });
 

@@ -19,7 +19,7 @@ describe('commands', () => {
     const commands = [...(plugin as any).commands.values()];
     expect(commands.map((c) => c.id)).toEqual([
       'open-today', 'open-yesterday', 'open-tomorrow', 'insert-incident', 'add-next-why', 'insert-mood-slider',
-      'review-week', 'review-month', 'review-quarter', 'review-year', 'write-journal-base', 'review-current-note',
+      'review-week', 'review-month', 'review-quarter', 'review-year', 'rebuild-incident-index', 'copy-review-for-sharing', 'write-journal-base', 'review-current-note',
     ]);
     for (const c of commands) {
       expect(c.hotkeys).toBeUndefined();

@@ -152,6 +152,9 @@ describe('the settings tab holds every setting', () => {
     reviewsFolder: ['Reviews folder'],
     reviewFormats: ['Weekly review name', 'Monthly review name', 'Quarterly review name', 'Yearly review name'],
     goalsNote: ['Goals note'],
+    incidentIndexFolder: ['Incident index folder'],
+    incidentIndexName: ['Incident index name'],
+    exportNames: ['Initials when sharing'],
     sliders: ['How do you feel when you wake up?', 'How do you feel when you wind down?'],
     'brag.highlightTags': ['Highlight tags'],
     'brag.highlightSections': ['Highlight sections'],
@@ -196,5 +199,21 @@ describe('the settings tab holds every setting', () => {
     tab.display();
     const value = (name: string) => (tab.containerEl.settings as Setting[]).find((row) => row.name === name)!.texts[0].getValue();
     expect([value('Highlight tags'), value('Highlight sections')]).toEqual(['win', 'Wins, Kudos, Feedback']);
+  });
+});
+
+describe('the settings of the incident index and of sharing', () => {
+  it('saves the index folder and name as typed, and initials when the toggle is on', async () => {
+    const { setting, pause, saved } = await openTab();
+    await setting('Incident index folder').texts[0].type('Ops');
+    await setting('Incident index name').texts[0].type('All incidents');
+    const initials = setting('Initials when sharing').toggles[0];
+    expect(initials.getValue()).toBe(false);
+    await initials.click();
+    await pause();
+    expect(saved()).toMatchObject({ incidentIndexFolder: 'Ops', incidentIndexName: 'All incidents', exportNames: 'initials' });
+    await initials.click();
+    await pause();
+    expect(saved().exportNames).toBe('full');
   });
 });

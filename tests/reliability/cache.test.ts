@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, readdirSync, readFileSync, utimesSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { daybook } from '../helpers/cli';
-import { dailyNotes, settingsFile, vaultOf } from './vaultHelpers';
+import { dailyNotes, filesUnder, settingsFile, vaultOf } from './vaultHelpers';
 
 const newCache = () => mkdtempSync(join(tmpdir(), 'daybook-relcache-'));
 const summary = (stderr: string) => stderr.trim().split('\n').pop();
@@ -72,12 +72,19 @@ describe('identical inputs give identical bytes', () => {
     files['Daily/2026-11-03.md'] = `---\nmood_wake:\nmood_wind: null\n---\nMet [[Ana]] and [[Bad]]${hostile}`;
     files['Daily/2026-11-09.md'] = '---\nmood_wake: high\n---\nMet [[Ana]] #perf\n';
     files['Bad.md'] = '---\naliases: &a [*a]\ntype: !!js/function "x"\n---\n';
+    files['Daily/2026-11-24.md'] = '## Incidents\n\n### Cache stampede (SEV-2)\n\n- How to prevent\n    - [ ] jitter the TTLs\n';
     const vault = vaultOf(files);
     const cache = newCache();
     expect(summary((await daybook(['review', '--vault', vault, '--all', '--write', '--no-cache'])).stderr)).toMatch(/ 0 unchanged/);
+    // Everything Daybook writes: reviews (with What changed), mood charts, heatmaps and the incident index.
+    const written = () => new Map(filesUnder(join(vault, 'Reviews')).map((f) => [f, readFileSync(join(vault, 'Reviews', f), 'utf8')]));
+    const first = written();
+    expect([...first.keys()]).toEqual(expect.arrayContaining(['2026-W48.md', '2026-11 mood.svg', '2026 mood_wake heatmap.svg', 'Incident index.md']));
     for (const args of [['--cache-dir', cache], ['--cache-dir', cache], ['--no-cache']]) {
       const result = await daybook(['review', '--vault', vault, '--all', '--write', ...args]);
       expect(summary(result.stderr)).toMatch(/: 0 written, \d+ unchanged, 0 skipped/);
+      expect(result.stderr).not.toContain('Incident index');
+      expect(written()).toEqual(first);
     }
   });
 });

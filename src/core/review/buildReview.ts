@@ -9,6 +9,8 @@ import { basename, isInFolder, type Warning } from '../vault';
 import { stringList } from '../note/frontmatter';
 import { reviewNotePath } from '../reviewNotes';
 import { bragLines, type BragKind, writtenUnder } from './bragLines';
+import { changesOf } from './changes';
+import { journalHistory, notesBefore } from './history';
 import { findIncidents } from './incidents';
 import { readMood, summariseMood } from './mood';
 import { findProjects, projectLinkOf } from './projects';
@@ -28,7 +30,7 @@ interface NoteMention {
  * journal: a rebuild puts each note in a week, a month, a quarter and a year,
  * and should read it once, not four times.
  */
-interface NoteDigest {
+export interface NoteDigest {
   mentions: NoteMention[];
   tasks: ReviewTask[];
   incidents: ReviewIncident[];
@@ -190,19 +192,52 @@ function questionTest(settings: DaybookSettings): (target: string) => boolean {
 }
 
 /**
- * The link-target notes a built review of `period` depends on: those its
- * notes' links and tags resolved to. (The period's notes themselves, the
+ * The notes a built review of `period` depends on besides its own daily
+ * notes: the earlier daily notes, and those all of them link or tag. (The period's notes themselves, the
  * alias notes and the goals note are known to the caller.)
  */
 export function targetsOf(journal: Journal, period: Period): string[] {
-  const paths = new Set<string>();
-  for (const file of journal.dailyNotesIn(period)) {
+  // What changed reads every earlier daily note. Of their links, only those of the period
+  // it compares with can change what it says: any other target it classifies is linked now too.
+  const paths = new Set<string>(notesBefore(journal, period.start));
+  const last = journal.dailyNotes.reduce((max, n) => (n.day < period.start && n.day > max ? n.day : max), '');
+  const baseline = last ? journal.dailyNotesIn(periodContaining(period.kind, last)) : [];
+  for (const file of [...baseline, ...journal.dailyNotesIn(period)]) {
     const daily = journal.parsedNote(file.path);
     const facts = daily ? digests.get(daily) : undefined;
     for (const path of facts?.referenced ?? []) paths.add(path);
   }
   for (const path of goalSources.get(journal)?.get(period.id) ?? []) paths.add(path);
   return [...paths];
+}
+
+/** Reads the link targets and tags of notes not yet digested, all at once, before they are digested. */
+async function prepareTargets(journal: Journal, notes: DailyNote[]): Promise<void> {
+  const { catalog, settings } = journal;
+  const isQuestion = questionTest(settings);
+  const targets = new Set<string>();
+  const tags = new Set<string>();
+  for (const daily of notes) {
+    if (digests.has(daily)) continue;
+    for (const block of daily.note.blocks) {
+      for (const link of block.links) if (!link.embed && link.target !== '' && !isQuestion(link.target)) targets.add(catalog.fromNote(link.relative ?? link.target, daily.path));
+      for (const tag of block.tags) tags.add(tag);
+    }
+  }
+  await catalog.prepare(targets, tags);
+}
+
+/** The digests of these daily notes, each computed once per run (shared with the reviews that read the same notes). */
+export async function digestNotes(journal: Journal, notes: DailyNote[]): Promise<NoteDigest[]> {
+  await prepareTargets(journal, notes);
+  const isQuestion = questionTest(journal.settings);
+  const out: NoteDigest[] = [];
+  let fresh = 0;
+  for (const daily of notes) {
+    if (!digests.has(daily) && ++fresh % NOTES_PER_PAUSE === 0) await journal.pause();
+    out.push(digest(journal, daily, isQuestion));
+  }
+  return out;
 }
 
 /** Builds the review of `period` from the journal's daily notes. Reads; never writes. */
@@ -215,16 +250,7 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
   for (const file of files) warnings.push(...journal.warningsFor(file.path));
 
   const isQuestion = questionTest(settings);
-  const targets = new Set<string>();
-  const tags = new Set<string>();
-  for (const daily of notes) {
-    if (digests.has(daily)) continue;
-    for (const block of daily.note.blocks) {
-      for (const link of block.links) if (!link.embed && link.target !== '' && !isQuestion(link.target)) targets.add(catalog.fromNote(link.relative ?? link.target, daily.path));
-      for (const tag of block.tags) tags.add(tag);
-    }
-  }
-  await catalog.prepare(targets, tags);
+  await prepareTargets(journal, notes);
 
   const tables: Record<TargetKind, EntryTable> = { person: new EntryTable(), topic: new EntryTable(), other: new EntryTable() };
   const incidents: ReviewIncident[] = [];
@@ -282,6 +308,7 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
     design: { docs: typed.design, lines: brag.design },
     reading: typed.reading,
     workLog,
+    changes: changesOf(await journalHistory(journal, period.end, digestNotes), period, settings.sliders, (p) => reviewNotePath(p, settings)),
     warnings: dedupeWarnings(warnings),
   };
 }

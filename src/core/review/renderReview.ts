@@ -3,6 +3,7 @@ import { addDay, dayToDate, periodContaining } from '../dates/periods';
 import type { DaybookSettings, SliderSetting } from '../settings';
 import { sparkline, trendWord } from './mood';
 import { hasMood, moodChartPath } from './moodChart';
+import { changesSection, heatmapSection } from './renderChanges';
 import { bragDocument } from './renderBrag';
 import { ambiguousNames, bullet, dayLink, entryLink, noteLink, shortDate, shorten } from './renderMarkdown';
 import { allEntries, compactLines, sameText, entrySections, incidentHeading, incidentSummary, openItemLines, projectSections, section } from './renderSections';
@@ -44,6 +45,7 @@ export function renderReview(data: ReviewData, settings: DaybookSettings): strin
   out.push(`# ${reviewTitle(data)}`, '');
   out.push(`${dateRange(data)} · ← ${noteLink(data.notes.previous, data.period.previous)} · ${noteLink(data.notes.next, data.period.next)} →`, '');
   out.push(...atAGlance(data, settings));
+  out.push(...changesSection(data, settings), ...heatmapSection(data, settings));
   if (data.period.kind === 'year' || data.period.kind === 'quarter') out.push(...bragDocument(data, settings));
   else out.push(...periodSections(data, settings));
   out.push(...warningsSection(data));

@@ -1,5 +1,6 @@
 import type { PeriodKind } from '../dates/periods';
 import type { Warning } from '../vault';
+import type { ReviewChanges } from './changes';
 import type { MoodSummary } from './mood';
 
 /**
@@ -30,6 +31,8 @@ export interface ReviewData {
   reading: LinkedNote[];
   /** Prose under *Projects* that names no project: the day's work log. */
   workLog: Mention[];
+  /** Against the previous period of the same kind with notes, from the whole journal. */
+  changes?: ReviewChanges;
   warnings: Warning[];
 }
 

@@ -1,0 +1,263 @@
+import { type Period, periodContaining, shiftPeriod } from '../dates/periods';
+import type { SliderSetting } from '../settings';
+import type { History, TaskEvent, Track } from './history';
+
+/**
+ * What changed in a period against the previous period of the same kind that
+ * has notes, read from the whole journal: `first` when nothing comes before.
+ */
+export interface ReviewChanges {
+  /** No daily note before this period: nothing to compare with. */
+  first: boolean;
+  /** The period compared with: the previous one of the same kind with notes (null when `first`). */
+  baseline: { id: string; start: string; end: string; note: string } | null;
+  /** Periods of this kind between the baseline and this one without any note (a gap in the journal). */
+  skipped: number;
+  /** Days with a daily note, in this period and in the baseline. */
+  days: { count: number; previous: number };
+  people: { new: ChangeItem[]; back: ChangeItem[]; quiet: ChangeItem[] };
+  topics: TrendChanges;
+  projects: TrendChanges;
+  mood: MoodChange[];
+  tasks: { opened: TaskChange[]; closed: TaskChange[]; carried: TaskChange[] };
+  incidents: { count: number; previous: number; bySeverity: { severity: string; count: number; previous: number }[]; days: DayRef[]; previousDays: DayRef[] };
+}
+
+export interface TrendChanges {
+  started: ChangeItem[];
+  rose: ChangeItem[];
+  faded: ChangeItem[];
+  quiet: ChangeItem[];
+}
+
+export interface DayRef {
+  date: string;
+  path: string;
+}
+
+/** A person, topic or project whose presence changed: mentions now and in the baseline, first and last mention. */
+export interface ChangeItem {
+  name: string;
+  path: string | null;
+  link?: string;
+  linked: boolean;
+  count: number;
+  previous: number;
+  /** The first day it was ever mentioned. */
+  first: string;
+  /** Its last mention before this period, or null if none. */
+  lastBefore: string | null;
+  /** The days the line points at: this period's mentions, or the baseline's for something gone quiet. */
+  days: DayRef[];
+}
+
+export interface MoodChange {
+  property: string;
+  question: string;
+  average: number | null;
+  previous: number | null;
+  /** `average - previous`, rounded to a tenth; null unless both exist. */
+  change: number | null;
+  /** This period's days with a value. */
+  days: DayRef[];
+}
+
+export interface TaskChange {
+  text: string;
+  /** The day it was first written, and its note. */
+  opened: string;
+  path: string;
+  /** The day it was closed in this period (closed tasks only). */
+  closed?: string;
+  /** Days from its first writing to the period's end (carried-over tasks only). */
+  age?: number;
+  /** Every day of this period (or, carried over, the last day) it was written on. */
+  days: DayRef[];
+}
+
+/** Mentions of a gone-quiet person in the baseline for them to count as "seen often". */
+const OFTEN = 2;
+
+interface Range {
+  start: string;
+  end: string;
+}
+
+function within(day: string, range: Range): boolean {
+  return day >= range.start && day <= range.end;
+}
+
+function countIn(track: Track, range: Range): number {
+  let n = 0;
+  for (const d of track.days) if (within(d.date, range)) n += d.count;
+  return n;
+}
+
+function daysIn(track: Track, range: Range): DayRef[] {
+  return track.days.filter((d) => within(d.date, range)).map(({ date, path }) => ({ date, path }));
+}
+
+function lastBefore(track: Track, day: string): string | null {
+  let last: string | null = null;
+  for (const d of track.days) {
+    if (d.date >= day) break;
+    last = d.date;
+  }
+  return last;
+}
+
+function item(track: Track, period: Range, baseline: Range | null, days: DayRef[]): ChangeItem {
+  return {
+    name: track.name,
+    path: track.path,
+    ...(track.link ? { link: track.link } : {}),
+    linked: track.linked,
+    count: countIn(track, period),
+    previous: baseline ? countIn(track, baseline) : 0,
+    first: track.days[0].date,
+    lastBefore: lastBefore(track, period.start),
+    days,
+  };
+}
+
+const byCount = (a: ChangeItem, b: ChangeItem) => b.count - a.count || a.name.localeCompare(b.name);
+const byPrevious = (a: ChangeItem, b: ChangeItem) => b.previous - a.previous || a.name.localeCompare(b.name);
+const byDelta = (a: ChangeItem, b: ChangeItem) => Math.abs(b.count - b.previous) - Math.abs(a.count - a.previous) || a.name.localeCompare(b.name);
+
+function peopleChanges(tracks: Map<string, Track>, period: Range, baseline: Range | null): ReviewChanges['people'] {
+  const out: ReviewChanges['people'] = { new: [], back: [], quiet: [] };
+  for (const track of tracks.values()) {
+    if (track.days[0].date > period.end) continue;
+    const now = daysIn(track, period);
+    const before = lastBefore(track, period.start);
+    if (now.length && before === null) out.new.push(item(track, period, baseline, now));
+    else if (now.length && baseline && countIn(track, baseline) === 0) out.back.push(item(track, period, baseline, now));
+    else if (!now.length && baseline && countIn(track, baseline) >= OFTEN) out.quiet.push(item(track, period, baseline, daysIn(track, baseline)));
+  }
+  out.new.sort(byCount);
+  out.back.sort(byCount);
+  out.quiet.sort(byPrevious);
+  return out;
+}
+
+function trendChanges(tracks: Map<string, Track>, period: Range, baseline: Range | null, quietAfter: number): TrendChanges {
+  const out: TrendChanges = { started: [], rose: [], faded: [], quiet: [] };
+  for (const track of tracks.values()) {
+    if (track.days[0].date > period.end) continue;
+    const now = countIn(track, period);
+    const before = baseline ? countIn(track, baseline) : 0;
+    if (now > 0 && lastBefore(track, period.start) === null) out.started.push(item(track, period, baseline, daysIn(track, period)));
+    else if (!baseline) continue;
+    else if (now === 0 && before >= quietAfter) out.quiet.push(item(track, period, baseline, daysIn(track, baseline)));
+    else if (before > 0 && now >= 2 * before && now - before >= 2) out.rose.push(item(track, period, baseline, daysIn(track, period)));
+    else if (now > 0 && 2 * now <= before && before - now >= 2) out.faded.push(item(track, period, baseline, daysIn(track, period)));
+  }
+  out.started.sort(byCount);
+  out.rose.sort(byDelta);
+  out.faded.sort(byDelta);
+  out.quiet.sort(byPrevious);
+  return out;
+}
+
+function average(history: History, range: Range, property: string): number | null {
+  const values = history.days.filter((d) => within(d.date, range) && d.mood[property] !== undefined).map((d) => d.mood[property]);
+  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
+}
+
+function moodChanges(history: History, period: Range, baseline: Range | null, sliders: SliderSetting[]): MoodChange[] {
+  const out: MoodChange[] = [];
+  for (const slider of sliders) {
+    const now = average(history, period, slider.property);
+    const before = baseline ? average(history, baseline, slider.property) : null;
+    if (now === null && before === null) continue;
+    const change = now !== null && before !== null ? Math.round((now - before) * 10) / 10 : null;
+    const days = history.days.filter((d) => within(d.date, period) && d.mood[slider.property] !== undefined).map(({ date, path }) => ({ date, path }));
+    out.push({ property: slider.property, question: slider.question, average: now, previous: before, change, days });
+  }
+  return out;
+}
+
+const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+
+function taskChanges(tasks: Map<string, TaskEvent[]>, period: Range, baseline: Range | null): ReviewChanges['tasks'] {
+  const out: ReviewChanges['tasks'] = { opened: [], closed: [], carried: [] };
+  for (const events of tasks.values()) {
+    const first = events[0];
+    if (first.date > period.end) continue;
+    const upToEnd = events.filter((e) => e.date <= period.end);
+    const last = upToEnd[upToEnd.length - 1];
+    const inPeriod = upToEnd.filter((e) => e.date >= period.start);
+    const days = [...new Map(inPeriod.map((e) => [e.date, { date: e.date, path: e.path }])).values()];
+    const base = { text: last.text, opened: first.date, path: first.path };
+    if (first.date >= period.start) out.opened.push({ ...base, days });
+    const closing = inPeriod.find((e) => e.status !== 'open');
+    if (closing && last.status !== 'open') out.closed.push({ ...base, closed: closing.date, days });
+    else if (last.status === 'open' && first.date < period.start && baseline && last.date >= baseline.start) {
+      out.carried.push({ ...base, age: daysBetween(first.date, period.end), days: days.length ? days : [{ date: last.date, path: last.path }] });
+    }
+  }
+  out.opened.sort((a, b) => a.opened.localeCompare(b.opened) || a.text.localeCompare(b.text));
+  out.closed.sort((a, b) => (a.closed ?? '').localeCompare(b.closed ?? '') || a.text.localeCompare(b.text));
+  out.carried.sort((a, b) => (b.age ?? 0) - (a.age ?? 0) || a.text.localeCompare(b.text));
+  return out;
+}
+
+function dayRefs(items: DayRef[]): DayRef[] {
+  return [...new Map(items.map((i) => [i.date, { date: i.date, path: i.path }])).values()];
+}
+
+function incidentChanges(history: History, period: Range, baseline: Range | null): ReviewChanges['incidents'] {
+  const now = history.incidents.filter((i) => within(i.date, period));
+  const before = baseline ? history.incidents.filter((i) => within(i.date, baseline)) : [];
+  const severities = new Map<string, { count: number; previous: number }>();
+  const tally = (severity: string | null, field: 'count' | 'previous') => {
+    const key = severity ?? 'no severity';
+    const entry = severities.get(key) ?? { count: 0, previous: 0 };
+    entry[field]++;
+    severities.set(key, entry);
+  };
+  for (const i of now) tally(i.severity, 'count');
+  for (const i of before) tally(i.severity, 'previous');
+  return {
+    count: now.length,
+    previous: before.length,
+    bySeverity: [...severities].sort(([a], [b]) => a.localeCompare(b)).map(([severity, c]) => ({ severity, ...c })),
+    days: dayRefs(now),
+    previousDays: dayRefs(before),
+  };
+}
+
+/** The previous period of the same kind that holds a daily note, and how many empty ones lie between. */
+function baselineOf(history: History, period: Period): { baseline: Period; skipped: number } | null {
+  let lastDay: string | null = null;
+  for (const d of history.days) {
+    if (d.date >= period.start) break;
+    lastDay = d.date;
+  }
+  if (lastDay === null) return null;
+  const baseline = periodContaining(period.kind, lastDay);
+  let skipped = 0;
+  for (let p = shiftPeriod(period, -1); p.start > baseline.start; p = shiftPeriod(p, -1)) skipped++;
+  return { baseline, skipped };
+}
+
+/** What changed in `period` against the previous period of its kind with notes. Depends only on notes up to the period's end. */
+export function changesOf(history: History, period: Period, sliders: SliderSetting[], notePath: (period: Period) => string): ReviewChanges {
+  const found = baselineOf(history, period);
+  const baseline = found?.baseline ?? null;
+  return {
+    first: found === null,
+    baseline: baseline ? { id: baseline.id, start: baseline.start, end: baseline.end, note: notePath(baseline) } : null,
+    skipped: found?.skipped ?? 0,
+    days: {
+      count: history.days.filter((d) => within(d.date, period)).length,
+      previous: baseline ? history.days.filter((d) => within(d.date, baseline)).length : 0,
+    },
+    people: peopleChanges(history.people, period, baseline),
+    topics: trendChanges(history.topics, period, baseline, OFTEN),
+    projects: trendChanges(history.projects, period, baseline, 1),
+    mood: moodChanges(history, period, baseline, sliders),
+    tasks: taskChanges(history.tasks, period, baseline),
+    incidents: incidentChanges(history, period, baseline),
+  };
+}

@@ -1,0 +1,135 @@
+import type { DailyNote, Journal } from '../journal';
+import { foldName } from '../links/targets';
+import type { NoteDigest } from './buildReview';
+import { sameText } from './renderSections';
+import type { ReviewIncident } from './types';
+
+/** A day something was mentioned on: its note and how many blocks of it. */
+export interface TrackDay {
+  date: string;
+  path: string;
+  count: number;
+}
+
+/** A person, topic or project across the whole journal, oldest day first. */
+export interface Track {
+  name: string;
+  path: string | null;
+  link?: string;
+  /** Whether the review writes it as a link (a project may be plain text). */
+  linked: boolean;
+  days: TrackDay[];
+}
+
+export interface TaskEvent {
+  date: string;
+  path: string;
+  line: number;
+  text: string;
+  status: 'open' | 'done' | 'cancelled';
+}
+
+/**
+ * The journal as a timeline: what every daily note mentioned, in day order.
+ * Built once per journal from the notes' digests (each note digested once per
+ * run, shared with the reviews), so comparing a period with earlier ones reads
+ * nothing a review has not read already.
+ */
+export interface History {
+  /** Every day with a readable daily note, oldest first. */
+  days: { date: string; path: string; mood: Record<string, number> }[];
+  people: Map<string, Track>;
+  topics: Map<string, Track>;
+  projects: Map<string, Track>;
+  /** One entry per task text (the same task carried from day to day is one), its writings oldest first. */
+  tasks: Map<string, TaskEvent[]>;
+  /** Every incident, oldest first. */
+  incidents: ReviewIncident[];
+}
+
+type Digester = (journal: Journal, notes: DailyNote[]) => Promise<NoteDigest[]>;
+
+interface Growing {
+  history: History;
+  /** The last day the history covers: it holds every daily note up to it. */
+  through: string;
+  /** One extension at a time, so two reviews built at once never add a note twice. */
+  pending: Promise<void>;
+}
+
+const histories = new WeakMap<Journal, Growing>();
+
+/**
+ * The journal's history up to `end` (and perhaps beyond), digesting only notes
+ * it has not seen yet: a review depends on no note after its period.
+ */
+export async function journalHistory(journal: Journal, end: string, digestNotes: Digester): Promise<History> {
+  let growing = histories.get(journal);
+  if (!growing) {
+    growing = { history: { days: [], people: new Map(), topics: new Map(), projects: new Map(), tasks: new Map(), incidents: [] }, through: '', pending: Promise.resolve() };
+    histories.set(journal, growing);
+  }
+  const state = growing;
+  state.pending = state.pending.then(async () => {
+    if (end <= state.through) return;
+    const files = journal.dailyNotes.filter((n) => n.day > state.through && n.day <= end);
+    await journal.load(files);
+    const notes = files
+      .map((file) => journal.parsedNote(file.path))
+      .filter((n): n is DailyNote => n !== null)
+      .sort((a, b) => a.day.localeCompare(b.day));
+    addNotes(state.history, notes, await digestNotes(journal, notes));
+    state.through = end;
+  });
+  await state.pending;
+  return state.history;
+}
+
+/** The daily notes that come before `day`, as the history of a period starting then depends on them. */
+export function notesBefore(journal: Journal, day: string): string[] {
+  return journal.dailyNotes.filter((n) => n.day < day).map((n) => n.path);
+}
+
+function addDay(track: Track, date: string, path: string): void {
+  const last = track.days[track.days.length - 1];
+  if (last && last.date === date) last.count++;
+  else track.days.push({ date, path, count: 1 });
+}
+
+/** Adds notes later than any the history holds, in day order, so every list stays oldest first. */
+function addNotes(history: History, notes: DailyNote[], digests: NoteDigest[]): void {
+  notes.forEach((daily, i) => {
+    const facts = digests[i];
+    history.days.push({ date: daily.day, path: daily.path, mood: facts.mood });
+    for (const { kind, target } of facts.mentions) {
+      if (kind === 'other') continue;
+      const tracks = kind === 'person' ? history.people : history.topics;
+      let track = tracks.get(target.key);
+      if (!track) {
+        track = { name: target.name, path: target.path, ...(target.link ? { link: target.link } : {}), linked: true, days: [] };
+        tracks.set(target.key, track);
+      }
+      addDay(track, daily.day, daily.path);
+    }
+    const projectsToday = new Set<string>();
+    for (const project of facts.projects) {
+      const key = foldName(project.name);
+      if (projectsToday.has(key)) continue;
+      projectsToday.add(key);
+      let track = history.projects.get(key);
+      if (!track) {
+        track = { name: project.name, path: null, linked: project.linked, days: [] };
+        history.projects.set(key, track);
+      }
+      addDay(track, daily.day, daily.path);
+    }
+    for (const task of facts.tasks) {
+      const key = sameText(task.text);
+      if (key === '') continue;
+      const events = history.tasks.get(key) ?? [];
+      events.push({ date: task.date, path: task.path, line: task.line, text: task.text, status: task.status });
+      history.tasks.set(key, events);
+    }
+    history.incidents.push(...facts.incidents);
+  });
+}
