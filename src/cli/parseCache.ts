@@ -7,7 +7,7 @@ import { type ParsedFrontmatter, readFrontmatter } from '../core/note/frontmatte
 import { type NoteModel, parseNote } from '../core/note/parseNote';
 
 /** Bumped whenever parseNote's output changes shape or meaning: older entries are then ignored. */
-export const PARSER_VERSION = 4;
+export const PARSER_VERSION = 5;
 
 interface Entry {
   version: number;
@@ -57,6 +57,8 @@ export class DiskParseCache {
     private readonly dir: string,
     /** How a note missing from the cache is parsed: inline, or on the worker pool. */
     private readonly parse: (text: string) => NoteModel | Promise<NoteModel> = parseNote,
+    /** The parse rules, as text: the same note read as Logseq and as Obsidian has two entries. */
+    private readonly rules = '',
   ) {}
 
   private get targetsFile(): string {
@@ -119,7 +121,7 @@ export class DiskParseCache {
   }
 
   readonly parser: NoteParser = (text) => {
-    const content = contentKey(text);
+    const content = contentKey(this.rules === '' ? text : `${this.rules}\u0000${text}`);
     const cached = this.load(content);
     if (cached) {
       this.hits++;

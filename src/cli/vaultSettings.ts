@@ -1,6 +1,8 @@
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type ResolvedSettings, resolveSettings } from '../core/settings';
+import { type Dialect, logseqDialect, OBSIDIAN } from '../core/dialect/dialect';
+import { LOGSEQ_CONFIG_PATH, readLogseqConfig } from '../core/dialect/logseqConfig';
+import { type CoreDailyNotesSettings, type ResolvedSettings, resolveSettings } from '../core/settings';
 
 /** A settings file that exists but cannot be used: the CLI stops with this message. */
 export class SettingsError extends Error {}
@@ -87,15 +89,28 @@ async function readJson(path: string, problems: string[], label: string): Promis
 
 /**
  * The settings the plugin would use in this vault: Daybook's own data.json,
- * then the core Daily notes plugin's folder, format and template.
+ * then the core Daily notes plugin's folder, format and template. A folder
+ * holding `logseq/config.edn` is a Logseq graph, opened in place: its
+ * journals folder and file name format stand in for the Daily notes plugin's
+ * (data.json still overrides them), and nothing is written to the graph.
  */
-export async function loadVaultSettings(vault: string): Promise<ResolvedSettings & { file: string }> {
+export async function loadVaultSettings(vault: string): Promise<ResolvedSettings & { file: string; dialect: Dialect; dialectProblems: string[] }> {
   const file = join(vault, '.obsidian', 'plugins', 'daybook', 'data.json');
   const coreFile = join(vault, '.obsidian', 'daily-notes.json');
   const read: string[] = [];
   const own = await readJson(file, read, 'data.json');
   const core = await readJson(coreFile, read, 'daily-notes.json');
   if (core !== undefined && core !== null && (typeof core !== 'object' || Array.isArray(core))) read.push('daily-notes.json is not a JSON object; ignored');
-  const resolved = resolveSettings(own, typeof core === 'object' && core !== null && !Array.isArray(core) ? core : {});
-  return { ...resolved, problems: [...read, ...resolved.problems], file };
+  let daily: CoreDailyNotesSettings = typeof core === 'object' && core !== null && !Array.isArray(core) ? core : {};
+  let dialect = OBSIDIAN;
+  const dialectProblems: string[] = [];
+  const edn = await readText(join(vault, ...LOGSEQ_CONFIG_PATH.split('/')));
+  if (edn !== undefined) {
+    const logseq = readLogseqConfig(edn);
+    dialect = logseqDialect(logseq.config);
+    dialectProblems.push(...logseq.problems);
+    daily = { ...daily, folder: logseq.config.journalsDir, format: logseq.config.journalFileFormat };
+  }
+  const resolved = resolveSettings(own, daily);
+  return { ...resolved, problems: [...read, ...resolved.problems], file, dialect, dialectProblems };
 }

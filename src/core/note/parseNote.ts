@@ -1,6 +1,7 @@
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import type { ParseRules } from '../dialect/dialect';
 import { type Frontmatter, parseFrontmatterYaml, splitFrontmatter } from './frontmatter';
 import { defuse, restoreDefused } from './defuse';
 import { scanInline } from './inlineScan';
@@ -46,6 +47,8 @@ export interface NoteModel {
 }
 
 const processor = unified().use(remarkParse);
+/** An outliner's text: indentation nests bullets and never makes an indented code block (only fences make code). */
+const outlineProcessor = unified().use(remarkParse).data('micromarkExtensions', [{ disable: { null: ['codeIndented'] } }]);
 
 /** Obsidian comments (`%% … %%`) are invisible in the app, so they hold no mentions. */
 function blankComments(body: string): string {
@@ -53,8 +56,11 @@ function blankComments(body: string): string {
   return body.replace(/%%[\s\S]*?%%/g, (comment) => comment.replace(/[^\n]/g, ' '));
 }
 
-/** Parses a note's text. Never throws: what cannot be read is reported in `problems`. */
-export function parseNote(text: string): NoteModel {
+/**
+ * Parses a note's text by the rules of its app (Obsidian's by default).
+ * Never throws: what cannot be read is reported in `problems`.
+ */
+export function parseNote(text: string, rules?: ParseRules): NoteModel {
   const split = splitFrontmatter(text);
   const { data, error } = parseFrontmatterYaml(split.yaml);
   const problems = error ? [error] : [];
@@ -62,7 +68,7 @@ export function parseNote(text: string): NoteModel {
   const safe = defuse(blankComments(split.body));
   problems.push(...safe.problems);
   try {
-    const tree = processor.parse(safe.text);
+    const tree = (rules && !rules.indentedCode ? outlineProcessor : processor).parse(safe.text);
     const builder = new BlockBuilder(safe.text, split.bodyLine);
     builder.container(tree.children, -1);
     return { frontmatter: data, problems, blocks: builder.finish() };

@@ -83,7 +83,9 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
       mention(kind, target);
     }
     for (const tag of block.tags) {
-      mention('topic', catalog.lookupTag(tag));
+      // A tag is a topic, unless it names a person's note (`#ana` beside `Ana.md`) or, in Logseq, a page of another kind.
+      const target = catalog.lookupTag(tag);
+      mention(target.kind, target);
       for (const path of catalog.tagNotes(tag)) referenced.add(path);
     }
     if (block.task && !isPlaceholder(block.text)) tasks.push({ text: taskText(block), done: block.task.done, status: block.task.status, date: daily.day, path: daily.path, line: block.line });
@@ -166,6 +168,20 @@ class EntryTable {
     return this.entries.get(key);
   }
 
+  /**
+   * Takes over the entries of `other` that are also here: in Logseq `#X` and
+   * `[[X]]` are one page, listed once, as a topic when it is used as a tag.
+   */
+  absorb(other: EntryTable): void {
+    for (const [key, entry] of this.entries) {
+      const theirs = other.entries.get(key);
+      if (!theirs) continue;
+      entry.mentions += theirs.mentions;
+      entry.blocks = [...entry.blocks, ...theirs.blocks].sort((a, b) => a.date.localeCompare(b.date) || a.line - b.line);
+      other.entries.delete(key);
+    }
+  }
+
   sorted(): Entry[] {
     return [...this.entries.values()].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
   }
@@ -203,6 +219,7 @@ export function targetsOf(journal: Journal, period: Period): string[] {
     const daily = journal.parsedNote(file.path);
     const facts = daily ? digests.get(daily) : undefined;
     for (const path of facts?.referenced ?? []) paths.add(path);
+    for (const path of journal.blockRefSources(file.path)) paths.add(path);
   }
   for (const path of goalSources.get(journal)?.get(period.id) ?? []) paths.add(path);
   return [...paths];
@@ -257,6 +274,7 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
     workLog.push(...facts.workLog);
     days.push({ date: daily.day, path: daily.path, mood: facts.mood, summary: facts.summary });
   }
+  if (journal.dialect.tagsArePages) tables.topic.absorb(tables.other);
   const typed = await typedNotes(journal, linked, warnings);
   for (const path of referenced) {
     const problem = catalog.problemWith(path);
@@ -271,6 +289,7 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
   return {
     period: { id: period.id, kind: period.kind, start: period.start, end: period.end, previous: previous.id, next: next.id },
     notes: { review: reviewPath, previous: reviewNotePath(previous, settings), next: reviewNotePath(next, settings) },
+    ...(journal.describe() ? { vault: journal.describe() as string } : {}),
     days,
     people: tables.person.sorted(),
     topics: tables.topic.sorted(),

@@ -43,6 +43,7 @@ export function renderReview(data: ReviewData, settings: DaybookSettings): strin
   const out: string[] = [];
   out.push(`# ${reviewTitle(data)}`, '');
   out.push(`${dateRange(data)} · ← ${noteLink(data.notes.previous, data.period.previous)} · ${noteLink(data.notes.next, data.period.next)} →`, '');
+  if (data.vault) out.push(`*${data.vault}.*`, '');
   out.push(...atAGlance(data, settings));
   if (data.period.kind === 'year' || data.period.kind === 'quarter') out.push(...bragDocument(data, settings));
   else out.push(...periodSections(data, settings));

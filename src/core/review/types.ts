@@ -10,6 +10,8 @@ export interface ReviewData {
   period: ReviewPeriod;
   /** Vault paths of this review note and its neighbours. */
   notes: { review: string; previous: string; next: string };
+  /** What Daybook found when the folder is not an Obsidian vault (`Logseq graph: 184 journal pages in journals/, 348 pages`). */
+  vault?: string;
   days: ReviewDay[];
   people: Entry[];
   topics: Entry[];

@@ -1,0 +1,83 @@
+import { dayToDate } from '../dates/periods';
+import { formatDate } from '../dates/dateFormatter';
+import { basename, isInFolder } from '../vault';
+import type { LogseqConfig } from './logseqConfig';
+
+/**
+ * The rules one app reads a vault by: which files are notes, what a note's
+ * page is called, whether `#X` names a page, and how the text is read.
+ * Obsidian and a Logseq graph differ in exactly these; the parser and the
+ * link catalog are given one of these objects, and nothing else in Daybook
+ * asks which app a vault belongs to.
+ */
+export interface Dialect {
+  /** Plain data, so a worker thread can rebuild the same dialect, and caches can key on it. */
+  readonly spec: DialectSpec;
+  /** Whether a listed markdown file is one of the vault's notes (Logseq's own folder and `:hidden` folders are not). */
+  isNote(path: string): boolean;
+  /** The page a note is, as links name it: its file name, or Logseq's namespace or journal title. */
+  pageName(path: string, day: string | null): string;
+  /** Logseq: `#X`, `#[[X]]` and `[[X]]` are one page. Obsidian: a tag is a tag. */
+  readonly tagsArePages: boolean;
+  /** How the note parser reads text in this dialect. */
+  readonly parse: ParseRules;
+}
+
+export interface ParseRules {
+  /** CommonMark's indented code block: Obsidian has it, Logseq's outliner never does (only fences make code). */
+  indentedCode: boolean;
+  /** Logseq's block references `((uuid))`, `{{embed ((uuid))}}`, `[label](((uuid)))`. */
+  blockRefs: boolean;
+}
+
+export type DialectSpec = { app: 'obsidian' } | ({ app: 'logseq' } & LogseqConfig);
+
+const OBSIDIAN_RULES: ParseRules = { indentedCode: true, blockRefs: false };
+const LOGSEQ_RULES: ParseRules = { indentedCode: false, blockRefs: true };
+
+export const OBSIDIAN: Dialect = {
+  spec: { app: 'obsidian' },
+  isNote: () => true,
+  pageName: (path) => basename(path),
+  tagsArePages: false,
+  parse: OBSIDIAN_RULES,
+};
+
+function decode(name: string): string {
+  if (!name.includes('%')) return name;
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
+/**
+ * A Logseq page name from its file name: `a___b` (triple-lowbar) or `a.b`
+ * (the legacy format) is the namespace page `a/b`, and `%2F` or any other
+ * percent-escape is the character it stands for.
+ */
+export function logseqPageName(file: string, namespaceFiles: LogseqConfig['namespaceFiles']): string {
+  const separated = namespaceFiles === 'triple-lowbar' ? file.replace(/___/g, '/') : file.replace(/\./g, '/');
+  return decode(separated);
+}
+
+export function logseqDialect(config: LogseqConfig): Dialect {
+  const own = ['logseq', ...config.hidden];
+  return {
+    spec: { app: 'logseq', ...config },
+    isNote: (path) => !own.some((folder) => isInFolder(path, folder)),
+    pageName: (path, day) => (day !== null ? formatDate(dayToDate(day), config.journalTitleFormat) : logseqPageName(basename(path), config.namespaceFiles)),
+    tagsArePages: true,
+    parse: LOGSEQ_RULES,
+  };
+}
+
+export function dialectOf(spec: DialectSpec): Dialect {
+  return spec.app === 'logseq' ? logseqDialect(spec) : OBSIDIAN;
+}
+
+/** The parse rules of a spec, without building the rest: what a parse worker needs. */
+export function parseRulesOf(spec: DialectSpec | undefined): ParseRules {
+  return spec?.app === 'logseq' ? LOGSEQ_RULES : OBSIDIAN_RULES;
+}
