@@ -117,7 +117,7 @@ export class BlockRefIndex {
       changed = true;
       return { ...block, quote, text };
     });
-    const warnings = [...missing].sort().map((id) => ({ path, message: `refers to block ((${id})), which no note of the graph holds (no \`id:: ${id}\`); the reference is left out` }));
+    const warnings = [...missing].sort().map((id) => ({ path, message: `refers to a block that no note of the graph holds (id ${id}); the reference is left out` }));
     return { note: changed ? { ...note, blocks } : note, warnings, sources: [...sources].sort() };
   }
 }

@@ -46,7 +46,7 @@ export function readLogseqConfig(text: string): { config: LogseqConfig; problems
   } catch (error) {
     return { config: { ...LOGSEQ_DEFAULTS }, problems: [`is not valid EDN (${error instanceof Error ? error.message : String(error)}); Logseq's defaults are used`] };
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { config: { ...LOGSEQ_DEFAULTS }, problems: ["is not an EDN map; Logseq's defaults are used"] };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { config: { ...LOGSEQ_DEFAULTS }, problems: ["is not a complete EDN map; Logseq's defaults are used"] };
   const raw = data as Record<string, unknown>;
   const config = { ...LOGSEQ_DEFAULTS, hidden: [] as string[] };
   const setFolder = (key: string, field: 'journalsDir' | 'pagesDir') => {
