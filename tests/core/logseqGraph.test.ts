@@ -108,9 +108,28 @@ describe('Logseq’s settings and names', () => {
     expect(readFrontmatter('- text\n- tags:: later').data).toEqual({});
   });
 
+  const logseq = { indentedCode: false, blockRefs: true, fileLinks: false };
+  const linksOf = (text: string, rules?: typeof logseq) => parseNote(text, rules).blocks.flatMap((b) => b.links.map((l) => l.target));
+
+  it('reads an empty child bullet as a bullet in Logseq, so the task above it stays a task', () => {
+    const note = parseNote('- [ ] Talk to [[Bo]] about it\n\t-\n', logseq);
+    expect(note.blocks[0].task?.status).toBe('open');
+  });
+
+  it('counts only page references of markdown links in Logseq: assets and files are not pages', () => {
+    expect(linksOf('- [q](../assets/q.sql) [p]([[Page]]) [n](Note.md)', logseq)).toEqual(['Page']);
+    expect(linksOf('- [q](../assets/q.sql) [n](Note.md)')).toEqual(['../assets/q.sql', 'Note']);
+  });
+
+  it('reads no tag right after HTML or code, and a link after a run of #', () => {
+    expect(parseNote('<b>#free</b> and `c`#x and <i> #real</i>').blocks[0].tags).toEqual(['real']);
+    expect(linksOf('###[[2022-01-06]] notes')).toEqual(['2022-01-06']);
+    expect(parseNote('see #[[multi word]]').blocks[0].links).toEqual([]);
+  });
+
   it('reads an indented outline as code in Obsidian and as an outline in Logseq', () => {
     const text = '## Day Planning\n\t- [[Ana]]\n';
     expect(parseNote(text).blocks.flatMap((b) => b.links)).toEqual([]);
-    expect(parseNote(text, { indentedCode: false, blockRefs: true }).blocks.flatMap((b) => b.links.map((l) => l.target))).toEqual(['Ana']);
+    expect(parseNote(text, logseq).blocks.flatMap((b) => b.links.map((l) => l.target))).toEqual(['Ana']);
   });
 });

@@ -28,12 +28,17 @@ export interface ParseRules {
   indentedCode: boolean;
   /** Logseq's block references `((uuid))`, `{{embed ((uuid))}}`, `[label](((uuid)))`. */
   blockRefs: boolean;
+  /**
+   * Whether a markdown link to a file (`[t](Note.md)`, `[t](../assets/q.sql)`) names a note:
+   * Obsidian makes it an internal link; in Logseq only `[[X]]`, `#X` and `[t]([[X]])` reference a page.
+   */
+  fileLinks: boolean;
 }
 
 export type DialectSpec = { app: 'obsidian' } | ({ app: 'logseq' } & LogseqConfig);
 
-const OBSIDIAN_RULES: ParseRules = { indentedCode: true, blockRefs: false };
-const LOGSEQ_RULES: ParseRules = { indentedCode: false, blockRefs: true };
+const OBSIDIAN_RULES: ParseRules = { indentedCode: true, blockRefs: false, fileLinks: true };
+const LOGSEQ_RULES: ParseRules = { indentedCode: false, blockRefs: true, fileLinks: false };
 
 export const OBSIDIAN: Dialect = {
   spec: { app: 'obsidian' },
