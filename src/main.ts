@@ -10,6 +10,7 @@ import { confirm } from './obsidian/confirmModal';
 import { ensureDailyNote, openDailyNoteCommand } from './obsidian/dailyNoteCommands';
 import { addNextWhy, insertIncident, insertSliderToken } from './obsidian/editorCommands';
 import { ParseCache } from './obsidian/obsidianVault';
+import { type Dialect, OBSIDIAN } from './core/dialect/dialect';
 import { defaultStoredSettings, effectiveSettings, type StoredSettings } from './obsidian/pluginSettings';
 import { sliderPostProcessor } from './obsidian/readingView';
 import { errorText, generateReview, periodOfNote, reviewCommand, type ReviewContext } from './obsidian/reviewCommands';
@@ -27,6 +28,8 @@ export default class DaybookPlugin extends Plugin {
   stored: StoredSettings = defaultStoredSettings();
   private settings: DaybookSettings = defaultStoredSettings();
   private readonly cache = new ParseCache();
+  /** How the vault is read: a folder that is also a Logseq graph is read by Logseq's rules. */
+  private dialect: Dialect = OBSIDIAN;
   // Slider moves from outside the editor (Reading view, embeds, canvas): coalesced, then written by writeSliderValues.
   private readonly queue = new WriteQueue<string>((path, values) => writeSliderValues(this.sliderWriter(), path, values), {
     set: (callback, ms) => window.setTimeout(callback, ms),
@@ -104,9 +107,10 @@ export default class DaybookPlugin extends Plugin {
   }
 
   private async refreshSettings(): Promise<DaybookSettings> {
-    const { settings, problems } = await effectiveSettings(this.app, this.stored);
+    const { settings, problems, dialect } = await effectiveSettings(this.app, this.stored);
     if (problems.length) new Notice(`Daybook settings: ${problems.join('; ')}`);
     this.settings = settings;
+    this.dialect = dialect;
     return settings;
   }
 
@@ -119,10 +123,12 @@ export default class DaybookPlugin extends Plugin {
   }
 
   private async reviewContext(): Promise<ReviewContext> {
+    const settings = await this.refreshSettings();
     return {
       app: this.app,
-      settings: await this.refreshSettings(),
-      parser: this.cache.parser,
+      settings,
+      parser: this.cache.parserFor(this.dialect.parse),
+      dialect: this.dialect,
       confirm: (message) => confirm(this.app, message, 'Replace and keep a backup'),
       notify: (message) => new Notice(message),
     };

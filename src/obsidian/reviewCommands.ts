@@ -5,6 +5,7 @@ import { dateToDay, type Period, type PeriodKind, PERIOD_KINDS, periodContaining
 import { Journal, type NoteParser } from '../core/journal';
 import { reviewNotePath } from '../core/review/buildReview';
 import { describeOutcome, type WriteOutcome, writeReview } from '../core/reviewWriter';
+import type { Dialect } from '../core/dialect/dialect';
 import type { DaybookSettings } from '../core/settings';
 import { basename, isInFolder } from '../core/vault';
 import { ObsidianVault } from './obsidianVault';
@@ -13,6 +14,8 @@ export interface ReviewContext {
   app: App;
   settings: DaybookSettings;
   parser: NoteParser;
+  /** How the vault is read: Obsidian's rules, or a Logseq graph's. */
+  dialect?: Dialect;
   /** Asks the user a yes/no question; resolves true for yes. */
   confirm(message: string): Promise<boolean>;
   notify(message: string): void;
@@ -39,9 +42,10 @@ export function periodOfNote(path: string, settings: DaybookSettings, kind: Peri
  * part is replaced only if the user says so, and then kept as a backup.
  */
 export async function generateReview(context: ReviewContext, period: Period): Promise<WriteOutcome> {
-  const vault = new ObsidianVault(context.app);
+  const vault = new ObsidianVault(context.app, context.dialect);
   const journal = await Journal.open(vault, context.settings, {
     parser: context.parser,
+    dialect: context.dialect,
     // A yearly review digests hundreds of notes: let the app handle input between chunks.
     pause: () => new Promise((resolve) => window.setTimeout(resolve, 0)),
   });

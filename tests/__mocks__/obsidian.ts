@@ -4,7 +4,7 @@
  * the text, processFrontMatter, and just enough of Plugin, Setting and Modal.
  */
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { readFrontmatter, splitFrontmatter } from '../../src/core/note/frontmatter';
+import { parseFrontmatterYaml, splitFrontmatter } from '../../src/core/note/frontmatter';
 
 type Callback = (...args: any[]) => unknown;
 
@@ -209,7 +209,8 @@ export class MetadataCache extends Events {
   getCache(path: string) {
     const text = this.vault.texts.get(path);
     if (text === undefined) return null;
-    const { data } = readFrontmatter(text);
+    // The app's cache reads YAML frontmatter only, never Logseq's `key:: value` page properties.
+    const { data } = parseFrontmatterYaml(splitFrontmatter(text).yaml);
     return Object.keys(data).length ? { frontmatter: data } : {};
   }
 }
