@@ -64,7 +64,7 @@ async function openVault(dir: string | undefined, io: Io): Promise<{ vault: Fold
   for (const problem of dialectProblems) io.stderr(`warning: ${LOGSEQ_CONFIG_PATH}: ${problem}\n`);
   // A setting that would reach outside the vault, or make two reviews share a note: nothing is read or written.
   if (errors.length) throw new SettingsError(errors.map((e) => `${file}: ${e.replace(/; using .*$/, '')}`).join('\ndaybook: '));
-  return { vault: await FolderVault.open(root), settings, dialect };
+  return { vault: await FolderVault.open(root, dialect.parse.pageProperties), settings, dialect };
 }
 
 function printWarnings(warnings: Warning[], io: Io): void {
@@ -97,8 +97,8 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
   // Workers are started only once a run turns out to parse many notes.
   const rules = opened.dialect.parse;
   const parse = (text: string): NoteModel | Promise<NoteModel> => (pool ? pool.parse(text) : parseNote(text, rules));
-  const cache = options.cache === false ? null : new DiskParseCache(cacheDir(options, opened.vault), parse, JSON.stringify(rules));
-  const vault = cache ? new FolderVault(opened.vault.root, cache) : opened.vault;
+  const cache = options.cache === false ? null : new DiskParseCache(cacheDir(options, opened.vault), parse, rules);
+  const vault = cache ? new FolderVault(opened.vault.root, cache, rules.pageProperties) : opened.vault;
   const journal = await Journal.open(vault, opened.settings, { parser: cache ? cache.parser : parse, dialect: opened.dialect });
   // Links out of the vault, loops, and second daily notes for a day: never read, so said once, by path.
   printWarnings([...vault.skipped, ...journal.warnings], io);

@@ -37,7 +37,7 @@ export class ObsidianVault implements VaultSource, ReviewStore {
     const file = this.file(path);
     if (!file) throw new Error('not found');
     const yaml = { ...(this.app.metadataCache.getFileCache(file)?.frontmatter ?? {}) };
-    if (this.dialect?.spec.app !== 'logseq') return { data: yaml, error: null };
+    if (!this.dialect?.parse.pageProperties) return { data: yaml, error: null };
     const text = await this.app.vault.cachedRead(file);
     return { data: { ...pageProperties(splitFrontmatter(text).body), ...yaml }, error: null };
   }

@@ -101,14 +101,16 @@ describe('Logseq’s settings and names', () => {
     expect(logseqPageName('books.Blue Mars', 'legacy')).toBe('books/Blue Mars');
   });
 
-  it('reads page properties of the first block wherever frontmatter is read, YAML first', () => {
-    expect(readFrontmatter('tags:: #Person, #developer\nalias:: @handle\n\n- text').data).toEqual({ tags: ['Person', 'developer'], alias: '@handle' });
-    expect(readFrontmatter('- type:: [[Person]]\n  collapsed:: true\n- text').data).toEqual({ type: ['Person'], collapsed: 'true' });
-    expect(readFrontmatter('---\ntype: topic\n---\ntype:: person\ntags:: x').data).toEqual({ type: 'topic', tags: 'x' });
-    expect(readFrontmatter('- text\n- tags:: later').data).toEqual({});
+  it('reads page properties of the first block in a graph wherever frontmatter is read, YAML first', () => {
+    expect(readFrontmatter('tags:: #Person, #developer\nalias:: @handle\n\n- text', true).data).toEqual({ tags: ['Person', 'developer'], alias: '@handle' });
+    expect(readFrontmatter('- type:: [[Person]]\n  collapsed:: true\n- text', true).data).toEqual({ type: ['Person'], collapsed: 'true' });
+    expect(readFrontmatter('---\ntype: topic\n---\ntype:: person\ntags:: x', true).data).toEqual({ type: 'topic', tags: 'x' });
+    expect(readFrontmatter('- text\n- tags:: later', true).data).toEqual({});
+    // Obsidian reads YAML only: `alias::` in a note's body names nothing there.
+    expect(readFrontmatter('alias:: devon\n- text').data).toEqual({});
   });
 
-  const logseq = { indentedCode: false, blockRefs: true, fileLinks: false };
+  const logseq = { indentedCode: false, blockRefs: true, fileLinks: false, pageProperties: true };
   const linksOf = (text: string, rules?: typeof logseq) => parseNote(text, rules).blocks.flatMap((b) => b.links.map((l) => l.target));
 
   it('reads an empty child bullet as a bullet in Logseq, so the task above it stays a task', () => {

@@ -33,12 +33,14 @@ export interface ParseRules {
    * Obsidian makes it an internal link; in Logseq only `[[X]]`, `#X` and `[t]([[X]])` reference a page.
    */
   fileLinks: boolean;
+  /** Logseq's page properties: the `key:: value` lines of a page's first block are its properties, as YAML frontmatter is. */
+  pageProperties: boolean;
 }
 
 export type DialectSpec = { app: 'obsidian' } | ({ app: 'logseq' } & LogseqConfig);
 
-const OBSIDIAN_RULES: ParseRules = { indentedCode: true, blockRefs: false, fileLinks: true };
-const LOGSEQ_RULES: ParseRules = { indentedCode: false, blockRefs: true, fileLinks: false };
+const OBSIDIAN_RULES: ParseRules = { indentedCode: true, blockRefs: false, fileLinks: true, pageProperties: false };
+const LOGSEQ_RULES: ParseRules = { indentedCode: false, blockRefs: true, fileLinks: false, pageProperties: true };
 
 export const OBSIDIAN: Dialect = {
   spec: { app: 'obsidian' },

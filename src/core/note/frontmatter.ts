@@ -174,14 +174,14 @@ export function parseFrontmatterYaml(yaml: string | null): ParsedFrontmatter {
 
 /**
  * Reads just the properties of a note: what classifying a link target needs.
- * Its YAML frontmatter, and the `key:: value` lines of its first block, as
- * Logseq writes page properties (and Dataview users write them in Obsidian):
- * a key set in both is taken from the YAML.
+ * Its YAML frontmatter, and in a Logseq graph (`withPageProperties`) the
+ * `key:: value` lines of its first block, as Logseq writes page properties:
+ * a key set in both is taken from the YAML. Obsidian reads only the YAML.
  */
-export function readFrontmatter(text: string): ParsedFrontmatter {
+export function readFrontmatter(text: string, withPageProperties = false): ParsedFrontmatter {
   const split = splitFrontmatter(text);
   const parsed = parseFrontmatterYaml(split.yaml);
-  if (!split.body.includes('::')) return parsed;
+  if (!withPageProperties || !split.body.includes('::')) return parsed;
   const properties = pageProperties(split.body);
   return Object.keys(properties).length ? { data: { ...properties, ...parsed.data }, error: parsed.error } : parsed;
 }
