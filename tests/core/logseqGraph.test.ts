@@ -18,7 +18,7 @@ describe('a Logseq graph opened in place', () => {
     days: { date: string; path: string }[];
     people: { name: string; mentions: number }[];
     topics: { name: string; mentions: number; blocks: { text: string }[] }[];
-    otherLinks: { name: string; path: string | null; blocks: { text: string }[] }[];
+    otherLinks: { name: string; path: string | null; project?: true; blocks: { text: string }[] }[];
     tasks: { text: string; status: string }[];
     warnings: { path: string; message: string }[];
   };
@@ -50,6 +50,11 @@ describe('a Logseq graph opened in place', () => {
   it('counts #X, #[[X]] and [[X]] as one page, once per block', () => {
     expect(data.topics.filter((t) => t.name.replace(/^#/, '').toLowerCase() === 'postgres')).toEqual([expect.objectContaining({ name: 'Postgres', mentions: 2 })]);
     expect(data.otherLinks.map((o) => o.name)).not.toContain('Postgres');
+  });
+
+  it('knows a page in a projects namespace as a project, wherever it is linked', () => {
+    expect(data.otherLinks.find((o) => o.name === 'projects/atlas')).toMatchObject({ project: true });
+    expect(data.otherLinks.find((o) => o.name === 'Decisions')).not.toHaveProperty('project');
   });
 
   it('reads namespaces from file names and links to a day by its journal title', () => {

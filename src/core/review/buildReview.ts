@@ -76,7 +76,8 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
         linked.push({ path: target.path, mention: at(i, quoteInContext(note.blocks, i)), takeaways: writtenUnder(note.blocks, i).map((t) => at(t.index, t.text)) });
       }
       let kind = target.kind;
-      if (kind === 'other') {
+      // A project is never a topic, even linked under a *Topics* heading.
+      if (kind === 'other' && !target.project) {
         underTopics ??= isUnder(note.blocks, i, (name) => name === 'topics');
         if (underTopics) kind = 'topic';
       }
@@ -157,7 +158,7 @@ class EntryTable {
   add(target: Target, mention: Mention): void {
     let entry = this.entries.get(target.key);
     if (!entry) {
-      entry = { name: target.name, path: target.path, ...(target.link ? { link: target.link } : {}), mentions: 0, blocks: [] };
+      entry = { name: target.name, path: target.path, ...(target.link ? { link: target.link } : {}), ...(target.project ? { project: true as const } : {}), mentions: 0, blocks: [] };
       this.entries.set(target.key, entry);
     }
     entry.mentions += 1;

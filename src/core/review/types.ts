@@ -77,6 +77,8 @@ export interface Entry {
   path: string | null;
   /** The note's path without `.md` when another note shares its name, so the review links it unambiguously. */
   link?: string;
+  /** The note is a project (a projects folder, `type: project`), wherever it is linked. */
+  project?: true;
   mentions: number;
   blocks: Mention[];
 }
