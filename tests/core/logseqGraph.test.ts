@@ -71,7 +71,10 @@ describe('a Logseq graph opened in place', () => {
   it('shows a block reference as the referenced block’s text, or its label, and drops one to no block with a warning', () => {
     expect(data.otherLinks.find((o) => o.name === 'Decisions')?.blocks[0].text).toContain('she asked why: We keep one replica per zone, see [[Decisions]]');
     expect(data.topics.find((t) => t.name === 'decision')?.blocks[0].text).toBe('We keep one replica per zone #decision');
+    // A label holding page references, and blocks that are headings, here and in another page.
+    expect(data.topics.find((t) => t.name === 'kickoff')?.blocks[0].text).toBe('Notes with [[Cy]] from Kickoff of [[projects/atlas]], because Zones are failure domains #kickoff');
     expect(markdown).not.toMatch(/\(\([0-9a-f-]{36}\)\)/);
+    expect(markdown).not.toMatch(/\bid: 6578/);
     expect(data.warnings).toEqual([expect.objectContaining({ path: 'journals/2026_11_16.md', message: expect.stringContaining('refers to a block that no note of the graph holds') })]);
     expect(stderr).toContain('journals/2026_11_16.md: refers to a block');
   });

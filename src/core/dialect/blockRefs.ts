@@ -10,7 +10,9 @@ import type { VaultSource, Warning } from '../vault';
  * dropped, with a warning naming the note.
  */
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
-const REFERENCE = new RegExp(`\\{\\{\\s*embed\\s+\\(\\((${UUID})\\)\\)\\s*\\}\\}|\\[([^[\\]\\n]*)\\]\\(\\(\\((${UUID})\\)\\)\\)|\\(\\((${UUID})\\)\\)`, 'g');
+// A label may hold page references: `[Kickoff with [[Ana]]](((uuid)))`.
+const REFERENCE = new RegExp(`\\{\\{\\s*embed\\s+\\(\\((${UUID})\\)\\)\\s*\\}\\}|\\[((?:[^[\\]\\n]|\\[\\[[^[\\]\\n]*\\]\\])*)\\]\\(\\(\\((${UUID})\\)\\)\\)|\\(\\((${UUID})\\)\\)`, 'g');
+const PROPERTY_LINE = /^\s*[\p{L}\p{N}_][\p{L}\p{N}_-]*::/u;
 const ID_LINE = new RegExp(`^[ \\t]*id::[ \\t]*(${UUID})[ \\t]*\\r?$`, 'gm');
 
 export function hasBlockRefs(text: string): boolean {
@@ -28,7 +30,8 @@ function blockAround(text: string, offset: number): string {
     if (/^\s*(?:[-*+]\s|#{1,6}\s)/.test(line) || start === 0) break;
     end = start - 1;
   }
-  return quoteOf(lines.map((line, i) => (i === 0 ? line.replace(/^\s*[-*+]\s+/, '') : line)).join('\n'), /^\s*#{1,6}\s/.test(lines[0] ?? ''));
+  const own = lines.map((line, i) => (i === 0 ? line.replace(/^\s*[-*+]\s+/, '') : line));
+  return quoteOf(own.join('\n'), /^\s*#{1,6}\s/.test(own[0] ?? ''));
 }
 
 interface Referenced {
@@ -76,7 +79,13 @@ export class BlockRefIndex {
    */
   async resolve(note: NoteModel, path: string): Promise<{ note: NoteModel; warnings: Warning[]; sources: string[] }> {
     const own = new Map<string, string>();
-    for (const block of note.blocks) if (block.fields.id) own.set(block.fields.id.toLowerCase(), block.quote);
+    note.blocks.forEach((block) => {
+      if (!block.fields.id) return;
+      // Under a heading bullet (`- ## Kickoff` then `id:: …`) the properties read as a block of their own: the heading is the block referred to.
+      const propertiesOnly = block.text.split('\n').every((line) => PROPERTY_LINE.test(line));
+      const referred = propertiesOnly && block.parent !== -1 ? note.blocks[block.parent] : block;
+      own.set(block.fields.id.toLowerCase(), referred.quote);
+    });
     const wanted = new Set<string>();
     for (const block of note.blocks) {
       if (!block.quote.includes('((')) continue;
