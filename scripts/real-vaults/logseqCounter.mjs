@@ -74,13 +74,13 @@ function pageNameOf(path, config) {
   }
 }
 
-/** `alias::` of the page's first block and `alias:`/`aliases:` of YAML frontmatter. */
+/** Other names of a page: `title::` and `alias::` of its first block, `title:`, `alias:`/`aliases:` of YAML frontmatter. */
 function aliasesOf(text) {
   const out = [];
   const body = text.replace(/^---\r?\n([\s\S]*?)\r?\n---[^\n]*\n?/, (_, yaml) => {
     for (const line of yaml.split(/\r?\n/)) {
-      const m = /^(?:aliases|alias)\s*:\s*(.+)$/.exec(line);
-      if (m) out.push(...m[1].replace(/^\[|\]$/g, '').split(','));
+      const m = /^(aliases|alias|title)\s*:\s*(.+)$/.exec(line);
+      if (m) out.push(...(m[1] === 'title' ? [m[2]] : m[2].replace(/^\[|\]$/g, '').split(',')));
     }
     return '';
   });
@@ -88,6 +88,7 @@ function aliasesOf(text) {
     const m = /^\s*(?:-\s+)?([^\s:]+)::\s*(.*)$/.exec(line);
     if (!m) break;
     if (m[1].toLowerCase() === 'alias') out.push(...m[2].split(','));
+    if (m[1].toLowerCase() === 'title') out.push(m[2]);
   }
   return out.map((a) => a.trim().replace(/^(['"])(.*)\1$/, '$2').replace(/^\[\[|\]\]$/g, '').replace(/^#/, '').trim()).filter(Boolean);
 }
@@ -101,6 +102,8 @@ export class GraphResolver {
     for (const path of files) {
       const key = lower(pageNameOf(path, config));
       if (!this.byName.has(key)) this.byName.set(key, path);
+      // A journal page is named by its date (Daybook's decision too: daily notes hold no aliases).
+      if (journalDay(path, config)) continue;
       for (const alias of aliasesOf(readFileSync(join(dir, ...path.split('/')), 'utf8'))) aliases.push([lower(alias), path]);
     }
     for (const [alias, path] of aliases) if (!this.byName.has(alias)) this.byName.set(alias, path);

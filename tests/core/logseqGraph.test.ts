@@ -18,7 +18,7 @@ describe('a Logseq graph opened in place', () => {
     days: { date: string; path: string }[];
     people: { name: string; mentions: number }[];
     topics: { name: string; mentions: number; blocks: { text: string }[] }[];
-    otherLinks: { name: string; path: string | null; project?: true; blocks: { text: string }[] }[];
+    otherLinks: { name: string; path: string | null; mentions: number; project?: true; blocks: { text: string }[] }[];
     tasks: { text: string; status: string }[];
     warnings: { path: string; message: string }[];
   };
@@ -32,7 +32,7 @@ describe('a Logseq graph opened in place', () => {
 
   it('finds the journal pages by config.edn and says what it found first', () => {
     expect(data.days.map((d) => d.path)).toEqual(['journals/2026_11_16.md', 'journals/2026_11_17.md']);
-    expect(markdown.split('\n').slice(0, 6).join('\n')).toContain('*Logseq graph: 2 journal pages in journals/, 8 pages.*');
+    expect(markdown.split('\n').slice(0, 6).join('\n')).toContain('*Logseq graph: 2 journal pages in journals/, 9 pages.*');
   });
 
   it('never reads logseq/bak, the hidden folders of :hidden, or anything Logseq keeps for itself', () => {
@@ -50,6 +50,12 @@ describe('a Logseq graph opened in place', () => {
   it('counts #X, #[[X]] and [[X]] as one page, once per block', () => {
     expect(data.topics.filter((t) => t.name.replace(/^#/, '').toLowerCase() === 'postgres')).toEqual([expect.objectContaining({ name: 'Postgres', mentions: 2 })]);
     expect(data.otherLinks.map((o) => o.name)).not.toContain('Postgres');
+  });
+
+  it('names a page by its title:: and folds its alias:: into it', () => {
+    expect(data.otherLinks.filter((o) => o.path === 'pages/infra.md')).toEqual([expect.objectContaining({ name: 'Infra team 2026', mentions: 1 })]);
+    expect(markdown).toContain('[[Infra team 2026]]');
+    expect(markdown).not.toContain('[[infra');
   });
 
   it('knows a page in a projects namespace as a project, wherever it is linked', () => {

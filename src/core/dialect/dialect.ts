@@ -19,6 +19,10 @@ export interface Dialect {
   pageName(path: string, day: string | null): string;
   /** Logseq: `#X`, `#[[X]]` and `[[X]]` are one page. Obsidian: a tag is a tag. */
   readonly tagsArePages: boolean;
+  /** The properties whose values are other names of the note: `aliases:`; in Logseq `alias::` too. */
+  readonly aliasProperties: readonly string[];
+  /** The property that names the page instead of its file (Logseq's `title::`), if any. */
+  readonly titleProperty: string | null;
   /** How the note parser reads text in this dialect. */
   readonly parse: ParseRules;
 }
@@ -47,6 +51,8 @@ export const OBSIDIAN: Dialect = {
   isNote: () => true,
   pageName: (path) => basename(path),
   tagsArePages: false,
+  aliasProperties: ['aliases', 'alias'],
+  titleProperty: null,
   parse: OBSIDIAN_RULES,
 };
 
@@ -76,6 +82,8 @@ export function logseqDialect(config: LogseqConfig): Dialect {
     isNote: (path) => !own.some((folder) => isInFolder(path, folder)),
     pageName: (path, day) => (day !== null ? formatDate(dayToDate(day), config.journalTitleFormat) : logseqPageName(basename(path), config.namespaceFiles)),
     tagsArePages: true,
+    aliasProperties: ['alias', 'aliases'],
+    titleProperty: 'title',
     parse: LOGSEQ_RULES,
   };
 }

@@ -170,7 +170,9 @@ export class TargetCatalog {
     // Only the candidates, in a fixed order: which other notes a period happens to link must not change what an alias means.
     for (const path of candidates) {
       const note = this.notes.get(path);
-      for (const alias of stringList(note?.frontmatter.aliases ?? note?.frontmatter.alias)) {
+      const keys = this.dialect.titleProperty ? [this.dialect.titleProperty, ...this.dialect.aliasProperties] : this.dialect.aliasProperties;
+      const names = keys.flatMap((key) => (key === this.dialect.titleProperty ? [String(note?.frontmatter[key] ?? '')].filter(Boolean) : stringList(note?.frontmatter[key])));
+      for (const alias of names.map((name) => name.replace(/^\[\[|\]\]$/g, ''))) {
         const key = identityKey(alias);
         if (!this.aliases.has(key)) this.aliases.set(key, path);
       }
@@ -234,8 +236,10 @@ export class TargetCatalog {
   }
 
   private noteTarget(path: string): Target {
-    const name = this.pageName(path);
-    const link = this.index.linktext(path);
+    const titled = this.dialect.titleProperty ? this.notes.get(path)?.frontmatter[this.dialect.titleProperty] : undefined;
+    // Logseq names a page by its `title::` when it has one: links to it, the review's too, use that name.
+    const name = typeof titled === 'string' && titled.trim() !== '' ? titled.trim() : this.pageName(path);
+    const link = name === this.pageName(path) ? this.index.linktext(path) : name;
     const noteKind = this.notes.get(path)?.kind ?? 'other';
     const kind: TargetKind = noteKind === 'project' ? 'other' : noteKind;
     return { key: 'path:' + path, name, path, kind, ...(link !== name ? { link } : {}), ...(noteKind === 'project' ? { project: true as const } : {}) };
