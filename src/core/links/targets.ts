@@ -171,7 +171,11 @@ export class TargetCatalog {
     for (const path of candidates) {
       const note = this.notes.get(path);
       const keys = this.dialect.titleProperty ? [this.dialect.titleProperty, ...this.dialect.aliasProperties] : this.dialect.aliasProperties;
-      const names = keys.flatMap((key) => (key === this.dialect.titleProperty ? [String(note?.frontmatter[key] ?? '')].filter(Boolean) : stringList(note?.frontmatter[key])));
+      // A title is one name, commas and all; aliases are lists.
+      const names = keys.flatMap((key) => {
+        const value = note?.frontmatter[key];
+        return key === this.dialect.titleProperty ? (typeof value === 'string' && value.trim() !== '' ? [value.trim()] : []) : stringList(value);
+      });
       for (const alias of names.map((name) => name.replace(/^\[\[|\]\]$/g, ''))) {
         const key = identityKey(alias);
         if (!this.aliases.has(key)) this.aliases.set(key, path);
