@@ -76,11 +76,7 @@ export class Journal {
    * the folder was opened in place with no settings of Daybook's own.
    */
   describe(): string | null {
-    if (this.dialect.spec.app !== 'logseq') return null;
-    const journals = this.dailyNotes.length;
-    const pages = this.files.length - journals;
-    const folder = this.settings.dailyFolder ? `${this.settings.dailyFolder}/` : 'the graph folder';
-    return `Logseq graph: ${journals} journal ${journals === 1 ? 'page' : 'pages'} in ${folder}, ${pages} ${pages === 1 ? 'page' : 'pages'}`;
+    return this.dialect.describe(this.dailyNotes.length, this.files.length - this.dailyNotes.length, this.settings.dailyFolder);
   }
 
   /** The notes whose blocks a daily note's block references showed, so a cached review can watch them. */

@@ -15,10 +15,6 @@ const REFERENCE = new RegExp(`\\{\\{\\s*embed\\s+\\(\\((${UUID})\\)\\)\\s*\\}\\}
 const PROPERTY_LINE = /^\s*[\p{L}\p{N}_][\p{L}\p{N}_-]*::/u;
 const ID_LINE = new RegExp(`^[ \\t]*id::[ \\t]*(${UUID})[ \\t]*\\r?$`, 'gm');
 
-export function hasBlockRefs(text: string): boolean {
-  return text.includes('((') && new RegExp(UUID).test(text);
-}
-
 /** The quote of the block an `id::` line at `offset` belongs to: its lines from its bullet (or the page's top) down to the id line. */
 function blockAround(text: string, offset: number): string {
   const lines: string[] = [];

@@ -25,6 +25,8 @@ export interface Dialect {
   readonly titleProperty: string | null;
   /** How the note parser reads text in this dialect. */
   readonly parse: ParseRules;
+  /** What a review says first about a folder opened in place, or null for a plain Obsidian vault. */
+  describe(journals: number, pages: number, journalsFolder: string): string | null;
 }
 
 export interface ParseRules {
@@ -54,7 +56,10 @@ export const OBSIDIAN: Dialect = {
   aliasProperties: ['aliases', 'alias'],
   titleProperty: null,
   parse: OBSIDIAN_RULES,
+  describe: () => null,
 };
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function decode(name: string): string {
   if (!name.includes('%')) return name;
@@ -85,14 +90,6 @@ export function logseqDialect(config: LogseqConfig): Dialect {
     aliasProperties: ['alias', 'aliases'],
     titleProperty: 'title',
     parse: LOGSEQ_RULES,
+    describe: (journals, pages, folder) => `Logseq graph: ${plural(journals, 'journal page')} in ${folder ? `${folder}/` : 'the graph folder'}, ${plural(pages, 'page')}`,
   };
-}
-
-export function dialectOf(spec: DialectSpec): Dialect {
-  return spec.app === 'logseq' ? logseqDialect(spec) : OBSIDIAN;
-}
-
-/** The parse rules of a spec, without building the rest: what a parse worker needs. */
-export function parseRulesOf(spec: DialectSpec | undefined): ParseRules {
-  return spec?.app === 'logseq' ? LOGSEQ_RULES : OBSIDIAN_RULES;
 }

@@ -98,7 +98,7 @@ export class TargetCatalog {
     private readonly dialect: Dialect = OBSIDIAN,
     dailyNotes?: DailyNoteFile[],
   ) {
-    this.days = new Map((dailyNotes ?? (dialect.spec.app === 'obsidian' ? [] : findDailyNotes(files, settings).notes)).map((note) => [note.path, note.day]));
+    this.days = new Map((dailyNotes ?? findDailyNotes(files, settings).notes).map((note) => [note.path, note.day]));
   }
 
   /** The page name links use for a note, by the vault's dialect. */
