@@ -11,6 +11,7 @@ import { stringList } from '../note/frontmatter';
 import { bragLines, type BragKind, writtenUnder } from './bragLines';
 import { findIncidents } from './incidents';
 import { readMood, summariseMood } from './mood';
+import { oneOnOnePeople } from './oneOnOnes';
 import { findProjects, projectLinkOf } from './projects';
 import type { Entry, GoalEvidence, LinkedNote, Mention, ReviewData, ReviewGoal, ReviewIncident, ReviewProject, ReviewTask } from './types';
 
@@ -169,6 +170,16 @@ class EntryTable {
     return this.entries.get(key);
   }
 
+  /** Moves the entries of these identities from `other` to here. */
+  takeFrom(other: EntryTable, keys: Set<string>): void {
+    for (const key of keys) {
+      const entry = other.entries.get(key);
+      if (!entry || this.entries.has(key)) continue;
+      this.entries.set(key, entry);
+      other.entries.delete(key);
+    }
+  }
+
   /**
    * Takes over the entries of `other` that are also here: in Logseq `#X` and
    * `[[X]]` are one page, listed once, as a topic when it is used as a tag.
@@ -276,6 +287,9 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
     days.push({ date: daily.day, path: daily.path, mood: facts.mood, summary: facts.summary });
   }
   if (journal.dialect.tagsArePages) tables.topic.absorb(tables.other);
+  // Whom the period's notes log a 1:1 with is a person, marked so or not.
+  const metOneOnOne = oneOnOnePeople(notes, catalog, new Set(journal.dailyNotes.map((d) => d.path)));
+  for (const table of [tables.topic, tables.other]) tables.person.takeFrom(table, metOneOnOne);
   const typed = await typedNotes(journal, linked, warnings);
   for (const path of referenced) {
     const problem = catalog.problemWith(path);
