@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -8,7 +8,7 @@ import { run } from '../src/cli/main';
 
 /**
  * The cold yearly review on a real vault laid out as daily notes
- * (scripts/real-vaults/layout.mjs), against the floor B of bench/run.ts: reading
+ * (scripts/real-vaults/layout.mjs), or on a Logseq graph opened in place, against the floor B of bench/run.ts: reading
  * the year's daily notes and a bare remark-parse of each. Built and run as
  *
  *   npx esbuild bench/realVault.ts --bundle --platform=node --format=cjs --outfile=dist/realVault.js
@@ -20,26 +20,33 @@ interface Options {
   vault: string;
   period: string | null;
   repeats: number;
+  /** Passed on to the CLI: parse on one thread. */
+  workers: boolean;
 }
 
 function options(argv: string[]): Options {
-  const out: Options = { vault: '', period: null, repeats: 5 };
+  const out: Options = { vault: '', period: null, repeats: 5, workers: true };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--vault') out.vault = resolve(argv[++i]);
     else if (argv[i] === '--period') out.period = argv[++i];
     else if (argv[i] === '--repeats') out.repeats = Number(argv[++i]);
+    else if (argv[i] === '--no-workers') out.workers = false;
     else throw new Error(`unknown option ${argv[i]}`);
   }
-  if (!out.vault) throw new Error('usage: realVault.js --vault DIR [--period YYYY] [--repeats N]');
+  if (!out.vault) throw new Error('usage: realVault.js --vault DIR [--period YYYY] [--repeats N] [--no-workers]');
   return out;
 }
 
 const DAILY = /^\d{4}-\d{2}-\d{2}\.md$/;
+/** A Logseq graph opened in place keeps its journal pages as `journals/2022_01_05.md` (Logseq's default). */
+const JOURNAL = /^\d{4}_\d{2}_\d{2}\.md$/;
 
 function dailyFiles(vault: string, year: string | null): string[] {
-  return readdirSync(join(vault, 'Daily'))
-    .filter((name) => DAILY.test(name) && (year === null || name.startsWith(year)))
-    .map((name) => join(vault, 'Daily', name));
+  const graph = existsSync(join(vault, 'logseq', 'config.edn'));
+  const folder = join(vault, graph ? 'journals' : 'Daily');
+  return readdirSync(folder)
+    .filter((name) => (graph ? JOURNAL : DAILY).test(name) && (year === null || name.startsWith(year)))
+    .map((name) => join(folder, name));
 }
 
 /** The year with the most daily notes: the heaviest yearly review of the vault. */
@@ -80,12 +87,14 @@ async function main(): Promise<void> {
   const opts = options(process.argv.slice(2));
   const year = opts.period ?? busiestYear(opts.vault);
   const files = dailyFiles(opts.vault, year);
-  const processor = unified().use(remarkParse);
+  // A graph's floor is parsed by Logseq's outline rules too (indentation nests bullets, never makes code), as Daybook must.
+  const graph = existsSync(join(opts.vault, 'logseq', 'config.edn'));
+  const processor = graph ? unified().use(remarkParse).data('micromarkExtensions', [{ disable: { null: ['codeIndented', 'setextUnderline'] } }]) : unified().use(remarkParse);
   const readAndParse = () => files.map((f) => processor.parse(readFileSync(f, 'utf8')));
   let warnings = 0;
   const io = { stdout: () => undefined, stderr: (t: string) => void (warnings += t.split('\n').filter((l) => l.startsWith('warning:')).length), isTty: false, now: () => new Date() };
   const review = async () => {
-    const code = await run(['review', '--vault', opts.vault, '--period', year, '--json', '--no-cache'], io);
+    const code = await run(['review', '--vault', opts.vault, '--period', year, '--json', '--no-cache', ...(opts.workers ? [] : ['--no-workers'])], io);
     if (code !== 0) throw new Error(`daybook review --period ${year} exited ${code}`);
   };
 

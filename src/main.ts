@@ -11,6 +11,7 @@ import { ensureDailyNote, openDailyNoteCommand } from './obsidian/dailyNoteComma
 import { addNextWhy, insertIncident, insertSliderToken } from './obsidian/editorCommands';
 import { ParseCache } from './obsidian/obsidianVault';
 import { OpenEditors } from './obsidian/openEditors';
+import { type Dialect, OBSIDIAN } from './core/dialect/dialect';
 import { defaultStoredSettings, effectiveSettings, type StoredSettings } from './obsidian/pluginSettings';
 import { sliderPostProcessor } from './obsidian/readingView';
 import { incidentIndexCommand } from './obsidian/incidentIndexCommand';
@@ -32,6 +33,8 @@ export default class DaybookPlugin extends Plugin {
   stored: StoredSettings = defaultStoredSettings();
   private effective: DaybookSettings = defaultStoredSettings();
   private readonly cache = new ParseCache();
+  /** How the vault is read: a folder that is also a Logseq graph is read by Logseq's rules. */
+  private dialect: Dialect = OBSIDIAN;
   private readiness!: VaultReadiness;
   private readonly editors = new OpenEditors(this.app);
   private readonly settingTab = new DaybookSettingTab(this.app, this);
@@ -139,9 +142,10 @@ export default class DaybookPlugin extends Plugin {
   }
 
   private async refreshSettings(): Promise<DaybookSettings> {
-    const { settings, problems } = await effectiveSettings(this.app, this.stored);
+    const { settings, problems, dialect } = await effectiveSettings(this.app, this.stored);
     if (problems.length) new Notice(`Daybook settings: ${problems.join('; ')}`);
     this.effective = settings;
+    this.dialect = dialect;
     return settings;
   }
 
@@ -154,10 +158,12 @@ export default class DaybookPlugin extends Plugin {
   }
 
   private async reviewContext(): Promise<ReviewContext> {
+    const settings = await this.refreshSettings();
     return {
       app: this.app,
-      settings: await this.refreshSettings(),
-      parser: this.cache.parser,
+      settings,
+      parser: this.cache.parserFor(this.dialect.parse),
+      dialect: this.dialect,
       editorOf: (path) => this.editors.find(path),
       confirm: (message) => confirm(this.app, message, 'Replace and keep a backup'),
       notify: (message) => new Notice(message),

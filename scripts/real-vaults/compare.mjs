@@ -5,7 +5,8 @@
 //   node scripts/real-vaults/compare.mjs --daybook <checkout dir> --vault /tmp/real/laid-out-foam
 //
 // --vault is a laid-out vault (it holds layout.json) or a folder of them (layout.mjs
-// --split): their figures are given one by one and summed. The checkout's CLI is built
+// --split): their figures are given one by one and summed. --graph is a Logseq graph
+// opened in place (it holds logseq/config.edn), read by Logseq's rules (logseqCounter.mjs). The checkout's CLI is built
 // first (npm run build:cli) unless --no-build. --limit N caps the differences printed per
 // vault (default 60; 0 prints none); --report FILE writes every difference as JSON.
 import { spawnSync } from 'node:child_process';
@@ -13,6 +14,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { markdownFiles } from './layout.mjs';
 import { aliasesInFrontmatter, countNote, Resolver } from './counter.mjs';
+import { countLogseqNote, graphFiles, GraphResolver, journalDay, readGraphConfig } from './logseqCounter.mjs';
 
 function args(argv) {
   const out = { daybook: process.cwd(), vaults: [], build: true, limit: 60, report: null };
@@ -20,12 +22,13 @@ function args(argv) {
     const a = argv[i];
     if (a === '--daybook') out.daybook = resolve(argv[++i]);
     else if (a === '--vault') out.vaults.push(resolve(argv[++i]));
+    else if (a === '--graph') out.vaults.push({ graph: resolve(argv[++i]) });
     else if (a === '--no-build') out.build = false;
     else if (a === '--limit') out.limit = Number(argv[++i]);
     else if (a === '--report') out.report = resolve(argv[++i]);
     else throw new Error(`unknown option ${a}`);
   }
-  if (out.vaults.length === 0) throw new Error('usage: compare.mjs --daybook DIR --vault DIR [--vault DIR…] [--no-build] [--limit N] [--report FILE]');
+  if (out.vaults.length === 0) throw new Error('usage: compare.mjs --daybook DIR (--vault DIR | --graph DIR)… [--no-build] [--limit N] [--report FILE]');
   return out;
 }
 
@@ -98,13 +101,8 @@ function compareVault(daybook, vault) {
   const all = markdownFiles(vault);
   const texts = new Map(all.map((p) => [p, readFileSync(join(vault, ...p.split('/')), 'utf8')]));
   const resolver = new Resolver(all, (p) => aliasesInFrontmatter(texts.get(p)));
-  const originalOf = new Map(layout.days.map((d) => [d.day, d.original]));
-  const dailyOf = new Map(layout.days.map((d) => [d.day, d.daily]));
-
   const counter = new Side();
-  const daybookSide = new Side();
   const counterTasks = new Map();
-  const daybookTasks = new Map();
   for (const { day, daily } of layout.days) {
     const found = countNote(texts.get(daily));
     for (const link of found.links) {
@@ -116,6 +114,37 @@ function compareVault(daybook, vault) {
     for (const task of found.tasks) counterTasks.set(`${day}:${task.line}`, task.status);
   }
 
+  return finish(daybook, vault, layout, texts, counter, counterTasks, (name, path) => resolver.resolve(name, path, 'wiki'));
+}
+
+/**
+ * A Logseq graph opened in place: its journal pages are the days, read by the counter's
+ * own reading of Logseq's rules (logseqCounter.mjs); nothing is laid out or copied.
+ */
+function compareGraph(daybook, dir) {
+  const config = readGraphConfig(dir);
+  const files = graphFiles(dir, config);
+  const texts = new Map(files.map((p) => [p, readFileSync(join(dir, ...p.split('/')), 'utf8')]));
+  const resolver = new GraphResolver(dir, files, config);
+  const days = files.map((path) => ({ day: journalDay(path, config), daily: path, original: path })).filter((d) => d.day !== null);
+  const counter = new Side();
+  const counterTasks = new Map();
+  for (const { day, daily } of days) {
+    const found = countLogseqNote(texts.get(daily));
+    for (const ref of found.refs) {
+      const key = resolver.resolve(ref.target);
+      if (key) counter.add(key, day, ref.line);
+    }
+    for (const task of found.tasks) counterTasks.set(`${day}:${task.line}`, task.status);
+  }
+  return finish(daybook, dir, { days }, texts, counter, counterTasks, (name) => resolver.resolve(name));
+}
+
+function finish(daybook, vault, layout, texts, counter, counterTasks, resolveProject) {
+  const originalOf = new Map(layout.days.map((d) => [d.day, d.original]));
+  const dailyOf = new Map(layout.days.map((d) => [d.day, d.daily]));
+  const daybookSide = new Side();
+  const daybookTasks = new Map();
   const years = [...new Set(layout.days.map((d) => d.day.slice(0, 4)))].sort();
   const crashes = [];
   let warnings = 0;
@@ -134,7 +163,7 @@ function compareVault(daybook, vault) {
     // A link that names a project under *Projects* is listed as the project, not again as a mention.
     for (const project of data.projects ?? []) {
       if (!project.linked) continue;
-      const key = resolver.resolve(project.name, project.path, 'wiki');
+      const key = resolveProject(project.name, project.path);
       if (key) daybookSide.add(key, project.date, project.line);
     }
     for (const task of data.tasks) daybookTasks.set(`${task.date}:${task.line}`, task.status ?? (task.done ? 'done' : 'open'));
@@ -199,16 +228,17 @@ function main() {
   const out = (line) => process.stdout.write(line + '\n');
   const reports = [];
   const grand = { notes: 0, targets: 0, differing: 0, pairs: 0, differingPairs: 0, tasks: 0, differingTasks: 0, crashes: [], warnings: 0 };
-  for (const dir of opts.vaults) {
-    const group = laidOutVaults(dir);
+  for (const entry of opts.vaults) {
+    const dir = typeof entry === 'string' ? entry : entry.graph;
+    const group = typeof entry === 'string' ? laidOutVaults(dir) : [entry];
     if (group.length === 0) throw new Error(`${dir} holds no layout.json: lay it out with layout.mjs first`);
     const total = { notes: 0, targets: 0, differing: 0, pairs: 0, differingPairs: 0, tasks: 0, differingTasks: 0, crashes: [], warnings: 0 };
     for (const vault of group) {
-      const r = compareVault(opts.daybook, vault);
+      const r = typeof vault === 'string' ? compareVault(opts.daybook, vault) : compareGraph(opts.daybook, vault.graph);
       reports.push(r);
       for (const k of ['notes', 'targets', 'differing', 'pairs', 'differingPairs', 'tasks', 'differingTasks', 'warnings']) total[k] += r[k];
       total.crashes.push(...r.crashes);
-      out(summary(vault, r));
+      out(summary(r.vault, r));
       for (const crash of r.crashes) out(`  CRASH ${crash}`);
       let shown = 0;
       for (const d of r.differences) {

@@ -3,6 +3,7 @@
 //   node scripts/real-vaults/counter.check.mjs
 import assert from 'node:assert/strict';
 import { countNote, Resolver, taskOf } from './counter.mjs';
+import { countLogseqNote, outlineBlocks } from './logseqCounter.mjs';
 
 const links = (text) => countNote(text).links.map((l) => l.target);
 const tags = (text) => countNote(text).tags.map((t) => t.name);
@@ -58,5 +59,14 @@ check(r.resolve('People/Ana', 'Daily/2021-01-01.md', 'wiki'), 'path:People/Ana.m
 check(r.resolve('../features/x.md', 'Daily/2021-01-01.md', 'markdown'), 'path:user/features/x.md', 'relative paths, then suffix');
 check(r.resolve('PERF', 'Daily/2021-01-01.md', 'wiki'), 'path:Topics/Perf.md', 'aliases fold');
 check([r.resolve('clark-cui', 'x.md', 'wiki'), r.resolve('Clark_Cui', 'x.md', 'wiki'), r.resolve('Clark Cui', 'x.md', 'wiki')], ['name:clark-cui', 'name:clark_cui', 'name:clark cui'], 'unresolved names stay distinct');
+
+// Logseq graphs (logseqCounter.mjs)
+const refs = (text) => countLogseqNote(text).refs.map((r) => `${r.line}:${r.target}`);
+check(refs('## Day Planning\n\t- TODO [[A]]\n\t\t- child #B and #[[C D]]'), ['2:A', '3:B', '3:C D'], 'indentation is outline, never code; #X and #[[X]] are pages');
+check(refs('- ((6578a0b2-1c3d-4e5f-8a9b-0c1d2e3f4a5b)) {{embed ((6578a0b2-1c3d-4e5f-8a9b-0c1d2e3f4a5b))}} [t](((6578a0b2-1c3d-4e5f-8a9b-0c1d2e3f4a5b)))'), [], 'block references are not page references');
+check(refs('- [t]([[P]]) [f](../assets/q.sql) [u](https://x.dev)'), ['1:P'], "only [t]([[P]]) of markdown links references a page");
+check(refs('- a\n  tags:: [[T]], #u\n- ```\n  - [[in fence]]\n  ```'), ['2:T', '2:u'], 'property values reference pages; fences hold none');
+check(countLogseqNote('- TODO a\n\t- DONE b\nLATER not a block').tasks.map((t) => `${t.line}:${t.status}`), ['1:open', '2:done'], 'tasks are blocks starting with a marker');
+check(outlineBlocks('title:: x\n- a\n  more\n\t- b').map((b) => b.line), [1, 2, 4], 'blocks start at bullets; text before the first is the page block');
 
 process.stdout.write(`counter: ${checks} checks passed\n`);

@@ -115,6 +115,8 @@ export class FolderVault implements VaultSource, ReviewStore {
     readonly root: string,
     /** Parsed frontmatter of link targets, kept between runs by the parse cache. */
     private readonly frontmatterCache?: { frontmatter(text: string): ParsedFrontmatter },
+    /** A Logseq graph's notes have page properties (`key:: value` lines of the first block) beside their YAML. */
+    private readonly pageProperties = false,
   ) {
     let real: string;
     try {
@@ -125,8 +127,8 @@ export class FolderVault implements VaultSource, ReviewStore {
     this.realRoot = real;
   }
 
-  static open(root: string): Promise<FolderVault> {
-    return Promise.resolve(new FolderVault(root));
+  static open(root: string, pageProperties = false): Promise<FolderVault> {
+    return Promise.resolve(new FolderVault(root, undefined, pageProperties));
   }
 
   private inside(real: string): boolean {
@@ -258,7 +260,7 @@ export class FolderVault implements VaultSource, ReviewStore {
 
   async frontmatter(path: string): Promise<ParsedFrontmatter> {
     const text = await this.read(path);
-    return this.frontmatterCache ? this.frontmatterCache.frontmatter(text) : readFrontmatter(text);
+    return this.frontmatterCache ? this.frontmatterCache.frontmatter(text) : readFrontmatter(text, this.pageProperties);
   }
 
   async readIfExists(path: string): Promise<string | null> {

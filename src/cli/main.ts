@@ -22,6 +22,8 @@ import { type NoteModel, parseNote } from '../core/note/parseNote';
 import { loadVaultSettings, SettingsError } from './vaultSettings';
 import { incidentsCommand, type IndexWrite, writeIndexLine } from './incidentsCommand';
 import { exportCommand, type ExportOptions } from './exportCommand';
+import type { Dialect } from '../core/dialect/dialect';
+import { LOGSEQ_CONFIG_PATH } from '../core/dialect/logseqConfig';
 
 /** A problem the user can fix: printed as one line, without a stack trace. */
 class UsageError extends Error {}
@@ -55,16 +57,17 @@ function dayOption(value: string): string {
   return value;
 }
 
-async function openVault(dir: string | undefined, io: Io): Promise<{ vault: FolderVault; settings: DaybookSettings }> {
+async function openVault(dir: string | undefined, io: Io): Promise<{ vault: FolderVault; settings: DaybookSettings; dialect: Dialect }> {
   if (!dir) throw new UsageError('--vault DIR is required: the folder of your Obsidian vault');
   const root = resolve(dir);
   const info = await stat(root).catch(() => null);
   if (!info?.isDirectory()) throw new UsageError(`vault folder not found: ${dir}`);
-  const { settings, problems, errors, file } = await loadVaultSettings(root);
+  const { settings, problems, errors, file, dialect, dialectProblems } = await loadVaultSettings(root);
   for (const problem of problems) if (!errors.includes(problem)) io.stderr(`warning: ${file}: ${problem}\n`);
+  for (const problem of dialectProblems) io.stderr(`warning: ${LOGSEQ_CONFIG_PATH}: ${problem}\n`);
   // A setting that would reach outside the vault, or make two reviews share a note: nothing is read or written.
   if (errors.length) throw new SettingsError(errors.map((e) => `${file}: ${e.replace(/; using .*$/, '')}`).join('\ndaybook: '));
-  return { vault: await FolderVault.open(root), settings };
+  return { vault: await FolderVault.open(root, dialect.parse.pageProperties), settings, dialect };
 }
 
 function printWarnings(warnings: Warning[], io: Io): void {
@@ -95,10 +98,11 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
   const opened = await openVault(options.vault, io);
   let pool: ParsePool | null = null;
   // Workers are started only once a run turns out to parse many notes.
-  const parse = (text: string): NoteModel | Promise<NoteModel> => (pool ? pool.parse(text) : parseNote(text));
-  const cache = options.cache === false ? null : new DiskParseCache(cacheDir(options, opened.vault), parse);
-  const vault = cache ? new FolderVault(opened.vault.root, cache) : opened.vault;
-  const journal = await Journal.open(vault, opened.settings, { parser: cache ? cache.parser : parse });
+  const rules = opened.dialect.parse;
+  const parse = (text: string): NoteModel | Promise<NoteModel> => (pool ? pool.parse(text) : parseNote(text, rules));
+  const cache = options.cache === false ? null : new DiskParseCache(cacheDir(options, opened.vault), parse, rules);
+  const vault = cache ? new FolderVault(opened.vault.root, cache, rules.pageProperties) : opened.vault;
+  const journal = await Journal.open(vault, opened.settings, { parser: cache ? cache.parser : parse, dialect: opened.dialect });
   // Links out of the vault, loops, and second daily notes for a day: never read, so said once, by path.
   printWarnings([...vault.skipped, ...journal.warnings], io);
   if (options.write) vault.removeStaleTemporaries();
@@ -115,7 +119,7 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
   };
   const period = options.all ? null : periodOf(options, io);
   const inScope = options.all ? journal.dailyNotes.length : period ? journal.dailyNotesIn(period).length : 0;
-  if (options.workers !== false && inScope >= POOL_THRESHOLD) pool = ParsePool.start();
+  if (options.workers !== false && inScope >= POOL_THRESHOLD) pool = ParsePool.start(rules);
   try {
     // With workers, the notes of every review that needs work go to them at once, so all of them stay busy.
     const preload = pool ? (periods: Period[]) => journal.load(periods.filter((p) => options.force || !upToDate(p)).flatMap((p) => journal.dailyNotesIn(p))) : null;
@@ -131,9 +135,11 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
 /** A journal over the vault through the parse cache (unless --no-cache), for commands that read every note. */
 async function withVault(options: ReviewOptions, io: Io, act: (journal: Journal, vault: FolderVault) => Promise<number>): Promise<number> {
   const opened = await openVault(options.vault, io);
-  const cache = options.cache === false ? null : new DiskParseCache(cacheDir(options, opened.vault), (text) => parseNote(text));
-  const vault = cache ? new FolderVault(opened.vault.root, cache) : opened.vault;
-  const journal = await Journal.open(vault, opened.settings, { parser: cache ? cache.parser : (text) => parseNote(text) });
+  const rules = opened.dialect.parse;
+  const parse = (text: string): NoteModel => parseNote(text, rules);
+  const cache = options.cache === false ? null : new DiskParseCache(cacheDir(options, opened.vault), parse, rules);
+  const vault = cache ? new FolderVault(opened.vault.root, cache, rules.pageProperties) : opened.vault;
+  const journal = await Journal.open(vault, opened.settings, { parser: cache ? cache.parser : parse, dialect: opened.dialect });
   printWarnings([...vault.skipped, ...journal.warnings], io);
   try {
     return await act(journal, vault);

@@ -4,10 +4,11 @@ import { join, resolve } from 'node:path';
 import { hashText } from '../core/hash';
 import type { NoteParser } from '../core/journal';
 import { type ParsedFrontmatter, readFrontmatter } from '../core/note/frontmatter';
+import type { ParseRules } from '../core/dialect/dialect';
 import { type NoteModel, parseNote } from '../core/note/parseNote';
 
 /** Bumped whenever parseNote's output changes shape or meaning: older entries are then ignored. */
-export const PARSER_VERSION = 4;
+export const PARSER_VERSION = 5;
 
 interface Entry {
   version: number;
@@ -57,7 +58,13 @@ export class DiskParseCache {
     private readonly dir: string,
     /** How a note missing from the cache is parsed: inline, or on the worker pool. */
     private readonly parse: (text: string) => NoteModel | Promise<NoteModel> = parseNote,
-  ) {}
+    /** The vault dialect's parse rules: the same note read as Logseq and as Obsidian has two entries. */
+    private readonly rules?: ParseRules,
+  ) {
+    this.variant = rules ? JSON.stringify(rules) : '';
+  }
+
+  private readonly variant: string;
 
   private get targetsFile(): string {
     return join(this.dir, 'frontmatter.json');
@@ -77,10 +84,10 @@ export class DiskParseCache {
         // Missing or corrupt: start empty.
       }
     }
-    const content = contentKey(text);
+    const content = contentKey(this.variant === '' ? text : `${this.variant}\u0000${text}`);
     const entry = this.targets.get(content.key);
     if (entry && sameContent(entry, content) && typeof entry.parsed?.data === 'object') return entry.parsed;
-    const parsed = readFrontmatter(text);
+    const parsed = readFrontmatter(text, this.rules?.pageProperties ?? false);
     this.targets.set(content.key, { check: content.check, length: content.length, parsed });
     this.targetsChanged = true;
     return parsed;
@@ -119,7 +126,7 @@ export class DiskParseCache {
   }
 
   readonly parser: NoteParser = (text) => {
-    const content = contentKey(text);
+    const content = contentKey(this.variant === '' ? text : `${this.variant}\u0000${text}`);
     const cached = this.load(content);
     if (cached) {
       this.hits++;

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { ParseRules } from '../core/dialect/dialect';
 import type { NoteModel } from '../core/note/parseNote';
 
 /** From this many daily notes in scope on, parsing goes to workers (when any note needs parsing at all). */
@@ -21,6 +22,7 @@ export class ParsePool {
   private constructor(
     private readonly file: string,
     private readonly size: number,
+    private readonly rules: ParseRules | undefined,
   ) {}
 
   /** Workers start with the first note to parse: a run answered from caches starts none. */
@@ -39,8 +41,9 @@ export class ParsePool {
     });
   }
 
-  static start(size = availableParallelism(), file = join(__dirname, 'parseWorker.js')): ParsePool | null {
-    return size > 1 && existsSync(file) ? new ParsePool(file, size) : null;
+  /** `rules` are the vault dialect's parse rules, which every worker parses by. */
+  static start(rules?: ParseRules, size = availableParallelism(), file = join(__dirname, 'parseWorker.js')): ParsePool | null {
+    return size > 1 && existsSync(file) ? new ParsePool(file, size, rules) : null;
   }
 
   parse(text: string): Promise<NoteModel> {
@@ -48,7 +51,7 @@ export class ParsePool {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.workers[id % this.workers.length].postMessage({ id, text });
+      this.workers[id % this.workers.length].postMessage({ id, text, rules: this.rules });
     });
   }
 

@@ -86,7 +86,7 @@ export class ReviewMemo {
     private readonly root: string,
     private readonly journal: Journal,
   ) {
-    this.settingsKey = hashText(JSON.stringify(journal.settings));
+    this.settingsKey = hashText(JSON.stringify([journal.settings, journal.dialect.spec]));
     // Node's native hash: the list of a large vault's notes is a long string.
     this.filesKey = createHash('sha1').update(journal.files.map((f) => f.path).join('\n')).digest('hex');
   }

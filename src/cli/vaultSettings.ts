@@ -1,7 +1,9 @@
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type Dialect, logseqDialect, OBSIDIAN } from '../core/dialect/dialect';
+import { LOGSEQ_CONFIG_PATH, readLogseqConfig } from '../core/dialect/logseqConfig';
 import { loadPeriodicNotes } from '../core/periodicNotes';
-import { type ResolvedSettings, resolveSettings } from '../core/settings';
+import { type CoreDailyNotesSettings, type ResolvedSettings, resolveSettings } from '../core/settings';
 
 /** A settings file that exists but cannot be used: the CLI stops with this message. */
 export class SettingsError extends Error {}
@@ -88,9 +90,12 @@ async function readJson(path: string, problems: string[], label: string): Promis
 
 /**
  * The settings the plugin would use in this vault: Daybook's own data.json,
- * then the core Daily notes plugin's folder, format and template.
+ * then the core Daily notes plugin's folder, format and template. A folder
+ * holding `logseq/config.edn` is a Logseq graph, opened in place: its
+ * journals folder and file name format stand in for the Daily notes plugin's
+ * (data.json still overrides them), and nothing is written to the graph.
  */
-export async function loadVaultSettings(vault: string): Promise<ResolvedSettings & { file: string }> {
+export async function loadVaultSettings(vault: string): Promise<ResolvedSettings & { file: string; dialect: Dialect; dialectProblems: string[] }> {
   const file = join(vault, '.obsidian', 'plugins', 'daybook', 'data.json');
   const coreFile = join(vault, '.obsidian', 'daily-notes.json');
   const read: string[] = [];
@@ -106,7 +111,17 @@ export async function loadVaultSettings(vault: string): Promise<ResolvedSettings
       return undefined;
     }
   };
+  let daily: CoreDailyNotesSettings = typeof core === 'object' && core !== null && !Array.isArray(core) ? core : {};
+  let dialect = OBSIDIAN;
+  const dialectProblems: string[] = [];
+  const edn = await readText(join(vault, ...LOGSEQ_CONFIG_PATH.split('/')));
+  if (edn !== undefined) {
+    const logseq = readLogseqConfig(edn);
+    dialect = logseqDialect(logseq.config);
+    dialectProblems.push(...logseq.problems);
+    daily = { ...daily, folder: logseq.config.journalsDir, format: logseq.config.journalFileFormat };
+  }
   const periodic = await loadPeriodicNotes(other, '.obsidian');
-  const resolved = resolveSettings(own, typeof core === 'object' && core !== null && !Array.isArray(core) ? core : {}, periodic.notes);
-  return { ...resolved, problems: [...read, ...periodic.problems, ...resolved.problems], file };
+  const resolved = resolveSettings(own, daily, periodic.notes);
+  return { ...resolved, problems: [...read, ...periodic.problems, ...resolved.problems], file, dialect, dialectProblems };
 }

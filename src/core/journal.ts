@@ -1,5 +1,7 @@
 import { type DailyNoteFile, findDailyNotes } from './dailyNotes';
 import { type Period, periodContainsDay } from './dates/periods';
+import { BlockRefIndex } from './dialect/blockRefs';
+import { type Dialect, OBSIDIAN } from './dialect/dialect';
 import { TargetCatalog } from './links/targets';
 import { type NoteModel, parseNote } from './note/parseNote';
 import type { DaybookSettings } from './settings';
@@ -16,6 +18,8 @@ export type NoteParser = (text: string, file: VaultFile) => NoteModel | Promise<
 
 export interface JournalOptions {
   parser?: NoteParser;
+  /** The app whose rules the vault is read by: Obsidian's unless the folder is a Logseq graph. */
+  dialect?: Dialect;
   /**
    * Called between chunks of work on a large period; the plugin passes a
    * zero-delay timeout so the app keeps answering keystrokes while a yearly
@@ -37,6 +41,10 @@ export class Journal {
   private readonly done = new Map<string, DailyNote>();
   private readonly noteWarnings = new Map<string, Warning[]>();
 
+  /** Where Logseq's block references point; built only when a note refers to a block of another note. */
+  private readonly blockRefs: BlockRefIndex;
+  private readonly refSources = new Map<string, string[]>();
+
   private constructor(
     readonly source: VaultSource,
     readonly settings: DaybookSettings,
@@ -46,16 +54,34 @@ export class Journal {
     readonly warnings: Warning[],
     private readonly parser: NoteParser,
     readonly pause: () => Promise<void>,
+    readonly dialect: Dialect,
   ) {
-    this.catalog = new TargetCatalog(source, files, settings);
+    this.catalog = new TargetCatalog(source, files, settings, dialect, dailyNotes);
+    this.blockRefs = new BlockRefIndex(source, () => files.map((file) => file.path));
   }
 
   static async open(source: VaultSource, settings: DaybookSettings, options: JournalOptions = {}): Promise<Journal> {
-    const files = await source.list();
+    const dialect = options.dialect ?? OBSIDIAN;
+    const files = (await source.list()).filter((file) => dialect.isNote(file.path));
     const { notes, duplicates } = findDailyNotes(files, settings);
     const read = new Map(notes.map((n) => [n.day, n.path]));
     const warnings = duplicates.map((d) => ({ path: d.path, message: read.has(d.day) ? `a second daily note for ${d.day}; only ${read.get(d.day)} is read` : `named like the daily note of ${d.day} but not by the daily note format; not read` }));
-    return new Journal(source, settings, files, notes, warnings, options.parser ?? ((text) => parseNote(text)), options.pause ?? (() => Promise.resolve()));
+    const parser = options.parser ?? ((text: string) => parseNote(text, dialect.parse));
+    return new Journal(source, settings, files, notes, warnings, parser, options.pause ?? (() => Promise.resolve()), dialect);
+  }
+
+  /**
+   * What Daybook found in the folder, said first in a review of a Logseq
+   * graph ("Logseq graph: 184 journal pages in journals/, 348 pages"), as
+   * the folder was opened in place with no settings of Daybook's own.
+   */
+  describe(): string | null {
+    return this.dialect.describe(this.dailyNotes.length, this.files.length - this.dailyNotes.length, this.settings.dailyFolder);
+  }
+
+  /** The notes whose blocks a daily note's block references showed, so a cached review can watch them. */
+  blockRefSources(path: string): string[] {
+    return this.refSources.get(path) ?? [];
   }
 
   dailyNotesIn(period: Period): DailyNoteFile[] {
@@ -99,8 +125,15 @@ export class Journal {
       this.noteWarnings.set(file.path, [{ path: file.path, message: `skipped: ${error instanceof Error ? error.message : String(error)}` }]);
       return null;
     }
-    const note = await this.parser(text, file.file);
-    if (note.problems.length) this.noteWarnings.set(file.path, note.problems.map((message) => ({ path: file.path, message })));
+    let note = await this.parser(text, file.file);
+    const warnings = note.problems.map((message) => ({ path: file.path, message }));
+    if (this.dialect.parse.blockRefs && text.includes('((')) {
+      const resolved = await this.blockRefs.resolve(note, file.path);
+      note = resolved.note;
+      warnings.push(...resolved.warnings);
+      if (resolved.sources.length) this.refSources.set(file.path, resolved.sources);
+    }
+    if (warnings.length) this.noteWarnings.set(file.path, warnings);
     const daily = { day: file.day, path: file.path, note };
     this.done.set(file.path, daily);
     return daily;

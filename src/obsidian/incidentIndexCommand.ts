@@ -1,10 +1,8 @@
 import { normalizePath, TFile } from 'obsidian';
 import { writeIncidentIndex } from '../core/incidentIndexWriter';
-import { Journal } from '../core/journal';
 import { incidentIndexPath } from '../core/review/incidentIndex';
 import { describeOutcome } from '../core/reviewWriter';
-import { ObsidianVault } from './obsidianVault';
-import { errorText, type ReviewContext } from './reviewCommands';
+import { errorText, openJournal, type ReviewContext } from './reviewCommands';
 
 /**
  * "Rebuild incident index": regenerates the index note and opens it. A
@@ -13,8 +11,7 @@ import { errorText, type ReviewContext } from './reviewCommands';
  */
 export async function incidentIndexCommand(context: ReviewContext): Promise<void> {
   try {
-    const vault = new ObsidianVault(context.app);
-    const journal = await Journal.open(vault, context.settings, { parser: context.parser, pause: () => new Promise((resolve) => window.setTimeout(resolve, 0)) });
+    const { vault, journal } = await openJournal(context);
     let outcome = await writeIncidentIndex(journal, vault);
     if (outcome.status === 'edited') {
       const replace = await context.confirm(`The generated part of ${outcome.path} was edited by hand since Daybook wrote it. Replace it with a fresh index? Your edited note will be kept as a backup beside it.`);

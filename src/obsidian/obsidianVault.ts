@@ -1,5 +1,7 @@
 import { type App, normalizePath, type TAbstractFile, TFile, TFolder } from 'obsidian';
-import type { ParsedFrontmatter } from '../core/note/frontmatter';
+import type { Dialect, ParseRules } from '../core/dialect/dialect';
+import { type ParsedFrontmatter, splitFrontmatter } from '../core/note/frontmatter';
+import { pageProperties } from '../core/note/pageProperties';
 import { type NoteModel, parseNote } from '../core/note/parseNote';
 import type { ReviewStore } from '../core/reviewWriter';
 import type { VaultFile, VaultSource } from '../core/vault';
@@ -18,6 +20,8 @@ export class ObsidianVault implements VaultSource, ReviewStore {
     private readonly app: App,
     /** The editor a note is open in, if any (a tab, a canvas card, a hover popover). */
     private readonly editorOf: (path: string) => EditorView | null = () => null,
+    /** In a Logseq graph a note's properties are also the `key:: value` lines of its first block, which the metadata cache does not read. */
+    private readonly dialect?: Dialect,
   ) {}
 
   async list(): Promise<VaultFile[]> {
@@ -38,7 +42,10 @@ export class ObsidianVault implements VaultSource, ReviewStore {
   async frontmatter(path: string): Promise<ParsedFrontmatter> {
     const file = this.file(path);
     if (!file) throw new Error('not found');
-    return { data: { ...(this.app.metadataCache.getFileCache(file)?.frontmatter ?? {}) }, error: null };
+    const yaml = { ...(this.app.metadataCache.getFileCache(file)?.frontmatter ?? {}) };
+    if (!this.dialect?.parse.pageProperties) return { data: yaml, error: null };
+    const text = await this.app.vault.cachedRead(file);
+    return { data: { ...pageProperties(splitFrontmatter(text).body), ...yaml }, error: null };
   }
 
   /** Any file type (a review note, its SVG chart): read from disk, not the cache, as a write may follow. */
@@ -148,11 +155,19 @@ export class ObsidianVault implements VaultSource, ReviewStore {
  */
 export class ParseCache {
   private readonly entries = new Map<string, { mtime?: number; size?: number; model: NoteModel }>();
+  private rules: ParseRules | undefined;
+
+  /** The parser for a vault read by these rules; a change of rules (the folder became a Logseq graph) forgets every note. */
+  parserFor(rules: ParseRules): (text: string, file: VaultFile) => NoteModel {
+    if (this.rules !== undefined && JSON.stringify(this.rules) !== JSON.stringify(rules)) this.entries.clear();
+    this.rules = rules;
+    return this.parser;
+  }
 
   readonly parser = (text: string, file: VaultFile): NoteModel => {
     const cached = this.entries.get(file.path);
     if (cached && file.mtime !== undefined && cached.mtime === file.mtime && cached.size === file.size) return cached.model;
-    const model = parseNote(text);
+    const model = parseNote(text, this.rules);
     this.entries.set(file.path, { mtime: file.mtime, size: file.size, model });
     return model;
   };

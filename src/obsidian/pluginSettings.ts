@@ -1,5 +1,7 @@
 import { type App, normalizePath } from 'obsidian';
 import { loadPeriodicNotes } from '../core/periodicNotes';
+import { type Dialect, logseqDialect, OBSIDIAN } from '../core/dialect/dialect';
+import { LOGSEQ_CONFIG_PATH, readLogseqConfig } from '../core/dialect/logseqConfig';
 import { type CoreDailyNotesSettings, type DaybookSettings, DEFAULT_SETTINGS, resolveSettings } from '../core/settings';
 
 /** What data.json holds: the user's own choices; empty daily-note fields inherit the core plugin's. */
@@ -33,13 +35,29 @@ async function configJson(app: App, path: string): Promise<unknown> {
   }
 }
 
+/** A vault that is also a Logseq graph (it holds `logseq/config.edn`): its config, else null. */
+async function logseqConfig(app: App): Promise<ReturnType<typeof readLogseqConfig> | null> {
+  try {
+    if (!(await app.vault.adapter.exists(LOGSEQ_CONFIG_PATH))) return null;
+    return readLogseqConfig(await app.vault.adapter.read(LOGSEQ_CONFIG_PATH));
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The settings in force: stored ones validated, with the daily-note settings
  * of Periodic Notes (when it keeps daily notes) or of the core plugin filling
- * the gaps, and the user's periodic notes as review notes.
+ * the gaps — or, in a folder that is also a Logseq graph, the journals folder
+ * and file name format of its config.edn — the user's periodic notes as review
+ * notes, and the dialect the vault is read by.
  */
-export async function effectiveSettings(app: App, stored: unknown): Promise<{ settings: DaybookSettings; problems: string[] }> {
+export async function effectiveSettings(app: App, stored: unknown): Promise<{ settings: DaybookSettings; problems: string[]; dialect: Dialect }> {
   const periodic = await loadPeriodicNotes((path) => configJson(app, path), app.vault.configDir);
-  const resolved = resolveSettings(stored, await coreDailyNotesSettings(app), periodic.notes);
-  return { ...resolved, problems: [...periodic.problems, ...resolved.problems] };
+  const core = await coreDailyNotesSettings(app);
+  const logseq = await logseqConfig(app);
+  const daily = logseq ? { ...core, folder: logseq.config.journalsDir, format: logseq.config.journalFileFormat } : core;
+  const resolved = resolveSettings(stored, daily, periodic.notes);
+  const logseqProblems = logseq ? logseq.problems.map((p) => `${LOGSEQ_CONFIG_PATH} ${p}`) : [];
+  return { ...resolved, problems: [...logseqProblems, ...periodic.problems, ...resolved.problems], dialect: logseq ? logseqDialect(logseq.config) : OBSIDIAN };
 }

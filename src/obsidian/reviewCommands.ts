@@ -5,6 +5,7 @@ import { type Period, type PeriodKind, periodContaining } from '../core/dates/pe
 import { Journal, type NoteParser } from '../core/journal';
 import { reviewNotePath } from '../core/review/buildReview';
 import { describeOutcome, type WriteOutcome, writeReview } from '../core/reviewWriter';
+import type { Dialect } from '../core/dialect/dialect';
 import type { DaybookSettings } from '../core/settings';
 import { periodOfReviewNote } from '../core/reviewNotes';
 import { ObsidianVault } from './obsidianVault';
@@ -15,6 +16,8 @@ export interface ReviewContext {
   parser: NoteParser;
   /** The editor a note is open in, if any: a review note open there is changed through it. */
   editorOf?(path: string): EditorView | null;
+  /** How the vault is read: Obsidian's rules, or a Logseq graph's. */
+  dialect?: Dialect;
   /** Asks the user a yes/no question; resolves true for yes. */
   confirm(message: string): Promise<boolean>;
   notify(message: string): void;
@@ -31,16 +34,26 @@ export function periodOfNote(path: string, settings: DaybookSettings, kind: Peri
 }
 
 /**
+ * The vault as the commands read and write it (open editors first, the vault's
+ * dialect) and its journal. Every command that builds from the notes opens it here.
+ */
+export async function openJournal(context: ReviewContext): Promise<{ vault: ObsidianVault; journal: Journal }> {
+  const vault = new ObsidianVault(context.app, (path) => context.editorOf?.(path) ?? null, context.dialect);
+  const journal = await Journal.open(vault, context.settings, {
+    parser: context.parser,
+    dialect: context.dialect,
+    // A yearly review digests hundreds of notes: let the app handle input between chunks.
+    pause: () => new Promise((resolve) => window.setTimeout(resolve, 0)),
+  });
+  return { vault, journal };
+}
+
+/**
  * Regenerates a period's review note and opens it. A hand-edited generated
  * part is replaced only if the user says so, and then kept as a backup.
  */
 export async function generateReview(context: ReviewContext, period: Period): Promise<WriteOutcome> {
-  const vault = new ObsidianVault(context.app, (path) => context.editorOf?.(path) ?? null);
-  const journal = await Journal.open(vault, context.settings, {
-    parser: context.parser,
-    // A yearly review digests hundreds of notes: let the app handle input between chunks.
-    pause: () => new Promise((resolve) => window.setTimeout(resolve, 0)),
-  });
+  const { vault, journal } = await openJournal(context);
   let outcome = await writeReview(journal, period, vault);
   if (outcome.status === 'edited') {
     const replace = await context.confirm(

@@ -1,9 +1,7 @@
 import type { Period } from '../core/dates/periods';
 import { exportReview } from '../core/export/exportReview';
-import { Journal } from '../core/journal';
 import { buildReview } from '../core/review/buildReview';
-import { ObsidianVault } from './obsidianVault';
-import { errorText, type ReviewContext } from './reviewCommands';
+import { errorText, openJournal, type ReviewContext } from './reviewCommands';
 
 /** The part of the Clipboard API the command uses: rich text where the platform has it, else plain text. */
 export interface ShareClipboard {
@@ -20,7 +18,7 @@ export interface ShareClipboard {
 export async function copyReviewForSharing(context: ReviewContext, period: Period, clipboard: ShareClipboard | undefined, Item?: typeof ClipboardItem): Promise<void> {
   try {
     if (!clipboard) throw new Error('this device gives no clipboard to plugins');
-    const journal = await Journal.open(new ObsidianVault(context.app), context.settings, { parser: context.parser, pause: () => new Promise((resolve) => window.setTimeout(resolve, 0)) });
+    const { journal } = await openJournal(context);
     const review = await buildReview(journal, period);
     const personOf = (target: string) => {
       const found = journal.catalog.lookup(target);

@@ -6,7 +6,7 @@
 import { EditorState, type Extension, StateField, Transaction } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { readFrontmatter, splitFrontmatter } from '../../src/core/note/frontmatter';
+import { parseFrontmatterYaml, splitFrontmatter } from '../../src/core/note/frontmatter';
 
 type Callback = (...args: any[]) => unknown;
 
@@ -214,7 +214,8 @@ export class MetadataCache extends Events {
     if (this.unindexed.has(path)) return null;
     const text = this.vault.texts.get(path);
     if (text === undefined) return null;
-    const { data } = readFrontmatter(text);
+    // The app's cache reads YAML frontmatter only, never Logseq's `key:: value` page properties.
+    const { data } = parseFrontmatterYaml(splitFrontmatter(text).yaml);
     return Object.keys(data).length ? { frontmatter: data } : {};
   }
 }

@@ -91,14 +91,17 @@ describe('what changed', () => {
     // Only an earlier note changes, not one of the week's own: the memo must still see it.
     appendFileSync(join(vault, 'Daily', '2026-11-04.md'), '- [[Bo]] again, and [[Bo]] once more\n');
     expect(names((await both('2026-W47')).people.quiet)).toEqual(['Bo', 'Cy']);
-    writeFileSync(join(vault, 'People', 'Cy.md'), '---\ntype: topic\n---\n');
+    // Cy's note leaves People/ and says it is a topic (a note in a people folder is a person whatever it says).
+    rmSync(join(vault, 'People', 'Cy.md'));
+    writeFileSync(join(vault, 'Cy.md'), '---\ntype: topic\n---\n');
     expect(names((await both('2026-W47')).people.quiet)).toEqual(['Bo']);
     // A person of an older note only (neither this week's nor the baseline's) changes kind: nothing this week says changes, with or without the cache.
     appendFileSync(join(vault, 'Daily', '2026-10-27.md'), '- Met [[Fay]]\n- Lunch with [[Fay]]\n');
     writeFileSync(join(vault, 'People', 'Fay.md'), '---\ntype: person\n---\n');
     const withFay = await both('2026-W47');
     expect(names((await both('2026-11')).people.quiet)).toEqual(['Fay']);
-    writeFileSync(join(vault, 'People', 'Fay.md'), '---\ntype: topic\n---\n');
+    rmSync(join(vault, 'People', 'Fay.md'));
+    writeFileSync(join(vault, 'Fay.md'), '---\ntype: topic\n---\n');
     expect(await both('2026-W47')).toEqual(withFay);
     expect(names((await both('2026-11')).topics.quiet)).toEqual(['Fay']);
     rmSync(join(vault, 'Daily', '2026-10-27.md'));

@@ -247,10 +247,10 @@ describe('the review memo', () => {
     writeFileSync(join(vault, 'People', 'Missing page.md'), '');
     const resolved = JSON.parse((await daybook(args)).stdout);
     expect(resolved.people.map((p: { name: string }) => p.name)).toContain('Missing page');
-    // The settings change.
-    writeFileSync(join(vault, '.obsidian/plugins/daybook/data.json'), JSON.stringify({ dailyFolder: 'Journal', dailyFormat: 'YYYY/YYYY-MM-DD', peopleFolder: 'Nobody' }));
+    // The settings change (a People folder is people whatever the setting; the topics folder is a setting only).
+    writeFileSync(join(vault, '.obsidian/plugins/daybook/data.json'), JSON.stringify({ dailyFolder: 'Journal', dailyFormat: 'YYYY/YYYY-MM-DD', topicsFolder: 'Nowhere' }));
     const resettled = JSON.parse((await daybook(args)).stdout);
-    expect(resettled.people.map((p: { name: string }) => p.name)).not.toContain('María José');
+    expect(resettled.topics.map((p: { name: string }) => p.name)).not.toContain('Performance');
     expect((await daybook([...args.slice(0, -2), '--no-cache'])).stdout).toBe(JSON.stringify(resettled, null, 2) + '\n');
   });
 });

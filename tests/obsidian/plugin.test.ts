@@ -84,6 +84,25 @@ describe('commands', () => {
   });
 });
 
+describe('a vault that is also a Logseq graph', () => {
+  it('reads its journals, page properties and outline by Logseq’s rules, writing no settings', async () => {
+    const { app, run } = await loadPlugin({
+      'logseq/config.edn': '{:journal/file-name-format "yyyy_MM_dd" ;; Logseq\'s own syntax\n :file/name-format :triple-lowbar}',
+      'logseq/bak/journals/2026_11_17.md': '- stale [[Ghost]]\n',
+      'journals/2026_11_17.md': '## Day Planning\n\t- 1:1 with #ana on [[team/infra]]\n',
+      'pages/Ana.md': 'tags:: #Person, #developer\n\n- Ana\n',
+      'pages/team___infra.md': '- The infra team\n',
+    });
+    await run('review-week');
+    const review = app.vault.texts.get('Reviews/2026-W47.md') ?? '';
+    expect(review).toContain('*Logseq graph: 1 journal page in journals/, 2 pages.*');
+    expect(review).toContain('### [[Ana]] · 1 mention');
+    expect(review).toContain('[[team/infra]]');
+    expect(review).not.toContain('Ghost');
+    expect([...app.vault.texts.keys()].filter((p) => p.startsWith('.obsidian'))).toEqual([]);
+  });
+});
+
 describe('a hand-edited review', () => {
   async function setUp() {
     const app = new App({ 'Daily/2026-11-17.md': '- met [[Ana]]\n' });

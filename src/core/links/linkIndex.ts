@@ -9,10 +9,14 @@ export class LinkIndex {
   private readonly byName = new Map<string, string[]>();
   private readonly byPath = new Map<string, string>();
 
-  constructor(files: Iterable<VaultFile>) {
+  /** `nameOf` is the page name links use for a note: its file name in Obsidian, Logseq's page name in a graph (`a___b.md` is `a/b`). */
+  constructor(
+    files: Iterable<VaultFile>,
+    private readonly nameOf: (path: string) => string = basename,
+  ) {
     for (const file of files) {
       this.byPath.set(withoutExtension(file.path).toLowerCase(), file.path);
-      const key = basename(file.path).toLowerCase();
+      const key = nameOf(file.path).toLowerCase();
       const list = this.byName.get(key);
       if (list) list.push(file.path);
       else this.byName.set(key, [file.path]);
@@ -25,8 +29,9 @@ export class LinkIndex {
    * (`fileToLinktext`); otherwise the path, so a review's link is never ambiguous.
    */
   linktext(path: string): string {
-    const same = this.byName.get(basename(path).toLowerCase());
-    return same && same.length > 1 ? withoutExtension(path) : basename(path);
+    const name = this.nameOf(path);
+    const same = this.byName.get(name.toLowerCase());
+    return same && same.length > 1 ? withoutExtension(path) : name;
   }
 
   resolve(target: string): string | null {
@@ -36,6 +41,9 @@ export class LinkIndex {
     const exact = this.byPath.get(key);
     if (exact) return exact;
     if (key.includes('/')) {
+      // A page named with a slash: a Logseq namespace (`[[a/b]]` is `a___b.md`) or journal title (`[[2022/05/16]]`).
+      const named = this.byName.get(key)?.[0];
+      if (named) return named;
       // A partial path (`Team/Vincent Chan`) matches the note whose path ends with it.
       const name = key.slice(key.lastIndexOf('/') + 1);
       return this.byName.get(name)?.find((path) => withoutExtension(path).toLowerCase().endsWith('/' + key)) ?? null;

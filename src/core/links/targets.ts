@@ -1,4 +1,5 @@
-import { findDailyNotes } from '../dailyNotes';
+import { type DailyNoteFile, findDailyNotes } from '../dailyNotes';
+import { type Dialect, OBSIDIAN } from '../dialect/dialect';
 import { reviewFolders } from '../reviewNotes';
 import { type Frontmatter, stringList } from '../note/frontmatter';
 import type { DaybookSettings } from '../settings';
@@ -16,6 +17,8 @@ export interface Target {
   kind: TargetKind;
   /** How the review links the note when its name is not unique in the vault (`Folder/Note`), else absent. */
   link?: string;
+  /** The note is a project (in a projects folder, or marked `type: project`), wherever it is linked. */
+  project?: true;
 }
 
 /**
@@ -32,16 +35,46 @@ export function foldName(name: string): string {
   return name.normalize('NFC').toLowerCase().replace(/[-_\s]+/g, ' ').trim();
 }
 
+/**
+ * The words a note is marked with, folded: `type: [[Person]]`, `tags:: #Person, #developer`,
+ * `categories: "[[People]]"`. A nested tag counts by its last part (`team/person`).
+ */
 function frontmatterWords(frontmatter: Frontmatter, key: string): string[] {
-  return stringList(frontmatter[key]).map((word) => foldName(word.replace(/^#|\[\[|\]\]/g, '')));
+  return stringList(frontmatter[key]).map((word) => {
+    const bare = word.replace(/^#|\[\[|\]\]/g, '');
+    return foldName(bare.slice(bare.lastIndexOf('/') + 1));
+  });
 }
 
-/** A note's kind from its frontmatter (`type`, `tags`, `categories`) and folder. */
-export function kindOfNote(path: string, frontmatter: Frontmatter, settings: DaybookSettings): TargetKind {
+/** What a note is, before links are counted: a project is listed with the other links, and known as a project. */
+export type NoteKind = TargetKind | 'project';
+
+/** Words that mark a person, as people write them in public vaults (`person`, `people`, `team/colleague`). */
+const PERSON_WORDS = new Set(['person', 'people', 'persons', 'colleague', 'colleagues']);
+const PROJECT_WORDS = new Set(['project', 'projects']);
+const TOPIC_WORDS = new Set(['topic', 'topics']);
+
+/** The folders a note sits in, folded, and its Logseq namespaces (`people/ana` sits in `people`). */
+function foldersOf(path: string, page: string): string[] {
+  const parts = [...path.split('/').slice(0, -1), ...page.split('/').slice(0, -1)];
+  return parts.map(foldName);
+}
+
+/**
+ * A note's kind from its properties (`type`, `tags`, `categories`, YAML or
+ * Logseq's), its name (`@ana`) and its folders (the people and topics folders
+ * of the settings, a `People`, `Persons` or `Projects` folder anywhere). A
+ * person is never a project or a topic; a project is never a topic.
+ */
+export function kindOfNote(path: string, frontmatter: Frontmatter, settings: DaybookSettings, page = basename(path)): NoteKind {
   const words = [...frontmatterWords(frontmatter, 'type'), ...frontmatterWords(frontmatter, 'tags'), ...frontmatterWords(frontmatter, 'categories')];
-  if (words.includes('person') || words.includes('people')) return 'person';
-  if (words.includes('topic') || words.includes('topics')) return 'topic';
+  const folders = foldersOf(path, page);
+  const name = page.slice(page.lastIndexOf('/') + 1);
+  if (words.some((w) => PERSON_WORDS.has(w)) || name.startsWith('@')) return 'person';
   if (settings.peopleFolder && isInFolder(path, settings.peopleFolder)) return 'person';
+  if (folders.some((f) => PERSON_WORDS.has(f))) return 'person';
+  if (words.some((w) => PROJECT_WORDS.has(w)) || folders.some((f) => PROJECT_WORDS.has(f))) return 'project';
+  if (words.some((w) => TOPIC_WORDS.has(w))) return 'topic';
   if (settings.topicsFolder && isInFolder(path, settings.topicsFolder)) return 'topic';
   return 'other';
 }
@@ -54,19 +87,29 @@ export function kindOfNote(path: string, frontmatter: Frontmatter, settings: Day
 export class TargetCatalog {
   private linkIndex: LinkIndex | null = null;
   private readonly lookups = new Map<string, Target>();
-  private readonly notes = new Map<string, { kind: TargetKind; frontmatter: Frontmatter }>();
+  private readonly notes = new Map<string, { kind: NoteKind; frontmatter: Frontmatter }>();
   private aliases: Map<string, string> | null = null;
   private readonly problems = new Map<string, Warning>();
+  private readonly days: Map<string, string>;
 
   constructor(
     private readonly source: VaultSource,
     private readonly files: VaultFile[],
     private readonly settings: DaybookSettings,
-  ) {}
+    private readonly dialect: Dialect = OBSIDIAN,
+    dailyNotes?: DailyNoteFile[],
+  ) {
+    this.days = new Map((dailyNotes ?? findDailyNotes(files, settings).notes).map((note) => [note.path, note.day]));
+  }
+
+  /** The page name links use for a note, by the vault's dialect. */
+  private pageName(path: string): string {
+    return this.dialect.pageName(path, this.days.get(path) ?? null);
+  }
 
   /** Built on first use: a review answered from a cache never resolves a link. */
   private get index(): LinkIndex {
-    this.linkIndex ??= new LinkIndex(this.files);
+    this.linkIndex ??= new LinkIndex(this.files, (path) => this.pageName(path));
     return this.linkIndex;
   }
 
@@ -115,7 +158,7 @@ export class TargetCatalog {
         } catch (error) {
           this.problems.set(path, { path, message: `cannot be read: ${error instanceof Error ? error.message : String(error)}` });
         }
-        this.notes.set(path, { kind: kindOfNote(path, frontmatter, this.settings), frontmatter });
+        this.notes.set(path, { kind: kindOfNote(path, frontmatter, this.settings, this.pageName(path)), frontmatter });
       }),
     );
   }
@@ -128,7 +171,13 @@ export class TargetCatalog {
     // Only the candidates, in a fixed order: which other notes a period happens to link must not change what an alias means.
     for (const path of candidates) {
       const note = this.notes.get(path);
-      for (const alias of stringList(note?.frontmatter.aliases ?? note?.frontmatter.alias)) {
+      const keys = this.dialect.titleProperty ? [this.dialect.titleProperty, ...this.dialect.aliasProperties] : this.dialect.aliasProperties;
+      // A title is one name, commas and all; aliases are lists.
+      const names = keys.flatMap((key) => {
+        const value = note?.frontmatter[key];
+        return key === this.dialect.titleProperty ? (typeof value === 'string' && value.trim() !== '' ? [value.trim()] : []) : stringList(value);
+      });
+      for (const alias of names.map((name) => name.replace(/^\[\[|\]\]$/g, ''))) {
         const key = identityKey(alias);
         if (!this.aliases.has(key)) this.aliases.set(key, path);
       }
@@ -165,11 +214,7 @@ export class TargetCatalog {
     const path = this.index.resolve(target) ?? this.aliases?.get(identityKey(target)) ?? null;
     let found: Target;
     if (path === null) found = { key: 'name:' + identityKey(target), name: target.trim(), path: null, kind: 'other' };
-    else {
-      const name = basename(path);
-      const link = this.index.linktext(path);
-      found = { key: 'path:' + path, name, path, kind: this.notes.get(path)?.kind ?? 'other', ...(link !== name ? { link } : {}) };
-    }
+    else found = this.noteTarget(path);
     // Only final answers are remembered: before its note or the aliases are loaded, a lookup may still change.
     if ((path !== null && this.notes.has(path)) || (path === null && this.aliases !== null)) this.lookups.set(target, found);
     return found;
@@ -180,12 +225,29 @@ export class TargetCatalog {
    * (`#performance` and `Topics/Performance.md` are one entry), else the tag.
    */
   lookupTag(tag: string): Target {
+    if (this.dialect.tagsArePages) {
+      // Logseq: `#X` is page X, the same entry as `[[X]]`; a page no note marks otherwise is a topic.
+      const page = this.lookup(tag);
+      return page.kind === 'other' && !page.project ? { ...page, kind: 'topic' } : page;
+    }
     for (const candidate of tagNames(tag)) {
       const path = this.index.resolve(candidate) ?? this.aliases?.get(identityKey(candidate)) ?? null;
-      if (path && this.notes.get(path)?.kind === 'topic') return { key: 'path:' + path, name: basename(path), path, kind: 'topic' };
+      const kind = path ? this.notes.get(path)?.kind : undefined;
+      // `#ana` beside `People/Ana.md` is Ana; `#perf` beside a topic note is that topic.
+      if (path && (kind === 'topic' || kind === 'person')) return this.noteTarget(path);
     }
     // Obsidian's tags ignore case only: `#on-call` and `#on_call` are two tags.
     return { key: 'tag:' + identityKey(tag), name: '#' + tag, path: null, kind: 'topic' };
+  }
+
+  private noteTarget(path: string): Target {
+    const titled = this.dialect.titleProperty ? this.notes.get(path)?.frontmatter[this.dialect.titleProperty] : undefined;
+    // Logseq names a page by its `title::` when it has one: links to it, the review's too, use that name.
+    const name = typeof titled === 'string' && titled.trim() !== '' ? titled.trim() : this.pageName(path);
+    const link = name === this.pageName(path) ? this.index.linktext(path) : name;
+    const noteKind = this.notes.get(path)?.kind ?? 'other';
+    const kind: TargetKind = noteKind === 'project' ? 'other' : noteKind;
+    return { key: 'path:' + path, name, path, kind, ...(link !== name ? { link } : {}), ...(noteKind === 'project' ? { project: true as const } : {}) };
   }
 }
 

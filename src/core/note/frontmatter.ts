@@ -1,4 +1,5 @@
 import { parseDocument } from 'yaml';
+import { pageProperties } from './pageProperties';
 
 export type Frontmatter = Record<string, unknown>;
 
@@ -171,9 +172,18 @@ export function parseFrontmatterYaml(yaml: string | null): ParsedFrontmatter {
   }
 }
 
-/** Reads just the frontmatter of a note: what classifying a link target needs. */
-export function readFrontmatter(text: string): ParsedFrontmatter {
-  return parseFrontmatterYaml(splitFrontmatter(text).yaml);
+/**
+ * Reads just the properties of a note: what classifying a link target needs.
+ * Its YAML frontmatter, and in a Logseq graph (`withPageProperties`) the
+ * `key:: value` lines of its first block, as Logseq writes page properties:
+ * a key set in both is taken from the YAML. Obsidian reads only the YAML.
+ */
+export function readFrontmatter(text: string, withPageProperties = false): ParsedFrontmatter {
+  const split = splitFrontmatter(text);
+  const parsed = parseFrontmatterYaml(split.yaml);
+  if (!withPageProperties || !split.body.includes('::')) return parsed;
+  const properties = pageProperties(split.body);
+  return Object.keys(properties).length ? { data: { ...properties, ...parsed.data }, error: parsed.error } : parsed;
 }
 
 /** A frontmatter value as a list of strings (`tags: [a, b]`, `tags: a, b`, `aliases: x`). */

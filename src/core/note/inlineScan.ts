@@ -26,8 +26,10 @@ const URL = /\b[a-z][a-z0-9+.-]{1,31}:\/\/[^\s<>]*/gi;
 const MACRO = /\{\{[^{}\n]*\}\}/g;
 const WIKI_LINK = /(!?)\[\[([^[\]\n]+?)\]\]/g;
 
-export function scanInline(markdown: string, masks: [number, number][], options: { heading: boolean; item: boolean }): InlineScan {
+export function scanInline(markdown: string, masks: [number, number][], options: { heading: boolean; item: boolean; fileLinks?: boolean }): InlineScan {
   let clean = blankRanges(markdown, [...masks, ...escapes(markdown)]);
+  // What was code or HTML is not white space to what follows it: `<b>#x</b>` and `` `c`#x `` hold no tag.
+  for (const [, to] of masks) if (to > 0 && to <= clean.length && clean[to - 1] === ' ') clean = clean.slice(0, to - 1) + '\u0001' + clean.slice(to);
   clean = blankRanges(clean, math(clean));
   if (options.heading) clean = clean.replace(/^(\s*)(#{1,6})(?=\s|$)/, (_, space: string, marks: string) => space + ' '.repeat(marks.length));
   const task = options.item && !options.heading ? readTaskMark(clean.trimStart()) : null;
@@ -39,7 +41,7 @@ export function scanInline(markdown: string, masks: [number, number][], options:
       const parsed = destination(clean, at + match[0].length);
       if (!parsed) continue;
       linkRanges.push([at, parsed.end]);
-      const link = markdownLinkTarget(parsed.text, match[1] === '!');
+      const link = markdownLinkTarget(parsed.text, match[1] === '!', options.fileLinks ?? true);
       if (link) found.push({ at, link });
     }
   }
@@ -49,8 +51,8 @@ export function scanInline(markdown: string, masks: [number, number][], options:
   if (rest.includes('[[')) {
     for (const match of rest.matchAll(WIKI_LINK)) {
       const at = match.index ?? 0;
-      // Roam's `#[[tag]]` is a tag, not a link.
-      if (at > 0 && rest[at - 1] === '#') continue;
+      // Roam's `#[[tag]]` is a tag, not a link, when its `#` starts a word (`###[[x]]` holds a link).
+      if (at > 0 && rest[at - 1] === '#' && (at === 1 || /\s/.test(rest[at - 2]))) continue;
       tagText.push([at, at + match[0].length]);
       for (const link of findWikiLinks(match[0])) found.push({ at, link });
     }
@@ -162,11 +164,12 @@ function destination(text: string, from: number): { text: string; end: number } 
 }
 
 /** The note a markdown link's destination names, or null for a URL with a scheme or a link within the note. */
-function markdownLinkTarget(dest: string, embed: boolean): WikiLink | null {
+function markdownLinkTarget(dest: string, embed: boolean, fileLinks: boolean): WikiLink | null {
   if (dest.startsWith('[[')) {
     const inner = findWikiLinks(dest)[0];
     return inner ? { ...inner, embed } : null;
   }
+  if (!fileLinks) return null;
   // Logseq's `[label](((uuid)))` quotes a block, which is no note.
   if (dest === '' || SCHEME.test(dest) || dest.startsWith('((')) return null;
   const hash = dest.indexOf('#');

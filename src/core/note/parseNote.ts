@@ -1,6 +1,7 @@
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import type { ParseRules } from '../dialect/dialect';
 import { type Frontmatter, parseFrontmatterYaml, splitFrontmatter } from './frontmatter';
 import { defuse, restoreDefused } from './defuse';
 import { scanInline } from './inlineScan';
@@ -46,6 +47,12 @@ export interface NoteModel {
 }
 
 const processor = unified().use(remarkParse);
+/**
+ * An outliner's text: indentation nests bullets and never makes an indented code block
+ * (only fences make code), and a bare `-` under a line is an empty bullet, not the
+ * underline of a heading.
+ */
+const outlineProcessor = unified().use(remarkParse).data('micromarkExtensions', [{ disable: { null: ['codeIndented', 'setextUnderline'] } }]);
 
 /** Obsidian comments (`%% … %%`) are invisible in the app, so they hold no mentions. */
 function blankComments(body: string): string {
@@ -53,8 +60,11 @@ function blankComments(body: string): string {
   return body.replace(/%%[\s\S]*?%%/g, (comment) => comment.replace(/[^\n]/g, ' '));
 }
 
-/** Parses a note's text. Never throws: what cannot be read is reported in `problems`. */
-export function parseNote(text: string): NoteModel {
+/**
+ * Parses a note's text by the rules of its app (Obsidian's by default).
+ * Never throws: what cannot be read is reported in `problems`.
+ */
+export function parseNote(text: string, rules?: ParseRules): NoteModel {
   const split = splitFrontmatter(text);
   const { data, error } = parseFrontmatterYaml(split.yaml);
   const problems = error ? [error] : [];
@@ -62,8 +72,8 @@ export function parseNote(text: string): NoteModel {
   const safe = defuse(blankComments(split.body));
   problems.push(...safe.problems);
   try {
-    const tree = processor.parse(safe.text);
-    const builder = new BlockBuilder(safe.text, split.bodyLine);
+    const tree = (rules && !rules.indentedCode ? outlineProcessor : processor).parse(safe.text);
+    const builder = new BlockBuilder(safe.text, split.bodyLine, rules?.fileLinks ?? true);
     builder.container(tree.children, -1);
     return { frontmatter: data, problems, blocks: builder.finish() };
   } catch (error) {
@@ -84,6 +94,7 @@ class BlockBuilder {
   constructor(
     private readonly source: string,
     private readonly lineOffset: number,
+    private readonly fileLinks: boolean,
   ) {}
 
   finish(): Block[] {
@@ -148,7 +159,7 @@ class BlockBuilder {
     const start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? start;
     const markdown = restoreDefused(this.source.slice(start, end));
-    const scan = scanInline(markdown, maskedRanges(node.children, start), { heading: node.type === 'heading', item: kind === 'item' && level === 0 });
+    const scan = scanInline(markdown, maskedRanges(node.children, start), { heading: node.type === 'heading', item: kind === 'item' && level === 0, fileLinks: this.fileLinks });
     const text = scan.task ? rendered.replace(TASK_MARKER, '') : rendered;
     const block: Block = {
       line: (node.position?.start.line ?? 1) + this.lineOffset,

@@ -13,6 +13,7 @@ import { changesOf } from './changes';
 import { journalHistory, notesBefore } from './history';
 import { findIncidents } from './incidents';
 import { readMood, summariseMood } from './mood';
+import { oneOnOnePeople } from './oneOnOnes';
 import { findProjects, projectLinkOf } from './projects';
 import type { Entry, GoalEvidence, LinkedNote, Mention, ReviewData, ReviewGoal, ReviewIncident, ReviewProject, ReviewTask } from './types';
 
@@ -75,14 +76,17 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
         linked.push({ path: target.path, mention: at(i, quoteInContext(note.blocks, i)), takeaways: writtenUnder(note.blocks, i).map((t) => at(t.index, t.text)) });
       }
       let kind = target.kind;
-      if (kind === 'other') {
+      // A project is never a topic, even linked under a *Topics* heading.
+      if (kind === 'other' && !target.project) {
         underTopics ??= isUnder(note.blocks, i, (name) => name === 'topics');
         if (underTopics) kind = 'topic';
       }
       mention(kind, target);
     }
     for (const tag of block.tags) {
-      mention('topic', catalog.lookupTag(tag));
+      // A tag is a topic, unless it names a person's note (`#ana` beside `Ana.md`) or, in Logseq, a page of another kind.
+      const target = catalog.lookupTag(tag);
+      mention(target.kind, target);
       for (const path of catalog.tagNotes(tag)) referenced.add(path);
     }
     if (block.task && !isPlaceholder(block.text)) tasks.push({ text: taskText(block), done: block.task.done, status: block.task.status, date: daily.day, path: daily.path, line: block.line });
@@ -154,7 +158,7 @@ class EntryTable {
   add(target: Target, mention: Mention): void {
     let entry = this.entries.get(target.key);
     if (!entry) {
-      entry = { name: target.name, path: target.path, ...(target.link ? { link: target.link } : {}), mentions: 0, blocks: [] };
+      entry = { name: target.name, path: target.path, ...(target.link ? { link: target.link } : {}), ...(target.project ? { project: true as const } : {}), mentions: 0, blocks: [] };
       this.entries.set(target.key, entry);
     }
     entry.mentions += 1;
@@ -163,6 +167,30 @@ class EntryTable {
 
   get(key: string): Entry | undefined {
     return this.entries.get(key);
+  }
+
+  /** Moves the entries of these identities from `other` to here. */
+  takeFrom(other: EntryTable, keys: Set<string>): void {
+    for (const key of keys) {
+      const entry = other.entries.get(key);
+      if (!entry || this.entries.has(key)) continue;
+      this.entries.set(key, entry);
+      other.entries.delete(key);
+    }
+  }
+
+  /**
+   * Takes over the entries of `other` that are also here: in Logseq `#X` and
+   * `[[X]]` are one page, listed once, as a topic when it is used as a tag.
+   */
+  absorb(other: EntryTable): void {
+    for (const [key, entry] of this.entries) {
+      const theirs = other.entries.get(key);
+      if (!theirs) continue;
+      entry.mentions += theirs.mentions;
+      entry.blocks = [...entry.blocks, ...theirs.blocks].sort((a, b) => a.date.localeCompare(b.date) || a.line - b.line);
+      other.entries.delete(key);
+    }
   }
 
   sorted(): Entry[] {
@@ -206,6 +234,7 @@ export function targetsOf(journal: Journal, period: Period): string[] {
     const daily = journal.parsedNote(file.path);
     const facts = daily ? digests.get(daily) : undefined;
     for (const path of facts?.referenced ?? []) paths.add(path);
+    for (const path of journal.blockRefSources(file.path)) paths.add(path);
   }
   for (const path of goalSources.get(journal)?.get(period.id) ?? []) paths.add(path);
   return [...paths];
@@ -280,6 +309,10 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
     workLog.push(...facts.workLog);
     days.push({ date: daily.day, path: daily.path, mood: facts.mood, summary: facts.summary });
   }
+  if (journal.dialect.tagsArePages) tables.topic.absorb(tables.other);
+  // Whom the period's notes log a 1:1 with is a person, marked so or not.
+  const metOneOnOne = oneOnOnePeople(notes, catalog, new Set(journal.dailyNotes.map((d) => d.path)));
+  for (const table of [tables.topic, tables.other]) tables.person.takeFrom(table, metOneOnOne);
   const typed = await typedNotes(journal, linked, warnings);
   for (const path of referenced) {
     const problem = catalog.problemWith(path);
@@ -294,6 +327,7 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
   return {
     period: { id: period.id, kind: period.kind, start: period.start, end: period.end, previous: previous.id, next: next.id },
     notes: { review: reviewPath, previous: reviewNotePath(previous, settings), next: reviewNotePath(next, settings) },
+    ...(journal.describe() ? { vault: journal.describe() as string } : {}),
     days,
     people: tables.person.sorted(),
     topics: tables.topic.sorted(),

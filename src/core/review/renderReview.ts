@@ -44,6 +44,7 @@ export function renderReview(data: ReviewData, settings: DaybookSettings): strin
   const out: string[] = [];
   out.push(`# ${reviewTitle(data)}`, '');
   out.push(`${dateRange(data)} · ← ${noteLink(data.notes.previous, data.period.previous)} · ${noteLink(data.notes.next, data.period.next)} →`, '');
+  if (data.vault) out.push(`*${data.vault}.*`, '');
   out.push(...atAGlance(data, settings));
   out.push(...changesSection(data, settings), ...heatmapSection(data, settings));
   if (data.period.kind === 'year' || data.period.kind === 'quarter') out.push(...bragDocument(data, settings));

@@ -11,6 +11,8 @@ export interface ReviewData {
   period: ReviewPeriod;
   /** Vault paths of this review note and its neighbours. */
   notes: { review: string; previous: string; next: string };
+  /** What Daybook found when the folder is not an Obsidian vault (`Logseq graph: 184 journal pages in journals/, 348 pages`). */
+  vault?: string;
   days: ReviewDay[];
   people: Entry[];
   topics: Entry[];
@@ -78,6 +80,8 @@ export interface Entry {
   path: string | null;
   /** The note's path without `.md` when another note shares its name, so the review links it unambiguously. */
   link?: string;
+  /** The note is a project (a projects folder, `type: project`), wherever it is linked. */
+  project?: true;
   mentions: number;
   blocks: Mention[];
 }

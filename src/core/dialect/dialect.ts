@@ -1,0 +1,95 @@
+import { dayToDate } from '../dates/periods';
+import { formatDate } from '../dates/dateFormatter';
+import { basename, isInFolder } from '../vault';
+import type { LogseqConfig } from './logseqConfig';
+
+/**
+ * The rules one app reads a vault by: which files are notes, what a note's
+ * page is called, whether `#X` names a page, and how the text is read.
+ * Obsidian and a Logseq graph differ in exactly these; the parser and the
+ * link catalog are given one of these objects, and nothing else in Daybook
+ * asks which app a vault belongs to.
+ */
+export interface Dialect {
+  /** Plain data, so a worker thread can rebuild the same dialect, and caches can key on it. */
+  readonly spec: DialectSpec;
+  /** Whether a listed markdown file is one of the vault's notes (Logseq's own folder and `:hidden` folders are not). */
+  isNote(path: string): boolean;
+  /** The page a note is, as links name it: its file name, or Logseq's namespace or journal title. */
+  pageName(path: string, day: string | null): string;
+  /** Logseq: `#X`, `#[[X]]` and `[[X]]` are one page. Obsidian: a tag is a tag. */
+  readonly tagsArePages: boolean;
+  /** The properties whose values are other names of the note: `aliases:`; in Logseq `alias::` too. */
+  readonly aliasProperties: readonly string[];
+  /** The property that names the page instead of its file (Logseq's `title::`), if any. */
+  readonly titleProperty: string | null;
+  /** How the note parser reads text in this dialect. */
+  readonly parse: ParseRules;
+  /** What a review says first about a folder opened in place, or null for a plain Obsidian vault. */
+  describe(journals: number, pages: number, journalsFolder: string): string | null;
+}
+
+export interface ParseRules {
+  /** CommonMark's indented code block: Obsidian has it, Logseq's outliner never does (only fences make code). */
+  indentedCode: boolean;
+  /** Logseq's block references `((uuid))`, `{{embed ((uuid))}}`, `[label](((uuid)))`. */
+  blockRefs: boolean;
+  /**
+   * Whether a markdown link to a file (`[t](Note.md)`, `[t](../assets/q.sql)`) names a note:
+   * Obsidian makes it an internal link; in Logseq only `[[X]]`, `#X` and `[t]([[X]])` reference a page.
+   */
+  fileLinks: boolean;
+  /** Logseq's page properties: the `key:: value` lines of a page's first block are its properties, as YAML frontmatter is. */
+  pageProperties: boolean;
+}
+
+export type DialectSpec = { app: 'obsidian' } | ({ app: 'logseq' } & LogseqConfig);
+
+const OBSIDIAN_RULES: ParseRules = { indentedCode: true, blockRefs: false, fileLinks: true, pageProperties: false };
+const LOGSEQ_RULES: ParseRules = { indentedCode: false, blockRefs: true, fileLinks: false, pageProperties: true };
+
+export const OBSIDIAN: Dialect = {
+  spec: { app: 'obsidian' },
+  isNote: () => true,
+  pageName: (path) => basename(path),
+  tagsArePages: false,
+  aliasProperties: ['aliases', 'alias'],
+  titleProperty: null,
+  parse: OBSIDIAN_RULES,
+  describe: () => null,
+};
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function decode(name: string): string {
+  if (!name.includes('%')) return name;
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
+/**
+ * A Logseq page name from its file name: `a___b` (triple-lowbar) or `a.b`
+ * (the legacy format) is the namespace page `a/b`, and `%2F` or any other
+ * percent-escape is the character it stands for.
+ */
+export function logseqPageName(file: string, namespaceFiles: LogseqConfig['namespaceFiles']): string {
+  const separated = namespaceFiles === 'triple-lowbar' ? file.replace(/___/g, '/') : file.replace(/\./g, '/');
+  return decode(separated);
+}
+
+export function logseqDialect(config: LogseqConfig): Dialect {
+  const own = ['logseq', ...config.hidden];
+  return {
+    spec: { app: 'logseq', ...config },
+    isNote: (path) => !own.some((folder) => isInFolder(path, folder)),
+    pageName: (path, day) => (day !== null ? formatDate(dayToDate(day), config.journalTitleFormat) : logseqPageName(basename(path), config.namespaceFiles)),
+    tagsArePages: true,
+    aliasProperties: ['alias', 'aliases'],
+    titleProperty: 'title',
+    parse: LOGSEQ_RULES,
+    describe: (journals, pages, folder) => `Logseq graph: ${plural(journals, 'journal page')} in ${folder ? `${folder}/` : 'the graph folder'}, ${plural(pages, 'page')}`,
+  };
+}
