@@ -20,6 +20,7 @@ import {
   fchmodSync,
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { decodeKeepingBytes, encodeKeptBytes } from './keptBytes';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { type ParsedFrontmatter, readFrontmatter } from '../core/note/frontmatter';
 import type { ReviewStore } from '../core/reviewWriter';
@@ -42,6 +43,12 @@ export function decodeNote(bytes: Uint8Array): string {
   } catch {
     return lenient.decode(bytes);
   }
+}
+
+/** Text of a note Daybook may write back: every byte it does not change comes back as it was (see keptBytes). */
+function decodeWritable(bytes: Uint8Array): string {
+  if (bytes.subarray(0, 8192).includes(0)) throw new Error('is a binary file, not text');
+  return decodeKeepingBytes(bytes);
 }
 
 /** The suffix of Daybook's temporary files; the part before it names the writing process. */
@@ -72,7 +79,7 @@ function code(error: unknown): string | undefined {
 
 /** Writes all of `text` to `fd`: one writeSync may write less than asked. */
 function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
+  const bytes = encodeKeptBytes(text);
   for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
 }
 
@@ -265,7 +272,7 @@ export class FolderVault implements VaultSource, ReviewStore {
     const real = this.realFile(path);
     if (real === null) return null;
     try {
-      return decodeNote(readFileSync(real));
+      return decodeWritable(readFileSync(real));
     } catch (error) {
       if (code(error) === 'ENOENT') return null;
       if (code(error) === 'EISDIR') throw new NotWritable(`${path} is a folder, not a note`);
@@ -352,7 +359,7 @@ export class FolderVault implements VaultSource, ReviewStore {
         } catch (error) {
           if (code(error) !== 'ENOENT') throw error;
         }
-        const current = fd === null ? null : decodeNote(readAllFrom(fd, fstatSync(fd).size));
+        const current = fd === null ? null : decodeWritable(readAllFrom(fd, fstatSync(fd).size));
         const base = merged(raced, current);
         raced = null;
         // Text rescued from a raced swap is written even when `change` has nothing to add to it.
@@ -372,13 +379,13 @@ export class FolderVault implements VaultSource, ReviewStore {
         wrote = true;
         syncFolder(dirname(target));
         if (fd === null) return true;
-        const after = decodeNote(readAllFrom(fd, fstatSync(fd).size));
+        const after = decodeWritable(readAllFrom(fd, fstatSync(fd).size));
         if (after === current) return true;
         // A program that appends faster than a flush (a busy machine, an editor saving on
         // every key) would race every rewrite; after a few rounds the rescued lines are
         // appended to the new note instead, which takes no flush window and so cannot race.
         if (++racedRounds >= MAX_RACED_REWRITES && current !== null && after.startsWith(current)) {
-          appendFileSync(target, after.slice(current.length), 'utf8');
+          appendFileSync(target, encodeKeptBytes(after.slice(current.length)));
           return true;
         }
         raced = { read: current ?? '', text: after, written: next };
