@@ -9,7 +9,6 @@ import {
   mkdirSync,
   openSync,
   readdirSync,
-  readFileSync,
   readSync,
   realpathSync,
   renameSync,
@@ -194,6 +193,7 @@ export class FolderVault implements VaultSource, ReviewStore {
           if (!linked && !entry.isSymbolicLink()) plain.add(path);
         }
         else if (isFile && isStaleTemporary(entry.name)) stale.push(absolute);
+        else if (!isFile && !isDirectory && entry.name.endsWith('.md')) skipped.push({ path, message: `is ${fileKind(statSync(absolute))}, not a note; not read (Daybook reads only regular files)` });
       }
     };
     walk(this.realRoot, '', new Set([this.realRoot]), false);
@@ -255,12 +255,12 @@ export class FolderVault implements VaultSource, ReviewStore {
   // promise machinery around each costs more than the read itself.
   async read(path: string): Promise<string> {
     if (this.plain.has(path)) {
-      const bytes = readPlain(join(this.realRoot, ...path.split('/')));
+      const bytes = readPlain(join(this.realRoot, ...path.split('/')), path);
       if (bytes !== null) return decodeNote(bytes);
     }
     const real = this.realFile(path);
     if (real === null) throw Object.assign(new Error(`${path} does not exist`), { code: 'ENOENT' });
-    return decodeNote(readFileSync(real));
+    return decodeNote(readRegular(real, path));
   }
 
   async frontmatter(path: string): Promise<ParsedFrontmatter> {
@@ -272,7 +272,7 @@ export class FolderVault implements VaultSource, ReviewStore {
     const real = this.realFile(path);
     if (real === null) return null;
     try {
-      return decodeWritable(readFileSync(real));
+      return decodeWritable(readRegular(real, path));
     } catch (error) {
       if (code(error) === 'ENOENT') return null;
       if (code(error) === 'EISDIR') throw new NotWritable(`${path} is a folder, not a note`);
@@ -287,7 +287,7 @@ export class FolderVault implements VaultSource, ReviewStore {
     if (real === null) return { target, mode: null };
     const info = lstatSync(real);
     if (info.isDirectory()) throw new NotWritable(`${path} is a folder, not a note; not written`);
-    if (!info.isFile()) throw new NotWritable(`${path} is not a regular file; not written`);
+    if (!info.isFile()) throw new NotWritable(`${path} is ${fileKind(info)}, not a note; not written`);
     // Checked by mode, not by trying: renaming over a read-only file succeeds, and root may write anything.
     if ((info.mode & 0o222) === 0) throw new NotWritable(`${path} is read-only; left as it is`);
     return { target, mode: info.mode & 0o7777 };
@@ -355,7 +355,7 @@ export class FolderVault implements VaultSource, ReviewStore {
       let fd: number | null = null;
       try {
         try {
-          fd = openSync(target, 'r');
+          fd = openSync(target, constants.O_RDONLY | constants.O_NONBLOCK);
         } catch (error) {
           if (code(error) !== 'ENOENT') throw error;
         }
@@ -446,16 +446,34 @@ export class FolderVault implements VaultSource, ReviewStore {
  * stands as it is.
  */
 /** A file's bytes, refusing a link (null: it became one since it was listed, so the caller checks where it leads). */
-function readPlain(absolute: string): Buffer | null {
-  let fd: number;
+function readPlain(absolute: string, path: string): Buffer | null {
   try {
-    fd = openSync(absolute, constants.O_RDONLY | constants.O_NOFOLLOW);
+    return readRegular(absolute, path, constants.O_NOFOLLOW);
   } catch (error) {
     if (code(error) === 'ELOOP') return null;
     throw error;
   }
+}
+
+/** What a file that is not a regular one is, for the message that refuses it. */
+export function fileKind(info: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isDirectory(): boolean }): string {
+  if (info.isFIFO()) return 'a FIFO (named pipe)';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  if (info.isDirectory()) return 'a folder';
+  return 'not a regular file';
+}
+
+/**
+ * A file's bytes, only if it is a regular file: opened without blocking, so a
+ * FIFO where a note or template should be never hangs the run.
+ */
+function readRegular(absolute: string, path: string, flags = 0): Buffer {
+  const fd = openSync(absolute, constants.O_RDONLY | constants.O_NONBLOCK | flags);
   try {
-    return readAllFrom(fd, fstatSync(fd).size);
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new NotWritable(`${path} is ${fileKind(info)}; Daybook reads only regular files`);
+    return readAllFrom(fd, info.size);
   } finally {
     closeSync(fd);
   }
