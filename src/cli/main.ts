@@ -11,6 +11,7 @@ import type { DaybookSettings } from '../core/settings';
 import { defaultTemplate, fillTemplate } from '../core/template';
 import { basename, type Warning } from '../core/vault';
 import { FolderVault, NotWritable } from './folderVault';
+import { cacheInsideVault } from './cacheLocation';
 import { DiskParseCache, defaultCacheDir } from './parseCache';
 import { ParsePool, POOL_THRESHOLD } from './parsePool';
 import { ReviewMemo } from './reviewMemo';
@@ -93,7 +94,7 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
   let pool: ParsePool | null = null;
   // Workers are started only once a run turns out to parse many notes.
   const parse = (text: string): NoteModel | Promise<NoteModel> => (pool ? pool.parse(text) : parseNote(text));
-  const cache = options.cache === false ? null : new DiskParseCache(cacheDir(options, opened.vault), parse);
+  const cache = useCache(options, opened.vault, io) ? new DiskParseCache(cacheDir(options, opened.vault), parse) : null;
   const vault = cache ? new FolderVault(opened.vault.root, cache) : opened.vault;
   const journal = await Journal.open(vault, opened.settings, { parser: cache ? cache.parser : parse });
   // Links out of the vault, loops, and second daily notes for a day: never read, so said once, by path.
@@ -122,6 +123,19 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
     memo?.save();
     await pool?.close();
   }
+}
+
+/**
+ * Whether this run reads and writes the cache. The cache is never among the notes: a
+ * `--cache-dir` inside the vault is a usage error; a default one that falls inside it
+ * (a vault that is the home folder, XDG_CACHE_HOME pointing into it) runs without cache.
+ */
+function useCache(options: ReviewOptions, vault: FolderVault, io: Io): boolean {
+  if (options.cache === false) return false;
+  if (!cacheInsideVault(cacheDir(options, vault), vault.realRoot)) return true;
+  if (options.cacheDir !== undefined) throw new UsageError(`--cache-dir ${options.cacheDir} is inside the vault; the cache is kept outside the notes (choose a folder outside ${vault.root})`);
+  io.stderr(`warning: the cache folder ${cacheDir(options, vault)} is inside the vault; running without the cache (set XDG_CACHE_HOME or --cache-dir to a folder outside it)\n`);
+  return false;
 }
 
 function cacheDir(options: ReviewOptions, vault: FolderVault): string {
