@@ -1,6 +1,7 @@
 import { type Period, periodsOfDays } from './dates/periods';
 import type { Journal } from './journal';
 import { buildReview } from './review/buildReview';
+import { dailyNoteAt } from './reviewMeetsDaily';
 import { type MergeResult, type MergeStatus, mergeReview } from './review/managedRegion';
 import { isDaybookChart, moodChartPath, renderMoodChart } from './review/moodChart';
 import { renderReview } from './review/renderReview';
@@ -62,6 +63,9 @@ export async function writeReview(
 ): Promise<WriteOutcome> {
   const review = await build(journal, period);
   const path = review.notes.review;
+  // Settings that let the two meet are refused; this holds for every year, not only the ones they were checked on.
+  const dailyNote = dailyNoteAt(path, journal.settings);
+  if (dailyNote) throw new Error(dailyNote);
   const generated = renderReview(review, journal.settings);
   // Set inside the store's callback, which may run more than once.
   // `written`: what the store last wrote; a later round (merging text typed meanwhile) may find the region already current.

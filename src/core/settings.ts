@@ -1,5 +1,6 @@
 import { formatMoment } from './dates/momentFormat';
 import type { PeriodKind } from './dates/periods';
+import { reviewMeetsDaily } from './reviewMeetsDaily';
 import { outsideVaultProblem } from './vault';
 
 /** One mood slider: the question it answers and the frontmatter property it writes. */
@@ -346,6 +347,14 @@ export function resolveSettings(raw: unknown, core: CoreDailyNotesSettings = {})
   settings.peopleFolder = trimSlashes(settings.peopleFolder);
   settings.topicsFolder = trimSlashes(settings.topicsFolder);
   settings.reviewsFolder = trimSlashes(settings.reviewsFolder);
+  const meets = reviewMeetsDaily(settings);
+  if (meets) {
+    const message = `reviewsFolder "${settings.reviewsFolder}" and reviewFormats: ${meets}; using "${DEFAULT_SETTINGS.reviewsFolder}" and the default formats`;
+    errors.push(message);
+    problems.push(message);
+    settings.reviewsFolder = DEFAULT_SETTINGS.reviewsFolder;
+    settings.reviewFormats = { ...DEFAULT_SETTINGS.reviewFormats };
+  }
   return { settings, problems, errors };
 }
 

@@ -1,23 +1,20 @@
-import { dayToDate, type Period, periodContaining, shiftPeriod } from '../dates/periods';
-import { formatDate } from '../dates/dateFormatter';
+import { type Period, periodContaining, shiftPeriod } from '../dates/periods';
 import { type DailyNote, type Journal, NOTES_PER_PAUSE } from '../journal';
 import { foldName, type Target, type TargetKind } from '../links/targets';
 import { type NoteModel, parseNote } from '../note/parseNote';
 import { isPlaceholder, isUnder, quoteInContext, sectionName, taskText } from '../note/outline';
 import { normaliseQuestion } from '../note/tokens';
 import type { DaybookSettings } from '../settings';
-import { basename, isInFolder, joinPath, type Warning } from '../vault';
+import { basename, isInFolder, type Warning } from '../vault';
 import { stringList } from '../note/frontmatter';
 import { bragLines, type BragKind, writtenUnder } from './bragLines';
 import { findIncidents } from './incidents';
 import { readMood, summariseMood } from './mood';
 import { findProjects, projectLinkOf } from './projects';
+import { reviewNotePath } from './reviewPath';
 import type { Entry, GoalEvidence, LinkedNote, Mention, ReviewData, ReviewGoal, ReviewIncident, ReviewProject, ReviewTask } from './types';
 
-/** Where the review note of a period lives, named by the configured format. */
-export function reviewNotePath(period: Period, settings: DaybookSettings): string {
-  return joinPath(settings.reviewsFolder, formatDate(dayToDate(period.start), settings.reviewFormats[period.kind])) + '.md';
-}
+export { reviewNotePath } from './reviewPath';
 
 /** A mention of a person, topic or other link target by one block of a daily note. */
 interface NoteMention {
