@@ -1,7 +1,7 @@
 import { type EditorState } from '@codemirror/state';
 import { editorInfoField, editorLivePreviewField, Notice, Plugin } from 'obsidian';
 import { useDateFormatter } from './core/dates/dateFormatter';
-import { dateToDay, isDay, type PeriodKind, resolvePeriod } from './core/dates/periods';
+import { dateToDay, dayToDate, isDay, type PeriodKind, resolvePeriod } from './core/dates/periods';
 import type { DaybookSettings } from './core/settings';
 import { WriteQueue } from './core/sliders/writeQueue';
 import { appDates } from './obsidian/appDates';
@@ -75,7 +75,7 @@ export default class DaybookPlugin extends Plugin {
         return outcome.path;
       },
       daily: async (date) => {
-        const now = date && isDay(date) ? new Date(`${date}T12:00:00`) : new Date();
+        const now = date && isDay(date) ? dayToDate(date) : new Date();
         return (await ensureDailyNote(this.app, await this.refreshSettings(), now)).file.path;
       },
     });

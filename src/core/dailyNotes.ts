@@ -1,4 +1,4 @@
-import { dateToDay, dayToDate } from './dates/periods';
+import { calendarDate, dateToDay, dayToDate } from './dates/periods';
 import { dateFnsFormatter, dateFormatter, type DateFormatter } from './dates/dateFormatter';
 import { isNumericFormat } from './dates/momentFormat';
 import type { DaybookSettings } from './settings';
@@ -48,8 +48,8 @@ function mayMatch(name: string, format: string, dates: DateFormatter): boolean {
   if (!known) shapes.set(dates, (known = new Map<string, RegExp | null>()));
   let shape = known.get(format);
   if (shape === undefined) {
-    const a = shapeOf(dates.format(new Date(2000, 0, 1, 12), format));
-    const b = shapeOf(dates.format(new Date(2026, 11, 31, 12), format));
+    const a = shapeOf(dates.format(calendarDate(2000, 1, 1), format));
+    const b = shapeOf(dates.format(calendarDate(2026, 12, 31), format));
     shape = a === b ? new RegExp(`^${a}$`) : null;
     known.set(format, shape);
   }
@@ -65,8 +65,8 @@ function fixedNameLength(format: string): number | null {
   if (!known) nameLengths.set(dates, (known = new Map<string, number | null>()));
   let length = known.get(format);
   if (length === undefined) {
-    const a = dates.format(new Date(2000, 0, 1, 12), format);
-    const b = dates.format(new Date(2026, 11, 31, 12), format);
+    const a = dates.format(calendarDate(2000, 1, 1), format);
+    const b = dates.format(calendarDate(2026, 12, 31), format);
     length = a.length === b.length && !format.includes('/') ? a.length : null;
     known.set(format, length);
   }

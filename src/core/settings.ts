@@ -1,5 +1,5 @@
 import { formatMoment } from './dates/momentFormat';
-import type { PeriodKind } from './dates/periods';
+import { calendarDate, type PeriodKind } from './dates/periods';
 import { reviewMeetsDaily } from './reviewMeetsDaily';
 import { outsideVaultProblem } from './vault';
 
@@ -128,7 +128,7 @@ function show(value: unknown): string {
 }
 
 /** Days far apart in every field, to see what a format makes of them: 2025-01-06 (a Monday) … 2026-12-31. */
-const PROBE_DAYS = [new Date(2025, 0, 6, 12), new Date(2025, 3, 14, 12), new Date(2026, 6, 1, 12), new Date(2026, 11, 31, 12)];
+const PROBE_DAYS = [calendarDate(2025, 1, 6), calendarDate(2025, 4, 14), calendarDate(2026, 7, 1), calendarDate(2026, 12, 31)];
 
 /** Why a date format could name a path outside the vault: its literals (`[../]YYYY`) and what it makes of real dates. */
 function formatProblem(format: string): string | null {
@@ -159,18 +159,18 @@ function pathProblem(kind: 'folder' | 'file' | 'format', value: string): string 
  */
 const DISTINCT: Record<PeriodKind, [Date, Date][]> = {
   week: [
-    [new Date(2026, 10, 16, 12), new Date(2026, 10, 23, 12)],
-    [new Date(2026, 0, 5, 12), new Date(2027, 0, 4, 12)],
+    [calendarDate(2026, 11, 16), calendarDate(2026, 11, 23)],
+    [calendarDate(2026, 1, 5), calendarDate(2027, 1, 4)],
   ],
   month: [
-    [new Date(2026, 9, 1, 12), new Date(2026, 10, 1, 12)],
-    [new Date(2026, 10, 1, 12), new Date(2027, 10, 1, 12)],
+    [calendarDate(2026, 10, 1), calendarDate(2026, 11, 1)],
+    [calendarDate(2026, 11, 1), calendarDate(2027, 11, 1)],
   ],
   quarter: [
-    [new Date(2026, 0, 1, 12), new Date(2026, 3, 1, 12)],
-    [new Date(2026, 9, 1, 12), new Date(2027, 9, 1, 12)],
+    [calendarDate(2026, 1, 1), calendarDate(2026, 4, 1)],
+    [calendarDate(2026, 10, 1), calendarDate(2027, 10, 1)],
   ],
-  year: [[new Date(2026, 0, 1, 12), new Date(2027, 0, 1, 12)]],
+  year: [[calendarDate(2026, 1, 1), calendarDate(2027, 1, 1)]],
 };
 
 /** Why the review formats would make two reviews share one note, or null. */
@@ -183,7 +183,7 @@ function sharedReviewNote(formats: Record<PeriodKind, string>): { kind: PeriodKi
     }
   }
   // A week starting on the 1st of a quarter's first month: every kind names the review of that day.
-  const day = new Date(2024, 0, 1, 12);
+  const day = calendarDate(2024, 1, 1);
   const seen = new Map<string, PeriodKind>();
   for (const kind of kinds) {
     const name = formatMoment(day, formats[kind]);

@@ -48,8 +48,9 @@ export interface TemplateContext {
  * `{{yesterday}}`, `{{tomorrow}}`. Other `{{…}}` (sliders, Templater) stay.
  */
 export function fillTemplate(template: string, context: TemplateContext): string {
-  const date = dayToDate(context.day);
-  const at = new Date(date.getFullYear(), date.getMonth(), date.getDate(), context.now.getHours(), context.now.getMinutes(), context.now.getSeconds());
+  // The day's fields with the clock time of now, in UTC fields like every calendar day (see calendarDate).
+  const at = dayToDate(context.day);
+  at.setHours(context.now.getHours(), context.now.getMinutes(), context.now.getSeconds());
   const dailyFormat = context.settings.dailyFormat;
   return template.replace(/\{\{\s*(date|time|title|yesterday|tomorrow)\s*(?::([^}]*))?\}\}/gi, (token, name: string, fmt?: string) => {
     const custom = fmt?.trim();
