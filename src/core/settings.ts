@@ -1,5 +1,6 @@
 import { formatMoment } from './dates/momentFormat';
 import { calendarDate, type PeriodKind } from './dates/periods';
+import { unlinkableName } from './review/escape';
 import { reviewMeetsDaily } from './reviewMeetsDaily';
 import { outsideVaultProblem } from './vault';
 
@@ -149,6 +150,15 @@ function formatProblem(format: string): string | null {
   return null;
 }
 
+/** Why a review format names notes no link can reach (`[W|]WW`, `YYYY[#]`): the review's own navigation links would break. */
+function reviewNameProblem(format: string): string | null {
+  for (const day of PROBE_DAYS) {
+    const problem = unlinkableName(formatMoment(day, format));
+    if (problem) return problem;
+  }
+  return null;
+}
+
 function pathProblem(kind: 'folder' | 'file' | 'format', value: string): string | null {
   return kind === 'format' ? formatProblem(value) : outsideVaultProblem(value);
 }
@@ -289,7 +299,7 @@ export function resolveSettings(raw: unknown, core: CoreDailyNotesSettings = {})
     if (typeof fallback === 'string') {
       const text = readText(key, value, problems);
       const kind = PATH_KINDS[key as keyof DaybookSettings];
-      const problem = text !== null && kind ? pathProblem(kind, text) : null;
+      const problem = text !== null && kind ? (pathProblem(kind, text) ?? (key === 'reviewsFolder' ? unlinkableName(text) : null)) : null;
       if (problem) unsafe(key, text ?? '', problem);
       else if (text !== null) target[key] = text;
     } else if (Array.isArray(fallback) && key !== 'sliders') {
@@ -304,7 +314,7 @@ export function resolveSettings(raw: unknown, core: CoreDailyNotesSettings = {})
         if (!Object.prototype.hasOwnProperty.call(settings.reviewFormats, kind)) problems.push(`reviewFormats.${kind} is not a period (week, month, quarter, year); ignored`);
         else if (typeof fmt !== 'string' || fmt.trim() === '' || fmt.length > MAX_TEXT) problems.push(`reviewFormats.${kind} must be a format; using default`);
         else {
-          const problem = formatProblem(fmt.trim());
+          const problem = formatProblem(fmt.trim()) ?? reviewNameProblem(fmt.trim());
           if (problem) unsafe(`reviewFormats.${kind}`, fmt.trim(), problem, DEFAULT_SETTINGS.reviewFormats[kind as PeriodKind]);
           else settings.reviewFormats[kind as PeriodKind] = fmt.trim();
         }

@@ -1,4 +1,5 @@
 import { hashText } from '../hash';
+import { wellFormed } from './escape';
 
 /**
  * Daybook owns one region of a review note, between two Obsidian comments.
@@ -48,19 +49,6 @@ function escapeMarkers(body: string): string {
     .split(/(\n|\u2028|\u2029)/)
     .map((line) => (BEGIN.test(line) || END.test(line) ? '\\' + line : line))
     .join('');
-}
-
-/** Lone surrogates (a question typed into data.json by hand) are no text: written as U+FFFD. By hand: no regex lookbehind on older iOS. */
-function wellFormed(text: string): string {
-  if (!/[\uD800-\uDFFF]/.test(text)) return text;
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    const pairs = unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff;
-    if (pairs) out += text.slice(i, ++i + 1);
-    else out += unit >= 0xd800 && unit <= 0xdfff ? '\uFFFD' : text[i];
-  }
-  return out;
 }
 
 export function managedRegion(generated: string): string {
