@@ -6,7 +6,6 @@ import {
   fsyncSync,
   linkSync,
   lstatSync,
-  mkdirSync,
   openSync,
   readdirSync,
   readSync,
@@ -20,6 +19,7 @@ import {
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { decodeKeepingBytes, encodeKeptBytes } from './keptBytes';
+import { explainFsError, makeFolders } from './fsErrors';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { type ParsedFrontmatter, readFrontmatter } from '../core/note/frontmatter';
 import type { ReviewStore } from '../core/reviewWriter';
@@ -230,6 +230,7 @@ export class FolderVault implements VaultSource, ReviewStore {
         return null;
       }
       if (code(error) === 'ELOOP') throw new NotWritable(`${path} is a symlink loop`);
+      if (code(error) === 'ENOTDIR') throw new NotWritable(this.fileInTheWay(absolute) ?? `${path}: ${explainFsError(error)}`);
       throw error;
     }
     if (!this.inside(real)) throw new NotWritable(`${path} is (or is under) a link to outside the vault; Daybook does not read or write through it`);
@@ -318,7 +319,11 @@ export class FolderVault implements VaultSource, ReviewStore {
    */
   private writeTemporary(target: string, text: string, mode: number | null): string {
     const folder = dirname(target);
-    mkdirSync(folder, { recursive: true });
+    try {
+      makeFolders(folder, (absolute) => this.shown(absolute));
+    } catch (error) {
+      throw new NotWritable(error instanceof Error ? error.message : String(error));
+    }
     this.cleanStale(folder);
     const temporary = `${target}.${process.pid}-${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`;
     let fd: number | null = null;
@@ -346,6 +351,10 @@ export class FolderVault implements VaultSource, ReviewStore {
    * from it after the swap and merged in by one more round, so it is not lost.
    */
   async update(path: string, change: (current: string | null) => string | null): Promise<boolean> {
+    return explained(path, () => this.swap(path, change));
+  }
+
+  private swap(path: string, change: (current: string | null) => string | null): boolean {
     let wrote = false;
     // After a swap that raced an append: what was read, the text the old file ended with, and what was written over it.
     let raced: { read: string; text: string; written: string } | null = null;
@@ -405,6 +414,10 @@ export class FolderVault implements VaultSource, ReviewStore {
 
   /** Creates a note only if none exists: never overwrites. Written whole, then linked into place. Returns false when it existed. */
   async create(path: string, text: string): Promise<boolean> {
+    return explained(path, () => this.createNew(path, text));
+  }
+
+  private createNew(path: string, text: string): boolean {
     if (this.realFile(path) !== null) return false;
     const target = this.absolute(path);
     const temporary = this.writeTemporary(target, text, null);
@@ -432,6 +445,24 @@ export class FolderVault implements VaultSource, ReviewStore {
     } finally {
       rmSync(temporary, { force: true });
     }
+  }
+
+  /** Which file above `absolute` stands where a folder belongs, said as a message; null when none does. */
+  private fileInTheWay(absolute: string): string | null {
+    for (let at = dirname(absolute); at.startsWith(this.realRoot) && at !== this.realRoot; at = dirname(at)) {
+      try {
+        if (!statSync(at).isDirectory()) return `${this.shown(at)} is a file where Daybook needs a folder; move it, or choose another folder in the settings`;
+      } catch {
+        // Not there (or not reachable): look further up.
+      }
+    }
+    return null;
+  }
+
+  /** An absolute path inside the vault as the vault path a message names. */
+  private shown(absolute: string): string {
+    const rel = relative(this.realRoot, absolute);
+    return rel === '' ? '(the vault folder)' : rel.split(sep).join('/');
   }
 
   toVaultPath(absolute: string): string {
@@ -476,6 +507,16 @@ function readRegular(absolute: string, path: string, flags = 0): Buffer {
     return readAllFrom(fd, info.size);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** Runs a write, turning a file system error into one saying what it means (read-only, full, no permission) for `path`. */
+function explained<T>(path: string, write: () => T): Promise<T> {
+  try {
+    return Promise.resolve(write());
+  } catch (error) {
+    if (error instanceof NotWritable || !code(error)) throw error;
+    throw new NotWritable(`${path}: ${explainFsError(error)}`);
   }
 }
 

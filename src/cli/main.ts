@@ -5,6 +5,7 @@ import { dailyNotePath } from '../core/dailyNotes';
 import { dateToDay, isDay, resolvePeriod } from '../core/dates/periods';
 import { Journal } from '../core/journal';
 import { buildReview, reviewNotePath } from '../core/review/buildReview';
+import { plural } from '../core/review/renderMarkdown';
 import { renderReview } from '../core/review/renderReview';
 import { describeOutcome, periodsWithNotes, type WriteOutcome, writeReview } from '../core/reviewWriter';
 import type { DaybookSettings } from '../core/settings';
@@ -12,6 +13,7 @@ import { defaultTemplate, fillTemplate } from '../core/template';
 import { basename, type Warning } from '../core/vault';
 import { FolderVault, NotWritable } from './folderVault';
 import { cacheInsideVault } from './cacheLocation';
+import { explainFsError } from './fsErrors';
 import { DiskParseCache, defaultCacheDir } from './parseCache';
 import { ParsePool, POOL_THRESHOLD } from './parsePool';
 import { ReviewMemo } from './reviewMemo';
@@ -37,7 +39,7 @@ const EXIT_FAILED = 1;
 
 /** One line for a review note that could not be written: the path first, the reason after. */
 function notWritten(path: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = explainFsError(error);
   return `error: ${path}: not written: ${message.startsWith(path) ? message.slice(path.length).replace(/^[:\s]+/, '') : message}`;
 }
 
@@ -108,7 +110,8 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
     const known = force ? null : upToDate(period);
     if (known) return { period: period.id, path: notePath, status: 'unchanged', warnings: known.warnings };
     const outcome = await writeReview(journal, period, vault, force, build);
-    if (outcome.status !== 'edited') memo?.noteSettled(outcome.path, period);
+    // A chart that failed is retried next run: the review is not recorded as settled.
+    if (outcome.status !== 'edited' && !outcome.chartError) memo?.noteSettled(outcome.path, period);
     return { ...outcome, warnings: outcome.review.warnings };
   };
   const period = options.all ? null : periodOf(options, io);
@@ -176,7 +179,7 @@ async function reviewWith(journal: Journal, settings: DaybookSettings, period: P
     printWarnings(outcome.warnings, io);
     if (options.json) io.stdout(reviewToJson(outcome.review ?? (await build(journal, period)), 2) + '\n');
     io.stderr(describe(outcome) + '\n');
-    return outcome.status === 'edited' ? EXIT_SKIPPED : 0;
+    return outcome.chartError ? EXIT_FAILED : outcome.status === 'edited' ? EXIT_SKIPPED : 0;
   }
   const data = await build(journal, period);
   printWarnings(data.warnings, io);
@@ -189,7 +192,7 @@ async function rebuildAll(journal: Journal, force: boolean, write: Write, preloa
   // Not awaited: workers parse ahead (weeks first, oldest first, as the reviews are built)
   // while this thread builds and writes reviews from the notes already parsed.
   preload?.(periods).catch(() => undefined);
-  const counts = { written: 0, unchanged: 0, skipped: 0, failed: 0 };
+  const counts = { written: 0, unchanged: 0, skipped: 0, failed: 0, chartsFailed: 0 };
   const skipped: string[] = [];
   const warned = new Set<string>();
   for (const [i, period] of periods.entries()) {
@@ -214,12 +217,17 @@ async function rebuildAll(journal: Journal, force: boolean, write: Write, preloa
       skipped.push(outcome.path);
     } else counts.written++;
     if (outcome.backupPath) io.stderr(`${io.isTty ? '\r\x1b[K' : ''}${describe(outcome)}\n`);
+    if (outcome.chartProblem) io.stderr(`${io.isTty ? '\r\x1b[K' : ''}warning: ${outcome.chartProblem}\n`);
+    if (outcome.chartError) {
+      counts.chartsFailed++;
+      io.stderr(`${io.isTty ? '\r\x1b[K' : ''}error: ${outcome.chartError}\n`);
+    }
   }
   if (io.isTty) io.stderr('\r\x1b[K');
   const skippedText = skipped.length ? ` (edited by hand: ${skipped.join(', ')}; use --force to rewrite them, keeping a backup)` : '';
-  const failedText = counts.failed ? `, ${counts.failed} not written (see above)` : '';
+  const failedText = (counts.failed ? `, ${counts.failed} not written (see above)` : '') + (counts.chartsFailed ? `, ${plural(counts.chartsFailed, 'mood chart')} not written (see above)` : '');
   io.stderr(`${periods.length} reviews: ${counts.written} written, ${counts.unchanged} unchanged, ${counts.skipped} skipped because edited by hand${failedText}${skippedText}\n`);
-  return counts.failed ? EXIT_FAILED : counts.skipped ? EXIT_SKIPPED : 0;
+  return counts.failed || counts.chartsFailed ? EXIT_FAILED : counts.skipped ? EXIT_SKIPPED : 0;
 }
 
 async function daily(options: { vault?: string; date?: string }, io: Io): Promise<number> {

@@ -1,3 +1,4 @@
+import { unreadDailyNotes } from './dailyNoteNames';
 import { type DailyNoteFile, findDailyNotes } from './dailyNotes';
 import { type Period, periodContainsDay } from './dates/periods';
 import { TargetCatalog } from './links/targets';
@@ -55,6 +56,7 @@ export class Journal {
     const { notes, duplicates } = findDailyNotes(files, settings);
     const read = new Map(notes.map((n) => [n.day, n.path]));
     const warnings = duplicates.map((d) => ({ path: d.path, message: read.has(d.day) ? `a second daily note for ${d.day}; only ${read.get(d.day)} is read` : `named like the daily note of ${d.day} but not by the daily note format; not read` }));
+    warnings.push(...unreadDailyNotes(files, settings, notes, new Set(duplicates.map((d) => d.path))));
     return new Journal(source, settings, files, notes, warnings, options.parser ?? ((text) => parseNote(text)), options.pause ?? (() => Promise.resolve()));
   }
 

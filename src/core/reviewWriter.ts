@@ -38,6 +38,8 @@ export interface WriteOutcome {
   backupPath?: string;
   /** Why the mood chart beside the note was left alone (a file there that Daybook did not write). */
   chartProblem?: string;
+  /** Why the mood chart could not be written (the note itself was): a failure of its own, never reported as the note's. */
+  chartError?: string;
   review: ReviewData;
 }
 
@@ -95,8 +97,14 @@ export async function writeReview(
   if (backupPath !== undefined && merged.status === 'updated') outcome.backupPath = backupPath;
   // The chart follows the note: a note left alone (edited by hand) keeps the chart it embeds.
   if (merged.status !== 'edited') {
-    const chartProblem = await writeMoodChart(store, moodChartPath(path), renderMoodChart(review, journal.settings.sliders));
-    if (chartProblem) outcome.chartProblem = chartProblem;
+    const chartPath = moodChartPath(path);
+    try {
+      const chartProblem = await writeMoodChart(store, chartPath, renderMoodChart(review, journal.settings.sliders));
+      if (chartProblem) outcome.chartProblem = chartProblem;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      outcome.chartError = `${chartPath}: not written: ${message.startsWith(chartPath) ? message.slice(chartPath.length).replace(/^[:\s]+/, '') : message}`;
+    }
   }
   return outcome;
 }
@@ -136,7 +144,8 @@ export function periodsWithNotes(journal: Journal): Period[] {
 /** One line saying what happened to a review note, for the CLI and the plugin's notices. */
 export function describeOutcome(outcome: Omit<WriteOutcome, 'review'>): string {
   const said = describeNote(outcome);
-  return outcome.chartProblem ? `${said}; ${outcome.chartProblem}` : said;
+  const chart = [outcome.chartProblem, outcome.chartError].filter(Boolean).join('; ');
+  return chart ? `${said}; ${chart}` : said;
 }
 
 function describeNote(outcome: Omit<WriteOutcome, 'review'>): string {
