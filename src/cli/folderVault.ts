@@ -20,6 +20,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import { decodeKeepingBytes, encodeKeptBytes } from './keptBytes';
 import { explainFsError, makeFolders } from './fsErrors';
+import { ownerIsGone, ownerToken } from './tempOwner';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { type ParsedFrontmatter, readFrontmatter } from '../core/note/frontmatter';
 import type { ReviewStore } from '../core/reviewWriter';
@@ -50,26 +51,17 @@ function decodeWritable(bytes: Uint8Array): string {
   return decodeKeepingBytes(bytes);
 }
 
-/** The suffix of Daybook's temporary files; the part before it names the writing process. */
+/** The suffix of Daybook's temporary files; the part before it names the writing process (see tempOwner). */
 export const TEMP_SUFFIX = '.daybook-tmp';
-const TEMP_NAME = /\.(\d+)-[0-9a-f]+\.daybook-tmp$/;
+const TEMP_NAME = /\.(\d+(?:-b[0-9a-f]*s\d+)?)-[0-9a-f]+\.daybook-tmp$/;
 
 /** A file Daybook will not write, with the reason in the message: reported by path, the run goes on. */
 export class NotWritable extends Error {}
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** A temporary file of a Daybook process that no longer runs: left by a kill, never to be renamed. */
 function isStaleTemporary(name: string): boolean {
   const match = TEMP_NAME.exec(name);
-  return match !== null && Number(match[1]) !== process.pid && !isAlive(Number(match[1]));
+  return match !== null && ownerIsGone(match[1]);
 }
 
 function code(error: unknown): string | undefined {
@@ -325,7 +317,7 @@ export class FolderVault implements VaultSource, ReviewStore {
       throw new NotWritable(error instanceof Error ? error.message : String(error));
     }
     this.cleanStale(folder);
-    const temporary = `${target}.${process.pid}-${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`;
+    const temporary = `${target}.${ownerToken()}-${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`;
     let fd: number | null = null;
     try {
       fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o666);

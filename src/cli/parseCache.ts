@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { writeFileAtomically } from './atomicFile';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { hashText } from '../core/hash';
@@ -111,9 +112,7 @@ export class DiskParseCache {
   private store(key: string, entry: unknown, target = this.path(key)): void {
     try {
       mkdirSync(join(target, '..'), { recursive: true });
-      const temporary = `${target}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify(entry));
-      renameSync(temporary, target);
+      writeFileAtomically(target, JSON.stringify(entry));
     } catch {
       // A cache that cannot be written only costs speed.
     }
