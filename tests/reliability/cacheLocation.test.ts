@@ -24,6 +24,16 @@ describe('the cache is never inside the vault', () => {
     expect(filesUnder(home).some((p) => p.startsWith('.cache/daybook/'))).toBe(true);
   });
 
+  it('a relative HOME with no XDG_CACHE_HOME, run from the vault folder: said once, no cache among the notes', () => {
+    const vault = vaultOf({ ...dailyNotes([16]), ...settingsFile({ dailyFolder: 'Daily' }) });
+    const env: NodeJS.ProcessEnv = { ...process.env, HOME: '.' };
+    delete env.XDG_CACHE_HOME;
+    const result = spawnSync(process.execPath, [cli, 'review', '--vault', '.', '--all', '--write'], { cwd: vault, env, encoding: 'utf8' });
+    expect(result.stderr).toMatch(/^warning: the cache folder .* is inside the vault; running without the cache/m);
+    expect(result.status).toBe(0);
+    expect(notesAndReviews(vault)).toEqual([]);
+  });
+
   it('an XDG_CACHE_HOME inside the vault: said once, the run goes on without the cache', () => {
     const vault = vaultOf({ ...dailyNotes([16]), ...settingsFile({ dailyFolder: 'Daily' }) });
     const result = spawnSync(process.execPath, [cli, 'review', '--vault', vault, '--all', '--write'], { env: { ...process.env, XDG_CACHE_HOME: join(vault, 'Daily') }, encoding: 'utf8' });
