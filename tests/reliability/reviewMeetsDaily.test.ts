@@ -2,7 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Notice } from '../__mocks__/obsidian';
 import DaybookPlugin from '../../src/main';
-import { resolveSettings } from '../../src/core/settings';
+import { parsePeriodId } from '../../src/core/dates/periods';
+import { Journal } from '../../src/core/journal';
+import { writeReview } from '../../src/core/reviewWriter';
+import { DEFAULT_SETTINGS, resolveSettings } from '../../src/core/settings';
+import { MemoryVault } from '../helpers/memoryVault';
 import { daybook } from '../helpers/cli';
 import type { MockApp } from '../obsidian/pluginHarness';
 import { dailyNotes, filesUnder, settingsFile, vaultOf } from './vaultHelpers';
@@ -62,5 +66,17 @@ describe('a review path that is also a daily-note path', () => {
     const result = await daybook(['review', '--vault', vault, '--all', '--write']);
     expect(result.code).toBe(0);
     expect(existsSync(join(vault, 'Journal', '2026-W47.md'))).toBe(true);
+  });
+});
+
+describe('the writer itself never writes a review at a daily note’s path', () => {
+  it('whatever settings it is handed (in any year, unchecked ones too): refused by path, the daily note untouched', async () => {
+    const monday = 'Monday 2031-11-17 [[Ana]]\n';
+    const vault = new MemoryVault({ '2031-11-17.md': monday });
+    const settings = { ...structuredClone(DEFAULT_SETTINGS), dailyFormat: 'YYYY-MM-DD', reviewsFolder: '', reviewFormats: { ...DEFAULT_SETTINGS.reviewFormats, week: 'YYYY-MM-DD' } };
+    const journal = await Journal.open(vault, settings);
+    await expect(writeReview(journal, parsePeriodId('2031-W47') as NonNullable<ReturnType<typeof parsePeriodId>>, vault)).rejects.toThrow('2031-11-17.md is also the path of the daily note of 2031-11-17; a review is never written into a daily note');
+    expect(vault.files.get('2031-11-17.md')).toBe(monday);
+    expect(vault.writes).toEqual([]);
   });
 });
