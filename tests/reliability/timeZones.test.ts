@@ -75,3 +75,15 @@ describe('day arithmetic never depends on the process’s time zone', () => {
     for (const zone of ['Pacific/Apia', 'Pacific/Kiritimati', 'America/Sao_Paulo', 'Etc/GMT+12']) expect([zone, reviews(zone)]).toEqual([zone, reference]);
   });
 });
+
+describe('the date tests, run under other zones', () => {
+  it.each(['Pacific/Apia', 'Pacific/Kiritimati', 'America/Sao_Paulo'])('pass under TZ=%s as under UTC', (zone) => {
+    const jestBin = join(__dirname, '..', '..', 'node_modules', 'jest', 'bin', 'jest.js');
+    const result = spawnSync(process.execPath, [jestBin, 'tests/core/dates.test.ts', 'tests/obsidian/appDates.test.ts', '--ci'], {
+      cwd: join(__dirname, '..', '..'),
+      env: { ...process.env, DAYBOOK_TEST_TZ: zone },
+      encoding: 'utf8',
+    });
+    expect([zone, result.status, /\d+ passed, 0 failed/.test(result.stdout + result.stderr)]).toEqual([zone, 0, true]);
+  });
+});
