@@ -1,7 +1,7 @@
 import { type EditorState } from '@codemirror/state';
 import { editorInfoField, editorLivePreviewField, Notice, Plugin } from 'obsidian';
 import { useDateFormatter } from './core/dates/dateFormatter';
-import { dateToDay, type PeriodKind, resolvePeriod } from './core/dates/periods';
+import { dateToDay, dayToDate, isDay, type PeriodKind, resolvePeriod } from './core/dates/periods';
 import type { DaybookSettings } from './core/settings';
 import { DEFAULT_RETRY_DELAYS, WriteQueue } from './core/sliders/writeQueue';
 import { appDates } from './obsidian/appDates';
@@ -95,7 +95,7 @@ export default class DaybookPlugin extends Plugin {
         }
       },
       daily: async (date) => {
-        const now = date ? new Date(`${date}T12:00:00`) : new Date();
+        const now = date && isDay(date) ? dayToDate(date) : new Date();
         return (await ensureDailyNote(this.app, await this.refreshSettings(), now, 0, () => this.readiness.ready())).file.path;
       },
     });

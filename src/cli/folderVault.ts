@@ -6,10 +6,8 @@ import {
   fsyncSync,
   linkSync,
   lstatSync,
-  mkdirSync,
   openSync,
   readdirSync,
-  readFileSync,
   readSync,
   realpathSync,
   renameSync,
@@ -20,6 +18,9 @@ import {
   fchmodSync,
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { decodeKeepingBytes, encodeKeptBytes } from './keptBytes';
+import { explainFsError, makeFolders } from './fsErrors';
+import { ownerIsGone, ownerToken } from './tempOwner';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { type ParsedFrontmatter, readFrontmatter } from '../core/note/frontmatter';
 import type { ReviewStore } from '../core/reviewWriter';
@@ -44,26 +45,23 @@ export function decodeNote(bytes: Uint8Array): string {
   }
 }
 
-/** The suffix of Daybook's temporary files; the part before it names the writing process. */
+/** Text of a note Daybook may write back: every byte it does not change comes back as it was (see keptBytes). */
+function decodeWritable(bytes: Uint8Array): string {
+  if (bytes.subarray(0, 8192).includes(0)) throw new Error('is a binary file, not text');
+  return decodeKeepingBytes(bytes);
+}
+
+/** The suffix of Daybook's temporary files; the part before it names the writing process (see tempOwner). */
 export const TEMP_SUFFIX = '.daybook-tmp';
-const TEMP_NAME = /\.(\d+)-[0-9a-f]+\.daybook-tmp$/;
+const TEMP_NAME = /\.(\d+(?:-b[0-9a-f]*s\d+)?)-[0-9a-f]+\.daybook-tmp$/;
 
 /** A file Daybook will not write, with the reason in the message: reported by path, the run goes on. */
 export class NotWritable extends Error {}
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** A temporary file of a Daybook process that no longer runs: left by a kill, never to be renamed. */
 function isStaleTemporary(name: string): boolean {
   const match = TEMP_NAME.exec(name);
-  return match !== null && Number(match[1]) !== process.pid && !isAlive(Number(match[1]));
+  return match !== null && ownerIsGone(match[1]);
 }
 
 function code(error: unknown): string | undefined {
@@ -72,7 +70,7 @@ function code(error: unknown): string | undefined {
 
 /** Writes all of `text` to `fd`: one writeSync may write less than asked. */
 function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
+  const bytes = encodeKeptBytes(text);
   for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
 }
 
@@ -189,6 +187,7 @@ export class FolderVault implements VaultSource, ReviewStore {
           if (!linked && !entry.isSymbolicLink()) plain.add(path);
         }
         else if (isFile && isStaleTemporary(entry.name)) stale.push(absolute);
+        else if (!isFile && !isDirectory && entry.name.endsWith('.md')) skipped.push({ path, message: `is ${fileKind(statSync(absolute))}, not a note; not read (Daybook reads only regular files)` });
       }
     };
     walk(this.realRoot, '', new Set([this.realRoot]), false);
@@ -225,6 +224,7 @@ export class FolderVault implements VaultSource, ReviewStore {
         return null;
       }
       if (code(error) === 'ELOOP') throw new NotWritable(`${path} is a symlink loop`);
+      if (code(error) === 'ENOTDIR') throw new NotWritable(this.fileInTheWay(absolute) ?? `${path}: ${explainFsError(error)}`);
       throw error;
     }
     if (!this.inside(real)) throw new NotWritable(`${path} is (or is under) a link to outside the vault; Daybook does not read or write through it`);
@@ -250,12 +250,12 @@ export class FolderVault implements VaultSource, ReviewStore {
   // promise machinery around each costs more than the read itself.
   async read(path: string): Promise<string> {
     if (this.plain.has(path)) {
-      const bytes = readPlain(join(this.realRoot, ...path.split('/')));
+      const bytes = readPlain(join(this.realRoot, ...path.split('/')), path);
       if (bytes !== null) return decodeNote(bytes);
     }
     const real = this.realFile(path);
     if (real === null) throw Object.assign(new Error(`${path} does not exist`), { code: 'ENOENT' });
-    return decodeNote(readFileSync(real));
+    return decodeNote(readRegular(real, path));
   }
 
   async frontmatter(path: string): Promise<ParsedFrontmatter> {
@@ -267,7 +267,7 @@ export class FolderVault implements VaultSource, ReviewStore {
     const real = this.realFile(path);
     if (real === null) return null;
     try {
-      return decodeNote(readFileSync(real));
+      return decodeWritable(readRegular(real, path));
     } catch (error) {
       if (code(error) === 'ENOENT') return null;
       if (code(error) === 'EISDIR') throw new NotWritable(`${path} is a folder, not a note`);
@@ -282,7 +282,7 @@ export class FolderVault implements VaultSource, ReviewStore {
     if (real === null) return { target, mode: null };
     const info = lstatSync(real);
     if (info.isDirectory()) throw new NotWritable(`${path} is a folder, not a note; not written`);
-    if (!info.isFile()) throw new NotWritable(`${path} is not a regular file; not written`);
+    if (!info.isFile()) throw new NotWritable(`${path} is ${fileKind(info)}, not a note; not written`);
     // Checked by mode, not by trying: renaming over a read-only file succeeds, and root may write anything.
     if ((info.mode & 0o222) === 0) throw new NotWritable(`${path} is read-only; left as it is`);
     return { target, mode: info.mode & 0o7777 };
@@ -313,9 +313,13 @@ export class FolderVault implements VaultSource, ReviewStore {
    */
   private writeTemporary(target: string, text: string, mode: number | null): string {
     const folder = dirname(target);
-    mkdirSync(folder, { recursive: true });
+    try {
+      makeFolders(folder, (absolute) => this.shown(absolute));
+    } catch (error) {
+      throw new NotWritable(error instanceof Error ? error.message : String(error));
+    }
     this.cleanStale(folder);
-    const temporary = `${target}.${process.pid}-${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`;
+    const temporary = `${target}.${ownerToken()}-${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`;
     let fd: number | null = null;
     try {
       fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o666);
@@ -341,6 +345,10 @@ export class FolderVault implements VaultSource, ReviewStore {
    * from it after the swap and merged in by one more round, so it is not lost.
    */
   async update(path: string, change: (current: string | null) => string | null): Promise<boolean> {
+    return explained(path, () => this.swap(path, change));
+  }
+
+  private swap(path: string, change: (current: string | null) => string | null): boolean {
     let wrote = false;
     // After a swap that raced an append: what was read, the text the old file ended with, and what was written over it.
     let raced: { read: string; text: string; written: string } | null = null;
@@ -350,11 +358,11 @@ export class FolderVault implements VaultSource, ReviewStore {
       let fd: number | null = null;
       try {
         try {
-          fd = openSync(target, 'r');
+          fd = openSync(target, constants.O_RDONLY | constants.O_NONBLOCK);
         } catch (error) {
           if (code(error) !== 'ENOENT') throw error;
         }
-        const current = fd === null ? null : decodeNote(readAllFrom(fd, fstatSync(fd).size));
+        const current = fd === null ? null : decodeWritable(readAllFrom(fd, fstatSync(fd).size));
         const base = merged(raced, current);
         raced = null;
         // Text rescued from a raced swap is written even when `change` has nothing to add to it.
@@ -374,13 +382,13 @@ export class FolderVault implements VaultSource, ReviewStore {
         wrote = true;
         syncFolder(dirname(target));
         if (fd === null) return true;
-        const after = decodeNote(readAllFrom(fd, fstatSync(fd).size));
+        const after = decodeWritable(readAllFrom(fd, fstatSync(fd).size));
         if (after === current) return true;
         // A program that appends faster than a flush (a busy machine, an editor saving on
         // every key) would race every rewrite; after a few rounds the rescued lines are
         // appended to the new note instead, which takes no flush window and so cannot race.
         if (++racedRounds >= MAX_RACED_REWRITES && current !== null && after.startsWith(current)) {
-          appendFileSync(target, after.slice(current.length), 'utf8');
+          appendFileSync(target, encodeKeptBytes(after.slice(current.length)));
           return true;
         }
         raced = { read: current ?? '', text: after, written: next };
@@ -400,6 +408,10 @@ export class FolderVault implements VaultSource, ReviewStore {
 
   /** Creates a note only if none exists: never overwrites. Written whole, then linked into place. Returns false when it existed. */
   async create(path: string, text: string): Promise<boolean> {
+    return explained(path, () => this.createNew(path, text));
+  }
+
+  private createNew(path: string, text: string): boolean {
     if (this.realFile(path) !== null) return false;
     const target = this.absolute(path);
     const temporary = this.writeTemporary(target, text, null);
@@ -429,6 +441,24 @@ export class FolderVault implements VaultSource, ReviewStore {
     }
   }
 
+  /** Which file above `absolute` stands where a folder belongs, said as a message; null when none does. */
+  private fileInTheWay(absolute: string): string | null {
+    for (let at = dirname(absolute); at.startsWith(this.realRoot) && at !== this.realRoot; at = dirname(at)) {
+      try {
+        if (!statSync(at).isDirectory()) return `${this.shown(at)} is a file where Daybook needs a folder; move it, or choose another folder in the settings`;
+      } catch {
+        // Not there (or not reachable): look further up.
+      }
+    }
+    return null;
+  }
+
+  /** An absolute path inside the vault as the vault path a message names. */
+  private shown(absolute: string): string {
+    const rel = relative(this.realRoot, absolute);
+    return rel === '' ? '(the vault folder)' : rel.split(sep).join('/');
+  }
+
   toVaultPath(absolute: string): string {
     return absolute.slice(this.root.length + 1).split(sep).join('/');
   }
@@ -441,18 +471,46 @@ export class FolderVault implements VaultSource, ReviewStore {
  * stands as it is.
  */
 /** A file's bytes, refusing a link (null: it became one since it was listed, so the caller checks where it leads). */
-function readPlain(absolute: string): Buffer | null {
-  let fd: number;
+function readPlain(absolute: string, path: string): Buffer | null {
   try {
-    fd = openSync(absolute, constants.O_RDONLY | constants.O_NOFOLLOW);
+    return readRegular(absolute, path, constants.O_NOFOLLOW);
   } catch (error) {
     if (code(error) === 'ELOOP') return null;
     throw error;
   }
+}
+
+/** What a file that is not a regular one is, for the message that refuses it. */
+export function fileKind(info: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isDirectory(): boolean }): string {
+  if (info.isFIFO()) return 'a FIFO (named pipe)';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  if (info.isDirectory()) return 'a folder';
+  return 'not a regular file';
+}
+
+/**
+ * A file's bytes, only if it is a regular file: opened without blocking, so a
+ * FIFO where a note or template should be never hangs the run.
+ */
+function readRegular(absolute: string, path: string, flags = 0): Buffer {
+  const fd = openSync(absolute, constants.O_RDONLY | constants.O_NONBLOCK | flags);
   try {
-    return readAllFrom(fd, fstatSync(fd).size);
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new NotWritable(`${path} is ${fileKind(info)}; Daybook reads only regular files`);
+    return readAllFrom(fd, info.size);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** Runs a write, turning a file system error into one saying what it means (read-only, full, no permission) for `path`. */
+function explained<T>(path: string, write: () => T): Promise<T> {
+  try {
+    return Promise.resolve(write());
+  } catch (error) {
+    if (error instanceof NotWritable || !code(error)) throw error;
+    throw new NotWritable(`${path}: ${explainFsError(error)}`);
   }
 }
 

@@ -1,10 +1,19 @@
 import { run } from './main';
+import { outputStream } from './outputStream';
+
+const stdout = outputStream(process.stdout);
+const stderr = outputStream(process.stderr);
 
 void run(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: (text) => stdout.write(text),
+  stderr: (text) => stderr.write(text),
   isTty: Boolean(process.stderr.isTTY),
   now: () => new Date(),
 }).then((code) => {
+  // Output that could not be written (a full disk, not a reader that left) is a failure to report;
+  // the review notes were written all the same.
+  const lost = stdout.lost ?? stderr.lost;
+  if (lost !== null && code === 0) code = 1;
+  if (stdout.lost !== null) stderr.write(`daybook: output could not be written (${stdout.lost}); review notes were written as usual\n`);
   process.exitCode = code;
 });

@@ -6,12 +6,15 @@ import { dateToDay, isDay, resolvePeriod } from '../core/dates/periods';
 import { Journal } from '../core/journal';
 import { renderJournalBase, writeJournalBase } from '../core/journalBase';
 import { buildReview, reviewNotePath } from '../core/review/buildReview';
+import { plural } from '../core/review/renderMarkdown';
 import { renderReview } from '../core/review/renderReview';
 import { describeOutcome, periodsWithNotes, TEMPLATER_OUTSIDE_THE_APP, type WriteOutcome, writeReview } from '../core/reviewWriter';
 import type { DaybookSettings } from '../core/settings';
 import { defaultTemplate, fillTemplate, hasTemplaterCommands } from '../core/template';
 import { basename, type Warning } from '../core/vault';
 import { FolderVault, NotWritable } from './folderVault';
+import { cacheInsideVault } from './cacheLocation';
+import { explainFsError } from './fsErrors';
 import { DiskParseCache, defaultCacheDir } from './parseCache';
 import { ParsePool, POOL_THRESHOLD } from './parsePool';
 import { ReviewMemo } from './reviewMemo';
@@ -41,7 +44,7 @@ const EXIT_FAILED = 1;
 
 /** One line for a review note that could not be written: the path first, the reason after. */
 function notWritten(path: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = explainFsError(error);
   return `error: ${path}: not written: ${message.startsWith(path) ? message.slice(path.length).replace(/^[:\s]+/, '') : message}`;
 }
 
@@ -100,7 +103,7 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
   // Workers are started only once a run turns out to parse many notes.
   const rules = opened.dialect.parse;
   const parse = (text: string): NoteModel | Promise<NoteModel> => (pool ? pool.parse(text) : parseNote(text, rules));
-  const cache = options.cache === false ? null : new DiskParseCache(cacheDir(options, opened.vault), parse, rules);
+  const cache = useCache(options, opened.vault, io) ? new DiskParseCache(cacheDir(options, opened.vault), parse, rules) : null;
   const vault = cache ? new FolderVault(opened.vault.root, cache, rules.pageProperties) : opened.vault;
   const journal = await Journal.open(vault, opened.settings, { parser: cache ? cache.parser : parse, dialect: opened.dialect });
   // Links out of the vault, loops, and second daily notes for a day: never read, so said once, by path.
@@ -114,7 +117,8 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
     const known = force ? null : upToDate(period);
     if (known) return { period: period.id, path: notePath, status: 'unchanged', warnings: known.warnings };
     const outcome = await writeReview(journal, period, vault, force, build);
-    if (outcome.status !== 'edited') memo?.noteSettled(outcome.path, period);
+    // A chart that failed is retried next run: the review is not recorded as settled.
+    if (outcome.status !== 'edited' && !outcome.chartError) memo?.noteSettled(outcome.path, period);
     return { ...outcome, warnings: outcome.review.warnings };
   };
   const period = options.all ? null : periodOf(options, io);
@@ -137,7 +141,7 @@ async function withVault(options: ReviewOptions, io: Io, act: (journal: Journal,
   const opened = await openVault(options.vault, io);
   const rules = opened.dialect.parse;
   const parse = (text: string): NoteModel => parseNote(text, rules);
-  const cache = options.cache === false ? null : new DiskParseCache(cacheDir(options, opened.vault), parse, rules);
+  const cache = useCache(options, opened.vault, io) ? new DiskParseCache(cacheDir(options, opened.vault), parse, rules) : null;
   const vault = cache ? new FolderVault(opened.vault.root, cache, rules.pageProperties) : opened.vault;
   const journal = await Journal.open(vault, opened.settings, { parser: cache ? cache.parser : parse, dialect: opened.dialect });
   printWarnings([...vault.skipped, ...journal.warnings], io);
@@ -146,6 +150,19 @@ async function withVault(options: ReviewOptions, io: Io, act: (journal: Journal,
   } finally {
     cache?.save();
   }
+}
+
+/**
+ * Whether this run reads and writes the cache. The cache is never among the notes: a
+ * `--cache-dir` inside the vault is a usage error; a default one that falls inside it
+ * (a vault that is the home folder, XDG_CACHE_HOME pointing into it) runs without cache.
+ */
+function useCache(options: ReviewOptions, vault: FolderVault, io: Io): boolean {
+  if (options.cache === false) return false;
+  if (!cacheInsideVault(cacheDir(options, vault), vault.realRoot)) return true;
+  if (options.cacheDir !== undefined) throw new UsageError(`--cache-dir ${options.cacheDir} is inside the vault; the cache is kept outside the notes (choose a folder outside ${vault.root})`);
+  io.stderr(`warning: the cache folder ${cacheDir(options, vault)} is inside the vault; running without the cache (set XDG_CACHE_HOME or --cache-dir to a folder outside it)\n`);
+  return false;
 }
 
 function cacheDir(options: ReviewOptions, vault: FolderVault): string {
@@ -186,7 +203,7 @@ async function reviewWith(journal: Journal, settings: DaybookSettings, period: P
     printWarnings(outcome.warnings, io);
     if (options.json) io.stdout(reviewToJson(outcome.review ?? (await build(journal, period)), 2) + '\n');
     io.stderr(describe(outcome) + '\n');
-    return outcome.status === 'edited' ? EXIT_SKIPPED : 0;
+    return outcome.chartError ? EXIT_FAILED : outcome.status === 'edited' ? EXIT_SKIPPED : 0;
   }
   const data = await build(journal, period);
   printWarnings(data.warnings, io);
@@ -199,7 +216,7 @@ async function rebuildAll(journal: Journal, force: boolean, write: Write, preloa
   // Not awaited: workers parse ahead (weeks first, oldest first, as the reviews are built)
   // while this thread builds and writes reviews from the notes already parsed.
   preload?.(periods).catch(() => undefined);
-  const counts = { written: 0, unchanged: 0, skipped: 0, failed: 0 };
+  const counts = { written: 0, unchanged: 0, skipped: 0, failed: 0, chartsFailed: 0 };
   const skipped: string[] = [];
   const warned = new Set<string>();
   for (const [i, period] of periods.entries()) {
@@ -224,6 +241,11 @@ async function rebuildAll(journal: Journal, force: boolean, write: Write, preloa
       skipped.push(outcome.path);
     } else counts.written++;
     if (outcome.backupPath) io.stderr(`${io.isTty ? '\r\x1b[K' : ''}${describe(outcome)}\n`);
+    if (outcome.chartProblem) io.stderr(`${io.isTty ? '\r\x1b[K' : ''}warning: ${outcome.chartProblem}\n`);
+    if (outcome.chartError) {
+      counts.chartsFailed++;
+      io.stderr(`${io.isTty ? '\r\x1b[K' : ''}error: ${outcome.chartError}\n`);
+    }
   }
   if (io.isTty) io.stderr('\r\x1b[K');
   // The incident index is regenerated with the reviews; said only when something happened to it.
@@ -233,9 +255,9 @@ async function rebuildAll(journal: Journal, force: boolean, write: Write, preloa
   if (index.skipped) counts.skipped++;
   if (index.failed) counts.failed++;
   const skippedText = skipped.length ? ` (edited by hand: ${skipped.join(', ')}; use --force to rewrite them, keeping a backup)` : '';
-  const failedText = counts.failed ? `, ${counts.failed} not written (see above)` : '';
+  const failedText = (counts.failed ? `, ${counts.failed} not written (see above)` : '') + (counts.chartsFailed ? `, ${plural(counts.chartsFailed, 'mood chart')} not written (see above)` : '');
   io.stderr(`${periods.length} reviews: ${counts.written} written, ${counts.unchanged} unchanged, ${counts.skipped} skipped because edited by hand${failedText}${skippedText}\n`);
-  return counts.failed ? EXIT_FAILED : counts.skipped ? EXIT_SKIPPED : 0;
+  return counts.failed || counts.chartsFailed ? EXIT_FAILED : counts.skipped ? EXIT_SKIPPED : 0;
 }
 
 async function daily(options: { vault?: string; date?: string }, io: Io): Promise<number> {

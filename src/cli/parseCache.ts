@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { writeFileAtomically } from './atomicFile';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { hashText } from '../core/hash';
 import type { NoteParser } from '../core/journal';
 import { type ParsedFrontmatter, readFrontmatter } from '../core/note/frontmatter';
@@ -38,7 +39,8 @@ function sameContent(entry: { check?: unknown; length?: unknown } | undefined, c
  * vault, so nothing is written among the notes and nothing is synced with them.
  */
 export function defaultCacheDir(vault: string, env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  // A relative XDG_CACHE_HOME is invalid (XDG spec) and would put the cache wherever the run starts, the vault too.
+  const base = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
   return join(base, 'daybook', hashText(resolve(vault)));
 }
 
@@ -117,9 +119,7 @@ export class DiskParseCache {
   private store(key: string, entry: unknown, target = this.path(key)): void {
     try {
       mkdirSync(join(target, '..'), { recursive: true });
-      const temporary = `${target}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify(entry));
-      renameSync(temporary, target);
+      writeFileAtomically(target, JSON.stringify(entry));
     } catch {
       // A cache that cannot be written only costs speed.
     }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { writeFileAtomically } from './atomicFile';
 import { join } from 'node:path';
 import type { Period } from '../core/dates/periods';
 import { hashText } from '../core/hash';
@@ -224,8 +225,7 @@ export class ReviewMemo {
       // The review first: inputs without their review are never taken as valid.
       for (const [part, text] of [['review', reviewText], ['inputs', JSON.stringify(memo)]] as const) {
         const target = this.file(period, part);
-        writeFileSync(`${target}.${process.pid}.tmp`, text);
-        renameSync(`${target}.${process.pid}.tmp`, target);
+        writeFileAtomically(target, text);
       }
     } catch {
       // A memo that cannot be written only costs speed.
@@ -299,8 +299,7 @@ export class ReviewMemo {
     if (!this.notesChanged || this.notes === null) return;
     try {
       mkdirSync(join(this.dir, 'reviews'), { recursive: true });
-      writeFileSync(`${this.notesFile}.${process.pid}.tmp`, JSON.stringify({ version: MEMO_VERSION, notes: [...this.notes] }));
-      renameSync(`${this.notesFile}.${process.pid}.tmp`, this.notesFile);
+      writeFileAtomically(this.notesFile, JSON.stringify({ version: MEMO_VERSION, notes: [...this.notes] }));
     } catch {
       // Only costs speed next time.
     }

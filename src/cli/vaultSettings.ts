@@ -1,4 +1,6 @@
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { fileKind } from './folderVault';
 import { join } from 'node:path';
 import { type Dialect, logseqDialect, OBSIDIAN } from '../core/dialect/dialect';
 import { LOGSEQ_CONFIG_PATH, readLogseqConfig } from '../core/dialect/logseqConfig';
@@ -14,14 +16,15 @@ const MAX_SETTINGS_BYTES = 1 << 20;
 async function readText(path: string): Promise<string | undefined> {
   let handle;
   try {
-    handle = await open(path, 'r');
+    // Without blocking: a FIFO in place of the file would otherwise hang the run until someone writes to it.
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new SettingsError(`${path} cannot be read: ${(error as Error).message}`);
   }
   try {
     const info = await handle.stat();
-    if (!info.isFile()) throw new SettingsError(`${path} is not a file`);
+    if (!info.isFile()) throw new SettingsError(`${path} is ${fileKind(info)}; Daybook reads only regular files`);
     if (info.size > MAX_SETTINGS_BYTES) throw new SettingsError(`${path} is ${Math.round(info.size / 1024)} KB, too large for a settings file (at most 1 MB)`);
     return await handle.readFile('utf8');
   } finally {

@@ -1,8 +1,8 @@
-import { dateToDay, dayToDate } from './dates/periods';
+import { calendarDate, dateToDay, dayToDate } from './dates/periods';
 import { dateFnsFormatter, dateFormatter, type DateFormatter } from './dates/dateFormatter';
 import { isNumericFormat } from './dates/momentFormat';
 import type { DaybookSettings } from './settings';
-import { isInFolder, joinPath, type VaultFile } from './vault';
+import { isInFolder, joinPath, pathBelow, type VaultFile } from './vault';
 import { escapeRegExp } from './text';
 
 export interface DailyNoteFile {
@@ -19,7 +19,7 @@ export function dailyNotePath(day: string, settings: DaybookSettings): string {
 /** The day a note is the daily note of, or null when its path does not match the format. */
 export function dayOfDailyNote(path: string, settings: DaybookSettings): string | null {
   if (!path.endsWith('.md') || !isInFolder(path, settings.dailyFolder)) return null;
-  const relative = path.slice(settings.dailyFolder ? settings.dailyFolder.length + 1 : 0, -3);
+  const relative = sameForm(pathBelow(path, settings.dailyFolder).slice(0, -3));
   // A format without folders matches the name in any subfolder, as users file old notes away.
   const name = settings.dailyFormat.includes('/') ? relative : relative.slice(relative.lastIndexOf('/') + 1);
   const dates = dateFormatter();
@@ -28,6 +28,12 @@ export function dayOfDailyNote(path: string, settings: DaybookSettings): string 
   if (!quick && !mayMatch(name, settings.dailyFormat, dates)) return null;
   const date = dates.parse(name, settings.dailyFormat);
   return date ? dateToDay(date) : null;
+}
+
+/** A note's name in NFC, as formats write day and month names (macOS stores names NFD). */
+function sameForm(name: string): string {
+  // eslint-disable-next-line no-control-regex -- ASCII needs no normalising, and most names are ASCII
+  return /^[\x00-\x7f]*$/.test(name) ? name : name.normalize('NFC');
 }
 
 /** Per formatter, as the app's moment may name days in another language or digits. */
@@ -48,8 +54,8 @@ function mayMatch(name: string, format: string, dates: DateFormatter): boolean {
   if (!known) shapes.set(dates, (known = new Map<string, RegExp | null>()));
   let shape = known.get(format);
   if (shape === undefined) {
-    const a = shapeOf(dates.format(new Date(2000, 0, 1, 12), format));
-    const b = shapeOf(dates.format(new Date(2026, 11, 31, 12), format));
+    const a = shapeOf(dates.format(calendarDate(2000, 1, 1), format));
+    const b = shapeOf(dates.format(calendarDate(2026, 12, 31), format));
     shape = a === b ? new RegExp(`^${a}$`) : null;
     known.set(format, shape);
   }
@@ -65,8 +71,8 @@ function fixedNameLength(format: string): number | null {
   if (!known) nameLengths.set(dates, (known = new Map<string, number | null>()));
   let length = known.get(format);
   if (length === undefined) {
-    const a = dates.format(new Date(2000, 0, 1, 12), format);
-    const b = dates.format(new Date(2026, 11, 31, 12), format);
+    const a = dates.format(calendarDate(2000, 1, 1), format);
+    const b = dates.format(calendarDate(2026, 12, 31), format);
     length = a.length === b.length && !format.includes('/') ? a.length : null;
     known.set(format, length);
   }

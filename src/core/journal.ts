@@ -1,3 +1,4 @@
+import { unreadDailyNotes } from './dailyNoteNames';
 import { type DailyNoteFile, findDailyNotes } from './dailyNotes';
 import { type Period, periodContainsDay } from './dates/periods';
 import { BlockRefIndex } from './dialect/blockRefs';
@@ -66,6 +67,7 @@ export class Journal {
     const { notes, duplicates } = findDailyNotes(files, settings);
     const read = new Map(notes.map((n) => [n.day, n.path]));
     const warnings = duplicates.map((d) => ({ path: d.path, message: read.has(d.day) ? `a second daily note for ${d.day}; only ${read.get(d.day)} is read` : `named like the daily note of ${d.day} but not by the daily note format; not read` }));
+    warnings.push(...unreadDailyNotes(files, settings, notes, new Set(duplicates.map((d) => d.path))));
     const parser = options.parser ?? ((text: string) => parseNote(text, dialect.parse));
     return new Journal(source, settings, files, notes, warnings, parser, options.pause ?? (() => Promise.resolve()), dialect);
   }

@@ -1,8 +1,8 @@
-import { dayOfDailyNote } from './dailyNotes';
 import { dayToDate, type Period, periodsOfDays } from './dates/periods';
 import { formatDate } from './dates/dateFormatter';
 import type { Journal } from './journal';
 import { buildReview } from './review/buildReview';
+import { dailyNoteAt } from './reviewMeetsDaily';
 import { type MergeResult, type MergeStatus, mergeReview } from './review/managedRegion';
 import { heatmapPath, isDaybookHeatmap, renderHeatmap } from './review/heatmap';
 import { isDaybookChart, moodChartPath, renderMoodChart } from './review/moodChart';
@@ -52,6 +52,8 @@ export interface WriteOutcome {
   chartProblem?: string;
   /** What went wrong with the template of the user's periodic note (missing, Templater commands not run). */
   templateProblem?: string;
+  /** Why the mood chart could not be written (the note itself was): a failure of its own, never reported as the note's. */
+  chartError?: string;
   review: ReviewData;
 }
 
@@ -112,8 +114,9 @@ export async function writeReview(
 ): Promise<WriteOutcome> {
   const review = await build(journal, period);
   const path = review.notes.review;
-  // A weekly format that names days (`YYYY-MM-DD` beside the daily notes) would put the region into a daily note.
-  if (dayOfDailyNote(path, journal.settings) !== null) throw new Error(`${path} is a daily note, and Daybook never writes into daily notes; give the ${period.kind}ly notes a format of their own`);
+  // Settings that let the two meet are refused; this holds for every year, not only the ones they were checked on.
+  const dailyNote = dailyNoteAt(path, journal.settings);
+  if (dailyNote) throw new Error(dailyNote);
   const made = await createPeriodicNote(journal, period, path, store);
   const written = await writeManagedNote(store, path, renderReview(review, journal.settings), force);
   const outcome: WriteOutcome = { period: period.id, ...written, review };
@@ -122,12 +125,19 @@ export async function writeReview(
   if (made.problem) outcome.templateProblem = made.problem;
   // The chart follows the note: a note left alone (edited by hand) keeps the chart it embeds.
   if (outcome.status !== 'edited') {
-    const chartProblem = await writeMoodChart(store, moodChartPath(path), renderMoodChart(review, journal.settings.sliders));
-    if (chartProblem) outcome.chartProblem = chartProblem;
-    // One heatmap per slider beside a year or month review; the first problem is told, like the chart's.
-    for (const slider of journal.settings.sliders) {
-      const problem = await writeMoodChart(store, heatmapPath(path, slider), renderHeatmap(review, slider), isDaybookHeatmap);
-      if (problem) outcome.chartProblem ??= problem;
+    // The mood chart, then one heatmap per slider beside a year or month review; the first problem and failure are told.
+    const charts: [string, string | null, (text: string) => boolean][] = [
+      [moodChartPath(path), renderMoodChart(review, journal.settings.sliders), isDaybookChart],
+      ...journal.settings.sliders.map((slider): [string, string | null, (text: string) => boolean] => [heatmapPath(path, slider), renderHeatmap(review, slider), isDaybookHeatmap]),
+    ];
+    for (const [chartPath, svg, isDaybooks] of charts) {
+      try {
+        const problem = await writeMoodChart(store, chartPath, svg, isDaybooks);
+        if (problem) outcome.chartProblem ??= problem;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        outcome.chartError ??= `${chartPath}: not written: ${message.startsWith(chartPath) ? message.slice(chartPath.length).replace(/^[:\s]+/, '') : message}`;
+      }
     }
   }
   return outcome;
@@ -205,7 +215,7 @@ export function periodsWithNotes(journal: Journal): Period[] {
 
 /** One line saying what happened to a review note, for the CLI and the plugin's notices. */
 export function describeOutcome(outcome: Omit<WriteOutcome, 'review'>): string {
-  return [describeNote(outcome), outcome.templateProblem, outcome.chartProblem].filter(Boolean).join('; ');
+  return [describeNote(outcome), outcome.templateProblem, outcome.chartProblem, outcome.chartError].filter(Boolean).join('; ');
 }
 
 function describeNote(outcome: Omit<WriteOutcome, 'review'>): string {

@@ -1,6 +1,8 @@
 import { formatMoment } from './dates/momentFormat';
-import type { PeriodKind } from './dates/periods';
+import { calendarDate, type PeriodKind } from './dates/periods';
 import type { PeriodicNote, PeriodicNotes } from './periodicNotes';
+import { unlinkableName } from './review/escape';
+import { reviewMeetsDaily } from './reviewMeetsDaily';
 import { outsideVaultProblem } from './vault';
 
 /** One mood slider: the question it answers and the frontmatter property it writes. */
@@ -144,7 +146,7 @@ function show(value: unknown): string {
 }
 
 /** Days far apart in every field, to see what a format makes of them: 2025-01-06 (a Monday) … 2026-12-31. */
-const PROBE_DAYS = [new Date(2025, 0, 6, 12), new Date(2025, 3, 14, 12), new Date(2026, 6, 1, 12), new Date(2026, 11, 31, 12)];
+const PROBE_DAYS = [calendarDate(2025, 1, 6), calendarDate(2025, 4, 14), calendarDate(2026, 7, 1), calendarDate(2026, 12, 31)];
 
 /** Why a date format could name a path outside the vault: its literals (`[../]YYYY`) and what it makes of real dates. */
 function formatProblem(format: string): string | null {
@@ -165,6 +167,15 @@ function formatProblem(format: string): string | null {
   return null;
 }
 
+/** Why a review format names notes no link can reach (`[W|]WW`, `YYYY[#]`): the review's own navigation links would break. */
+function reviewNameProblem(format: string): string | null {
+  for (const day of PROBE_DAYS) {
+    const problem = unlinkableName(formatMoment(day, format));
+    if (problem) return problem;
+  }
+  return null;
+}
+
 function pathProblem(kind: 'folder' | 'file' | 'format', value: string): string | null {
   return kind === 'format' ? formatProblem(value) : outsideVaultProblem(value);
 }
@@ -175,18 +186,18 @@ function pathProblem(kind: 'folder' | 'file' | 'format', value: string): string 
  */
 const DISTINCT: Record<PeriodKind, [Date, Date][]> = {
   week: [
-    [new Date(2026, 10, 16, 12), new Date(2026, 10, 23, 12)],
-    [new Date(2026, 0, 5, 12), new Date(2027, 0, 4, 12)],
+    [calendarDate(2026, 11, 16), calendarDate(2026, 11, 23)],
+    [calendarDate(2026, 1, 5), calendarDate(2027, 1, 4)],
   ],
   month: [
-    [new Date(2026, 9, 1, 12), new Date(2026, 10, 1, 12)],
-    [new Date(2026, 10, 1, 12), new Date(2027, 10, 1, 12)],
+    [calendarDate(2026, 10, 1), calendarDate(2026, 11, 1)],
+    [calendarDate(2026, 11, 1), calendarDate(2027, 11, 1)],
   ],
   quarter: [
-    [new Date(2026, 0, 1, 12), new Date(2026, 3, 1, 12)],
-    [new Date(2026, 9, 1, 12), new Date(2027, 9, 1, 12)],
+    [calendarDate(2026, 1, 1), calendarDate(2026, 4, 1)],
+    [calendarDate(2026, 10, 1), calendarDate(2027, 10, 1)],
   ],
-  year: [[new Date(2026, 0, 1, 12), new Date(2027, 0, 1, 12)]],
+  year: [[calendarDate(2026, 1, 1), calendarDate(2027, 1, 1)]],
 };
 
 /** Why the review formats would make two reviews share one note, or null. */
@@ -199,7 +210,7 @@ function sharedReviewNote(formats: Record<PeriodKind, string>): { kind: PeriodKi
     }
   }
   // A week starting on the 1st of a quarter's first month: every kind names the review of that day.
-  const day = new Date(2024, 0, 1, 12);
+  const day = calendarDate(2024, 1, 1);
   const seen = new Map<string, PeriodKind>();
   for (const kind of kinds) {
     const name = formatMoment(day, formats[kind]);
@@ -305,7 +316,7 @@ export function resolveSettings(raw: unknown, core: CoreDailyNotesSettings = {},
     if (typeof fallback === 'string') {
       const text = readText(key, value, problems);
       const kind = PATH_KINDS[key as keyof DaybookSettings];
-      const problem = text !== null && kind ? pathProblem(kind, text) : null;
+      const problem = text !== null && kind ? (pathProblem(kind, text) ?? (key === 'reviewsFolder' ? unlinkableName(text) : null)) : null;
       if (problem) unsafe(key, text ?? '', problem);
       else if (text !== null) target[key] = text;
     } else if (Array.isArray(fallback) && key !== 'sliders') {
@@ -320,7 +331,7 @@ export function resolveSettings(raw: unknown, core: CoreDailyNotesSettings = {},
         if (!Object.prototype.hasOwnProperty.call(settings.reviewFormats, kind)) problems.push(`reviewFormats.${kind} is not a period (week, month, quarter, year); ignored`);
         else if (typeof fmt !== 'string' || fmt.trim() === '' || fmt.length > MAX_TEXT) problems.push(`reviewFormats.${kind} must be a format; using default`);
         else {
-          const problem = formatProblem(fmt.trim());
+          const problem = formatProblem(fmt.trim()) ?? reviewNameProblem(fmt.trim());
           if (problem) unsafe(`reviewFormats.${kind}`, fmt.trim(), problem, DEFAULT_SETTINGS.reviewFormats[kind as PeriodKind]);
           else settings.reviewFormats[kind as PeriodKind] = fmt.trim();
         }
@@ -372,6 +383,23 @@ export function resolveSettings(raw: unknown, core: CoreDailyNotesSettings = {},
   if (settings.exportNames !== 'full' && settings.exportNames !== 'initials') {
     problems.push(`exportNames must be "full" or "initials"; using "full"`);
     settings.exportNames = 'full';
+  }
+  // A user's periodic note that would be a daily note is refused first, naming the plugin whose settings say so;
+  // then Daybook's own folder and formats.
+  for (let meets = reviewMeetsDaily(settings); meets; meets = reviewMeetsDaily(settings)) {
+    const own = settings.periodic?.[meets.kind];
+    const message = own
+      ? `${own.source}' ${meets.kind}ly notes (folder "${own.folder}", format "${own.format}"): ${meets.text}; using Daybook's reviews folder for the ${meets.kind}ly reviews`
+      : `reviewsFolder "${settings.reviewsFolder}" and reviewFormats: ${meets.text}; using "${DEFAULT_SETTINGS.reviewsFolder}" and the default formats`;
+    errors.push(message);
+    problems.push(message);
+    if (own && settings.periodic) {
+      delete settings.periodic[meets.kind];
+      continue;
+    }
+    settings.reviewsFolder = DEFAULT_SETTINGS.reviewsFolder;
+    settings.reviewFormats = { ...DEFAULT_SETTINGS.reviewFormats };
+    break;
   }
   return { settings, problems, errors };
 }

@@ -85,8 +85,9 @@ const TOKEN = /\{\{\s*(date|time|title|yesterday|tomorrow)\s*(?:([+-]\d{1,6})\s*
  * and Templater's `<% … %>` stay as written.
  */
 export function fillTemplate(template: string, context: TemplateContext): string {
-  const date = dayToDate(context.day);
-  const at = new Date(date.getFullYear(), date.getMonth(), date.getDate(), context.now.getHours(), context.now.getMinutes(), context.now.getSeconds());
+  // The day's fields with the clock time of now, in UTC fields like every calendar day (see calendarDate).
+  const at = dayToDate(context.day);
+  at.setHours(context.now.getHours(), context.now.getMinutes(), context.now.getSeconds());
   const dateFormat = context.dateFormat ?? context.settings.dailyFormat;
   return (context.week ? fillWeekdays(template, at) : template).replace(TOKEN, (token, name: string, amount: string | undefined, unit: string | undefined, fmt?: string) => {
     const custom = fmt?.trim();

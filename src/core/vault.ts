@@ -49,8 +49,17 @@ export function joinPath(...parts: string[]): string {
     .replace(/^\/|\/$/g, '');
 }
 
+/** Whether `path` is in `folder` or below, whatever Unicode form each is written in (macOS stores names NFD). */
 export function isInFolder(path: string, folder: string): boolean {
-  return folder === '' || path.startsWith(folder + '/');
+  if (folder === '' || path.startsWith(folder + '/')) return true;
+  // eslint-disable-next-line no-control-regex -- ASCII needs no normalising, and most paths are ASCII
+  const ascii = /^[\x00-\x7f]*$/;
+  return !(ascii.test(path) && ascii.test(folder)) && path.normalize('NFC').startsWith(folder.normalize('NFC') + '/');
+}
+
+/** `path` below `folder` (which `isInFolder` said holds it), in any Unicode form: the folder's segments are dropped. */
+export function pathBelow(path: string, folder: string): string {
+  return folder === '' ? path : path.split('/').slice(folder.split('/').length).join('/');
 }
 
 /**

@@ -1,3 +1,4 @@
+import { UTCDate } from '@date-fns/utc';
 import type callableMoment from 'moment';
 import { moment as appMoment } from 'obsidian';
 import type { DateFormatter } from '../core/dates/dateFormatter';
@@ -5,9 +6,19 @@ import type { DateFormatter } from '../core/dates/dateFormatter';
 // obsidian.d.ts types its moment as the module namespace, which TypeScript will not call with esModuleInterop.
 const moment = appMoment as unknown as typeof callableMoment;
 
+/**
+ * Calendar days are Dates read through their UTC fields (see calendarDate), so
+ * moment works in UTC too: a day the local time zone skipped (Pacific/Apia,
+ * 2011-12-30) is still a day, and named as the core plugin names it. A plain
+ * Date (now) is taken by its own fields, so its local clock time is kept.
+ */
+function momentOf(date: Date) {
+  return moment.utc([date.getFullYear(), date.getMonth(), date.getDate(), date.getHours(), date.getMinutes(), date.getSeconds()]);
+}
+
 function strict(text: string, pattern: string): Date | null {
-  const parsed = moment(text, pattern, true);
-  return parsed.isValid() ? parsed.toDate() : null;
+  const parsed = moment.utc(text, pattern, true);
+  return parsed.isValid() ? new UTCDate(parsed.valueOf()) : null;
 }
 
 /**
@@ -19,10 +30,10 @@ function strict(text: string, pattern: string): Date | null {
  * the note's own name.
  */
 export const appDates: DateFormatter = {
-  format: (date, pattern) => moment(date).format(pattern),
+  format: (date, pattern) => momentOf(date).format(pattern),
   weekStart: () => moment.localeData().firstDayOfWeek(),
   parse(text, pattern) {
-    const formatsBack = (date: Date | null): date is Date => date !== null && moment(date).format(pattern) === text;
+    const formatsBack = (date: Date | null): date is Date => date !== null && momentOf(date).format(pattern) === text;
     const whole = strict(text, pattern);
     if (formatsBack(whole)) return whole;
     const textParts = text.split('/');

@@ -197,8 +197,9 @@ describe('a periodic format that names days', () => {
     writeFileSync(path, readFileSync(path, 'utf8').replace('"gggg-[W]ww"', '"YYYY-MM-DD"').replace('"Journal/Weekly"', '"Journal/Daily"'));
     const before = readFileSync(join(vault, 'Journal/Daily/2026-11-16.md'), 'utf8');
     const result = await daybook(['review', '--vault', vault, '--period', '2026-W47', '--write', '--no-cache']);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toBe('error: Journal/Daily/2026-11-16.md: not written: is a daily note, and Daybook never writes into daily notes; give the weekly notes a format of their own\n');
+    // Settings under which a weekly note is a daily note are refused before anything is written.
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Periodic Notes' weekly notes \(folder "Journal\/Daily", format "YYYY-MM-DD"\): the week review of \S+ would be Journal\/Daily\/\S+\.md, which is also the daily note of /);
     expect(readFileSync(join(vault, 'Journal/Daily/2026-11-16.md'), 'utf8')).toBe(before);
   });
 });

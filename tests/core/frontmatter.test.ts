@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { parseFrontmatterYaml, parseSimpleYaml, readFrontmatter, splitFrontmatter } from '../../src/core/note/frontmatter';
+import { parseNote } from '../../src/core/note/parseNote';
+import { planSliderWrite } from '../../src/core/sliders/frontmatterText';
 
 describe('the simple-frontmatter fast path', () => {
   const simple = [
@@ -99,5 +101,19 @@ describe('frontmatter a hostile note may hold', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('frontmatter saved with old Mac (lone CR) line breaks', () => {
+  const note = '---\rmood_wake: 7\rmood_wind: 4\rtags: [a, b]\r---\r## Journal\rA day.\r';
+
+  it('is read: its mood values are not lost', () => {
+    expect(readFrontmatter(note)).toEqual({ data: { mood_wake: 7, mood_wind: 4, tags: ['a', 'b'] }, error: null });
+    expect(parseNote(note).frontmatter).toMatchObject({ mood_wake: 7, mood_wind: 4 });
+  });
+
+  it('is never written into by a slider (its offsets are LF lines), and says why', () => {
+    const plan = planSliderWrite(note, { question: 'Wake?', property: 'mood_wake', min: 1, max: 10, step: 1 }, 3);
+    expect(plan).toEqual({ refused: { kind: 'invalid', reason: expect.stringMatching(/lone CR/) } });
   });
 });

@@ -152,3 +152,22 @@ describe('the managed region, for any text (property-based)', () => {
     );
   });
 });
+
+describe('the managed region, whatever line breaks the note was saved with', () => {
+  const lineBreaks = [['a lone CR', '\r'], ['U+2028', '\u2028'], ['U+2029', '\u2029'], ['CRLF', '\r\n']];
+
+  it.each(lineBreaks)('a region after user text ending in %s is found: no "edited" refusal, no second region', (_, br) => {
+    const note = `intro${br}${mergeReview(null, v1).text}`;
+    const result = mergeReview(note, v2);
+    expect(result.status).toBe('updated');
+    expect(result.text).toBe(`intro${br}${managedRegion(v2)}\n`);
+  });
+
+  it.each([['a lone CR', '\r'], ['CRLF', '\r\n']])('a note an editor saved with %s for every line keeps its one region', (_, br) => {
+    const note = ('intro\n\n' + mergeReview(null, v1).text).replace(/\n/g, br);
+    const result = mergeReview(note, v2);
+    expect(result.status).toBe('updated');
+    expect(result.text.match(/daybook:begin/g)).toHaveLength(1);
+    expect(result.text.startsWith(`intro${br}${br}`)).toBe(true);
+  });
+});

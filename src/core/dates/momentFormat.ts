@@ -1,5 +1,6 @@
 import { format, isValid, parse } from 'date-fns';
 import { escapeRegExp } from '../text';
+import { calendarDate } from './periods';
 
 /**
  * Users type date formats in moment's syntax (Obsidian's Daily notes and
@@ -146,7 +147,7 @@ function numericParser(momentFormat: string): ((text: string) => Date | null) | 
             if (value[field] !== undefined && value[field] !== n) return null;
             value[field] = n;
           }
-          const date = new Date(value.Y, value.M - 1, value.D, 12);
+          const date = calendarDate(value.Y, value.M, value.D);
           return date.getFullYear() === value.Y && date.getMonth() === value.M - 1 && date.getDate() === value.D ? date : null;
         }
       : null;
@@ -161,7 +162,7 @@ export function isNumericFormat(momentFormat: string): boolean {
 
 function parseWith(text: string, fmt: string): Date | null {
   try {
-    const date = parse(text, fmt, new Date(2000, 0, 1, 12), OPTIONS);
+    const date = parse(text, fmt, calendarDate(2000, 1, 1), OPTIONS);
     return isValid(date) ? date : null;
   } catch {
     // date-fns refuses a format that repeats a field (`YYYY/YYYY-MM-DD`); the caller tries its parts.

@@ -12,14 +12,13 @@ import {
   getISOWeek,
   getISOWeekYear,
   getQuarter,
-  isValid,
-  parseISO,
   setISOWeek,
   startOfISOWeek,
   startOfMonth,
   startOfQuarter,
   startOfYear,
 } from 'date-fns';
+import { UTCDate } from '@date-fns/utc';
 
 export type PeriodKind = 'week' | 'month' | 'quarter' | 'year';
 export const PERIOD_KINDS: readonly PeriodKind[] = ['week', 'month', 'quarter', 'year'];
@@ -32,10 +31,19 @@ export interface Period {
   end: string;
 }
 
-/** A calendar day as a Date at local noon, so DST shifts never move it. */
+/**
+ * A calendar day as a Date at noon UTC, read and changed through UTC fields
+ * (UTCDate): day arithmetic never depends on the process's time zone, not even
+ * in one that skipped a day (Pacific/Apia had no 2011-12-30) or whose DST
+ * shift falls at midnight. `month` counts from 1.
+ */
+export function calendarDate(year: number, month: number, day: number): Date {
+  return new UTCDate(year, month - 1, day, 12);
+}
+
 export function dayToDate(day: string): Date {
   const [y, m, d] = day.split('-').map(Number);
-  return new Date(y, m - 1, d, 12);
+  return calendarDate(y, m, d);
 }
 
 export function dateToDay(date: Date): string {
@@ -45,7 +53,7 @@ export function dateToDay(date: Date): string {
 }
 
 export function isDay(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && isValid(parseISO(text)) && dateToDay(parseISO(text)) === text;
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && dateToDay(dayToDate(text)) === text;
 }
 
 export function addDay(day: string, amount: number): string {
@@ -97,19 +105,19 @@ export function parsePeriodId(id: string): Period | null {
   if (match) {
     const week = Number(match[2]);
     // Jan 4th is always in ISO week 1 of its year.
-    const date = setISOWeek(new Date(Number(match[1]), 0, 4, 12), week);
+    const date = setISOWeek(calendarDate(Number(match[1]), 1, 4), week);
     const period = periodOf('week', date);
     return period.id === id ? period : null;
   }
   match = /^(\d{4})-(\d{2})$/.exec(id);
   if (match) {
     const month = Number(match[2]);
-    return month >= 1 && month <= 12 ? periodOf('month', new Date(Number(match[1]), month - 1, 1, 12)) : null;
+    return month >= 1 && month <= 12 ? periodOf('month', calendarDate(Number(match[1]), month, 1)) : null;
   }
   match = /^(\d{4})-Q([1-4])$/.exec(id);
-  if (match) return periodOf('quarter', new Date(Number(match[1]), (Number(match[2]) - 1) * 3, 1, 12));
+  if (match) return periodOf('quarter', calendarDate(Number(match[1]), (Number(match[2]) - 1) * 3 + 1, 1));
   match = /^(\d{4})$/.exec(id);
-  if (match) return periodOf('year', new Date(Number(match[1]), 0, 1, 12));
+  if (match) return periodOf('year', calendarDate(Number(match[1]), 1, 1));
   return null;
 }
 

@@ -1,13 +1,28 @@
 import { basename, withoutExtension, type VaultFile } from '../vault';
 
+/** A name as links match it: Unicode form ignored (macOS stores names NFD, links are typed NFC). */
+function sameForm(text: string): string {
+  // eslint-disable-next-line no-control-regex -- ASCII needs no normalising, and most names are ASCII
+  return /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFC');
+}
+
+/** A name as links match it when case is ignored too. */
+function linkKey(text: string): string {
+  return sameForm(text).toLowerCase();
+}
+
 /**
  * Resolves link text to a note the way Obsidian does for `[[Target]]`: an exact
  * vault path first, then the note with that name, the shortest path winning
- * when several share it. Case is ignored, as on Obsidian's own lookups.
+ * when several share it. Case is ignored, as on Obsidian's own lookups, unless
+ * two notes differ only in case (a case-sensitive disk): then each link reaches
+ * the one written as it is. Unicode forms are always ignored.
  */
 export class LinkIndex {
   private readonly byName = new Map<string, string[]>();
   private readonly byPath = new Map<string, string>();
+  /** Paths by their exact spelling (one form), for notes whose names differ only in case. */
+  private readonly byExactPath = new Map<string, string>();
 
   /** `nameOf` is the page name links use for a note: its file name in Obsidian, Logseq's page name in a graph (`a___b.md` is `a/b`). */
   constructor(
@@ -15,8 +30,14 @@ export class LinkIndex {
     private readonly nameOf: (path: string) => string = basename,
   ) {
     for (const file of files) {
-      this.byPath.set(withoutExtension(file.path).toLowerCase(), file.path);
-      const key = nameOf(file.path).toLowerCase();
+      const key = linkKey(nameOf(file.path));
+      const pathKey = linkKey(withoutExtension(file.path));
+      const existing = this.byPath.get(pathKey);
+      if (existing === undefined) this.byPath.set(pathKey, file.path);
+      else {
+        this.byExactPath.set(sameForm(withoutExtension(existing)), existing);
+        this.byExactPath.set(sameForm(withoutExtension(file.path)), file.path);
+      }
       const list = this.byName.get(key);
       if (list) list.push(file.path);
       else this.byName.set(key, [file.path]);
@@ -30,24 +51,31 @@ export class LinkIndex {
    */
   linktext(path: string): string {
     const name = this.nameOf(path);
-    const same = this.byName.get(name.toLowerCase());
+    const same = this.byName.get(linkKey(name));
     return same && same.length > 1 ? withoutExtension(path) : name;
   }
 
   resolve(target: string): string | null {
     // Markdown links may be relative (`../People/Ana.md`); the daily note's folder is not known here, so the rest is read as a partial path.
-    const key = withoutExtension(target.trim().replace(/^(?:\.\.?\/)+/, '')).replace(/^\/+/, '').toLowerCase();
+    const written = withoutExtension(target.trim().replace(/^(?:\.\.?\/)+/, '')).replace(/^\/+/, '');
+    const key = linkKey(written);
     if (key === '') return null;
+    const exactCase = this.byExactPath.get(sameForm(written));
+    if (exactCase) return exactCase;
     const exact = this.byPath.get(key);
     if (exact) return exact;
+    const name = key.slice(key.lastIndexOf('/') + 1);
+    let candidates = this.byName.get(name) ?? [];
     if (key.includes('/')) {
       // A page named with a slash: a Logseq namespace (`[[a/b]]` is `a___b.md`) or journal title (`[[2022/05/16]]`).
       const named = this.byName.get(key)?.[0];
       if (named) return named;
       // A partial path (`Team/Vincent Chan`) matches the note whose path ends with it.
-      const name = key.slice(key.lastIndexOf('/') + 1);
-      return this.byName.get(name)?.find((path) => withoutExtension(path).toLowerCase().endsWith('/' + key)) ?? null;
+      candidates = candidates.filter((path) => linkKey(withoutExtension(path)).endsWith('/' + key));
     }
-    return this.byName.get(key)?.[0] ?? null;
+    if (candidates.length < 2) return candidates[0] ?? null;
+    // Notes differing only in case: the one spelled as the link is, else the shortest path.
+    const spelled = sameForm(written.slice(written.lastIndexOf('/') + 1));
+    return candidates.find((path) => sameForm(basename(path)) === spelled) ?? candidates[0];
   }
 }

@@ -14,20 +14,24 @@ export interface SplitNote {
   bodyOffset: number;
 }
 
-const OPENING = /^\uFEFF?---[ \t]*\r?\n/;
-const CLOSING = /^(?:---|\.\.\.)[ \t]*\r?$/;
+const OPENING = /^\uFEFF?---[ \t]*(?:\r\n?|\n)/;
+const CLOSING = /^(?:---|\.\.\.)[ \t]*$/;
+/** YAML's line breaks: LF, CRLF and a lone CR (a note saved by an old Mac editor). */
+const YAML_BREAK = /\r\n?|\n/g;
 
 /**
- * The closing fence, a line at a time. A line is what ends at "\n": with the
- * regex `m` flag, a U+2028 inside a property would also end the frontmatter.
+ * The closing fence, a line at a time. A line ends at YAML's breaks only: with
+ * the regex `m` flag, a U+2028 inside a property would also end the frontmatter.
  */
 function findClosing(rest: string): { index: number; length: number } | null {
+  YAML_BREAK.lastIndex = 0;
   for (let start = 0; start <= rest.length; ) {
-    const newline = rest.indexOf('\n', start);
-    const end = newline === -1 ? rest.length : newline;
-    if ((rest.charCodeAt(start) === 45 || rest.charCodeAt(start) === 46) && CLOSING.test(rest.slice(start, end))) return { index: start, length: (newline === -1 ? end : end + 1) - start };
-    if (newline === -1) return null;
-    start = newline + 1;
+    const lineBreak = YAML_BREAK.exec(rest);
+    const end = lineBreak === null ? rest.length : lineBreak.index;
+    const next = lineBreak === null ? end : end + lineBreak[0].length;
+    if ((rest.charCodeAt(start) === 45 || rest.charCodeAt(start) === 46) && CLOSING.test(rest.slice(start, end))) return { index: start, length: next - start };
+    if (lineBreak === null) return null;
+    start = next;
   }
   return null;
 }
@@ -149,6 +153,8 @@ function firstLine(error: unknown): string {
  */
 export function parseFrontmatterYaml(yaml: string | null): ParsedFrontmatter {
   if (yaml === null || yaml.trim() === '') return { data: {}, error: null };
+  // Lone CRs are line breaks to YAML; the fast reader below splits on LF only.
+  if (yaml.includes('\r')) yaml = yaml.replace(/\r\n?/g, '\n');
   if (yaml.length > MAX_FRONTMATTER_CHARS) return { data: {}, error: `frontmatter is ${Math.round(yaml.length / 1024)} KB, more than Daybook reads (${MAX_FRONTMATTER_CHARS / 1024} KB); its properties are left out` };
   const lines = lineCount(yaml, MAX_FRONTMATTER_LINES);
   if (lines > MAX_FRONTMATTER_LINES) return { data: {}, error: `frontmatter has more than ${MAX_FRONTMATTER_LINES} lines, more than Daybook reads; its properties are left out` };

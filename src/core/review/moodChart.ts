@@ -1,6 +1,7 @@
 import { format } from 'date-fns';
 import { addDay, dayToDate } from '../dates/periods';
 import type { SliderSetting } from '../settings';
+import { xmlText } from './escape';
 import type { ReviewData } from './types';
 
 /**
@@ -35,9 +36,6 @@ export function isDaybookChart(text: string): boolean {
   return text.includes(CHART_MARKER);
 }
 
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 function num(value: number): string {
   return (Math.round(value * 10) / 10).toString();
@@ -126,9 +124,9 @@ export function renderMoodChart(data: ReviewData, sliders: SliderSetting[]): str
   const title = `Mood, ${data.period.id}: ${charted.map((s) => s.question).join(' / ')}`;
 
   const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${escapeXml(title)}" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="11">`,
-    `${CHART_MARKER}: written by Daybook with the review ${escapeXml(data.period.id)}; regenerated each time, removed when the review has no mood -->`,
-    `<title>${escapeXml(title)}</title>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${xmlText(title)}" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="11">`,
+    `${CHART_MARKER}: written by Daybook with the review ${xmlText(data.period.id)}; regenerated each time, removed when the review has no mood -->`,
+    `<title>${xmlText(title)}</title>`,
   ];
   // Grid: the range's ends and middle, labelled.
   const middle = (min + max) / 2;
@@ -138,7 +136,7 @@ export function renderMoodChart(data: ReviewData, sliders: SliderSetting[]): str
   }
   for (const tick of ticks(days, data.period.kind)) {
     out.push(`<line x1="${num(x(tick.index))}" y1="${TOP + plotHeight}" x2="${num(x(tick.index))}" y2="${TOP + plotHeight + 4}" stroke="${INK}" stroke-width="1"/>`);
-    out.push(`<text x="${num(x(tick.index))}" y="${HEIGHT - 8}" text-anchor="${data.period.kind === 'week' ? 'middle' : 'start'}" fill="${INK}">${escapeXml(tick.label)}</text>`);
+    out.push(`<text x="${num(x(tick.index))}" y="${HEIGHT - 8}" text-anchor="${data.period.kind === 'week' ? 'middle' : 'start'}" fill="${INK}">${xmlText(tick.label)}</text>`);
   }
   charted.forEach((slider, k) => {
     const colour = PALETTE[k % PALETTE.length];
@@ -158,7 +156,7 @@ export function renderMoodChart(data: ReviewData, sliders: SliderSetting[]): str
     // Legend along the top, in the line's colour.
     const legendX = LEFT + k * Math.floor(plotWidth / charted.length);
     out.push(`<line x1="${legendX}" y1="12" x2="${legendX + 22}" y2="12" stroke="${colour}" stroke-width="2.5"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`);
-    out.push(`<text x="${legendX + 28}" y="16" fill="${colour}">${escapeXml(slider.question)} (${num(slider.min)}–${num(slider.max)})</text>`);
+    out.push(`<text x="${legendX + 28}" y="16" fill="${colour}">${xmlText(slider.question)} (${num(slider.min)}–${num(slider.max)})</text>`);
   });
   out.push('</svg>');
   return out.join('\n') + '\n';

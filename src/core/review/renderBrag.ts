@@ -1,6 +1,7 @@
 import { format } from 'date-fns';
 import { dayToDate } from '../dates/periods';
 import type { DaybookSettings } from '../settings';
+import { embed, markdownText } from './escape';
 import { hasMood, moodChartPath } from './moodChart';
 import { ambiguousNames, bullet, compactDays, dayLink, daySpan, entryLink, mentionCount, plural, shortDate, shorten } from './renderMarkdown';
 import {
@@ -186,7 +187,7 @@ function learned(data: ReviewData, size: Size, ambiguous: ReadonlySet<string>, s
 /** The year's mood: the chart, then each slider's best and hardest month. */
 function moodOverTheYear(data: ReviewData, settings: DaybookSettings): string[] {
   if (!hasMood(data, settings.sliders)) return [];
-  const lines = [`![[${moodChartPath(data.notes.review)}]]`, ''];
+  const lines = [embed(moodChartPath(data.notes.review)), ''];
   for (const slider of settings.sliders) {
     const months = new Map<string, number[]>();
     for (const day of data.days) {
@@ -198,14 +199,14 @@ function moodOverTheYear(data: ReviewData, settings: DaybookSettings): string[] 
     if (months.size === 0) continue;
     if (months.size === 1) {
       const [[month, values]] = [...months];
-      lines.push(bullet(`**${slider.question}** ${(values.reduce((a, b) => a + b, 0) / values.length).toFixed(1)} on average in ${format(dayToDate(month + '-01'), 'MMMM')}`));
+      lines.push(bullet(`**${markdownText(slider.question)}** ${(values.reduce((a, b) => a + b, 0) / values.length).toFixed(1)} on average in ${format(dayToDate(month + '-01'), 'MMMM')}`));
       continue;
     }
     const averages = [...months].map(([month, values]) => ({ month, average: values.reduce((a, b) => a + b, 0) / values.length }));
     const best = averages.reduce((a, b) => (b.average > a.average ? b : a));
     const worst = averages.reduce((a, b) => (b.average < a.average ? b : a));
     const label = (m: { month: string; average: number }) => `${format(dayToDate(m.month + '-01'), 'MMMM')} (${m.average.toFixed(1)})`;
-    lines.push(bullet(`**${slider.question}** best month ${label(best)}, hardest ${label(worst)}`));
+    lines.push(bullet(`**${markdownText(slider.question)}** best month ${label(best)}, hardest ${label(worst)}`));
   }
   return [...lines, ''];
 }

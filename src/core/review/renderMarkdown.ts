@@ -1,16 +1,17 @@
 import { format } from 'date-fns';
 import { dayToDate } from '../dates/periods';
 import { withoutExtension } from '../vault';
+import { wikiLink } from './escape';
 
 /** Small pieces of markdown the review renderers share. */
 
 /** `[[Daily/2026-11-17|2026-11-17]]`: the day's note, linked by path so it is never ambiguous. */
 export function dayLink(path: string, date: string): string {
-  return `[[${withoutExtension(path)}|${date}]]`;
+  return wikiLink(withoutExtension(path), date, path);
 }
 
 export function noteLink(path: string, label: string): string {
-  return `[[${withoutExtension(path)}|${label}]]`;
+  return wikiLink(withoutExtension(path), label, path);
 }
 
 /**
@@ -21,9 +22,9 @@ export function noteLink(path: string, label: string): string {
 export function entryLink(entry: { name: string; path: string | null; link?: string }, ambiguous?: ReadonlySet<string>): string {
   if (entry.name.startsWith('#') && entry.path === null) return /\s/.test(entry.name) ? `#[[${entry.name.slice(1)}]]` : entry.name;
   // Another note of the vault shares the name: linked by path, so neither link is ambiguous.
-  if (entry.link) return `[[${entry.link}|${entry.name}]]`;
-  if (entry.path !== null && ambiguous?.has(entry.name.toLowerCase())) return `[[${withoutExtension(entry.path)}|${entry.name}]]`;
-  return `[[${entry.name}]]`;
+  if (entry.link) return wikiLink(entry.link, entry.name, entry.path);
+  if (entry.path !== null && ambiguous?.has(entry.name.toLowerCase())) return wikiLink(withoutExtension(entry.path), entry.name, entry.path);
+  return wikiLink(entry.name, undefined, entry.path);
 }
 
 /** The names that more than one entry (of any kind) carries: those are linked by path. */

@@ -1,6 +1,7 @@
 import { eachDayOfInterval, format } from 'date-fns';
 import { addDay, dayToDate, periodContaining } from '../dates/periods';
 import type { DaybookSettings, SliderSetting } from '../settings';
+import { embed, markdownText } from './escape';
 import { sparkline, trendWord } from './mood';
 import { hasMood, moodChartPath } from './moodChart';
 import { changesSection, heatmapSection } from './renderChanges';
@@ -55,7 +56,7 @@ export function renderReview(data: ReviewData, settings: DaybookSettings): strin
 
 /** The chart embed, for reviews with mood: `![[Reviews/2026-W47 mood.svg]]`. */
 export function moodChartEmbed(data: ReviewData, settings: DaybookSettings): string[] {
-  return hasMood(data, settings.sliders) ? [`![[${moodChartPath(data.notes.review)}]]`, ''] : [];
+  return hasMood(data, settings.sliders) ? [embed(moodChartPath(data.notes.review)), ''] : [];
 }
 
 function atAGlance(data: ReviewData, settings: DaybookSettings): string[] {
@@ -68,7 +69,7 @@ function atAGlance(data: ReviewData, settings: DaybookSettings): string[] {
     const values = data.days.map((d) => d.mood[slider.property]).filter((v): v is number => v !== undefined);
     lines.push(
       bullet(
-        `**${slider.question}** ${formatNumber(summary.average)} on average (${summary.min === summary.max ? formatNumber(summary.min) : `${formatNumber(summary.min)}–${formatNumber(summary.max)}`} of ${slider.min}–${slider.max}), ${trendWord(values, slider.min, slider.max)} \`${sparkline(series, slider.min, slider.max)}\``,
+        `**${markdownText(slider.question)}** ${formatNumber(summary.average)} on average (${summary.min === summary.max ? formatNumber(summary.min) : `${formatNumber(summary.min)}–${formatNumber(summary.max)}`} of ${slider.min}–${slider.max}), ${trendWord(values, slider.min, slider.max)} \`${sparkline(series, slider.min, slider.max)}\``,
       ),
     );
   }

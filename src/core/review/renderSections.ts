@@ -1,4 +1,5 @@
 import { foldName } from '../links/targets';
+import { wikiLink } from './escape';
 import { bullet, compactDays, dayLink, daySpan, entryLink, mentionCount, plural, shortDate, shorten } from './renderMarkdown';
 import type { Entry, Mention, ReviewData, ReviewIncident, ReviewProject } from './types';
 
@@ -61,7 +62,7 @@ export function incidentHeading(incident: ReviewIncident): string {
 }
 
 export function peopleOf(incident: ReviewIncident): string {
-  return incident.people.map((p) => `[[${p}]]`).join(', ');
+  return incident.people.map((p) => wikiLink(p)).join(', ');
 }
 
 export function incidentSummary(incident: ReviewIncident): string[] {
@@ -97,7 +98,7 @@ export function groupProjects(projects: ReviewProject[]): ProjectGroup[] {
 }
 
 export function projectName(group: ProjectGroup): string {
-  return group.linked ? `[[${group.name}]]` : group.name;
+  return group.linked ? wikiLink(group.name) : group.name;
 }
 
 /** A line's text as lines are compared: the same words written twice are one contribution. */

@@ -78,6 +78,8 @@ function locate(text: string, property: string): Located {
   const eol = /\r\n/.test(text.slice(0, text.indexOf('\n') + 1)) ? '\r\n' : '\n';
   if (split.yaml === null) return { error: null, data: {}, yamlFrom: -1, yamlTo: -1, line: null, eol };
   const parsed = parseFrontmatterYaml(split.yaml);
+  // Offsets below count LF lines: a frontmatter of lone CRs (an old Mac file) is read, never written into.
+  if (/\r(?!\n)/.test(text.slice(0, split.bodyOffset))) return { error: 'the frontmatter has old Mac (lone CR) line breaks; Daybook does not write into it', data: parsed.data, yamlFrom: -1, yamlTo: -1, line: null, eol };
   const yamlFrom = text.indexOf('\n') + 1;
   const yamlTo = yamlFrom + split.yaml.length;
   // A key written bare, "double" or 'single' quoted at the block's top level, followed by a colon.
