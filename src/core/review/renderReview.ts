@@ -4,6 +4,7 @@ import type { DaybookSettings, SliderSetting } from '../settings';
 import { sparkline, trendWord } from './mood';
 import { hasMood, moodChartPath } from './moodChart';
 import { bragDocument } from './renderBrag';
+import { relinkReview } from './relink';
 import { ambiguousNames, bullet, dayLink, entryLink, noteLink, shortDate, shorten } from './renderMarkdown';
 import { allEntries, compactLines, sameText, entrySections, incidentHeading, incidentSummary, openItemLines, projectSections, section } from './renderSections';
 import type { Entry, ReviewData, ReviewIncident } from './types';
@@ -39,7 +40,8 @@ function dateRange(data: ReviewData): string {
 }
 
 /** Renders the review's markdown: what goes inside the managed region. */
-export function renderReview(data: ReviewData, settings: DaybookSettings): string {
+export function renderReview(written: ReviewData, settings: DaybookSettings): string {
+  const data = relinkReview(written);
   const out: string[] = [];
   out.push(`# ${reviewTitle(data)}`, '');
   out.push(`${dateRange(data)} · ← ${noteLink(data.notes.previous, data.period.previous)} · ${noteLink(data.notes.next, data.period.next)} →`, '');
