@@ -28,6 +28,12 @@ export interface DaybookSettings {
   sliders: SliderSetting[];
   /** What feeds the yearly review's brag sections: tags (without `#`), section names and note types. */
   brag: BragSettings;
+  /**
+   * Tags that mark what a line is (`#task`, `#meeting/1:1`, `#Priority/P0`)
+   * rather than what it is about: never topics. Without `#`; a nested tag
+   * counts by its first part; case and `-`/`_` are ignored.
+   */
+  markerTags: string[];
 }
 
 /**
@@ -74,7 +80,8 @@ export const DEFAULT_SETTINGS: DaybookSettings = {
   ],
   brag: {
     highlightTags: ['win', 'kudos', 'praise'],
-    highlightSections: ['Wins', 'Kudos', 'Feedback'],
+    // Not "Feedback": in meeting notes it holds critiques as often as praise.
+    highlightSections: ['Wins', 'Kudos', 'Achievements', 'Accomplishments', 'What did I achieve today'],
     collaborationTags: ['mentoring', 'pairing', 'code-review', 'training'],
     collaborationSections: ['Mentorship', 'Mentoring', 'Collaboration', 'Pairing', 'Reviews', 'Trainings'],
     designTypes: ['design-doc', 'adr', 'doc'],
@@ -85,6 +92,8 @@ export const DEFAULT_SETTINGS: DaybookSettings = {
     readingTags: ['book', 'article', 'course'],
     readingFolders: [],
   },
+  // The markers of public work journals: task and meeting tags, priorities, the daily template's own tags.
+  markerTags: ['task', 'tasks', 'todo', 'todos', 'meeting', 'meetings', 'question', 'questions', 'priority', 'daily', 'daily note', 'daily notes', 'dailynote', 'dailynotes', 'journal', 'fleeting', 'inbox', 'followup', 'follow up', 'next steps', 'nextsteps', 'waiting'],
 };
 
 export interface ResolvedSettings {
@@ -293,7 +302,8 @@ export function resolveSettings(raw: unknown, core: CoreDailyNotesSettings = {})
       else if (text !== null) target[key] = text;
     } else if (Array.isArray(fallback) && key !== 'sliders') {
       const list = readTextList(key, value, problems);
-      if (list !== null) target[key] = list;
+      // Tags are written with or without `#`, as in brag's lists.
+      if (list !== null) target[key] = key === 'markerTags' ? list.map((tag) => tag.replace(/^#/, '')).filter((tag) => tag !== '') : list;
     } else if (key === 'reviewFormats') {
       if (!isRecord(value)) {
         problems.push('reviewFormats must be an object; using defaults');

@@ -2,16 +2,19 @@ import { dayToDate, type Period, periodContaining, shiftPeriod } from '../dates/
 import { formatDate } from '../dates/dateFormatter';
 import { type DailyNote, type Journal, NOTES_PER_PAUSE } from '../journal';
 import { foldName, type Target, type TargetKind } from '../links/targets';
-import { type NoteModel, parseNote } from '../note/parseNote';
+import { type Block, type NoteModel, parseNote } from '../note/parseNote';
 import { isPlaceholder, isUnder, quoteInContext, sectionName, taskText } from '../note/outline';
-import { normaliseQuestion } from '../note/tokens';
+import { normaliseQuestion, type WikiLink } from '../note/tokens';
+import { dayOfDailyNote } from '../dailyNotes';
 import type { DaybookSettings } from '../settings';
 import { basename, isInFolder, joinPath, type Warning } from '../vault';
 import { stringList } from '../note/frontmatter';
 import { bragLines, type BragKind, writtenUnder } from './bragLines';
 import { findIncidents } from './incidents';
+import { sameText } from './renderSections';
 import { readMood, summariseMood } from './mood';
 import { findProjects, projectLinkOf } from './projects';
+import { filingText, isCalloutTitle, isDateTitle, navigationLinks } from './templateLines';
 import type { Entry, GoalEvidence, LinkedNote, Mention, ReviewData, ReviewGoal, ReviewIncident, ReviewProject, ReviewTask } from './types';
 
 /** Where the review note of a period lives, named by the configured format. */
@@ -52,24 +55,31 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
   const known = digests.get(daily);
   if (known) return known;
   const { catalog, settings } = journal;
+  const isMarker = markerTest(settings);
   const { note } = daily;
   const mentions: NoteMention[] = [];
   const tasks: ReviewTask[] = [];
   const referenced = new Set<string>();
   const linked: NoteDigest['linked'] = [];
   const at = (i: number, text: string): Mention => ({ date: daily.day, path: daily.path, line: note.blocks[i].line, text });
+  const dayOf = linkDays(journal);
   note.blocks.forEach((block, i) => {
     // One block mentions a thing once, however often it names it.
     const seen = new Set<string>();
+    const navigation = block.links.length ? navigationLinks(block, (link) => dayOf(link, daily.path)) : null;
+    const filing = block.links.length || block.tags.length ? filingText(block) : '';
     const mention = (kind: TargetKind, target: Target) => {
       if (seen.has(target.key)) return;
       seen.add(target.key);
       mentions.push({ kind, target, mention: { date: daily.day, path: daily.path, line: block.line, text: quoteInContext(note.blocks, i) } });
     };
     let underTopics: boolean | undefined;
-    const projectLink = block.links.length ? projectLinkOf(note.blocks, i) : null;
+    const named = block.links.length ? projectLinkOf(note.blocks, i) : null;
+    // A person linked under Projects is someone worked with, never a project: their link stays a mention.
+    const projectLink = named !== null && catalog.lookup(catalog.fromNote(named, daily.path)).kind !== 'person' ? named : null;
     for (const link of block.links) {
-      if (link.embed || link.target === '' || isQuestion(link.target) || link.target === projectLink) continue;
+      if (link.embed || link.target === '' || isQuestion(link.target) || link.target === projectLink || navigation?.has(link)) continue;
+      if (filing !== '' && filing.includes(`[[${link.target}`)) continue;
       const target = catalog.lookup(catalog.fromNote(link.relative ?? link.target, daily.path));
       if (target.path) referenced.add(target.path);
       if (target.path && target.kind === 'other' && !seen.has(target.key)) {
@@ -83,6 +93,7 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
       mention(kind, target);
     }
     for (const tag of block.tags) {
+      if (isMarker(tag) || (filing !== '' && filing.includes(`#${tag}`))) continue;
       mention('topic', catalog.lookupTag(tag));
       for (const path of catalog.tagNotes(tag)) referenced.add(path);
     }
@@ -99,8 +110,9 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
   const proseLines = new Set<number>();
   for (const { prose, ...project } of findProjects(note)) {
     // Prose names a project by a link to something that is neither a person nor a topic.
-    if (prose || project.name === '') proseLines.add(project.line);
-    if (prose && catalog.lookup(project.name).kind !== 'other') continue;
+    const kind = project.linked ? catalog.lookup(catalog.fromNote(project.name, daily.path)).kind : 'other';
+    if (prose || project.name === '' || kind === 'person') proseLines.add(project.line);
+    if ((prose && kind !== 'other') || kind === 'person') continue;
     if (project.name !== '') projects.push({ ...project, date: daily.day, path: daily.path });
   }
   for (const line of proseLines) {
@@ -123,28 +135,29 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
     brag,
     linked,
     workLog,
-    summary: daySummary(note, daily.day, isQuestion),
+    summary: daySummary(note, daily.day, isQuestion, (block) => block.links.length > 0 && navigationLinks(block, (link) => dayOf(link, daily.path)).size === block.links.length),
   };
   digests.set(daily, result);
   return result;
 }
 
-const DATE_LIKE = /^[\p{L}\s,]*\d{1,4}[-./ ]\d{1,2}[-./ ]\d{1,4}[\p{L}\s,]*$|^\w+,? \d{1,2}(?:st|nd|rd|th)?,? \d{4}$/u;
-
 /**
  * The day in one line: its title (a first-level heading that is not just the
- * date), else its first line that says something (not a slider, a mood
- * question, a section name or a property).
+ * date), else the first line of the owner's own words: not a slider, a mood
+ * question, a property, a section label, a callout's title or links between days.
  */
-function daySummary(note: NoteModel, day: string, isQuestion: (target: string) => boolean): string {
+function daySummary(note: NoteModel, day: string, isQuestion: (target: string) => boolean, isNavigation: (block: Block) => boolean): string {
   const { blocks } = note;
-  const title = blocks.find((b) => b.kind === 'heading' && b.level === 1 && !isPlaceholder(b.text) && !DATE_LIKE.test(b.text.trim()) && !b.text.includes(day));
+  const title = blocks.find((b) => b.kind === 'heading' && b.level === 1 && !isPlaceholder(b.text) && !isDateTitle(b.text.trim()) && !b.text.includes(day));
   if (title) return title.quote;
   const first = blocks.find((b, i) => {
     if (b.level > 0 || b.sliders.length > 0 || isPlaceholder(b.text) || Object.keys(b.fields).length > 0) return false;
+    if (isDateTitle(b.text.trim()) || isCalloutTitle(b.quote) || isNavigation(b)) return false;
     if (b.links.length > 0 && b.links.every((l) => isQuestion(l.target))) return false;
+    // A short line with lines under it, or a bold label before a list, names a section.
     const hasChildren = b.end > i + 1;
-    return !(hasChildren && b.text.length < 25);
+    const labelsList = b.kind === 'paragraph' && blocks[i + 1]?.kind === 'item' && blocks[i + 1].parent === b.parent && b.text.length < 25;
+    return !(hasChildren && b.text.length < 25) && !labelsList && !/^[^.!?]{1,40}:$/.test(b.text.trim());
   });
   return first ? (first.task ? taskText(first) : first.quote) : '';
 }
@@ -169,6 +182,48 @@ class EntryTable {
   sorted(): Entry[] {
     return [...this.entries.values()].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
   }
+}
+
+const linkDayTests = new WeakMap<Journal, (link: WikiLink, from: string) => string | null>();
+
+/** The day a link names: the daily note it resolves to, or a name shaped like one (tomorrow's note may not exist yet). */
+function linkDays(journal: Journal): (link: WikiLink, from: string) => string | null {
+  let test = linkDayTests.get(journal);
+  if (!test) {
+    const byPath = new Map(journal.dailyNotes.map((n) => [n.path, n.day]));
+    const { catalog, settings } = journal;
+    const known = new Map<string, string | null>();
+    test = (link, from) => {
+      const target = catalog.fromNote(link.relative ?? link.target, from);
+      let day = known.get(target);
+      if (day === undefined) {
+        const path = catalog.lookup(target).path;
+        const name = target.replace(/\.md$/i, '');
+        day =
+          (path !== null ? byPath.get(path) : undefined) ??
+          dayOfDailyNote(joinPath(settings.dailyFolder, name) + '.md', settings) ??
+          dayOfDailyNote(name + '.md', settings) ??
+          (/^(?:.*\/)?(\d{4})[-_.](\d{2})[-_.](\d{2})\b/.exec(name)?.slice(1, 4).join('-') ?? null);
+        known.set(target, day);
+      }
+      return day;
+    };
+    linkDayTests.set(journal, test);
+  }
+  return test;
+}
+
+const markerTests = new WeakMap<DaybookSettings, (tag: string) => boolean>();
+
+/** Whether a tag marks what a line is (`#task`, `#meeting/1:1`): by its first part, folded. */
+function markerTest(settings: DaybookSettings): (tag: string) => boolean {
+  let test = markerTests.get(settings);
+  if (!test) {
+    const markers = new Set(settings.markerTags.map(foldName));
+    test = (tag) => markers.has(foldName(tag.split('/')[0]));
+    markerTests.set(settings, test);
+  }
+  return test;
 }
 
 const questionTests = new WeakMap<DaybookSettings, (target: string) => boolean>();
@@ -277,7 +332,7 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
     otherLinks: tables.other.sorted(),
     incidents,
     projects,
-    tasks,
+    tasks: withRollovers(tasks),
     mood: summariseMood(days, settings.sliders),
     goals,
     highlights: brag.highlight,
@@ -287,6 +342,25 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
     workLog,
     warnings: dedupeWarnings(warnings),
   };
+}
+
+/**
+ * A task copied from day to day (by hand or a rollover plugin) and checked on
+ * a later day was done: its open copies say on which day. Copies, as the
+ * digests' tasks are shared by every period.
+ */
+function withRollovers(tasks: ReviewTask[]): ReviewTask[] {
+  const lastDone = new Map<string, string>();
+  for (const task of tasks) {
+    if (task.status !== 'done') continue;
+    const key = sameText(task.text);
+    if ((lastDone.get(key) ?? '') < task.date) lastDone.set(key, task.date);
+  }
+  if (lastDone.size === 0) return tasks;
+  return tasks.map((task) => {
+    const done = task.done ? undefined : lastDone.get(sameText(task.text));
+    return done !== undefined && done >= task.date ? { ...task, doneOn: done } : task;
+  });
 }
 
 function unique(values: string[]): string[] {

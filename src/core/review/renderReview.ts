@@ -73,7 +73,7 @@ function atAGlance(data: ReviewData, settings: DaybookSettings): string[] {
   }
   if (data.incidents.length) lines.push(bullet(`**Incidents:** ${data.incidents.length}${severityCounts(data.incidents)}`));
   // Counted as the lists show them: a task carried over several days is one task.
-  const distinct = (done: boolean) => new Set(data.tasks.filter((t) => t.done === done).map((t) => sameText(t.text))).size;
+  const distinct = (done: boolean) => new Set(data.tasks.filter((t) => (t.done || t.doneOn !== undefined) === done).map((t) => sameText(t.text))).size;
   if (data.tasks.length) lines.push(bullet(`**Tasks:** ${distinct(false)} open, ${distinct(true)} done`));
   const ambiguous = ambiguousNames(allEntries(data));
   if (data.people.length) lines.push(bullet(`**Top people:** ${top(data.people, ambiguous)}`));

@@ -149,7 +149,7 @@ export function openItemLines(data: ReviewData): string[] {
   // The same task carried from day to day is one open item, with its days.
   const open = new Map<string, { text: string; days: { date: string; path: string }[] }>();
   for (const task of data.tasks) {
-    if (task.done) continue;
+    if (task.done || task.doneOn !== undefined) continue;
     const key = sameText(task.text);
     const item = open.get(key) ?? { text: task.text, days: [] };
     item.days.push(task);

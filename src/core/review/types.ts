@@ -112,6 +112,8 @@ export interface ReviewTask {
   date: string;
   path: string;
   line: number;
+  /** For an open task carried over from day to day: the later day of the period it was checked (the same text, done). */
+  doneOn?: string;
 }
 
 export interface ReviewGoal {
