@@ -1,5 +1,5 @@
-import { dayToDate, type Period, periodContaining, shiftPeriod } from '../dates/periods';
-import { formatDate } from '../dates/dateFormatter';
+import { type Period, periodContaining, shiftPeriod } from '../dates/periods';
+import { reviewNotePath } from './reviewPath';
 import { type DailyNote, type Journal, NOTES_PER_PAUSE } from '../journal';
 import { foldName, type Target, type TargetKind } from '../links/targets';
 import { type Block, type NoteModel, parseNote } from '../note/parseNote';
@@ -17,10 +17,7 @@ import { findProjects, projectLinkOf } from './projects';
 import { filingText, isCalloutTitle, isDateTitle, navigationLinks } from './templateLines';
 import type { Entry, GoalEvidence, LinkedNote, Mention, ReviewData, ReviewGoal, ReviewIncident, ReviewProject, ReviewTask } from './types';
 
-/** Where the review note of a period lives, named by the configured format. */
-export function reviewNotePath(period: Period, settings: DaybookSettings): string {
-  return joinPath(settings.reviewsFolder, formatDate(dayToDate(period.start), settings.reviewFormats[period.kind])) + '.md';
-}
+export { reviewNotePath } from './reviewPath';
 
 /** A mention of a person, topic or other link target by one block of a daily note. */
 interface NoteMention {

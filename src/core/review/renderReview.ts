@@ -5,7 +5,8 @@ import { sparkline, trendWord } from './mood';
 import { hasMood, moodChartPath } from './moodChart';
 import { bragDocument } from './renderBrag';
 import { relinkReview } from './relink';
-import { ambiguousNames, bullet, dayLink, entryLink, noteLink, shortDate, shorten } from './renderMarkdown';
+import { LIMITS, boundedEntries } from './longTails';
+import { ambiguousNames, bullet, dayLink, entryLink, noteLink, plural, shortDate, shorten } from './renderMarkdown';
 import { allEntries, compactLines, sameText, entrySections, incidentHeading, incidentSummary, openItemLines, projectSections, section } from './renderSections';
 import type { Entry, ReviewData, ReviewIncident } from './types';
 
@@ -137,26 +138,42 @@ function dayLines(data: ReviewData, settings: DaybookSettings): string[] {
 }
 
 function periodSections(data: ReviewData, settings: DaybookSettings): string[] {
+  const { kind } = data.period;
   const limit = QUOTES_PER_ENTRY[data.period.kind];
   const detailed = DETAILED_ENTRIES[data.period.kind];
   const ambiguous = ambiguousNames(allEntries(data));
   const workLog = (data.workLog ?? []).map((m) => bullet(`${dayLink(m.path, shortDate(m.date))}: ${shorten(m.text, 240)}`));
   return [
     ...(data.period.kind === 'week' ? section('Days', dayLines(data, settings)) : []),
-    ...section('People', entrySections(data.people, limit, detailed, ambiguous)),
-    ...section('Topics', entrySections(data.topics, limit, detailed, ambiguous)),
+    ...section('People', entrySections(data.people, limit, detailed, ambiguous, kind, 'people')),
+    ...section('Topics', entrySections(data.topics, limit, detailed, ambiguous, kind, 'topics')),
     ...section('Incidents', data.incidents.flatMap((i) => [incidentHeading(i), ...incidentSummary(i)])),
     ...section('Projects', [...projectSections(data.projects, limit * 2), ...(workLog.length ? ['### Work log', ...workLog, ''] : [])]),
-    ...section('Open tasks', openItemLines(data)),
-    ...section('Other links', compactLines(data.otherLinks, ambiguous)),
+    ...section('Open tasks', openItemLines(data, LIMITS[kind].openTasks, settings)),
+    ...section('Other links', boundedEntries(data.otherLinks, LIMITS[kind], ambiguous, (shown) => compactLines(shown, ambiguous))),
   ];
 }
 
 function warningsSection(data: ReviewData): string[] {
   if (data.warnings.length === 0) return [];
+  const limit = LIMITS[data.period.kind].warnings;
+  const rest = data.warnings.length - limit;
   return [
     '> [!warning] Some notes could not be read completely',
-    ...data.warnings.map((w) => `> - ${noteLink(w.path, w.path)}: ${w.message.replace(/\n/g, ' ')}`),
+    ...data.warnings.slice(0, limit).map((w) => `> - ${noteLink(w.path, w.path)}: ${w.message.replace(/\n/g, ' ')}`),
+    ...(rest > 0 ? [`> - …and ${plural(rest, 'more warning')}${warningKinds(data.warnings.slice(limit))} (all of them in \`daybook review --json\`)`] : []),
     '',
   ];
+}
+
+/** " (812 invalid YAML frontmatter, 3 other)": what the unlisted warnings are about, by their first words. */
+function warningKinds(warnings: { message: string }[]): string {
+  const kinds = new Map<string, number>();
+  for (const w of warnings) {
+    const kind = w.message.split(/[:;(]/)[0].trim();
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
+  const top = [...kinds].sort((a, b) => b[1] - a[1]).slice(0, 3);
+  const other = warnings.length - top.reduce((sum, [, n]) => sum + n, 0);
+  return `: ${top.map(([kind, n]) => `${n} ${kind}`).join(', ')}${other > 0 ? `, ${other} other` : ''}`;
 }
