@@ -34,6 +34,12 @@ export interface DaybookSettings {
    * counts by its first part; case and `-`/`_` are ignored.
    */
   markerTags: string[];
+  /** Where meeting notes live: a note here named by a date (`2026-11-16 1-1 Ana`) or with a `date:` property is a meeting of that day. */
+  meetingsFolder: string;
+  /** Whether meeting notes belong to their day: read with the day's notes, listed under *Meetings*. */
+  meetingNotes: boolean;
+  /** Whether what is written under a link to a day in a person's or meeting's note (`- [[2024-04-01]]` and the 1:1 notes under it) belongs to that day. */
+  filedUnderDays: boolean;
 }
 
 /**
@@ -93,6 +99,9 @@ export const DEFAULT_SETTINGS: DaybookSettings = {
     readingFolders: [],
   },
   // The markers of public work journals: task and meeting tags, priorities, the daily template's own tags.
+  meetingsFolder: 'Meetings',
+  meetingNotes: true,
+  filedUnderDays: true,
   markerTags: ['task', 'tasks', 'todo', 'todos', 'meeting', 'meetings', 'question', 'questions', 'priority', 'daily', 'daily note', 'daily notes', 'dailynote', 'dailynotes', 'journal', 'fleeting', 'inbox', 'followup', 'follow up', 'next steps', 'nextsteps', 'waiting'],
 };
 
@@ -120,6 +129,7 @@ const PATH_KINDS: Partial<Record<keyof DaybookSettings, 'folder' | 'file' | 'for
   peopleFolder: 'folder',
   topicsFolder: 'folder',
   reviewsFolder: 'folder',
+  meetingsFolder: 'folder',
   goalsNote: 'file',
 };
 
@@ -304,6 +314,9 @@ export function resolveSettings(raw: unknown, core: CoreDailyNotesSettings = {})
       const list = readTextList(key, value, problems);
       // Tags are written with or without `#`, as in brag's lists.
       if (list !== null) target[key] = key === 'markerTags' ? list.map((tag) => tag.replace(/^#/, '')).filter((tag) => tag !== '') : list;
+    } else if (typeof fallback === 'boolean') {
+      if (typeof value === 'boolean') target[key] = value;
+      else problems.push(`${key} must be true or false, not ${show(value).slice(0, 40)}; using ${String(fallback)}`);
     } else if (key === 'reviewFormats') {
       if (!isRecord(value)) {
         problems.push('reviewFormats must be an object; using defaults');
@@ -356,6 +369,7 @@ export function resolveSettings(raw: unknown, core: CoreDailyNotesSettings = {})
   settings.peopleFolder = trimSlashes(settings.peopleFolder);
   settings.topicsFolder = trimSlashes(settings.topicsFolder);
   settings.reviewsFolder = trimSlashes(settings.reviewsFolder);
+  settings.meetingsFolder = trimSlashes(settings.meetingsFolder);
   return { settings, problems, errors };
 }
 

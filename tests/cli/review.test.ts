@@ -12,6 +12,13 @@ describe('daybook review (printing)', () => {
     expectApproved('mixed-vault-2026-W53.md', result.stdout);
   });
 
+  it('prints the week of a work journal written in the styles of real vaults', async () => {
+    const result = await daybook(['review', '--vault', fixture('work-journal'), '--period', '2024-W23']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expectApproved('work-journal-2024-W23.md', result.stdout);
+  });
+
   it('prints the yearly review as a brag document', async () => {
     const result = await daybook(['review', '--vault', join(__dirname, '..', '..', 'examples', 'vault'), '--period', '2026']);
     expect(result.code).toBe(0);

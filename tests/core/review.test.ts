@@ -133,14 +133,18 @@ describe('review warnings name the note and the run goes on', () => {
 });
 
 describe('what a review reads', () => {
-  it('parses only the period’s daily notes and reads only linked notes’ frontmatter', async () => {
+  it('parses only the period’s daily notes and the people they link (for 1:1s filed under days); other notes’ frontmatter only', async () => {
     const files: Record<string, string> = { 'Ana.md': '---\ntype: person\n---\n', 'Unrelated.md': 'x' };
     for (let d = 1; d <= 30; d++) files[`Daily/2026-11-${String(d).padStart(2, '0')}.md`] = `- met [[Ana]] on day ${d}\n`;
     const vault = new MemoryVault(files);
     const journal = await Journal.open(vault, resolveSettings({ dailyFolder: 'Daily' }).settings);
     const review = await buildReview(journal, parsePeriodId('2026-W47')!);
     expect(review.people[0].mentions).toBe(7);
-    expect(vault.reads.sort()).toEqual(['Ana.md', ...['16', '17', '18', '19', '20', '21', '22'].map((d) => `Daily/2026-11-${d}.md`)]);
+    // Ana.md twice: its frontmatter to classify the link, its text for what it files under days.
+    expect(vault.reads.sort()).toEqual(['Ana.md', 'Ana.md', ...['16', '17', '18', '19', '20', '21', '22'].map((d) => `Daily/2026-11-${d}.md`)]);
+    const plain = new MemoryVault(files);
+    await buildReview(await Journal.open(plain, resolveSettings({ dailyFolder: 'Daily', filedUnderDays: false }).settings), parsePeriodId('2026-W47')!);
+    expect(plain.reads.sort()).toEqual(['Ana.md', ...['16', '17', '18', '19', '20', '21', '22'].map((d) => `Daily/2026-11-${d}.md`)]);
   });
 });
 

@@ -1,21 +1,23 @@
 import { type Period, periodContaining, shiftPeriod } from '../dates/periods';
 import { reviewNotePath } from './reviewPath';
 import { type DailyNote, type Journal, NOTES_PER_PAUSE } from '../journal';
-import { foldName, type Target, type TargetKind } from '../links/targets';
+import { foldName, type Target, type TargetCatalog, type TargetKind } from '../links/targets';
+import { resolveRelative } from './relink';
 import { type Block, type NoteModel, parseNote } from '../note/parseNote';
 import { isPlaceholder, isUnder, quoteInContext, sectionName, taskText } from '../note/outline';
 import { normaliseQuestion, type WikiLink } from '../note/tokens';
 import { dayOfDailyNote } from '../dailyNotes';
 import type { DaybookSettings } from '../settings';
-import { basename, isInFolder, joinPath, type Warning } from '../vault';
+import { basename, isInFolder, joinPath, type Warning, withoutExtension } from '../vault';
 import { stringList } from '../note/frontmatter';
 import { bragLines, type BragKind, writtenUnder } from './bragLines';
 import { findIncidents } from './incidents';
-import { sameText } from './renderSections';
+import { taskKey } from './renderSections';
 import { readMood, summariseMood } from './mood';
 import { findProjects, projectLinkOf } from './projects';
+import { type DayExtra, filedUnderDays, meetingNotes } from './dayExtras';
 import { filingText, isCalloutTitle, isDateTitle, navigationLinks } from './templateLines';
-import type { Entry, GoalEvidence, LinkedNote, Mention, ReviewData, ReviewGoal, ReviewIncident, ReviewProject, ReviewTask } from './types';
+import type { Entry, GoalEvidence, LinkedNote, Mention, ReviewData, ReviewGoal, ReviewIncident, ReviewMeeting, ReviewProject, ReviewTask } from './types';
 
 export { reviewNotePath } from './reviewPath';
 
@@ -24,6 +26,8 @@ interface NoteMention {
   kind: TargetKind;
   target: Target;
   mention: Mention;
+  /** The link's display text (`[[202310241130|Postgres]]`), if it has one. */
+  alias: string | null;
 }
 
 /**
@@ -65,10 +69,10 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
     const seen = new Set<string>();
     const navigation = block.links.length ? navigationLinks(block, (link) => dayOf(link, daily.path)) : null;
     const filing = block.links.length || block.tags.length ? filingText(block) : '';
-    const mention = (kind: TargetKind, target: Target) => {
+    const mention = (kind: TargetKind, target: Target, alias: string | null = null) => {
       if (seen.has(target.key)) return;
       seen.add(target.key);
-      mentions.push({ kind, target, mention: { date: daily.day, path: daily.path, line: block.line, text: quoteInContext(note.blocks, i) } });
+      mentions.push({ kind, target, alias, mention: { date: daily.day, path: daily.path, line: block.line, text: quoteInContext(note.blocks, i) } });
     };
     let underTopics: boolean | undefined;
     const named = block.links.length ? projectLinkOf(note.blocks, i) : null;
@@ -77,7 +81,7 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
     for (const link of block.links) {
       if (link.embed || link.target === '' || isQuestion(link.target) || link.target === projectLink || navigation?.has(link)) continue;
       if (filing !== '' && filing.includes(`[[${link.target}`)) continue;
-      const target = catalog.lookup(catalog.fromNote(link.relative ?? link.target, daily.path));
+      const target = catalog.lookup(linkTarget(catalog, link, daily.path));
       if (target.path) referenced.add(target.path);
       if (target.path && target.kind === 'other' && !seen.has(target.key)) {
         linked.push({ path: target.path, mention: at(i, quoteInContext(note.blocks, i)), takeaways: writtenUnder(note.blocks, i).map((t) => at(t.index, t.text)) });
@@ -87,7 +91,7 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
         underTopics ??= isUnder(note.blocks, i, (name) => name === 'topics');
         if (underTopics) kind = 'topic';
       }
-      mention(kind, target);
+      mention(kind, target, link.alias);
     }
     for (const tag of block.tags) {
       if (isMarker(tag) || (filing !== '' && filing.includes(`#${tag}`))) continue;
@@ -159,10 +163,15 @@ function daySummary(note: NoteModel, day: string, isQuestion: (target: string) =
   return first ? (first.task ? taskText(first) : first.quote) : '';
 }
 
+/** A note name that is an id, not words: a Zettelkasten timestamp (`202310241130`), a UUID. */
+const ID_NAME = /^(?:\d{8,14}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
 class EntryTable {
   private readonly entries = new Map<string, Entry>();
 
-  add(target: Target, mention: Mention): void {
+  private readonly aliases = new Map<string, Map<string, number>>();
+
+  add(target: Target, mention: Mention, alias: string | null = null): void {
     let entry = this.entries.get(target.key);
     if (!entry) {
       entry = { name: target.name, path: target.path, ...(target.link ? { link: target.link } : {}), mentions: 0, blocks: [] };
@@ -170,15 +179,42 @@ class EntryTable {
     }
     entry.mentions += 1;
     entry.blocks.push(mention);
+    // A note named by an id reads by what its links call it: `[[202310241130|Postgres]]` is Postgres.
+    if (alias !== null && ID_NAME.test(target.name)) {
+      const counts = this.aliases.get(target.key) ?? new Map<string, number>();
+      counts.set(alias, (counts.get(alias) ?? 0) + 1);
+      this.aliases.set(target.key, counts);
+      entry.alias = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
+    }
   }
 
   get(key: string): Entry | undefined {
     return this.entries.get(key);
   }
 
+  /** The notes of the entries that are notes. */
+  paths(): string[] {
+    return [...this.entries.values()].map((e) => e.path).filter((p): p is string => p !== null);
+  }
+
+  /** Mentions in date order, once notes other than the daily notes have added theirs. */
+  sortBlocks(): void {
+    for (const entry of this.entries.values()) entry.blocks.sort((a, b) => a.date.localeCompare(b.date));
+  }
+
   sorted(): Entry[] {
     return [...this.entries.values()].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
   }
+}
+
+/**
+ * What a link names from its note: a relative markdown link to a file that is
+ * no note (`../assets/q.sql`) is named by its vault path, so the review's
+ * link to it resolves from the review note too.
+ */
+function linkTarget(catalog: TargetCatalog, link: WikiLink, from: string): string {
+  const target = catalog.fromNote(link.relative ?? link.target, from);
+  return target.startsWith('../') || target.startsWith('./') ? (resolveRelative(target, from) ?? target) : target;
 }
 
 const linkDayTests = new WeakMap<Journal, (link: WikiLink, from: string) => string | null>();
@@ -191,7 +227,7 @@ function linkDays(journal: Journal): (link: WikiLink, from: string) => string | 
     const { catalog, settings } = journal;
     const known = new Map<string, string | null>();
     test = (link, from) => {
-      const target = catalog.fromNote(link.relative ?? link.target, from);
+      const target = linkTarget(journal.catalog, link, from);
       let day = known.get(target);
       if (day === undefined) {
         const path = catalog.lookup(target).path;
@@ -257,7 +293,52 @@ export function targetsOf(journal: Journal, period: Period): string[] {
     for (const path of facts?.referenced ?? []) paths.add(path);
   }
   for (const path of goalSources.get(journal)?.get(period.id) ?? []) paths.add(path);
+  for (const path of extraSources.get(journal)?.get(period.id) ?? []) paths.add(path);
   return [...paths];
+}
+
+/** Loads the catalog entries the links and tags of these notes need (notes digested before need none). */
+async function prepareLinks(journal: Journal, notes: DailyNote[], isQuestion: (target: string) => boolean): Promise<void> {
+  const { catalog } = journal;
+  const targets = new Set<string>();
+  const tags = new Set<string>();
+  for (const daily of notes) {
+    if (digests.has(daily)) continue;
+    for (const block of daily.note.blocks) {
+      for (const link of block.links) if (!link.embed && link.target !== '' && !isQuestion(link.target)) targets.add(linkTarget(catalog, link, daily.path));
+      for (const tag of block.tags) tags.add(tag);
+    }
+  }
+  await catalog.prepare(targets, tags);
+}
+
+/**
+ * Meeting notes of the period and what people's notes file under its days,
+ * as the settings say; with every note read for them (a review depends on those too).
+ */
+async function dayExtras(journal: Journal, period: Period, dailyPaths: Set<string>, people: string[]): Promise<{ extras: DayExtra[]; read: string[] }> {
+  const { settings } = journal;
+  const extras = await meetingNotes(journal, period, dailyPaths);
+  const read = extras.map((e) => e.path);
+  if (!settings.filedUnderDays) return { extras, read };
+  const hosts = new Set(people);
+  if (settings.peopleFolder) for (const file of journal.files) if (isInFolder(file.path, settings.peopleFolder)) hosts.add(file.path);
+  for (const path of [...read, ...dailyPaths]) hosts.delete(path);
+  const dayOf = linkDays(journal);
+  for (const path of [...hosts].sort()) {
+    const note = await journal.otherNote(path);
+    read.push(path);
+    if (note) extras.push(...filedUnderDays(note, path, period, (link) => dayOf(link, path)));
+  }
+  return { extras, read };
+}
+
+/** The other notes each period's review read (meeting notes, people's notes), per journal. */
+const extraSources = new WeakMap<Journal, Map<string, string[]>>();
+
+/** How many notes besides the daily notes, goals and link targets a built review of `period` read. */
+export function extraNotesRead(journal: Journal, period: Period): number {
+  return extraSources.get(journal)?.get(period.id)?.length ?? 0;
 }
 
 /** Builds the review of `period` from the journal's daily notes. Reads; never writes. */
@@ -270,16 +351,7 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
   for (const file of files) warnings.push(...journal.warningsFor(file.path));
 
   const isQuestion = questionTest(settings);
-  const targets = new Set<string>();
-  const tags = new Set<string>();
-  for (const daily of notes) {
-    if (digests.has(daily)) continue;
-    for (const block of daily.note.blocks) {
-      for (const link of block.links) if (!link.embed && link.target !== '' && !isQuestion(link.target)) targets.add(catalog.fromNote(link.relative ?? link.target, daily.path));
-      for (const tag of block.tags) tags.add(tag);
-    }
-  }
-  await catalog.prepare(targets, tags);
+  await prepareLinks(journal, notes, isQuestion);
 
   const tables: Record<TargetKind, EntryTable> = { person: new EntryTable(), topic: new EntryTable(), other: new EntryTable() };
   const incidents: ReviewIncident[] = [];
@@ -290,10 +362,8 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
   const brag: Record<BragKind, Mention[]> = { highlight: [], collaboration: [], design: [] };
   const linked = new Map<string, { mentions: Mention[]; takeaways: Mention[] }>();
   const workLog: Mention[] = [];
-  for (const [index, daily] of notes.entries()) {
-    if (index > 0 && index % NOTES_PER_PAUSE === 0) await journal.pause();
-    const facts = digest(journal, daily, isQuestion);
-    for (const { kind, target, mention } of facts.mentions) tables[kind].add(target, mention);
+  const merge = (facts: NoteDigest) => {
+    for (const { kind, target, mention, alias } of facts.mentions) tables[kind].add(target, mention, alias);
     incidents.push(...facts.incidents);
     projects.push(...facts.projects);
     tasks.push(...facts.tasks);
@@ -307,7 +377,37 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
       linked.set(path, note);
     }
     workLog.push(...facts.workLog);
+  };
+  for (const [index, daily] of notes.entries()) {
+    if (index > 0 && index % NOTES_PER_PAUSE === 0) await journal.pause();
+    const facts = digest(journal, daily, isQuestion);
+    merge(facts);
     days.push({ date: daily.day, path: daily.path, mood: facts.mood, summary: facts.summary });
+  }
+  // Then what other notes file under the period's days: meeting notes, 1:1s in people's notes.
+  const { extras, read } = await dayExtras(journal, period, new Set(journal.dailyNotes.map((n) => n.path)), tables.person.paths());
+  let perJournal = extraSources.get(journal);
+  if (!perJournal) extraSources.set(journal, (perJournal = new Map<string, string[]>()));
+  perJournal.set(period.id, read);
+  await prepareLinks(journal, extras, isQuestion);
+  const meetings: ReviewMeeting[] = [];
+  for (const extra of extras) {
+    merge(digest(journal, extra, isQuestion));
+    const root = extra.note.blocks[0];
+    meetings.push({ date: extra.day, path: extra.path, line: root?.line ?? 1, title: extra.title, kind: extra.kind });
+    // A 1:1 filed in Ana's note is a day with Ana.
+    const host = extra.kind === 'filed' ? catalog.lookup(withoutExtension(extra.path)) : null;
+    if (host?.kind === 'person' && root) {
+      // `- [[2024-06-05]]` says only the day: the 1:1 is told by the first line under it.
+      const own = root.quote.replace(/\[\[[^\]]*\]\]/, '').replace(/^[\s:–—-]+/, '').trim();
+      tables.person.add(host, { date: extra.day, path: extra.path, line: root.line, text: own || (extra.note.blocks[1]?.quote ?? root.quote) });
+    }
+  }
+  if (extras.length) {
+    const byDate = <T extends { date: string }>(list: T[]) => list.sort((a, b) => a.date.localeCompare(b.date));
+    for (const list of [incidents, projects, tasks, workLog, brag.highlight, brag.collaboration, brag.design]) byDate(list as { date: string }[]);
+    for (const table of Object.values(tables)) table.sortBlocks();
+    byDate(meetings);
   }
   const typed = await typedNotes(journal, linked, warnings);
   for (const path of referenced) {
@@ -337,6 +437,7 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
     design: { docs: typed.design, lines: brag.design },
     reading: typed.reading,
     workLog,
+    meetings,
     warnings: dedupeWarnings(warnings),
   };
 }
@@ -350,12 +451,12 @@ function withRollovers(tasks: ReviewTask[]): ReviewTask[] {
   const lastDone = new Map<string, string>();
   for (const task of tasks) {
     if (task.status !== 'done') continue;
-    const key = sameText(task.text);
+    const key = taskKey(task.text);
     if ((lastDone.get(key) ?? '') < task.date) lastDone.set(key, task.date);
   }
   if (lastDone.size === 0) return tasks;
   return tasks.map((task) => {
-    const done = task.done ? undefined : lastDone.get(sameText(task.text));
+    const done = task.done ? undefined : lastDone.get(taskKey(task.text));
     return done !== undefined && done >= task.date ? { ...task, doneOn: done } : task;
   });
 }

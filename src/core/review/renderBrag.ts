@@ -160,6 +160,14 @@ function collaboration(data: ReviewData, size: Size, ambiguous: ReadonlySet<stri
   const lines = data.collaboration ?? [];
   const out: string[] = [];
   if (people.length) out.push('**Worked with most**', '', ...people, '');
+  const meetings = data.meetings ?? [];
+  if (meetings.length) {
+    // The meetings that recur most (the 1:1 with Ana, the weekly sync), by how many days they were held.
+    const byTitle = new Map<string, Set<string>>();
+    for (const m of meetings) byTitle.set(m.title, (byTitle.get(m.title) ?? new Set()).add(m.date));
+    const top = [...byTitle].sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0])).slice(0, 8);
+    out.push(`**Meetings** (${plural(meetings.length, 'note')})`, '', bullet(top.map(([title, days]) => `${title} (${days.size})`).join(', ') + (byTitle.size > top.length ? ` …and ${plural(byTitle.size - top.length, 'other')}` : '')), '');
+  }
   const rest = data.people.slice(size.people);
   if (rest.length) out.push(`**Also worked with** (mentions)`, '', ...boundedEntries(rest, { lines: 0, rows: LIMITS[data.period.kind].rows }, ambiguous, () => [], 'people'), '');
   if (lines.length) out.push('**Mentoring, pairing, reviews**', '', ...lines.slice(0, size.collaboration).map((m) => bullet(linkedLine(m))), ...more(lines.length - size.collaboration, 'more line'), '');

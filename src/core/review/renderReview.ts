@@ -7,8 +7,8 @@ import { bragDocument } from './renderBrag';
 import { relinkReview } from './relink';
 import { LIMITS, boundedEntries } from './longTails';
 import { ambiguousNames, bullet, dayLink, entryLink, noteLink, plural, shortDate, shorten } from './renderMarkdown';
-import { allEntries, compactLines, sameText, entrySections, incidentHeading, incidentSummary, openItemLines, projectSections, section } from './renderSections';
-import type { Entry, ReviewData, ReviewIncident } from './types';
+import { allEntries, compactLines, taskKey, entrySections, incidentHeading, incidentSummary, openItemLines, projectSections, section } from './renderSections';
+import type { Entry, ReviewData, ReviewIncident, ReviewMeeting } from './types';
 
 /** How many quotes each entry shows: every one in a week, the first few in a month. */
 const QUOTES_PER_ENTRY = { week: 12, month: 6, quarter: 4, year: 3 } as const;
@@ -73,8 +73,10 @@ function atAGlance(data: ReviewData, settings: DaybookSettings): string[] {
     );
   }
   if (data.incidents.length) lines.push(bullet(`**Incidents:** ${data.incidents.length}${severityCounts(data.incidents)}`));
+  const meetings = data.meetings ?? [];
+  if (meetings.length) lines.push(bullet(`**Meetings:** ${meetingCounts(meetings)}`));
   // Counted as the lists show them: a task carried over several days is one task.
-  const distinct = (done: boolean) => new Set(data.tasks.filter((t) => (t.done || t.doneOn !== undefined) === done).map((t) => sameText(t.text))).size;
+  const distinct = (done: boolean) => new Set(data.tasks.filter((t) => (t.done || t.doneOn !== undefined) === done).map((t) => taskKey(t.text))).size;
   if (data.tasks.length) lines.push(bullet(`**Tasks:** ${distinct(false)} open, ${distinct(true)} done`));
   const ambiguous = ambiguousNames(allEntries(data));
   if (data.people.length) lines.push(bullet(`**Top people:** ${top(data.people, ambiguous)}`));
@@ -145,6 +147,7 @@ function periodSections(data: ReviewData, settings: DaybookSettings): string[] {
   const workLog = (data.workLog ?? []).map((m) => bullet(`${dayLink(m.path, shortDate(m.date))}: ${shorten(m.text, 240)}`));
   return [
     ...(data.period.kind === 'week' ? section('Days', dayLines(data, settings)) : []),
+    ...section('Meetings', meetingLines(data)),
     ...section('People', entrySections(data.people, limit, detailed, ambiguous, kind, 'people')),
     ...section('Topics', entrySections(data.topics, limit, detailed, ambiguous, kind, 'topics')),
     ...section('Incidents', data.incidents.flatMap((i) => [incidentHeading(i), ...incidentSummary(i)])),
@@ -152,6 +155,23 @@ function periodSections(data: ReviewData, settings: DaybookSettings): string[] {
     ...section('Open tasks', openItemLines(data, LIMITS[kind].openTasks, settings)),
     ...section('Other links', boundedEntries(data.otherLinks, LIMITS[kind], ambiguous, (shown) => compactLines(shown, ambiguous))),
   ];
+}
+
+/** "12 (9 meeting notes, 3 filed under the day in people's notes)". */
+function meetingCounts(meetings: ReviewMeeting[]): string {
+  const notes = meetings.filter((m) => m.kind === 'meeting').length;
+  const filed = meetings.length - notes;
+  const parts = [notes ? plural(notes, 'meeting note') : '', filed ? `${filed} filed under the day in people's notes` : ''].filter(Boolean);
+  return `${meetings.length} (${parts.join(', ')})`;
+}
+
+/** Each meeting of the period, linked to where it is written: the meeting note, or the person's note at its day. */
+function meetingLines(data: ReviewData): string[] {
+  const meetings = data.meetings ?? [];
+  const limit = LIMITS[data.period.kind].lines;
+  const lines = meetings.slice(0, limit).map((m) => bullet(`${dayLink(m.path, shortDate(m.date))}: ${m.kind === 'meeting' ? m.title : `notes in ${noteLink(m.path, m.title)}`}`));
+  if (meetings.length > limit) lines.push(bullet(`…and ${plural(meetings.length - limit, 'more meeting')}: each is in the reviews of its weeks`));
+  return lines;
 }
 
 function warningsSection(data: ReviewData): string[] {

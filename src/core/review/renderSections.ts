@@ -100,6 +100,11 @@ export function sameText(text: string): string {
     .trim();
 }
 
+export /** A task as copies of it compare: without tags, dates and the Tasks plugin's emoji fields a rollover may add or drop. */
+function taskKey(text: string): string {
+  return sameText(text.replace(/(^|\s)#[\p{L}\p{N}_/-]+/gu, ' ').replace(/[📅⏳🛫✅➕🔁⏫🔼🔽⏬]\s*(?:\d{4}-\d{2}-\d{2})?/gu, ' ').replace(/\s\d{4}-\d{2}-\d{2}\b/g, ' '));
+}
+
 /** The group's contributions and impact lines, each once (the first day it was written), each linked to its day. */
 export function projectLines(group: ProjectGroup): { work: Mention[]; impact: Mention[] } {
   const seen = new Set<string>();

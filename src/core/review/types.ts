@@ -30,7 +30,18 @@ export interface ReviewData {
   reading: LinkedNote[];
   /** Prose under *Projects* that names no project: the day's work log. */
   workLog: Mention[];
+  /** Meeting notes of the period's days, and what people's notes file under a link to one of its days. */
+  meetings: ReviewMeeting[];
   warnings: Warning[];
+}
+
+export interface ReviewMeeting {
+  date: string;
+  path: string;
+  line: number;
+  /** The meeting's name without its date, or the name of the note it is filed in. */
+  title: string;
+  kind: 'meeting' | 'filed';
 }
 
 /** A note of a given type (design doc, book…) that the period's days link to. */
@@ -75,6 +86,8 @@ export interface Entry {
   path: string | null;
   /** The note's path without `.md` when another note shares its name, so the review links it unambiguously. */
   link?: string;
+  /** For a note named by an id (`202310241130`): the text its links show most (`Postgres`), which the review shows too. */
+  alias?: string;
   mentions: number;
   blocks: Mention[];
 }

@@ -1,0 +1,116 @@
+import type { Period } from '../dates/periods';
+import { periodContainsDay } from '../dates/periods';
+import type { DailyNote, Journal } from '../journal';
+import type { Block, NoteModel } from '../note/parseNote';
+import type { WikiLink } from '../note/tokens';
+import type { DaybookSettings } from '../settings';
+import { basename, isInFolder } from '../vault';
+
+/**
+ * A day is more than its daily note. Engineers log a 1:1 in the person's note
+ * under a link to the day (`People/Ana.md`: `- [[2024-04-01]]` with the notes
+ * of that 1:1 under it), and keep a note per meeting (`Meetings/2026-11-16 1-1
+ * Ana.md`, or a note with `date: 2026-11-16`). Both are read with their day.
+ *
+ * Reading stays bounded: only the people folder, the people the period's days
+ * link, and the meetings folder (plus notes named `YYYY-MM-DD … 1-1 …` anywhere)
+ * are looked at; a meeting note outside the period is never parsed.
+ */
+export interface DayExtra extends DailyNote {
+  /** `meeting`: a whole meeting note; `filed`: what a note files under a link to the day. */
+  kind: 'meeting' | 'filed';
+  /** The meeting's name without its date, or the host note's name. */
+  title: string;
+}
+
+const MEETING_WORDS = /\b(?:1-1|1:1|1on1|one[- ]on[- ]one|meeting|sync|standup|stand-up|retro|retrospective|interview|check-?in|catch-?up|review|planning)\b/i;
+
+/** The day a note's name gives: `2026-11-16 1-1 Ana`, or in the daily format's order `meeting-tom-06-07-23`. */
+export function dayInName(name: string, settings: DaybookSettings): string | null {
+  const iso = /(?:^|\D)(\d{4})[-_.](\d{2})[-_.](\d{2})(?:\D|$)/.exec(name);
+  if (iso) return valid(iso[1], iso[2], iso[3]);
+  const dayFirst = /^D/i.test(settings.dailyFormat.replace(/^[^DMY]*/i, ''));
+  const short = /(?:^|\D)(\d{2})[-_.](\d{2})[-_.](\d{4}|\d{2})(?:\D|$)/.exec(name);
+  if (!short) return null;
+  const year = short[3].length === 2 ? `20${short[3]}` : short[3];
+  return dayFirst ? valid(year, short[2], short[1]) : valid(year, short[1], short[2]);
+}
+
+function valid(year: string, month: string, day: string): string | null {
+  const m = Number(month);
+  const d = Number(day);
+  return m >= 1 && m <= 12 && d >= 1 && d <= 31 ? `${year}-${month}-${day}` : null;
+}
+
+function dateProperty(value: unknown): string | null {
+  const text = value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : '';
+  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(text.trim());
+  return iso ? valid(iso[1], iso[2], iso[3]) : null;
+}
+
+/** A meeting's title: its name without the date and the separators around it. */
+function meetingTitle(path: string): string {
+  const name = basename(path)
+    .replace(/(\d{4}[-_.]\d{2}[-_.]\d{2}|\d{2}[-_.]\d{2}[-_.]\d{2,4})/, ' ')
+    .replace(/^[\s_–—-]+|[\s_–—-]+$/g, '')
+    .trim();
+  return name || 'Meeting';
+}
+
+/** The meeting notes of the period: in the meetings folder (by name or `date:`), or named like one anywhere. */
+export async function meetingNotes(journal: Journal, period: Period, dailyPaths: Set<string>): Promise<DayExtra[]> {
+  const { settings } = journal;
+  if (!settings.meetingNotes) return [];
+  const found: { path: string; day: string }[] = [];
+  for (const file of journal.files) {
+    const { path } = file;
+    if (dailyPaths.has(path) || (settings.reviewsFolder !== '' && isInFolder(path, settings.reviewsFolder))) continue;
+    const inFolder = settings.meetingsFolder !== '' && isInFolder(path, settings.meetingsFolder);
+    const named = dayInName(basename(path), settings);
+    if (named !== null && (inFolder || MEETING_WORDS.test(basename(path)))) {
+      if (periodContainsDay(period, named)) found.push({ path, day: named });
+    } else if (inFolder) {
+      // Only the frontmatter, which the CLI caches: a meeting folder of a thousand notes costs a thousand small reads once.
+      try {
+        const day = dateProperty((await journal.source.frontmatter(path)).data.date);
+        if (day !== null && periodContainsDay(period, day)) found.push({ path, day });
+      } catch {
+        // An unreadable note is reported where it is linked; it is no meeting here.
+      }
+    }
+  }
+  const notes = await Promise.all(found.map(async ({ path, day }) => ({ path, day, note: await journal.otherNote(path) })));
+  return notes.filter((n): n is { path: string; day: string; note: NoteModel } => n.note !== null).map((n) => ({ ...n, kind: 'meeting', title: meetingTitle(n.path) }));
+}
+
+/**
+ * What `note` files under links to days of the period: a block that starts
+ * with a day link (`- [[2024-04-01]]`, `### [[2024-04-01]] 1:1`) and
+ * everything nested under it. The day link itself is no mention.
+ */
+export function filedUnderDays(note: NoteModel, path: string, period: Period, dayOf: (link: WikiLink) => string | null): DayExtra[] {
+  const out: DayExtra[] = [];
+  const { blocks } = note;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    const lead = /^\s*(?:#{1,6}\s+)?\[\[([^\]|#]+)/.exec(block.quote);
+    if (!lead) continue;
+    const link = block.links.find((l) => l.target === lead[1].trim());
+    const day = link ? dayOf(link) : null;
+    if (day === null || !periodContainsDay(period, day)) continue;
+    out.push({ day, path, note: { frontmatter: {}, problems: [], blocks: subtree(blocks, i, link) }, kind: 'filed', title: basename(path) });
+    // What is nested under this day is this day's, not also a later one's.
+    i = block.end - 1;
+  }
+  return out;
+}
+
+/** Blocks `index … end` as a note of their own, with the day link taken out of the first. */
+function subtree(blocks: Block[], index: number, dayLink: WikiLink | undefined): Block[] {
+  return blocks.slice(index, blocks[index].end).map((block, k) => ({
+    ...block,
+    parent: k === 0 ? -1 : block.parent - index,
+    end: block.end - index,
+    links: k === 0 ? block.links.filter((l) => l !== dayLink) : block.links,
+  }));
+}
