@@ -213,8 +213,11 @@ class EntryTable {
  * link to it resolves from the review note too.
  */
 function linkTarget(catalog: TargetCatalog, link: WikiLink, from: string): string {
-  const target = catalog.fromNote(link.relative ?? link.target, from);
-  return target.startsWith('../') || target.startsWith('./') ? (resolveRelative(target, from) ?? target) : target;
+  const written = link.relative ?? link.target;
+  const target = catalog.fromNote(written, from);
+  if (!(written.startsWith('./') || written.startsWith('../')) || catalog.lookup(target).path !== null) return target;
+  // A relative link to no note names the path from its note's folder, where Obsidian would make that note.
+  return resolveRelative(written, from) ?? target;
 }
 
 const linkDayTests = new WeakMap<Journal, (link: WikiLink, from: string) => string | null>();
