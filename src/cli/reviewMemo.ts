@@ -12,7 +12,8 @@ import { PARSER_VERSION } from './parseCache';
 import { reviewFromJson, reviewToJson } from './reviewJson';
 
 /** Bumped whenever a memo's shape or meaning changes; with Daybook's and the parser's versions, older memos are ignored. */
-const MEMO_SCHEMA = 2;
+// 3: reviews hold meetings[] and read people's and meeting notes, so earlier memos lack both.
+const MEMO_SCHEMA = 3;
 const MEMO_VERSION = `${DAYBOOK_VERSION}/${MEMO_SCHEMA}/${PARSER_VERSION}`;
 
 /** A review note as Daybook left it: size, mtime, hash of its bytes, and the key of the memo it was written from. */

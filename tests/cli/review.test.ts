@@ -234,6 +234,20 @@ describe('the parse cache', () => {
 });
 
 describe('the review memo', () => {
+  it('notices a 1:1 added to a person’s note and a new meeting note', async () => {
+    const vault = copyOfFixture('work-journal');
+    const cacheDir = mkdtempSync(join(tmpdir(), 'daybook-memo-'));
+    const args = ['review', '--vault', vault, '--period', '2024-W23', '--json', '--cache-dir', cacheDir];
+    const before = JSON.parse((await daybook(args)).stdout);
+    expect(before.meetings).toHaveLength(3);
+    writeFileSync(join(vault, 'People/Ben Okoro.md'), '---\ntype: person\n---\n- [[2024-06-05-Wednesday]]\n    - Wants to pair on the exporter\n');
+    const filed = JSON.parse((await daybook(args)).stdout);
+    expect(filed.meetings.map((m: { path: string }) => m.path)).toContain('People/Ben Okoro.md');
+    writeFileSync(join(vault, 'Meetings/2024-06-07 retro.md'), '- Shipped the exporter\n');
+    const retro = JSON.parse((await daybook(args)).stdout);
+    expect(retro.meetings.map((m: { title: string }) => m.title)).toContain('retro');
+  });
+
   it('answers an unchanged vault from the memo, and notices any note the review read changing', async () => {
     const vault = copyOfFixture('mixed-vault');
     const cacheDir = mkdtempSync(join(tmpdir(), 'daybook-memo-'));

@@ -57,7 +57,7 @@ describe('a work journal in the styles of real vaults (work-journal, 2024-W23)',
 
   it('reads a 1:1 filed under the day in the person’s note, and meeting notes, as part of their days', () => {
     expect(data.meetings).toEqual([
-      { date: '2024-06-04', path: 'Meetings/2024-06-04 1-1 Ben.md', line: 5, title: '1-1 Ben', kind: 'meeting' },
+      { date: '2024-06-04', path: 'Meetings/2024-06-04 1-1 Ben.md', line: 5, title: '1-1 Ben', kind: 'meeting', people: ['Ben Okoro'] },
       { date: '2024-06-05', path: 'People/Ana Ruiz.md', line: 8, title: 'Ana Ruiz', kind: 'filed' },
       { date: '2024-06-06', path: 'Meetings/Weekly sync.md', line: 4, title: 'Weekly sync', kind: 'meeting' },
     ]);

@@ -149,11 +149,12 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
  */
 function daySummary(note: NoteModel, day: string, isQuestion: (target: string) => boolean, isNavigation: (block: Block) => boolean): string {
   const { blocks } = note;
-  const title = blocks.find((b) => b.kind === 'heading' && b.level === 1 && !isPlaceholder(b.text) && !isDateTitle(b.text.trim()) && !b.text.includes(day));
-  if (title) return title.quote;
+  // The note's first top heading is its title; later ones (`# 📝 Notes`) are the template's sections.
+  const title = blocks.find((b) => b.kind === 'heading' && b.level === 1);
+  if (title && !isPlaceholder(title.text) && !isDateTitle(title.text.trim()) && !title.text.includes(day)) return title.quote;
   const first = blocks.find((b, i) => {
     if (b.level > 0 || b.sliders.length > 0 || isPlaceholder(b.text) || Object.keys(b.fields).length > 0) return false;
-    if (isDateTitle(b.text.trim()) || isCalloutTitle(b.quote) || isNavigation(b)) return false;
+    if (isDateTitle(b.text.trim()) || isCalloutTitle(b.quote) || isNavigation(b) || b.quote.includes('<%')) return false;
     if (b.links.length > 0 && b.links.every((l) => isQuestion(l.target))) return false;
     // A short line with lines under it, or a bold label before a list, names a section.
     const hasChildren = b.end > i + 1;
@@ -397,7 +398,7 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
   for (const extra of extras) {
     merge(digest(journal, extra, isQuestion));
     const root = extra.note.blocks[0];
-    meetings.push({ date: extra.day, path: extra.path, line: root?.line ?? 1, title: extra.title, kind: extra.kind });
+    meetings.push({ date: extra.day, path: extra.path, line: root?.line ?? 1, title: extra.title, kind: extra.kind, ...(extra.people ? { people: extra.people } : {}) });
     // A 1:1 filed in Ana's note is a day with Ana.
     const host = extra.kind === 'filed' ? catalog.lookup(withoutExtension(extra.path)) : null;
     if (host?.kind === 'person' && root) {

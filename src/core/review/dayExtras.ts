@@ -4,6 +4,7 @@ import type { DailyNote, Journal } from '../journal';
 import type { Block, NoteModel } from '../note/parseNote';
 import type { WikiLink } from '../note/tokens';
 import type { DaybookSettings } from '../settings';
+import { stringList } from '../note/frontmatter';
 import { basename, isInFolder } from '../vault';
 
 /**
@@ -21,9 +22,13 @@ export interface DayExtra extends DailyNote {
   kind: 'meeting' | 'filed';
   /** The meeting's name without its date, or the host note's name. */
   title: string;
+  /** The meeting's attendees, from its `attendees:` (or `people:`) property. */
+  people?: string[];
 }
 
-const MEETING_WORDS = /\b(?:1-1|1:1|1on1|one[- ]on[- ]one|meeting|sync|standup|stand-up|retro|retrospective|interview|check-?in|catch-?up|review|planning)\b/i;
+const MEETING_WORDS = /(?:^|[^\p{L}\p{N}])(?:1-1|1:1|1on1|one[- ]on[- ]one|meet|meeting|meetings|sync|standup|stand-up|retro|retrospective|interview|check-?in|catch-?up|planning)(?![\p{L}\p{N}])/iu;
+/** A folder of meeting notes by its name, wherever it is: `Meetings/`, `meeting-notes/`, `Work/Meeting Notes/`. */
+const MEETING_FOLDER = /(?:^|\/)(?:meetings?|meeting[ _-]notes|1-1s?|one[ _-]on[ _-]ones?)\//i;
 
 /** The day a note's name gives: `2026-11-16 1-1 Ana`, or in the daily format's order `meeting-tom-06-07-23`. */
 export function dayInName(name: string, settings: DaybookSettings): string | null {
@@ -65,7 +70,7 @@ export async function meetingNotes(journal: Journal, period: Period, dailyPaths:
   for (const file of journal.files) {
     const { path } = file;
     if (dailyPaths.has(path) || (settings.reviewsFolder !== '' && isInFolder(path, settings.reviewsFolder))) continue;
-    const inFolder = settings.meetingsFolder !== '' && isInFolder(path, settings.meetingsFolder);
+    const inFolder = (settings.meetingsFolder !== '' && isInFolder(path, settings.meetingsFolder)) || MEETING_FOLDER.test(path);
     const named = dayInName(basename(path), settings);
     if (named !== null && (inFolder || MEETING_WORDS.test(basename(path)))) {
       if (periodContainsDay(period, named)) found.push({ path, day: named });
@@ -80,7 +85,17 @@ export async function meetingNotes(journal: Journal, period: Period, dailyPaths:
     }
   }
   const notes = await Promise.all(found.map(async ({ path, day }) => ({ path, day, note: await journal.otherNote(path) })));
-  return notes.filter((n): n is { path: string; day: string; note: NoteModel } => n.note !== null).map((n) => ({ ...n, kind: 'meeting', title: meetingTitle(n.path) }));
+  return notes
+    .filter((n): n is { path: string; day: string; note: NoteModel } => n.note !== null)
+    .map((n) => {
+      // A note's own title (`# Meeting with Barbs on bsk-els`) says more than its file name.
+      const heading = n.note.blocks.find((b) => b.kind === 'heading' && b.level === 1);
+      let title = heading && heading.text.trim() !== '' && dayInName(heading.text, settings) === null ? heading.text.trim() : meetingTitle(n.path);
+      // A note named only by its date (`Meetings/2025-05-16.md`) is told by its first line.
+      if (title === 'Meeting') title = n.note.blocks.find((b) => b.kind !== 'heading' && b.text.trim().length > 3 && !/^\s*\[!/.test(b.text))?.text.trim() ?? title;
+      const people = stringList(n.note.frontmatter.attendees ?? n.note.frontmatter.people ?? n.note.frontmatter.participants).map((p) => p.replace(/^\[\[|\]\]$/g, '').split('|')[0].trim());
+      return { ...n, kind: 'meeting' as const, title, ...(people.length ? { people } : {}) };
+    });
 }
 
 /**

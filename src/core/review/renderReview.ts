@@ -169,7 +169,9 @@ function meetingCounts(meetings: ReviewMeeting[]): string {
 function meetingLines(data: ReviewData): string[] {
   const meetings = data.meetings ?? [];
   const limit = LIMITS[data.period.kind].lines;
-  const lines = meetings.slice(0, limit).map((m) => bullet(`${dayLink(m.path, shortDate(m.date))}: ${m.kind === 'meeting' ? m.title : `notes in ${noteLink(m.path, m.title)}`}`));
+  const lines = meetings
+    .slice(0, limit)
+    .map((m) => bullet(`${dayLink(m.path, shortDate(m.date))}: ${m.kind === 'meeting' ? shorten(m.title, 100) : `notes in ${noteLink(m.path, m.title)}`}${m.people?.length ? ` · with ${m.people.join(', ')}` : ''}`));
   if (meetings.length > limit) lines.push(bullet(`…and ${plural(meetings.length - limit, 'more meeting')}: each is in the reviews of its weeks`));
   return lines;
 }

@@ -42,6 +42,8 @@ export interface ReviewMeeting {
   /** The meeting's name without its date, or the name of the note it is filed in. */
   title: string;
   kind: 'meeting' | 'filed';
+  /** Attendees named by the meeting note's `attendees:` or `people:` property. */
+  people?: string[];
 }
 
 /** A note of a given type (design doc, book…) that the period's days link to. */
