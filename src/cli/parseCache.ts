@@ -7,7 +7,7 @@ import { type ParsedFrontmatter, readFrontmatter } from '../core/note/frontmatte
 import { type NoteModel, parseNote } from '../core/note/parseNote';
 
 /** Bumped whenever parseNote's output changes shape or meaning: older entries are then ignored. */
-export const PARSER_VERSION = 4;
+export const PARSER_VERSION = 5;
 
 interface Entry {
   version: number;

@@ -111,3 +111,44 @@ describe('marker tags', () => {
     expect(resolveSettings({ meetingNotes: 'yes' }).problems).toEqual(['meetingNotes must be true or false, not "yes"; using true']);
   });
 });
+
+describe('the seed’s sectioned style: one line per paragraph, no blank lines', () => {
+  const note = [
+    'Projects',
+    'Moved the invoice export to the new queue and deleted the nightly cron.',
+    'Incidents',
+    'Invoices missing from the customer portal (SEV-2)',
+    'Some customers saw no invoices for two hours while the export consumer lagged behind a slow query.',
+    'Next steps include an alert on consumer lag, an index for the portal query, and a post-incident review.',
+    'Journal',
+    'Long day, but the fix held.',
+    '',
+  ].join('\n');
+
+  it('reads its section lines as sections and its incident with follow-ups', async () => {
+    const journal = await Journal.open(new MemoryVault({ 'Daily/2026-11-16.md': note }), resolveSettings({ dailyFolder: 'Daily' }).settings);
+    const data = await buildReview(journal, parsePeriodId('2026-W47')!);
+    expect(data.incidents).toEqual([
+      expect.objectContaining({
+        title: 'Invoices missing from the customer portal',
+        severity: 'SEV-2',
+        line: 4,
+        context: ['Some customers saw no invoices for two hours while the export consumer lagged behind a slow query.'],
+        prevention: ['An alert on consumer lag', 'An index for the portal query', 'A post-incident review'],
+      }),
+    ]);
+    expect(data.projects.map((p) => p.lines)).toEqual([]);
+    expect(data.workLog.map((m) => m.text)).toEqual(['Moved the invoice export to the new queue and deleted the nightly cron.']);
+    expect(data.days[0].summary).toBe('Moved the invoice export to the new queue and deleted the nightly cron.');
+  });
+
+  it('leaves a word alone on a line inside lists, code and ordinary headings as it was', async () => {
+    const journal = await Journal.open(
+      new MemoryVault({ 'Daily/2026-11-16.md': '## Log\n\n- Notes\n- more\n\n```\nProjects\ncode\n```\n' }),
+      resolveSettings({ dailyFolder: 'Daily' }).settings,
+    );
+    const data = await buildReview(journal, parsePeriodId('2026-W47')!);
+    expect(data.projects).toEqual([]);
+    expect(data.workLog).toEqual([]);
+  });
+});
