@@ -152,3 +152,35 @@ describe('the seed’s sectioned style: one line per paragraph, no blank lines',
     expect(data.workLog).toEqual([]);
   });
 });
+
+describe('meeting notes as real vaults name them', () => {
+  it('finds them by folder name, by a date in their name in the daily format’s order, and titles them by their heading or first line', async () => {
+    const journal = await Journal.open(
+      new MemoryVault({
+        'log/28-08-2025.md': '- back from holidays\n',
+        'meeting-notes/bp-meet-tom-kate-28-08-25.md': '# Static site check-in\n\n- overview for Kate\n',
+        'Meetings/2025-08-29.md': '---\nattendees:\n  - Charlie\n  - "[[Louis]]"\n---\n> [!summary]\n> - Showcase and task updates\n',
+        'ops-meet-27-08-25.md': '- rota for September\n',
+        'notes/2025-08-27 reading list.md': '- not a meeting\n',
+      }),
+      resolveSettings({ dailyFolder: 'log', dailyFormat: 'DD-MM-YYYY' }).settings,
+    );
+    const data = await buildReview(journal, parsePeriodId('2025-W35')!);
+    expect(data.meetings.map((m) => [m.date, m.title, m.people ?? []])).toEqual([
+      ['2025-08-27', 'ops-meet', []],
+      ['2025-08-28', 'Static site check-in', []],
+      ['2025-08-29', 'Showcase and task updates', ['Charlie', 'Louis']],
+    ]);
+  });
+});
+
+describe('a day’s title', () => {
+  it('is the note’s first top heading only: a later one is a template section', async () => {
+    const journal = await Journal.open(
+      new MemoryVault({ 'Daily/2026-11-16.md': '# Monday, November 16, 2026\n\n- [ ]\n\n# 📝 Notes\n\n- <% tp.file.cursor() %>\n- Fixed the flaky deploy check\n' }),
+      resolveSettings({ dailyFolder: 'Daily' }).settings,
+    );
+    const data = await buildReview(journal, parsePeriodId('2026-W47')!);
+    expect(data.days[0].summary).toBe('Fixed the flaky deploy check');
+  });
+});
