@@ -85,6 +85,7 @@ export class DaybookSettingTab extends PluginSettingTab {
     new Setting(containerEl).setName('People and topics').setHeading();
     this.text(containerEl, 'People folder', 'Notes here count as people.', () => s.peopleFolder, (v) => (s.peopleFolder = v), 'People');
     this.text(containerEl, 'Topics folder', 'Notes here count as topics.', () => s.topicsFolder, (v) => (s.topicsFolder = v), 'Topics');
+    this.text(containerEl, 'Meetings folder', 'Notes here named by a date, or with a date property, are meetings of that day.', () => s.meetingsFolder, (v) => (s.meetingsFolder = v), 'Meetings');
 
     new Setting(containerEl).setName('Reviews').setHeading();
     this.text(containerEl, 'Reviews folder', 'Where review notes are written.', () => s.reviewsFolder, (v) => (s.reviewsFolder = v), 'Reviews');
