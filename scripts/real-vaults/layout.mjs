@@ -76,6 +76,9 @@ function layOne(source, out, start, include) {
   // Daybook reads its daily-note settings from the core plugin's file, as in the app.
   mkdirSync(join(out, '.obsidian'), { recursive: true });
   writeFileSync(join(out, '.obsidian', 'daily-notes.json'), JSON.stringify({ folder: 'Daily', format: 'YYYY-MM-DD' }) + '\n');
+  // The comparison is of link counting: what reviews leave out or add on purpose (issue 14) is switched off.
+  mkdirSync(join(out, '.obsidian', 'plugins', 'daybook'), { recursive: true });
+  writeFileSync(join(out, '.obsidian', 'plugins', 'daybook', 'data.json'), JSON.stringify({ markerTags: [], meetingNotes: false, filedUnderDays: false }) + '\n');
   writeFileSync(join(out, 'layout.json'), JSON.stringify({ source, start, days }, null, 1) + '\n');
   return days.length;
 }

@@ -13,7 +13,9 @@ import { PARSER_VERSION } from './parseCache';
 import { reviewFromJson, reviewToJson } from './reviewJson';
 
 /** Bumped whenever a memo's shape or meaning changes; with Daybook's and the parser's versions, older memos are ignored. */
-const MEMO_SCHEMA = 3;
+// 3: reviews hold changes (from every earlier daily note) and meetings[] (people's and meeting notes read).
+// 4: both of those together, so a memo of either alone is ignored.
+const MEMO_SCHEMA = 4;
 const MEMO_VERSION = `${DAYBOOK_VERSION}/${MEMO_SCHEMA}/${PARSER_VERSION}`;
 
 /** A review note as Daybook left it: size, mtime, hash of its bytes, and the key of the memo it was written from. */

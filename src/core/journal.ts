@@ -106,6 +106,30 @@ export class Journal {
     return this.done.get(path) ?? null;
   }
 
+  private readonly others = new Map<string, Promise<NoteModel | null>>();
+
+  /**
+   * Any other note, parsed once per run (a person's note holding 1:1s under
+   * day links, a meeting note); null, with a warning, when it cannot be read.
+   */
+  otherNote(path: string): Promise<NoteModel | null> {
+    let pending = this.others.get(path);
+    if (!pending) {
+      const file = this.files.find((f) => f.path === path);
+      pending = file
+        ? this.source.read(path).then(
+            (text) => this.parser(text, file),
+            (error: unknown) => {
+              this.noteWarnings.set(path, [{ path, message: `skipped: ${error instanceof Error ? error.message : String(error)}` }]);
+              return null;
+            },
+          )
+        : Promise.resolve(null);
+      this.others.set(path, pending);
+    }
+    return pending;
+  }
+
   warningsFor(path: string): Warning[] {
     return this.noteWarnings.get(path) ?? [];
   }

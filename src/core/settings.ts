@@ -42,6 +42,18 @@ export interface DaybookSettings {
    * data.json; read from those plugins' settings each time.
    */
   periodic?: PeriodicNotes;
+  /**
+   * Tags that mark what a line is (`#task`, `#meeting/1:1`, `#Priority/P0`)
+   * rather than what it is about: never topics. Without `#`; a nested tag
+   * counts by its first part; case and `-`/`_` are ignored.
+   */
+  markerTags: string[];
+  /** Where meeting notes live: a note here named by a date (`2026-11-16 1-1 Ana`) or with a `date:` property is a meeting of that day. */
+  meetingsFolder: string;
+  /** Whether meeting notes belong to their day: read with the day's notes, listed under *Meetings*. */
+  meetingNotes: boolean;
+  /** Whether what is written under a link to a day in a person's or meeting's note (`- [[2024-04-01]]` and the 1:1 notes under it) belongs to that day. */
+  filedUnderDays: boolean;
 }
 
 /**
@@ -91,7 +103,8 @@ export const DEFAULT_SETTINGS: DaybookSettings = {
   ],
   brag: {
     highlightTags: ['win', 'kudos', 'praise'],
-    highlightSections: ['Wins', 'Kudos', 'Feedback'],
+    // Not "Feedback": in meeting notes it holds critiques as often as praise.
+    highlightSections: ['Wins', 'Kudos', 'Achievements', 'Accomplishments', 'What did I achieve today'],
     collaborationTags: ['mentoring', 'pairing', 'code-review', 'training'],
     collaborationSections: ['Mentorship', 'Mentoring', 'Collaboration', 'Pairing', 'Reviews', 'Trainings'],
     designTypes: ['design-doc', 'adr', 'doc'],
@@ -102,6 +115,11 @@ export const DEFAULT_SETTINGS: DaybookSettings = {
     readingTags: ['book', 'article', 'course'],
     readingFolders: [],
   },
+  // The markers of public work journals: task and meeting tags, priorities, the daily template's own tags.
+  meetingsFolder: 'Meetings',
+  meetingNotes: true,
+  filedUnderDays: true,
+  markerTags: ['task', 'tasks', 'todo', 'todos', 'meeting', 'meetings', 'question', 'questions', 'priority', 'daily', 'daily note', 'daily notes', 'dailynote', 'dailynotes', 'journal', 'fleeting', 'inbox', 'followup', 'follow up', 'next steps', 'nextsteps', 'waiting'],
 };
 
 export interface ResolvedSettings {
@@ -128,6 +146,7 @@ const PATH_KINDS: Partial<Record<keyof DaybookSettings, 'folder' | 'file' | 'for
   peopleFolder: 'folder',
   topicsFolder: 'folder',
   reviewsFolder: 'folder',
+  meetingsFolder: 'folder',
   goalsNote: 'file',
   incidentIndexFolder: 'folder',
   incidentIndexName: 'file',
@@ -321,7 +340,11 @@ export function resolveSettings(raw: unknown, core: CoreDailyNotesSettings = {},
       else if (text !== null) target[key] = text;
     } else if (Array.isArray(fallback) && key !== 'sliders') {
       const list = readTextList(key, value, problems);
-      if (list !== null) target[key] = list;
+      // Tags are written with or without `#`, as in brag's lists.
+      if (list !== null) target[key] = key === 'markerTags' ? list.map((tag) => tag.replace(/^#/, '')).filter((tag) => tag !== '') : list;
+    } else if (typeof fallback === 'boolean') {
+      if (typeof value === 'boolean') target[key] = value;
+      else problems.push(`${key} must be true or false, not ${show(value).slice(0, 40)}; using ${String(fallback)}`);
     } else if (key === 'reviewFormats') {
       if (!isRecord(value)) {
         problems.push('reviewFormats must be an object; using defaults');
@@ -401,6 +424,7 @@ export function resolveSettings(raw: unknown, core: CoreDailyNotesSettings = {},
     settings.reviewFormats = { ...DEFAULT_SETTINGS.reviewFormats };
     break;
   }
+  settings.meetingsFolder = vaultPath(settings.meetingsFolder);
   return { settings, problems, errors };
 }
 

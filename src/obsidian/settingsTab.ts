@@ -118,6 +118,16 @@ export class DaybookSettingTab extends PluginSettingTab {
     new Setting(containerEl).setName('People and topics').setHeading();
     this.text(containerEl, 'People folder', 'Notes here count as people.', () => s.peopleFolder, (v) => (s.peopleFolder = v), 'People');
     this.text(containerEl, 'Topics folder', 'Notes here count as topics.', () => s.topicsFolder, (v) => (s.topicsFolder = v), 'Topics');
+    this.text(containerEl, 'Meetings folder', 'Notes here named by a date, or with a date property, are meetings of that day.', () => s.meetingsFolder, (v) => (s.meetingsFolder = v), 'Meetings');
+    this.toggle(containerEl, 'Meeting notes belong to their day', 'Meeting notes are read with the daily notes of their day and listed under Meetings.', () => s.meetingNotes, (on) => (s.meetingNotes = on));
+    this.toggle(containerEl, 'Notes filed under a day', "What a person's note writes under a link to a day (a 1:1) belongs to that day.", () => s.filedUnderDays, (on) => (s.filedUnderDays = on));
+    this.text(
+      containerEl,
+      'Marker tags',
+      'Tags that mark what a line is (task, meeting), never topics. Without #; separate them with commas.',
+      () => (s.markerTags ?? DEFAULT_SETTINGS.markerTags).join(', '),
+      (v) => (s.markerTags = readList(v, true)),
+    );
 
     new Setting(containerEl).setName('Reviews').setHeading();
     this.text(containerEl, 'Reviews folder', 'Where review notes are written.', () => s.reviewsFolder, (v) => (s.reviewsFolder = v), 'Reviews');
@@ -127,15 +137,7 @@ export class DaybookSettingTab extends PluginSettingTab {
     this.text(containerEl, 'Goals note', 'Yearly reviews list the items of this note as goals.', () => s.goalsNote, (v) => (s.goalsNote = v), 'Goals');
     this.text(containerEl, 'Incident index folder', 'Where the incident index note is written. Empty: the reviews folder.', () => s.incidentIndexFolder, (v) => (s.incidentIndexFolder = v), 'Reviews');
     this.text(containerEl, 'Incident index name', 'The incident index note, without .md.', () => s.incidentIndexName, (v) => (s.incidentIndexName = v), 'Incident index');
-    new Setting(containerEl)
-      .setName('Initials when sharing')
-      .setDesc("Copy review for sharing and the command line's export shorten people's names to initials.")
-      .addToggle((toggle) =>
-        toggle.setValue(s.exportNames === 'initials').onChange((on) => {
-          s.exportNames = on ? 'initials' : 'full';
-          this.host.requestSave();
-        }),
-      );
+    this.toggle(containerEl, 'Initials when sharing', "Copy review for sharing and the command line's export shorten people's names to initials.", () => s.exportNames === 'initials', (on) => (s.exportNames = on ? 'initials' : 'full'));
 
     new Setting(containerEl).setName('Yearly and quarterly review').setHeading();
     for (const [key, name, desc] of BRAG_ROWS) {
@@ -159,6 +161,19 @@ export class DaybookSettingTab extends PluginSettingTab {
         this.display();
       }),
     );
+  }
+
+  /** A setting that is on or off, saved as soon as it is flipped. */
+  private toggle(containerEl: HTMLElement, name: string, desc: string, get: () => boolean, set: (on: boolean) => void): void {
+    new Setting(containerEl)
+      .setName(name)
+      .setDesc(desc)
+      .addToggle((toggle) =>
+        toggle.setValue(get()).onChange((on) => {
+          set(on);
+          this.host.requestSave();
+        }),
+      );
   }
 
   private sliderRow(containerEl: HTMLElement, slider: SliderSetting, index: number): void {

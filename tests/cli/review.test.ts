@@ -12,6 +12,13 @@ describe('daybook review (printing)', () => {
     expectApproved('mixed-vault-2026-W53.md', result.stdout);
   });
 
+  it('prints the week of a work journal written in the styles of real vaults', async () => {
+    const result = await daybook(['review', '--vault', fixture('work-journal'), '--period', '2024-W23']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expectApproved('work-journal-2024-W23.md', result.stdout);
+  });
+
   it('prints the yearly review as a brag document', async () => {
     const result = await daybook(['review', '--vault', join(__dirname, '..', '..', 'examples', 'vault'), '--period', '2026']);
     expect(result.code).toBe(0);
@@ -227,6 +234,20 @@ describe('the parse cache', () => {
 });
 
 describe('the review memo', () => {
+  it('notices a 1:1 added to a person’s note and a new meeting note', async () => {
+    const vault = copyOfFixture('work-journal');
+    const cacheDir = mkdtempSync(join(tmpdir(), 'daybook-memo-'));
+    const args = ['review', '--vault', vault, '--period', '2024-W23', '--json', '--cache-dir', cacheDir];
+    const before = JSON.parse((await daybook(args)).stdout);
+    expect(before.meetings).toHaveLength(3);
+    writeFileSync(join(vault, 'People/Ben Okoro.md'), '---\ntype: person\n---\n- [[2024-06-05-Wednesday]]\n    - Wants to pair on the exporter\n');
+    const filed = JSON.parse((await daybook(args)).stdout);
+    expect(filed.meetings.map((m: { path: string }) => m.path)).toContain('People/Ben Okoro.md');
+    writeFileSync(join(vault, 'Meetings/2024-06-07 retro.md'), '- Shipped the exporter\n');
+    const retro = JSON.parse((await daybook(args)).stdout);
+    expect(retro.meetings.map((m: { title: string }) => m.title)).toContain('retro');
+  });
+
   it('answers an unchanged vault from the memo, and notices any note the review read changing', async () => {
     const vault = copyOfFixture('mixed-vault');
     const cacheDir = mkdtempSync(join(tmpdir(), 'daybook-memo-'));

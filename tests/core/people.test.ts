@@ -41,7 +41,7 @@ describe('who is a person, in an Obsidian vault', () => {
     });
     const data = await buildReview(await Journal.open(vault, settings), parsePeriodId('2026-W47')!);
     expect(data.people.map((p) => [p.name, p.mentions]).sort()).toEqual([['#Martin', 2], ['#Nassir', 1], ['Brian Waligorski', 1], ['Tridiv', 1], ['kamal', 1]]);
-    expect(data.topics.map((t) => t.name).sort()).toEqual(['#kim', '#meeting/1', '#perf']);
+    expect(data.topics.map((t) => t.name).sort()).toEqual(['#kim', '#perf']);
     expect(data.otherLinks.map((o) => o.name)).not.toContain('Brian Waligorski');
   });
 

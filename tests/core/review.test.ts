@@ -133,14 +133,19 @@ describe('review warnings name the note and the run goes on', () => {
 });
 
 describe('what a review reads', () => {
-  it('parses the period’s daily notes and the earlier ones (what changed), never later ones, and reads only linked notes’ frontmatter', async () => {
+  it('parses the period’s daily notes and the earlier ones (what changed), never later ones, and the people they link (for 1:1s filed under days); other notes’ frontmatter only', async () => {
     const files: Record<string, string> = { 'Ana.md': '---\ntype: person\n---\n', 'Unrelated.md': 'x' };
     for (let d = 1; d <= 30; d++) files[`Daily/2026-11-${String(d).padStart(2, '0')}.md`] = `- met [[Ana]] on day ${d}\n`;
     const vault = new MemoryVault(files);
     const journal = await Journal.open(vault, resolveSettings({ dailyFolder: 'Daily' }).settings);
     const review = await buildReview(journal, parsePeriodId('2026-W47')!);
     expect(review.people[0].mentions).toBe(7);
-    expect(vault.reads.sort()).toEqual(['Ana.md', ...Array.from({ length: 22 }, (_, i) => `Daily/2026-11-${String(i + 1).padStart(2, '0')}.md`)]);
+    const days = Array.from({ length: 22 }, (_, i) => `Daily/2026-11-${String(i + 1).padStart(2, '0')}.md`);
+    // Ana.md twice: its frontmatter to classify the link, its text for what it files under days.
+    expect(vault.reads.sort()).toEqual(['Ana.md', 'Ana.md', ...days]);
+    const plain = new MemoryVault(files);
+    await buildReview(await Journal.open(plain, resolveSettings({ dailyFolder: 'Daily', filedUnderDays: false }).settings), parsePeriodId('2026-W47')!);
+    expect(plain.reads.sort()).toEqual(['Ana.md', ...days]);
   });
 });
 

@@ -155,6 +155,10 @@ describe('the settings tab holds every setting', () => {
     incidentIndexFolder: ['Incident index folder'],
     incidentIndexName: ['Incident index name'],
     exportNames: ['Initials when sharing'],
+    meetingsFolder: ['Meetings folder'],
+    meetingNotes: ['Meeting notes belong to their day'],
+    filedUnderDays: ['Notes filed under a day'],
+    markerTags: ['Marker tags'],
     sliders: ['How do you feel when you wake up?', 'How do you feel when you wind down?'],
     'brag.highlightTags': ['Highlight tags'],
     'brag.highlightSections': ['Highlight sections'],
@@ -198,7 +202,7 @@ describe('the settings tab holds every setting', () => {
     const tab = (plugin as any).settingTabs[0];
     tab.display();
     const value = (name: string) => (tab.containerEl.settings as Setting[]).find((row) => row.name === name)!.texts[0].getValue();
-    expect([value('Highlight tags'), value('Highlight sections')]).toEqual(['win', 'Wins, Kudos, Feedback']);
+    expect([value('Highlight tags'), value('Highlight sections')]).toEqual(['win', 'Wins, Kudos, Achievements, Accomplishments, What did I achieve today']);
   });
 });
 

@@ -60,6 +60,41 @@ function blankComments(body: string): string {
   return body.replace(/%%[\s\S]*?%%/g, (comment) => comment.replace(/[^\n]/g, ' '));
 }
 
+/** Section names a sectioned note writes on a line of their own. */
+const SECTION_LINE = /^(projects|incidents|journal|wins|kudos|highlights|learnings|lessons|meetings|notes|tasks|goals|mood|feedback|reflections?|collaboration|mentoring|design|reading)\s*:?\s*$/i;
+
+/**
+ * The seed's sectioned style writes each paragraph as one line with no blank
+ * line between them (`Projects` / a line of work / `Incidents` / a title /
+ * its story): read as CommonMark that is one paragraph. A section name alone
+ * on a line inside such a run is a heading, and the first line of an
+ * *Incidents* section, when it reads as a title, is the incident's heading.
+ * Only prefixes are added, so every line keeps its number.
+ */
+function sectionLines(body: string): string {
+  if (!/(?:^|\n)[A-Za-z]+:?[ \t]*\r?\n[^\s#>*+-]/.test(body)) return body;
+  const lines = body.split('\n');
+  let fence: string | null = null;
+  let incidents = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].replace(/\r$/, '');
+    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+    if (marker) fence = fence === null ? marker[1][0] : line.trimStart().startsWith(fence) ? null : fence;
+    if (fence !== null || marker) continue;
+    const next = (lines[i + 1] ?? '').replace(/\r$/, '');
+    const prose = (text: string) => text.trim() !== '' && !/^\s*(?:[#>|]|[-*+]\s|\d+[.)]\s|```|~~~)/.test(text) && !/^\s{4}|^\t/.test(text);
+    const previous = i === 0 ? '' : lines[i - 1].replace(/\r$/, '');
+    if (SECTION_LINE.test(line.trim()) && prose(next) && (previous.trim() === '' || prose(previous))) {
+      lines[i] = `## ${lines[i]}`;
+      incidents = /^incidents/i.test(line.trim());
+      continue;
+    }
+    if (incidents && prose(line) && prose(next) && line.trim().length <= 120 && !/[.!?:;,]$/.test(line.trim())) lines[i] = `### ${lines[i]}`;
+    incidents = false;
+  }
+  return lines.join('\n');
+}
+
 /**
  * Parses a note's text by the rules of its app (Obsidian's by default).
  * Never throws: what cannot be read is reported in `problems`.
@@ -69,7 +104,7 @@ export function parseNote(text: string, rules?: ParseRules): NoteModel {
   const { data, error } = parseFrontmatterYaml(split.yaml);
   const problems = error ? [error] : [];
   if (text.includes('\uFFFD')) problems.push('contains characters that are not valid UTF-8 (shown as �)');
-  const safe = defuse(blankComments(split.body));
+  const safe = defuse(blankComments(sectionLines(split.body)));
   problems.push(...safe.problems);
   try {
     const tree = (rules && !rules.indentedCode ? outlineProcessor : processor).parse(safe.text);

@@ -1,21 +1,26 @@
 import { type Period, periodContaining, shiftPeriod } from '../dates/periods';
 import { type DailyNote, type Journal, NOTES_PER_PAUSE } from '../journal';
-import { foldName, type Target, type TargetKind } from '../links/targets';
-import { type NoteModel, parseNote } from '../note/parseNote';
+import { foldName, type Target, type TargetCatalog, type TargetKind } from '../links/targets';
+import { resolveRelative } from './relink';
+import { type Block, type NoteModel, parseNote } from '../note/parseNote';
 import { isPlaceholder, isUnder, quoteInContext, sectionName, taskText } from '../note/outline';
-import { normaliseQuestion } from '../note/tokens';
+import { normaliseQuestion, type WikiLink } from '../note/tokens';
+import { dayOfDailyNote } from '../dailyNotes';
 import type { DaybookSettings } from '../settings';
-import { basename, isInFolder, type Warning } from '../vault';
+import { basename, isInFolder, joinPath, type Warning, withoutExtension } from '../vault';
 import { stringList } from '../note/frontmatter';
 import { reviewNotePath } from '../reviewNotes';
 import { bragLines, type BragKind, writtenUnder } from './bragLines';
 import { changesOf } from './changes';
 import { journalHistory, notesBefore } from './history';
 import { findIncidents } from './incidents';
+import { taskKey } from './renderSections';
 import { readMood, summariseMood } from './mood';
 import { oneOnOnePeople } from './oneOnOnes';
 import { findProjects, projectLinkOf } from './projects';
-import type { Entry, GoalEvidence, LinkedNote, Mention, ReviewData, ReviewGoal, ReviewIncident, ReviewProject, ReviewTask } from './types';
+import { type DayExtra, filedUnderDays, meetingNotes } from './dayExtras';
+import { filingText, isCalloutTitle, isDateTitle, navigationLinks } from './templateLines';
+import type { Entry, GoalEvidence, LinkedNote, Mention, ReviewData, ReviewGoal, ReviewIncident, ReviewMeeting, ReviewProject, ReviewTask } from './types';
 
 export { reviewNotePath } from '../reviewNotes';
 
@@ -24,6 +29,8 @@ interface NoteMention {
   kind: TargetKind;
   target: Target;
   mention: Mention;
+  /** The link's display text (`[[202310241130|Postgres]]`), if it has one. */
+  alias: string | null;
 }
 
 /**
@@ -52,25 +59,32 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
   const known = digests.get(daily);
   if (known) return known;
   const { catalog, settings } = journal;
+  const isMarker = markerTest(settings);
   const { note } = daily;
   const mentions: NoteMention[] = [];
   const tasks: ReviewTask[] = [];
   const referenced = new Set<string>();
   const linked: NoteDigest['linked'] = [];
   const at = (i: number, text: string): Mention => ({ date: daily.day, path: daily.path, line: note.blocks[i].line, text });
+  const dayOf = linkDays(journal);
   note.blocks.forEach((block, i) => {
     // One block mentions a thing once, however often it names it.
     const seen = new Set<string>();
-    const mention = (kind: TargetKind, target: Target) => {
+    const navigation = block.links.length ? navigationLinks(block, (link) => dayOf(link, daily.path)) : null;
+    const filing = block.links.length || block.tags.length ? filingText(block) : '';
+    const mention = (kind: TargetKind, target: Target, alias: string | null = null) => {
       if (seen.has(target.key)) return;
       seen.add(target.key);
-      mentions.push({ kind, target, mention: { date: daily.day, path: daily.path, line: block.line, text: quoteInContext(note.blocks, i) } });
+      mentions.push({ kind, target, alias, mention: { date: daily.day, path: daily.path, line: block.line, text: quoteInContext(note.blocks, i) } });
     };
     let underTopics: boolean | undefined;
-    const projectLink = block.links.length ? projectLinkOf(note.blocks, i) : null;
+    const named = block.links.length ? projectLinkOf(note.blocks, i) : null;
+    // A person linked under Projects is someone worked with, never a project: their link stays a mention.
+    const projectLink = named !== null && catalog.lookup(catalog.fromNote(named, daily.path)).kind !== 'person' ? named : null;
     for (const link of block.links) {
-      if (link.embed || link.target === '' || isQuestion(link.target) || link.target === projectLink) continue;
-      const target = catalog.lookup(catalog.fromNote(link.relative ?? link.target, daily.path));
+      if (link.embed || link.target === '' || isQuestion(link.target) || link.target === projectLink || navigation?.has(link)) continue;
+      if (filing !== '' && filing.includes(`[[${link.target}`)) continue;
+      const target = catalog.lookup(linkTarget(catalog, link, daily.path));
       if (target.path) referenced.add(target.path);
       if (target.path && target.kind === 'other' && !seen.has(target.key)) {
         linked.push({ path: target.path, mention: at(i, quoteInContext(note.blocks, i)), takeaways: writtenUnder(note.blocks, i).map((t) => at(t.index, t.text)) });
@@ -81,9 +95,10 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
         underTopics ??= isUnder(note.blocks, i, (name) => name === 'topics');
         if (underTopics) kind = 'topic';
       }
-      mention(kind, target);
+      mention(kind, target, link.alias);
     }
     for (const tag of block.tags) {
+      if (isMarker(tag) || (filing !== '' && filing.includes(`#${tag}`))) continue;
       // A tag is a topic, unless it names a person's note (`#ana` beside `Ana.md`) or, in Logseq, a page of another kind.
       const target = catalog.lookupTag(tag);
       mention(target.kind, target);
@@ -102,8 +117,9 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
   const proseLines = new Set<number>();
   for (const { prose, ...project } of findProjects(note)) {
     // Prose names a project by a link to something that is neither a person nor a topic.
-    if (prose || project.name === '') proseLines.add(project.line);
-    if (prose && catalog.lookup(project.name).kind !== 'other') continue;
+    const kind = project.linked ? catalog.lookup(catalog.fromNote(project.name, daily.path)).kind : 'other';
+    if (prose || project.name === '' || kind === 'person') proseLines.add(project.line);
+    if ((prose && kind !== 'other') || kind === 'person') continue;
     if (project.name !== '') projects.push({ ...project, date: daily.day, path: daily.path });
   }
   for (const line of proseLines) {
@@ -126,36 +142,43 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
     brag,
     linked,
     workLog,
-    summary: daySummary(note, daily.day, isQuestion),
+    summary: daySummary(note, daily.day, isQuestion, (block) => block.links.length > 0 && navigationLinks(block, (link) => dayOf(link, daily.path)).size === block.links.length),
   };
   digests.set(daily, result);
   return result;
 }
 
-const DATE_LIKE = /^[\p{L}\s,]*\d{1,4}[-./ ]\d{1,2}[-./ ]\d{1,4}[\p{L}\s,]*$|^\w+,? \d{1,2}(?:st|nd|rd|th)?,? \d{4}$/u;
-
 /**
  * The day in one line: its title (a first-level heading that is not just the
- * date), else its first line that says something (not a slider, a mood
- * question, a section name or a property).
+ * date), else the first line of the owner's own words: not a slider, a mood
+ * question, a property, a section label, a callout's title or links between days.
  */
-function daySummary(note: NoteModel, day: string, isQuestion: (target: string) => boolean): string {
+function daySummary(note: NoteModel, day: string, isQuestion: (target: string) => boolean, isNavigation: (block: Block) => boolean): string {
   const { blocks } = note;
-  const title = blocks.find((b) => b.kind === 'heading' && b.level === 1 && !isPlaceholder(b.text) && !DATE_LIKE.test(b.text.trim()) && !b.text.includes(day));
-  if (title) return title.quote;
+  // The note's first top heading is its title; later ones (`# 📝 Notes`) are the template's sections.
+  const title = blocks.find((b) => b.kind === 'heading' && b.level === 1);
+  if (title && !isPlaceholder(title.text) && !isDateTitle(title.text.trim()) && !title.text.includes(day)) return title.quote;
   const first = blocks.find((b, i) => {
     if (b.level > 0 || b.sliders.length > 0 || isPlaceholder(b.text) || Object.keys(b.fields).length > 0) return false;
+    if (isDateTitle(b.text.trim()) || isCalloutTitle(b.quote) || isNavigation(b) || b.quote.includes('<%')) return false;
     if (b.links.length > 0 && b.links.every((l) => isQuestion(l.target))) return false;
+    // A short line with lines under it, or a bold label before a list, names a section.
     const hasChildren = b.end > i + 1;
-    return !(hasChildren && b.text.length < 25);
+    const labelsList = b.kind === 'paragraph' && blocks[i + 1]?.kind === 'item' && blocks[i + 1].parent === b.parent && b.text.length < 25;
+    return !(hasChildren && b.text.length < 25) && !labelsList && !/^[^.!?]{1,40}:$/.test(b.text.trim());
   });
   return first ? (first.task ? taskText(first) : first.quote) : '';
 }
 
+/** A note name that is an id, not words: a Zettelkasten timestamp (`202310241130`), a UUID. */
+const ID_NAME = /^(?:\d{8,14}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
 class EntryTable {
   private readonly entries = new Map<string, Entry>();
 
-  add(target: Target, mention: Mention): void {
+  private readonly aliases = new Map<string, Map<string, number>>();
+
+  add(target: Target, mention: Mention, alias: string | null = null): void {
     let entry = this.entries.get(target.key);
     if (!entry) {
       entry = { name: target.name, path: target.path, ...(target.link ? { link: target.link } : {}), ...(target.project ? { project: true as const } : {}), mentions: 0, blocks: [] };
@@ -163,6 +186,13 @@ class EntryTable {
     }
     entry.mentions += 1;
     entry.blocks.push(mention);
+    // A note named by an id reads by what its links call it: `[[202310241130|Postgres]]` is Postgres.
+    if (alias !== null && ID_NAME.test(target.name)) {
+      const counts = this.aliases.get(target.key) ?? new Map<string, number>();
+      counts.set(alias, (counts.get(alias) ?? 0) + 1);
+      this.aliases.set(target.key, counts);
+      entry.alias = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
+    }
   }
 
   get(key: string): Entry | undefined {
@@ -193,9 +223,74 @@ class EntryTable {
     }
   }
 
+  /** The notes of the entries that are notes. */
+  paths(): string[] {
+    return [...this.entries.values()].map((e) => e.path).filter((p): p is string => p !== null);
+  }
+
+  /** Mentions in date order, once notes other than the daily notes have added theirs. */
+  sortBlocks(): void {
+    for (const entry of this.entries.values()) entry.blocks.sort((a, b) => a.date.localeCompare(b.date));
+  }
+
   sorted(): Entry[] {
     return [...this.entries.values()].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
   }
+}
+
+/**
+ * What a link names from its note: a relative markdown link to a file that is
+ * no note (`../assets/q.sql`) is named by its vault path, so the review's
+ * link to it resolves from the review note too.
+ */
+function linkTarget(catalog: TargetCatalog, link: WikiLink, from: string): string {
+  const written = link.relative ?? link.target;
+  const target = catalog.fromNote(written, from);
+  if (!(written.startsWith('./') || written.startsWith('../')) || catalog.lookup(target).path !== null) return target;
+  // A relative link to no note names the path from its note's folder, where Obsidian would make that note.
+  return resolveRelative(written, from) ?? target;
+}
+
+const linkDayTests = new WeakMap<Journal, (link: WikiLink, from: string) => string | null>();
+
+/** The day a link names: the daily note it resolves to, or a name shaped like one (tomorrow's note may not exist yet). */
+function linkDays(journal: Journal): (link: WikiLink, from: string) => string | null {
+  let test = linkDayTests.get(journal);
+  if (!test) {
+    const byPath = new Map(journal.dailyNotes.map((n) => [n.path, n.day]));
+    const { catalog, settings } = journal;
+    const known = new Map<string, string | null>();
+    test = (link, from) => {
+      const target = linkTarget(journal.catalog, link, from);
+      let day = known.get(target);
+      if (day === undefined) {
+        const path = catalog.lookup(target).path;
+        const name = target.replace(/\.md$/i, '');
+        day =
+          (path !== null ? byPath.get(path) : undefined) ??
+          dayOfDailyNote(joinPath(settings.dailyFolder, name) + '.md', settings) ??
+          dayOfDailyNote(name + '.md', settings) ??
+          (/^(?:.*\/)?(\d{4})[-_.](\d{2})[-_.](\d{2})\b/.exec(name)?.slice(1, 4).join('-') ?? null);
+        known.set(target, day);
+      }
+      return day;
+    };
+    linkDayTests.set(journal, test);
+  }
+  return test;
+}
+
+const markerTests = new WeakMap<DaybookSettings, (tag: string) => boolean>();
+
+/** Whether a tag marks what a line is (`#task`, `#meeting/1:1`): by its first part, folded. */
+function markerTest(settings: DaybookSettings): (tag: string) => boolean {
+  let test = markerTests.get(settings);
+  if (!test) {
+    const markers = new Set(settings.markerTags.map(foldName));
+    test = (tag) => markers.has(foldName(tag.split('/')[0]));
+    markerTests.set(settings, test);
+  }
+  return test;
 }
 
 const questionTests = new WeakMap<DaybookSettings, (target: string) => boolean>();
@@ -237,6 +332,7 @@ export function targetsOf(journal: Journal, period: Period): string[] {
     for (const path of journal.blockRefSources(file.path)) paths.add(path);
   }
   for (const path of goalSources.get(journal)?.get(period.id) ?? []) paths.add(path);
+  for (const path of extraSources.get(journal)?.get(period.id) ?? []) paths.add(path);
   return [...paths];
 }
 
@@ -249,7 +345,7 @@ async function prepareTargets(journal: Journal, notes: DailyNote[]): Promise<voi
   for (const daily of notes) {
     if (digests.has(daily)) continue;
     for (const block of daily.note.blocks) {
-      for (const link of block.links) if (!link.embed && link.target !== '' && !isQuestion(link.target)) targets.add(catalog.fromNote(link.relative ?? link.target, daily.path));
+      for (const link of block.links) if (!link.embed && link.target !== '' && !isQuestion(link.target)) targets.add(linkTarget(catalog, link, daily.path));
       for (const tag of block.tags) tags.add(tag);
     }
   }
@@ -267,6 +363,35 @@ export async function digestNotes(journal: Journal, notes: DailyNote[]): Promise
     out.push(digest(journal, daily, isQuestion));
   }
   return out;
+}
+
+/**
+ * Meeting notes of the period and what people's notes file under its days,
+ * as the settings say; with every note read for them (a review depends on those too).
+ */
+async function dayExtras(journal: Journal, period: Period, dailyPaths: Set<string>, people: string[]): Promise<{ extras: DayExtra[]; read: string[] }> {
+  const { settings } = journal;
+  const extras = await meetingNotes(journal, period, dailyPaths);
+  const read = extras.map((e) => e.path);
+  if (!settings.filedUnderDays) return { extras, read };
+  const hosts = new Set(people);
+  if (settings.peopleFolder) for (const file of journal.files) if (isInFolder(file.path, settings.peopleFolder)) hosts.add(file.path);
+  for (const path of [...read, ...dailyPaths]) hosts.delete(path);
+  const dayOf = linkDays(journal);
+  for (const path of [...hosts].sort()) {
+    const note = await journal.otherNote(path);
+    read.push(path);
+    if (note) extras.push(...filedUnderDays(note, path, period, (link) => dayOf(link, path)));
+  }
+  return { extras, read };
+}
+
+/** The other notes each period's review read (meeting notes, people's notes), per journal. */
+const extraSources = new WeakMap<Journal, Map<string, string[]>>();
+
+/** How many notes besides the daily notes, goals and link targets a built review of `period` read. */
+export function extraNotesRead(journal: Journal, period: Period): number {
+  return extraSources.get(journal)?.get(period.id)?.length ?? 0;
 }
 
 /** Builds the review of `period` from the journal's daily notes. Reads; never writes. */
@@ -290,10 +415,8 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
   const brag: Record<BragKind, Mention[]> = { highlight: [], collaboration: [], design: [] };
   const linked = new Map<string, { mentions: Mention[]; takeaways: Mention[] }>();
   const workLog: Mention[] = [];
-  for (const [index, daily] of notes.entries()) {
-    if (index > 0 && index % NOTES_PER_PAUSE === 0) await journal.pause();
-    const facts = digest(journal, daily, isQuestion);
-    for (const { kind, target, mention } of facts.mentions) tables[kind].add(target, mention);
+  const merge = (facts: NoteDigest) => {
+    for (const { kind, target, mention, alias } of facts.mentions) tables[kind].add(target, mention, alias);
     incidents.push(...facts.incidents);
     projects.push(...facts.projects);
     tasks.push(...facts.tasks);
@@ -307,7 +430,37 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
       linked.set(path, note);
     }
     workLog.push(...facts.workLog);
+  };
+  for (const [index, daily] of notes.entries()) {
+    if (index > 0 && index % NOTES_PER_PAUSE === 0) await journal.pause();
+    const facts = digest(journal, daily, isQuestion);
+    merge(facts);
     days.push({ date: daily.day, path: daily.path, mood: facts.mood, summary: facts.summary });
+  }
+  // Then what other notes file under the period's days: meeting notes, 1:1s in people's notes.
+  const { extras, read } = await dayExtras(journal, period, new Set(journal.dailyNotes.map((n) => n.path)), tables.person.paths());
+  let perJournal = extraSources.get(journal);
+  if (!perJournal) extraSources.set(journal, (perJournal = new Map<string, string[]>()));
+  perJournal.set(period.id, read);
+  await prepareTargets(journal, extras);
+  const meetings: ReviewMeeting[] = [];
+  for (const extra of extras) {
+    merge(digest(journal, extra, isQuestion));
+    const root = extra.note.blocks[0];
+    meetings.push({ date: extra.day, path: extra.path, line: root?.line ?? 1, title: extra.title, kind: extra.kind, ...(extra.people ? { people: extra.people } : {}) });
+    // A 1:1 filed in Ana's note is a day with Ana.
+    const host = extra.kind === 'filed' ? catalog.lookup(withoutExtension(extra.path)) : null;
+    if (host?.kind === 'person' && root) {
+      // `- [[2024-06-05]]` says only the day: the 1:1 is told by the first line under it.
+      const own = root.quote.replace(/\[\[[^\]]*\]\]/, '').replace(/^[\s:–—-]+/, '').trim();
+      tables.person.add(host, { date: extra.day, path: extra.path, line: root.line, text: own || (extra.note.blocks[1]?.quote ?? root.quote) });
+    }
+  }
+  if (extras.length) {
+    const byDate = <T extends { date: string }>(list: T[]) => list.sort((a, b) => a.date.localeCompare(b.date));
+    for (const list of [incidents, projects, tasks, workLog, brag.highlight, brag.collaboration, brag.design]) byDate(list as { date: string }[]);
+    for (const table of Object.values(tables)) table.sortBlocks();
+    byDate(meetings);
   }
   if (journal.dialect.tagsArePages) tables.topic.absorb(tables.other);
   // Whom the period's notes log a 1:1 with is a person, marked so or not.
@@ -334,7 +487,7 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
     otherLinks: tables.other.sorted(),
     incidents,
     projects,
-    tasks,
+    tasks: withRollovers(tasks),
     mood: summariseMood(days, settings.sliders),
     goals,
     highlights: brag.highlight,
@@ -343,8 +496,28 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
     reading: typed.reading,
     workLog,
     changes: changesOf(await journalHistory(journal, period.end, digestNotes), period, settings.sliders, (p) => reviewNotePath(p, settings)),
+    meetings,
     warnings: dedupeWarnings(warnings),
   };
+}
+
+/**
+ * A task copied from day to day (by hand or a rollover plugin) and checked on
+ * a later day was done: its open copies say on which day. Copies, as the
+ * digests' tasks are shared by every period.
+ */
+function withRollovers(tasks: ReviewTask[]): ReviewTask[] {
+  const lastDone = new Map<string, string>();
+  for (const task of tasks) {
+    if (task.status !== 'done') continue;
+    const key = taskKey(task.text);
+    if ((lastDone.get(key) ?? '') < task.date) lastDone.set(key, task.date);
+  }
+  if (lastDone.size === 0) return tasks;
+  return tasks.map((task) => {
+    const done = task.done ? undefined : lastDone.get(taskKey(task.text));
+    return done !== undefined && done >= task.date ? { ...task, doneOn: done } : task;
+  });
 }
 
 function unique(values: string[]): string[] {

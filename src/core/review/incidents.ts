@@ -124,6 +124,26 @@ export function followUpsOf(paragraph: string): string[] | null {
   return items.length ? items : null;
 }
 
+/**
+ * A paragraph's follow-ups, and what it says before them: the paragraph may
+ * be all next steps, or end with a line of them (the sectioned style writes
+ * one line per paragraph with no blank line between, so the story and its
+ * "Next steps include …" line are one paragraph).
+ */
+function splitFollowUps(block: Block): { before: string; followUps: string[] } | null {
+  const whole = followUpsOf(block.quote);
+  if (whole) return { before: '', followUps: whole };
+  const lines = block.text.split('\n');
+  const at = lines.findIndex((line, k) => k > 0 && FOLLOW_UPS.test(line.trim()) && FOLLOW_UPS.exec(line.trim())?.[0].trim() !== '');
+  if (at === -1) return null;
+  // The quote is the block's markdown on one line: cut it where that line's first words start.
+  const opening = lines[at].trim().split(/\s+/).slice(0, 3).join(' ');
+  const cut = block.quote.lastIndexOf(opening);
+  if (cut <= 0) return null;
+  const followUps = followUpsOf(block.quote.slice(cut));
+  return followUps ? { before: block.quote.slice(0, cut).trim(), followUps } : null;
+}
+
 export function findIncidents(note: NoteModel): NoteIncident[] {
   const { blocks } = note;
   return incidentRoots(blocks).map((root) => {
@@ -136,7 +156,8 @@ export function findIncidents(note: NoteModel): NoteIncident[] {
     const inParts = new Set(within.filter((i) => isPart(blocks[i])).flatMap((i) => [i, ...descendants(blocks, i)]));
     // Sectioned incidents are prose: a paragraph of next steps is the follow-ups, the rest tells what happened.
     const prose = within.filter((i) => !inParts.has(i) && Object.keys(blocks[i].fields).length === 0 && !isPlaceholder(blocks[i].text));
-    const followUps = prose.map((i) => (blocks[i].task ? null : followUpsOf(blocks[i].quote)));
+    const split = prose.map((i) => (blocks[i].task ? null : splitFollowUps(blocks[i])));
+    const followUps = split.map((parts) => parts?.followUps ?? null);
     const learningFields = all.map((i) => blocks[i].fields.learnings ?? blocks[i].fields.lessons).filter((v): v is string => v !== undefined && v.trim() !== '');
     return {
       title: titleOf(blocks[root]),
@@ -152,7 +173,7 @@ export function findIncidents(note: NoteModel): NoteIncident[] {
         ...prevention.filter((i) => !blocks[i].task && !isPlaceholder(blocks[i].text)).map((i) => blocks[i].quote),
         ...followUps.flatMap((items) => items ?? []),
       ],
-      context: prose.filter((_, k) => followUps[k] === null).map((i) => blocks[i].quote),
+      context: prose.flatMap((i, k) => (split[k] === null ? [blocks[i].quote] : split[k].before !== '' ? [split[k].before] : [])),
       learnings: [...learningFields, ...partBlocks(blocks, within, LEARNINGS).filter((i) => !isPlaceholder(blocks[i].text)).map((i) => blocks[i].quote)],
     };
   });

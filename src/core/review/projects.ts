@@ -25,8 +25,9 @@ export function isImpactLine(text: string): boolean {
 
 /** The project a line of the Projects section names: a leading link, or the text before a colon or dash. */
 function projectName(block: Block): { name: string; linked: boolean; rest: string } {
-  const link = /^\s*\[\[([^\]|#]+)(?:[#|][^\]]*)?\]\]\s*[:：—–-]?\s*/.exec(block.quote);
-  if (link) return { name: link[1].trim(), linked: true, rest: block.quote.slice(link[0].length).trim() };
+  const link = /^\s*\[\[([^\]|#]+)(?:[#|][^\]]*)?\]\]\s*([:：—–-]?)\s*/.exec(block.quote);
+  // `[[dbt]]: moved models` describes the project after the colon; in `[[dbt]] migration` the link is a word of the line, kept whole.
+  if (link) return { name: link[1].trim(), linked: true, rest: link[2] === '' && link[0].length < block.quote.length ? block.quote.trim() : block.quote.slice(link[0].length).trim() };
   const split = /^([^:：—–]{1,80}?)\s*(?::|：|\s[—–-]\s)\s*(.*)$/.exec(block.quote);
   if (split && split[2] !== '') return { name: split[1].replace(/\*\*|__/g, '').trim(), linked: false, rest: split[2].trim() };
   return { name: block.quote.replace(/\*\*|__/g, '').trim(), linked: false, rest: '' };

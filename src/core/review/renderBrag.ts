@@ -18,8 +18,8 @@ import {
   projectName,
   projectSpan,
   section,
-  tailLines,
 } from './renderSections';
+import { LIMITS, boundedEntries } from './longTails';
 import type { LinkedNote, Mention, ReviewData, ReviewIncident } from './types';
 
 /**
@@ -100,8 +100,19 @@ function goals(data: ReviewData, ambiguous: ReadonlySet<string>): string[] {
   });
 }
 
+/** About how many lines the projects of a period may take: many projects share them, each keeping at least a few. */
+const PROJECT_LINES = 240;
+/** Projects told in full; the others get a line each, then a count. */
+const PROJECTS_TOLD = 25;
+const PROJECTS_LISTED = 30;
+
 function projects(data: ReviewData, size: Size): string[] {
-  const out = groupProjects(data.projects).flatMap((group) => {
+  const groups = groupProjects(data.projects);
+  const share = Math.floor(PROJECT_LINES / Math.max(1, Math.min(groups.length, PROJECTS_TOLD)));
+  size = { ...size, workLines: Math.max(3, Math.min(size.workLines, share)), impactLines: Math.max(3, Math.min(size.impactLines, Math.floor(share / 2))) };
+  const listed = groups.slice(PROJECTS_TOLD, PROJECTS_TOLD + PROJECTS_LISTED).map((group) => bullet(`${projectName(group)} · ${projectSpan(group)}`));
+  const counted = groups.length - PROJECTS_TOLD - PROJECTS_LISTED;
+  const out = groups.slice(0, PROJECTS_TOLD).flatMap((group) => {
     const { work, impact } = projectLines(group);
     const lines = [`### ${projectName(group)}`, '', `${projectSpan(group)}.`, ''];
     if (work.length) {
@@ -110,8 +121,10 @@ function projects(data: ReviewData, size: Size): string[] {
     if (impact.length) lines.push('**Impact**', '', ...strongest(impact, size.impactLines).map((m) => bullet(linkedLine(m))), ...more(impact.length - size.impactLines, 'more impact line'), '');
     return lines;
   });
+  if (listed.length) out.push('### Also worked on', '', ...listed, ...more(counted, 'more project'), '');
   const log = data.workLog ?? [];
-  if (log.length) out.push('### Work log', '', ...log.slice(0, size.workLines * 2).map((m) => bullet(linkedLine(m, 240))), ...more(log.length - size.workLines * 2, 'more day'), '');
+  const logLines = Math.max(size.workLines * 2, 20);
+  if (log.length) out.push('### Work log', '', ...log.slice(0, logLines).map((m) => bullet(linkedLine(m, 240))), ...more(log.length - logLines, 'more day'), '');
   return out;
 }
 
@@ -131,24 +144,48 @@ function incidentStory(incident: ReviewIncident): string[] {
   return lines;
 }
 
+const INCIDENTS_TOLD = 15;
+const INCIDENTS_LISTED = 40;
+
+/** The first incidents as stories (or summaries), the next one line each, the rest counted. */
+function incidents(data: ReviewData, size: Size): string[] {
+  const told = data.incidents.slice(0, INCIDENTS_TOLD).flatMap((i) => (size.stories ? incidentStory(i) : [incidentHeading(i), '', ...incidentSummary(i)]));
+  const listed = data.incidents.slice(INCIDENTS_TOLD, INCIDENTS_TOLD + INCIDENTS_LISTED).map((i) => bullet(`${shorten(i.title, 120)}${i.severity ? ` · ${i.severity}` : ''} (${dayLink(i.path, shortDate(i.date))})`));
+  const counted = data.incidents.length - INCIDENTS_TOLD - INCIDENTS_LISTED;
+  return [...told, ...(listed.length ? ['### Other incidents', '', ...listed, ...more(counted, 'more incident'), ''] : [])];
+}
+
 function collaboration(data: ReviewData, size: Size, ambiguous: ReadonlySet<string>): string[] {
   // Each person with their days, the first few linked: every line leads back to the notes.
   const people = compactLines(data.people.slice(0, size.people), ambiguous);
   const lines = data.collaboration ?? [];
   const out: string[] = [];
   if (people.length) out.push('**Worked with most**', '', ...people, '');
+  const meetings = data.meetings ?? [];
+  if (meetings.length) {
+    // The meetings that recur most (the 1:1 with Ana, the weekly sync), by how many days they were held.
+    const byTitle = new Map<string, Set<string>>();
+    for (const m of meetings) byTitle.set(m.title, (byTitle.get(m.title) ?? new Set()).add(m.date));
+    const top = [...byTitle].sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0])).slice(0, 8);
+    out.push(`**Meetings** (${plural(meetings.length, 'note')})`, '', bullet(top.map(([title, days]) => `${title} (${days.size})`).join(', ') + (byTitle.size > top.length ? ` …and ${plural(byTitle.size - top.length, 'other')}` : '')), '');
+  }
   const rest = data.people.slice(size.people);
-  if (rest.length) out.push(`**Also worked with** (mentions)`, '', ...tailLines(rest, ambiguous), '');
+  if (rest.length) out.push(`**Also worked with** (mentions)`, '', ...boundedEntries(rest, { lines: 0, rows: LIMITS[data.period.kind].rows }, ambiguous, () => [], 'people'), '');
   if (lines.length) out.push('**Mentoring, pairing, reviews**', '', ...lines.slice(0, size.collaboration).map((m) => bullet(linkedLine(m))), ...more(lines.length - size.collaboration, 'more line'), '');
   return out;
 }
 
-function linkedNoteLines(notes: LinkedNote[], takeaways: number, ambiguous: ReadonlySet<string>): string[] {
-  return notes.flatMap((note) => {
+const NOTES_LISTED = 25;
+
+function linkedNoteLines(all: LinkedNote[], takeaways: number, ambiguous: ReadonlySet<string>): string[] {
+  const notes = all.slice(0, NOTES_LISTED);
+  const rest = all.slice(NOTES_LISTED);
+  const restLine = rest.length ? [bullet(`…and ${plural(rest.length, 'more note')}: ${rest.slice(0, 16).map((n) => entryLink(n, ambiguous)).join(', ')}${rest.length > 16 ? ' …' : ''}`)] : [];
+  return [...notes.flatMap((note) => {
     const head = bullet(`${entryLink(note, ambiguous)} (${note.type}) · ${compactDays(note.mentions)}`);
     const under = note.takeaways.slice(0, takeaways).map((m: Mention) => bullet(linkedLine(m), 1));
     return [head, ...under, ...(note.takeaways.length > takeaways ? [bullet(`…and ${plural(note.takeaways.length - takeaways, 'more note')}`, 1)] : [])];
-  });
+  }), ...restLine];
 }
 
 function design(data: ReviewData, size: Size, ambiguous: ReadonlySet<string>): string[] {
@@ -179,7 +216,7 @@ function learned(data: ReviewData, size: Size, ambiguous: ReadonlySet<string>, s
   const rest = learnt.slice(size.topics);
   const reading = linkedNoteLines(data.reading ?? [], size.takeaways, ambiguous);
   return [
-    ...(topics.length ? ['**Topics**', '', ...topics, ...(rest.length ? ['', `**Also** (mentions)`, '', ...tailLines(rest, ambiguous)] : []), ''] : []),
+    ...(topics.length ? ['**Topics**', '', ...topics, ...(rest.length ? ['', `**Also** (mentions)`, '', ...boundedEntries(rest, { lines: 0, rows: LIMITS[data.period.kind].rows }, ambiguous, () => [], 'topics')] : []), ''] : []),
     ...(reading.length ? ['**Reading**', '', ...reading, ''] : []),
   ];
 }
@@ -223,12 +260,12 @@ export function bragDocument(data: ReviewData, settings: DaybookSettings): strin
     ...section('Highlights', highlights(data, size)),
     ...section('Goals', goals(data, ambiguous)),
     ...section('Projects', projects(data, size)),
-    ...section('Incidents', data.incidents.flatMap((i) => (size.stories ? incidentStory(i) : [incidentHeading(i), '', ...incidentSummary(i)]))),
+    ...section('Incidents', incidents(data, size)),
     ...section('Collaboration & mentorship', collaboration(data, size, ambiguous)),
     ...section('Design & documentation', design(data, size, ambiguous)),
     ...section('What I learned', learned(data, size, ambiguous, settings)),
     ...(data.period.kind === 'year' ? section('Mood over the year', moodOverTheYear(data, settings)) : []),
-    ...section('Still open', openItemLines(data)),
-    ...section('Other links', compactLines(others, ambiguous)),
+    ...section('Still open', openItemLines(data, LIMITS[data.period.kind].openTasks, settings)),
+    ...section('Other links', boundedEntries(others, LIMITS[data.period.kind], ambiguous, (shown) => compactLines(shown, ambiguous))),
   ];
 }

@@ -19,8 +19,9 @@ export function noteLink(path: string, label: string): string {
  * the note's name (resolving as the daily notes' own links do), or the tag
  * (Roam's `#[[multi word]]` form when it has spaces, as the notes wrote it).
  */
-export function entryLink(entry: { name: string; path: string | null; link?: string }, ambiguous?: ReadonlySet<string>): string {
+export function entryLink(entry: { name: string; path: string | null; link?: string; alias?: string }, ambiguous?: ReadonlySet<string>): string {
   if (entry.name.startsWith('#') && entry.path === null) return /\s/.test(entry.name) ? `#[[${entry.name.slice(1)}]]` : entry.name;
+  if (entry.alias) return `[[${entry.link ?? entry.name}|${entry.alias}]]`;
   // Another note of the vault shares the name: linked by path, so neither link is ambiguous.
   if (entry.link) return wikiLink(entry.link, entry.name, entry.path);
   if (entry.path !== null && ambiguous?.has(entry.name.toLowerCase())) return wikiLink(withoutExtension(entry.path), entry.name, entry.path);

@@ -6,9 +6,11 @@ import { sparkline, trendWord } from './mood';
 import { hasMood, moodChartPath } from './moodChart';
 import { changesSection, heatmapSection } from './renderChanges';
 import { bragDocument } from './renderBrag';
-import { ambiguousNames, bullet, dayLink, entryLink, noteLink, shortDate, shorten } from './renderMarkdown';
-import { allEntries, compactLines, sameText, entrySections, incidentHeading, incidentSummary, openItemLines, projectSections, section } from './renderSections';
-import type { Entry, ReviewData, ReviewIncident } from './types';
+import { relinkReview } from './relink';
+import { LIMITS, boundedEntries } from './longTails';
+import { ambiguousNames, bullet, dayLink, entryLink, noteLink, plural, shortDate, shorten } from './renderMarkdown';
+import { allEntries, compactLines, taskKey, entrySections, incidentHeading, incidentSummary, openItemLines, projectSections, section } from './renderSections';
+import type { Entry, ReviewData, ReviewIncident, ReviewMeeting } from './types';
 
 /** How many quotes each entry shows: every one in a week, the first few in a month. */
 const QUOTES_PER_ENTRY = { week: 12, month: 6, quarter: 4, year: 3 } as const;
@@ -41,7 +43,8 @@ function dateRange(data: ReviewData): string {
 }
 
 /** Renders the review's markdown: what goes inside the managed region. */
-export function renderReview(data: ReviewData, settings: DaybookSettings): string {
+export function renderReview(written: ReviewData, settings: DaybookSettings): string {
+  const data = relinkReview(written);
   const out: string[] = [];
   out.push(`# ${reviewTitle(data)}`, '');
   out.push(`${dateRange(data)} · ← ${noteLink(data.notes.previous, data.period.previous)} · ${noteLink(data.notes.next, data.period.next)} →`, '');
@@ -74,8 +77,10 @@ function atAGlance(data: ReviewData, settings: DaybookSettings): string[] {
     );
   }
   if (data.incidents.length) lines.push(bullet(`**Incidents:** ${data.incidents.length}${severityCounts(data.incidents)}`));
+  const meetings = data.meetings ?? [];
+  if (meetings.length) lines.push(bullet(`**Meetings:** ${meetingCounts(meetings)}`));
   // Counted as the lists show them: a task carried over several days is one task.
-  const distinct = (done: boolean) => new Set(data.tasks.filter((t) => t.done === done).map((t) => sameText(t.text))).size;
+  const distinct = (done: boolean) => new Set(data.tasks.filter((t) => (t.done || t.doneOn !== undefined) === done).map((t) => taskKey(t.text))).size;
   if (data.tasks.length) lines.push(bullet(`**Tasks:** ${distinct(false)} open, ${distinct(true)} done`));
   const ambiguous = ambiguousNames(allEntries(data));
   if (data.people.length) lines.push(bullet(`**Top people:** ${top(data.people, ambiguous)}`));
@@ -139,26 +144,62 @@ function dayLines(data: ReviewData, settings: DaybookSettings): string[] {
 }
 
 function periodSections(data: ReviewData, settings: DaybookSettings): string[] {
+  const { kind } = data.period;
   const limit = QUOTES_PER_ENTRY[data.period.kind];
   const detailed = DETAILED_ENTRIES[data.period.kind];
   const ambiguous = ambiguousNames(allEntries(data));
   const workLog = (data.workLog ?? []).map((m) => bullet(`${dayLink(m.path, shortDate(m.date))}: ${shorten(m.text, 240)}`));
   return [
     ...(data.period.kind === 'week' ? section('Days', dayLines(data, settings)) : []),
-    ...section('People', entrySections(data.people, limit, detailed, ambiguous)),
-    ...section('Topics', entrySections(data.topics, limit, detailed, ambiguous)),
+    ...section('Meetings', meetingLines(data)),
+    ...section('People', entrySections(data.people, limit, detailed, ambiguous, kind, 'people')),
+    ...section('Topics', entrySections(data.topics, limit, detailed, ambiguous, kind, 'topics')),
     ...section('Incidents', data.incidents.flatMap((i) => [incidentHeading(i), ...incidentSummary(i)])),
     ...section('Projects', [...projectSections(data.projects, limit * 2), ...(workLog.length ? ['### Work log', ...workLog, ''] : [])]),
-    ...section('Open tasks', openItemLines(data)),
-    ...section('Other links', compactLines(data.otherLinks, ambiguous)),
+    ...section('Open tasks', openItemLines(data, LIMITS[kind].openTasks, settings)),
+    ...section('Other links', boundedEntries(data.otherLinks, LIMITS[kind], ambiguous, (shown) => compactLines(shown, ambiguous))),
   ];
+}
+
+/** "12 (9 meeting notes, 3 filed under the day in people's notes)". */
+function meetingCounts(meetings: ReviewMeeting[]): string {
+  const notes = meetings.filter((m) => m.kind === 'meeting').length;
+  const filed = meetings.length - notes;
+  const parts = [notes ? plural(notes, 'meeting note') : '', filed ? `${filed} filed under the day in people's notes` : ''].filter(Boolean);
+  return `${meetings.length} (${parts.join(', ')})`;
+}
+
+/** Each meeting of the period, linked to where it is written: the meeting note, or the person's note at its day. */
+function meetingLines(data: ReviewData): string[] {
+  const meetings = data.meetings ?? [];
+  const limit = LIMITS[data.period.kind].lines;
+  const lines = meetings
+    .slice(0, limit)
+    .map((m) => bullet(`${dayLink(m.path, shortDate(m.date))}: ${m.kind === 'meeting' ? shorten(m.title, 100) : `notes in ${noteLink(m.path, m.title)}`}${m.people?.length ? ` · with ${m.people.join(', ')}` : ''}`));
+  if (meetings.length > limit) lines.push(bullet(`…and ${plural(meetings.length - limit, 'more meeting')}: each is in the reviews of its weeks`));
+  return lines;
 }
 
 function warningsSection(data: ReviewData): string[] {
   if (data.warnings.length === 0) return [];
+  const limit = LIMITS[data.period.kind].warnings;
+  const rest = data.warnings.length - limit;
   return [
     '> [!warning] Some notes could not be read completely',
-    ...data.warnings.map((w) => `> - ${noteLink(w.path, w.path)}: ${w.message.replace(/\n/g, ' ')}`),
+    ...data.warnings.slice(0, limit).map((w) => `> - ${noteLink(w.path, w.path)}: ${w.message.replace(/\n/g, ' ')}`),
+    ...(rest > 0 ? [`> - …and ${plural(rest, 'more warning')}${warningKinds(data.warnings.slice(limit))} (all of them in \`daybook review --json\`)`] : []),
     '',
   ];
+}
+
+/** " (812 invalid YAML frontmatter, 3 other)": what the unlisted warnings are about, by their first words. */
+function warningKinds(warnings: { message: string }[]): string {
+  const kinds = new Map<string, number>();
+  for (const w of warnings) {
+    const kind = w.message.split(/[:;(]/)[0].trim();
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
+  const top = [...kinds].sort((a, b) => b[1] - a[1]).slice(0, 3);
+  const other = warnings.length - top.reduce((sum, [, n]) => sum + n, 0);
+  return `: ${top.map(([kind, n]) => `${n} ${kind}`).join(', ')}${other > 0 ? `, ${other} other` : ''}`;
 }

@@ -1,6 +1,9 @@
+import type { PeriodKind } from '../dates/periods';
 import { foldName } from '../links/targets';
 import { wikiLink } from './escape';
 import { bullet, compactDays, dayLink, daySpan, entryLink, mentionCount, plural, shortDate, shorten } from './renderMarkdown';
+import type { DaybookSettings } from '../settings';
+import { LIMITS, boundedEntries, olderTasksLine } from './longTails';
 import type { Entry, Mention, ReviewData, ReviewIncident, ReviewProject } from './types';
 
 /** Pieces of the review that the period sections and the brag document share. */
@@ -25,19 +28,6 @@ export function compactLines(entries: Entry[], ambiguous: ReadonlySet<string>): 
   return entries.map((entry) => bullet(`${entryLink(entry, ambiguous)} · ${plural(entry.mentions, 'mention')} ${compactDays(entry.blocks)}`));
 }
 
-/**
- * The long tail of a yearly or quarterly list: names and counts, a few to a
- * line, so a thousand people still take a page, not a book (each one still
- * linked, so backlinks and the graph see them).
- */
-export function tailLines(entries: Entry[], ambiguous: ReadonlySet<string>, perLine = 8): string[] {
-  const lines: string[] = [];
-  for (let i = 0; i < entries.length; i += perLine) {
-    lines.push(bullet(entries.slice(i, i + perLine).map((e) => `${entryLink(e, ambiguous)} (${e.mentions})`).join(', ')));
-  }
-  return lines;
-}
-
 function mentionLines(entry: Entry, limit: number): string[] {
   const lines = entry.blocks.slice(0, limit).map((m) => bullet(`${dayLink(m.path, shortDate(m.date))}: ${shorten(m.text)}`));
   if (entry.blocks.length > limit) lines.push(bullet(`…and ${plural(entry.blocks.length - limit, 'more mention')} ${compactDays(entry.blocks.slice(limit))}`));
@@ -49,12 +39,13 @@ function mentionLines(entry: Entry, limit: number): string[] {
  * the long tail is listed one compact line each, so the review stays readable
  * (and every entry is still there, linked to its days).
  */
-export function entrySections(entries: Entry[], limit: number, detailed: number, ambiguous: ReadonlySet<string>): string[] {
+export function entrySections(entries: Entry[], limit: number, detailed: number, ambiguous: ReadonlySet<string>, kind: PeriodKind = 'week', what = 'entries'): string[] {
   const head = entries
     .slice(0, detailed)
     .flatMap((entry) => [`### ${entryLink(entry, ambiguous)} · ${mentionCount(entry.mentions, daysOf(entry))}`, ...mentionLines(entry, limit), '']);
   const tail = entries.slice(detailed);
-  return tail.length ? [...head, `### ${plural(tail.length, 'more')}`, ...compactLines(tail, ambiguous), ''] : head;
+  const limits = LIMITS[kind];
+  return tail.length ? [...head, `### ${plural(tail.length, 'more')}`, ...boundedEntries(tail, limits, ambiguous, (shown) => compactLines(shown, ambiguous), what), ''] : head;
 }
 
 export function incidentHeading(incident: ReviewIncident): string {
@@ -110,6 +101,11 @@ export function sameText(text: string): string {
     .trim();
 }
 
+export /** A task as copies of it compare: without tags, dates and the Tasks plugin's emoji fields a rollover may add or drop. */
+function taskKey(text: string): string {
+  return sameText(text.replace(/(^|\s)#[\p{L}\p{N}_/-]+/gu, ' ').replace(/[📅⏳🛫✅➕🔁⏫🔼🔽⏬]\s*(?:\d{4}-\d{2}-\d{2})?/gu, ' ').replace(/\s\d{4}-\d{2}-\d{2}\b/g, ' '));
+}
+
 /** The group's contributions and impact lines, each once (the first day it was written), each linked to its day. */
 export function projectLines(group: ProjectGroup): { work: Mention[]; impact: Mention[] } {
   const seen = new Set<string>();
@@ -145,18 +141,24 @@ export function projectSections(projects: ReviewProject[], linesPerProject: numb
   });
 }
 
-/** Open tasks, and the open actions of incidents that are not tasks already listed. */
-export function openItemLines(data: ReviewData): string[] {
+/**
+ * Open tasks, and the open actions of incidents that are not tasks already
+ * listed. Past `limit`, the newest are listed and the older ones counted,
+ * with the weekly reviews that list them.
+ */
+export function openItemLines(data: ReviewData, limit = Infinity, settings?: DaybookSettings): string[] {
   // The same task carried from day to day is one open item, with its days.
   const open = new Map<string, { text: string; days: { date: string; path: string }[] }>();
   for (const task of data.tasks) {
-    if (task.done) continue;
+    if (task.done || task.doneOn !== undefined) continue;
     const key = sameText(task.text);
     const item = open.get(key) ?? { text: task.text, days: [] };
     item.days.push(task);
     open.set(key, item);
   }
-  const lines = [...open.values()].map(({ text, days }) =>
+  const items = [...open.values()];
+  const older = settings && items.length > limit ? items.splice(0, items.length - limit) : [];
+  const lines = items.map(({ text, days }) =>
     bullet(`☐ ${shorten(text)} (${days.length === 1 ? dayLink(days[0].path, shortDate(days[0].date)) : compactDays(days, 3)})`),
   );
   const tasks = new Set(data.tasks.map((t) => `${t.path}\u0000${sameText(t.text)}`));
@@ -166,6 +168,7 @@ export function openItemLines(data: ReviewData): string[] {
       lines.push(bullet(`☐ ${shorten(action.text)} (${shorten(incident.title, 60)}, ${dayLink(incident.path, shortDate(incident.date))})`));
     }
   }
+  if (settings && older.length) lines.push(olderTasksLine(older.map((item) => item.days[0]), settings));
   return lines;
 }
 

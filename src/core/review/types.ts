@@ -35,7 +35,20 @@ export interface ReviewData {
   workLog: Mention[];
   /** Against the previous period of the same kind with notes, from the whole journal. */
   changes?: ReviewChanges;
+  /** Meeting notes of the period's days, and what people's notes file under a link to one of its days. */
+  meetings: ReviewMeeting[];
   warnings: Warning[];
+}
+
+export interface ReviewMeeting {
+  date: string;
+  path: string;
+  line: number;
+  /** The meeting's name without its date, or the name of the note it is filed in. */
+  title: string;
+  kind: 'meeting' | 'filed';
+  /** Attendees named by the meeting note's `attendees:` or `people:` property. */
+  people?: string[];
 }
 
 /** A note of a given type (design doc, book…) that the period's days link to. */
@@ -82,6 +95,8 @@ export interface Entry {
   link?: string;
   /** The note is a project (a projects folder, `type: project`), wherever it is linked. */
   project?: true;
+  /** For a note named by an id (`202310241130`): the text its links show most (`Postgres`), which the review shows too. */
+  alias?: string;
   mentions: number;
   blocks: Mention[];
 }
@@ -119,6 +134,8 @@ export interface ReviewTask {
   date: string;
   path: string;
   line: number;
+  /** For an open task carried over from day to day: the later day of the period it was checked (the same text, done). */
+  doneOn?: string;
 }
 
 export interface ReviewGoal {

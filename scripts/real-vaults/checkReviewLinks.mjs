@@ -1,0 +1,211 @@
+#!/usr/bin/env node
+// Checks that every link in a review points where the quoted line's link pointed.
+//
+//   node scripts/real-vaults/checkReviewLinks.mjs --vault DIR [--vault DIR …] [--periods 2024,2024-W23]
+//
+// For each period (default: every year with daily notes, and the first week of each),
+// it prints the review (markdown) and its data (--json) with the built CLI
+// (bin/daybook.js; run `npm run build:cli` first). Every link of every quoted text in
+// the data is resolved from the note it was written in; every link of the markdown is
+// resolved from the review note. A link of the review that points at no file (or at a
+// heading its file does not have) must have pointed nowhere from its line too, and
+// nothing may be embedded but the mood chart. Resolution is written here, from
+// Obsidian's rules, without Daybook's code: an exact vault path, else the shortest
+// path of that name; `./` and `../` from the note's folder; `#h` the note itself.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+
+const root = resolve(dirname(new URL(import.meta.url).pathname), '..', '..');
+const cli = join(root, 'bin', 'daybook.js');
+
+function args(argv) {
+  const out = { vaults: [], periods: null };
+  for (let i = 2; i < argv.length; i++) {
+    if (argv[i] === '--vault') out.vaults.push(resolve(argv[++i]));
+    else if (argv[i] === '--periods') out.periods = argv[++i].split(',');
+    else throw new Error(`unknown option ${argv[i]}`);
+  }
+  return out;
+}
+
+function walk(dir, base = dir, out = []) {
+  for (const name of readdirSync(dir)) {
+    if (name.startsWith('.')) continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path, base, out);
+    else out.push(relative(base, path).split('\\').join('/'));
+  }
+  return out;
+}
+
+class Vault {
+  constructor(dir) {
+    this.dir = dir;
+    this.files = walk(dir);
+    this.byPath = new Map(this.files.map((f) => [f.toLowerCase(), f]));
+    this.byName = new Map();
+    for (const f of [...this.files].sort((a, b) => a.length - b.length || a.localeCompare(b))) {
+      const name = f.slice(f.lastIndexOf('/') + 1).toLowerCase();
+      for (const key of [name, name.replace(/\.md$/, '')]) if (!this.byName.has(key)) this.byName.set(key, f);
+    }
+    this.headings = new Map();
+  }
+
+  /** The file a link target names, or null. */
+  file(target, from) {
+    let t = target.trim();
+    if (t === '') return from;
+    if (t.startsWith('./') || t.startsWith('../')) {
+      const parts = from.split('/').slice(0, -1);
+      for (const p of t.split('/')) {
+        if (p === '..') parts.pop();
+        else if (p !== '.' && p !== '') parts.push(p);
+      }
+      t = parts.join('/');
+      return this.byPath.get(t.toLowerCase()) ?? this.byPath.get(`${t}.md`.toLowerCase()) ?? null;
+    }
+    t = t.replace(/^\/+/, '');
+    const exact = this.byPath.get(t.toLowerCase()) ?? this.byPath.get(`${t}.md`.toLowerCase());
+    if (exact) return exact;
+    if (t.includes('/')) {
+      const suffix = t.toLowerCase();
+      return this.files.find((f) => f.toLowerCase().endsWith(`/${suffix}`) || f.toLowerCase().endsWith(`/${suffix}.md`)) ?? null;
+    }
+    return this.byName.get(t.toLowerCase()) ?? null;
+  }
+
+  hasHeading(file, heading) {
+    if (!file.endsWith('.md')) return true;
+    if (heading.startsWith('^')) return true; // block ids are not checked here
+    if (!this.headings.has(file)) {
+      const text = readFileSync(join(this.dir, file), 'utf8');
+      this.headings.set(file, new Set([...text.matchAll(/^\s*(?:[-*+]\s+)?#{1,6}\s+(.+?)\s*#*\s*$/gm)].map((m) => m[1].trim().toLowerCase())));
+    }
+    return this.headings.get(file).has(heading.trim().toLowerCase());
+  }
+}
+
+/** Every link of a markdown line: [target, heading, embed]. Code spans are skipped. */
+function linksOf(text) {
+  const out = [];
+  const plain = text.replace(/`+[^`]*`+/g, ' ');
+  for (const m of plain.matchAll(/(!?)\[\[([^[\]\n]+?)\]\]/g)) {
+    const [target] = m[2].split('|');
+    const hash = target.indexOf('#');
+    out.push({ target: hash === -1 ? target : target.slice(0, hash), heading: hash === -1 ? null : target.slice(hash + 1), embed: m[1] === '!', text: m[0] });
+  }
+  for (const m of plain.matchAll(/(!?)\[([^[\]\n]*)\]\(\s*(<[^<>\n]*>|[^\s()<>]+)(?:\s+"[^"\n]*")?\s*\)/g)) {
+    let dest = m[3].startsWith('<') ? m[3].slice(1, -1) : m[3];
+    if (/^[a-z][a-z0-9+.-]*:/i.test(dest)) continue;
+    try {
+      dest = m[3].startsWith('<') ? dest : decodeURI(dest);
+    } catch {
+      // left as written
+    }
+    const hash = dest.indexOf('#');
+    out.push({ target: hash === -1 ? dest : dest.slice(0, hash), heading: hash === -1 ? null : dest.slice(hash + 1), embed: m[1] === '!', text: m[0] });
+  }
+  return out;
+}
+
+/** Where a link points from `from`: "file#heading", "missing:…" or "no-heading:…". */
+function destination(vault, link, from) {
+  const file = vault.file(link.target, from);
+  if (file === null) {
+    // A missing file is named by the vault path the link names, so `../x.pdf` from a day and `x.pdf` from the review compare.
+    let t = link.target.trim();
+    if (t.startsWith('./') || t.startsWith('../')) {
+      const parts = from.split('/').slice(0, -1);
+      for (const p of t.split('/')) {
+        if (p === '..') parts.pop();
+        else if (p !== '.' && p !== '') parts.push(p);
+      }
+      t = parts.join('/');
+    }
+    return `missing:${t.toLowerCase()}`;
+  }
+  if (link.heading && !vault.hasHeading(file, link.heading)) return `no-heading:${file}#${link.heading.toLowerCase()}`;
+  return `${file}${link.heading ? `#${link.heading.toLowerCase()}` : ''}`;
+}
+
+/** Every quoted text of the review data, with the note it was written in. */
+function quotes(data) {
+  const out = [];
+  const add = (text, path) => typeof text === 'string' && path && out.push({ text, path });
+  for (const list of [data.people, data.topics, data.otherLinks]) for (const e of list ?? []) for (const b of e.blocks) add(data.quotes && b.quote !== undefined ? data.quotes[b.quote] : b.text, b.path);
+  for (const d of data.days ?? []) add(d.summary, d.path);
+  for (const m of [...(data.highlights ?? []), ...(data.collaboration ?? []), ...(data.workLog ?? []), ...(data.tasks ?? []), ...(data.design?.lines ?? [])]) add(m.text, m.path);
+  for (const p of data.projects ?? []) for (const l of [...p.lines, ...p.impact]) add(l, p.path);
+  for (const i of data.incidents ?? []) for (const t of [i.title, ...i.whys, ...i.prevention, ...i.impact, ...(i.context ?? []), ...(i.learnings ?? []), ...i.actions.map((a) => a.text)]) add(t, i.path);
+  for (const g of data.goals ?? []) add(g.text, g.path);
+  for (const n of [...(data.design?.docs ?? []), ...(data.reading ?? [])]) for (const m of [...n.mentions, ...n.takeaways]) add(m.text, m.path);
+  return out;
+}
+
+function run(vault, period, json) {
+  return execFileSync(process.execPath, [cli, 'review', '--vault', vault, '--period', period, ...(json ? ['--json'] : []), '--no-cache'], { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] });
+}
+
+function periodsOf(dir) {
+  const years = new Set();
+  for (let y = 2015; y <= 2027; y++) {
+    const d = JSON.parse(run(dir, String(y), true));
+    if (d.days.length) years.add(String(y));
+  }
+  const out = [];
+  for (const y of years) {
+    out.push(y);
+    const d = JSON.parse(run(dir, y, true));
+    const first = d.days[0].date;
+    out.push(`week`, first);
+  }
+  return out;
+}
+
+const { vaults, periods } = args(process.argv);
+let total = 0;
+let bad = 0;
+for (const dir of vaults) {
+  const vault = new Vault(dir);
+  const list = periods ?? periodsOf(dir);
+  for (let k = 0; k < list.length; k++) {
+    let period = list[k];
+    let dateArgs = [];
+    if (period === 'week') {
+      dateArgs = ['--date', list[++k]];
+    }
+    const cliArgs = (json) => [cli, 'review', '--vault', dir, '--period', period, ...dateArgs, ...(json ? ['--json'] : []), '--no-cache'];
+    const data = JSON.parse(execFileSync(process.execPath, cliArgs(true), { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] }));
+    const markdown = execFileSync(process.execPath, cliArgs(false), { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] });
+    period = data.period.id;
+    const review = data.notes.review;
+    const fromSource = new Set();
+    for (const q of quotes(data)) for (const link of linksOf(q.text)) fromSource.add(destination(vault, link, q.path));
+    const generated = new Set([data.notes.previous, data.notes.next, ...data.days.map((d) => d.path)].map((p) => p.replace(/\.md$/, '').toLowerCase()));
+    // Daybook's own review notes (the weekly reviews a long list points at) exist once written.
+    const reviews = review.slice(0, review.lastIndexOf('/') + 1).toLowerCase();
+    let links = 0;
+    const problems = [];
+    markdown.split('\n').forEach((line, i) => {
+      for (const link of linksOf(line)) {
+        links++;
+        if (link.embed) {
+          if (!/ mood\.svg$/.test(link.target)) problems.push(`line ${i + 1}: embed ${link.text}`);
+          continue;
+        }
+        if (generated.has(link.target.toLowerCase()) || (reviews !== '' && link.target.toLowerCase().startsWith(reviews))) continue;
+        const dest = destination(vault, link, review);
+        const broken = dest.startsWith('missing:') || dest.startsWith('no-heading:');
+        if (dest === `${review}` || (link.heading && vault.file(link.target, review) === review)) problems.push(`line ${i + 1}: points at the review itself: ${link.text}`);
+        else if (broken && !fromSource.has(dest)) problems.push(`line ${i + 1}: ${link.text} → ${dest}, which no quoted line pointed at`);
+      }
+    });
+    total += links;
+    bad += problems.length;
+    console.log(`${relative(process.cwd(), dir) || dir} ${period}: ${links} links, ${problems.length} pointing elsewhere`);
+    for (const p of problems.slice(0, 10)) console.log(`  ${p}`);
+  }
+}
+console.log(`ALL: ${total} links checked, ${bad} pointing elsewhere`);
+process.exitCode = bad === 0 ? 0 : 1;

@@ -1,0 +1,131 @@
+import type { Period } from '../dates/periods';
+import { periodContainsDay } from '../dates/periods';
+import type { DailyNote, Journal } from '../journal';
+import type { Block, NoteModel } from '../note/parseNote';
+import type { WikiLink } from '../note/tokens';
+import type { DaybookSettings } from '../settings';
+import { stringList } from '../note/frontmatter';
+import { basename, isInFolder } from '../vault';
+
+/**
+ * A day is more than its daily note. Engineers log a 1:1 in the person's note
+ * under a link to the day (`People/Ana.md`: `- [[2024-04-01]]` with the notes
+ * of that 1:1 under it), and keep a note per meeting (`Meetings/2026-11-16 1-1
+ * Ana.md`, or a note with `date: 2026-11-16`). Both are read with their day.
+ *
+ * Reading stays bounded: only the people folder, the people the period's days
+ * link, and the meetings folder (plus notes named `YYYY-MM-DD … 1-1 …` anywhere)
+ * are looked at; a meeting note outside the period is never parsed.
+ */
+export interface DayExtra extends DailyNote {
+  /** `meeting`: a whole meeting note; `filed`: what a note files under a link to the day. */
+  kind: 'meeting' | 'filed';
+  /** The meeting's name without its date, or the host note's name. */
+  title: string;
+  /** The meeting's attendees, from its `attendees:` (or `people:`) property. */
+  people?: string[];
+}
+
+const MEETING_WORDS = /(?:^|[^\p{L}\p{N}])(?:1-1|1:1|1on1|one[- ]on[- ]one|meet|meeting|meetings|sync|standup|stand-up|retro|retrospective|interview|check-?in|catch-?up|planning)(?![\p{L}\p{N}])/iu;
+/** A folder of meeting notes by its name, wherever it is: `Meetings/`, `meeting-notes/`, `Work/Meeting Notes/`. */
+const MEETING_FOLDER = /(?:^|\/)(?:meetings?|meeting[ _-]notes|1-1s?|one[ _-]on[ _-]ones?)\//i;
+
+/** The day a note's name gives: `2026-11-16 1-1 Ana`, or in the daily format's order `meeting-tom-06-07-23`. */
+export function dayInName(name: string, settings: DaybookSettings): string | null {
+  const iso = /(?:^|\D)(\d{4})[-_.](\d{2})[-_.](\d{2})(?:\D|$)/.exec(name);
+  if (iso) return valid(iso[1], iso[2], iso[3]);
+  const dayFirst = /^D/i.test(settings.dailyFormat.replace(/^[^DMY]*/i, ''));
+  const short = /(?:^|\D)(\d{2})[-_.](\d{2})[-_.](\d{4}|\d{2})(?:\D|$)/.exec(name);
+  if (!short) return null;
+  const year = short[3].length === 2 ? `20${short[3]}` : short[3];
+  return dayFirst ? valid(year, short[2], short[1]) : valid(year, short[1], short[2]);
+}
+
+function valid(year: string, month: string, day: string): string | null {
+  const m = Number(month);
+  const d = Number(day);
+  return m >= 1 && m <= 12 && d >= 1 && d <= 31 ? `${year}-${month}-${day}` : null;
+}
+
+function dateProperty(value: unknown): string | null {
+  const text = value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : '';
+  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(text.trim());
+  return iso ? valid(iso[1], iso[2], iso[3]) : null;
+}
+
+/** A meeting's title: its name without the date and the separators around it. */
+function meetingTitle(path: string): string {
+  const name = basename(path)
+    .replace(/(\d{4}[-_.]\d{2}[-_.]\d{2}|\d{2}[-_.]\d{2}[-_.]\d{2,4})/, ' ')
+    .replace(/^[\s_–—-]+|[\s_–—-]+$/g, '')
+    .trim();
+  return name || 'Meeting';
+}
+
+/** The meeting notes of the period: in the meetings folder (by name or `date:`), or named like one anywhere. */
+export async function meetingNotes(journal: Journal, period: Period, dailyPaths: Set<string>): Promise<DayExtra[]> {
+  const { settings } = journal;
+  if (!settings.meetingNotes) return [];
+  const found: { path: string; day: string }[] = [];
+  for (const file of journal.files) {
+    const { path } = file;
+    if (dailyPaths.has(path) || (settings.reviewsFolder !== '' && isInFolder(path, settings.reviewsFolder))) continue;
+    const inFolder = (settings.meetingsFolder !== '' && isInFolder(path, settings.meetingsFolder)) || MEETING_FOLDER.test(path);
+    const named = dayInName(basename(path), settings);
+    if (named !== null && (inFolder || MEETING_WORDS.test(basename(path)))) {
+      if (periodContainsDay(period, named)) found.push({ path, day: named });
+    } else if (inFolder) {
+      // Only the frontmatter, which the CLI caches: a meeting folder of a thousand notes costs a thousand small reads once.
+      try {
+        const day = dateProperty((await journal.source.frontmatter(path)).data.date);
+        if (day !== null && periodContainsDay(period, day)) found.push({ path, day });
+      } catch {
+        // An unreadable note is reported where it is linked; it is no meeting here.
+      }
+    }
+  }
+  const notes = await Promise.all(found.map(async ({ path, day }) => ({ path, day, note: await journal.otherNote(path) })));
+  return notes
+    .filter((n): n is { path: string; day: string; note: NoteModel } => n.note !== null)
+    .map((n) => {
+      // A note's own title (`# Meeting with Barbs on bsk-els`) says more than its file name.
+      const heading = n.note.blocks.find((b) => b.kind === 'heading' && b.level === 1);
+      let title = heading && heading.text.trim() !== '' && dayInName(heading.text, settings) === null ? heading.text.trim() : meetingTitle(n.path);
+      // A note named only by its date (`Meetings/2025-05-16.md`) is told by its first line.
+      if (title === 'Meeting') title = n.note.blocks.find((b) => b.kind !== 'heading' && b.text.trim().length > 3 && !/^\s*\[!/.test(b.text))?.text.trim() ?? title;
+      const people = stringList(n.note.frontmatter.attendees ?? n.note.frontmatter.people ?? n.note.frontmatter.participants).map((p) => p.replace(/^\[\[|\]\]$/g, '').split('|')[0].trim());
+      return { ...n, kind: 'meeting' as const, title, ...(people.length ? { people } : {}) };
+    });
+}
+
+/**
+ * What `note` files under links to days of the period: a block that starts
+ * with a day link (`- [[2024-04-01]]`, `### [[2024-04-01]] 1:1`) and
+ * everything nested under it. The day link itself is no mention.
+ */
+export function filedUnderDays(note: NoteModel, path: string, period: Period, dayOf: (link: WikiLink) => string | null): DayExtra[] {
+  const out: DayExtra[] = [];
+  const { blocks } = note;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    const lead = /^\s*(?:#{1,6}\s+)?\[\[([^\]|#]+)/.exec(block.quote);
+    if (!lead) continue;
+    const link = block.links.find((l) => l.target === lead[1].trim());
+    const day = link ? dayOf(link) : null;
+    if (day === null || !periodContainsDay(period, day)) continue;
+    out.push({ day, path, note: { frontmatter: {}, problems: [], blocks: subtree(blocks, i, link) }, kind: 'filed', title: basename(path) });
+    // What is nested under this day is this day's, not also a later one's.
+    i = block.end - 1;
+  }
+  return out;
+}
+
+/** Blocks `index … end` as a note of their own, with the day link taken out of the first. */
+function subtree(blocks: Block[], index: number, dayLink: WikiLink | undefined): Block[] {
+  return blocks.slice(index, blocks[index].end).map((block, k) => ({
+    ...block,
+    parent: k === 0 ? -1 : block.parent - index,
+    end: block.end - index,
+    links: k === 0 ? block.links.filter((l) => l !== dayLink) : block.links,
+  }));
+}
