@@ -1,94 +1,16 @@
-import {
-  appendFileSync,
-  closeSync,
-  constants,
-  fstatSync,
-  fsyncSync,
-  linkSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  readSync,
-  realpathSync,
-  renameSync,
-  rmSync,
-  statSync,
-  unlinkSync,
-  writeSync,
-  fchmodSync,
-} from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { appendFileSync, closeSync, fstatSync, linkSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, rmSync, unlinkSync, fsyncSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { type ParsedFrontmatter, readFrontmatter } from '../core/note/frontmatter';
 import type { ReviewStore } from '../core/reviewWriter';
 import { outsideVaultProblem, type VaultFile, type VaultSource, type Warning } from '../core/vault';
-
-/** Obsidian hides dot-folders (`.obsidian`, `.trash`, `.git`) from the vault; so do we. */
-function isHidden(name: string): boolean {
-  return name.startsWith('.') || name === 'node_modules';
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const lenient = new TextDecoder('utf-8');
-
-/** Text of a note's bytes. Binary files are refused; invalid UTF-8 is read with U+FFFD, which the parser reports. */
-export function decodeNote(bytes: Uint8Array): string {
-  const probe = bytes.subarray(0, 8192);
-  if (probe.includes(0)) throw new Error('is a binary file, not text');
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return lenient.decode(bytes);
-  }
-}
-
-/** The suffix of Daybook's temporary files; the part before it names the writing process. */
-export const TEMP_SUFFIX = '.daybook-tmp';
-const TEMP_NAME = /\.(\d+)-[0-9a-f]+\.daybook-tmp$/;
+import { MAX_RACED_REWRITES, merged, type RacedSwap, sameFile, syncFolder, writeAll, writeTemporary } from './atomicFile';
+import { code } from './fileErrors';
+import { decodeNote, readAllFrom, readPlain } from './noteBytes';
+import { StaleTemporaries } from './temporaries';
+import { listVault } from './vaultListing';
 
 /** A file Daybook will not write, with the reason in the message: reported by path, the run goes on. */
 export class NotWritable extends Error {}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** A temporary file of a Daybook process that no longer runs: left by a kill, never to be renamed. */
-function isStaleTemporary(name: string): boolean {
-  const match = TEMP_NAME.exec(name);
-  return match !== null && Number(match[1]) !== process.pid && !isAlive(Number(match[1]));
-}
-
-function code(error: unknown): string | undefined {
-  return (error as NodeJS.ErrnoException | null)?.code;
-}
-
-/** Writes all of `text` to `fd`: one writeSync may write less than asked. */
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
-  for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-}
-
-/** Flushes a folder's entries (a rename) to disk; not every system can open a folder for that. */
-function syncFolder(folder: string): void {
-  try {
-    const fd = openSync(folder, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Best effort: the file's own data was flushed before the rename.
-  }
-}
 
 /**
  * A vault as a folder on disk: the CLI's VaultSource and ReviewStore. Every
@@ -101,9 +23,8 @@ export class FolderVault implements VaultSource, ReviewStore {
   readonly realRoot: string;
   /** Files and folders the last `list` left out (links out of the vault, loops), for the user to see. */
   skipped: Warning[] = [];
-  private readonly cleaned = new Set<string>();
-  /** Temporary files of Daybook processes that died mid-write, found by the last `list`. */
-  private staleTemporaries: string[] = [];
+  /** Temporary files of Daybook processes that died mid-write. */
+  private readonly temporaries = new StaleTemporaries();
   /**
    * Notes the last `list` reached through real folders only, no link on the way: reading
    * one needs no realpath (a third of a cold yearly review's system time went to them);
@@ -135,73 +56,11 @@ export class FolderVault implements VaultSource, ReviewStore {
   }
 
   async list(): Promise<VaultFile[]> {
-    const files: VaultFile[] = [];
-    const skipped: Warning[] = [];
-    const stale: string[] = [];
-    const plain = new Set<string>();
-    // Synchronous on purpose: one readdir per folder, and no promise per entry of a large vault.
-    // `ancestors` holds the real folders above this one: a link back to one of them is a loop.
-    const walk = (folder: string, prefix: string, ancestors: Set<string>, linked: boolean): void => {
-      let entries;
-      try {
-        entries = readdirSync(folder, { withFileTypes: true });
-      } catch (error) {
-        if (prefix) skipped.push({ path: prefix, message: `folder cannot be read (${code(error) ?? String(error)}); skipped` });
-        return;
-      }
-      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      for (const entry of entries) {
-        if (isHidden(entry.name)) continue;
-        const path = prefix ? `${prefix}/${entry.name}` : entry.name;
-        const absolute = join(folder, entry.name);
-        let isDirectory = entry.isDirectory();
-        let isFile = entry.isFile();
-        if (entry.isSymbolicLink()) {
-          if (!entry.name.endsWith('.md') && !this.isFolder(absolute)) continue;
-          let real: string;
-          try {
-            real = realpathSync.native(absolute);
-          } catch (error) {
-            skipped.push({ path, message: code(error) === 'ELOOP' ? 'is a symlink loop; skipped' : 'is a link to nothing; skipped' });
-            continue;
-          }
-          if (!this.inside(real)) {
-            skipped.push({ path, message: 'is a link to outside the vault; not read, never written' });
-            continue;
-          }
-          const info = statSync(real);
-          isDirectory = info.isDirectory();
-          isFile = info.isFile();
-          if (isDirectory && ancestors.has(real)) {
-            skipped.push({ path, message: 'is a link to a folder above it (a symlink loop); skipped' });
-            continue;
-          }
-          if (isDirectory) {
-            walk(absolute, path, new Set([...ancestors, real]), true);
-            continue;
-          }
-        }
-        if (isDirectory) walk(absolute, path, new Set([...ancestors, absolute]), linked || entry.isSymbolicLink());
-        else if (isFile && entry.name.endsWith('.md')) {
-          files.push({ path });
-          if (!linked && !entry.isSymbolicLink()) plain.add(path);
-        }
-        else if (isFile && isStaleTemporary(entry.name)) stale.push(absolute);
-      }
-    };
-    walk(this.realRoot, '', new Set([this.realRoot]), false);
-    this.plain = plain;
-    this.skipped = skipped;
-    this.staleTemporaries = stale;
-    return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  }
-
-  private isFolder(absolute: string): boolean {
-    try {
-      return statSync(absolute).isDirectory();
-    } catch {
-      return true; // a loop or a dangling link: let the caller report it
-    }
+    const listing = listVault(this.realRoot, (real) => this.inside(real));
+    this.plain = listing.plain;
+    this.skipped = listing.skipped;
+    this.temporaries.found = listing.stale;
+    return listing.files;
   }
 
   /** The file a vault path names; throws when the path itself could leave the vault. */
@@ -288,46 +147,11 @@ export class FolderVault implements VaultSource, ReviewStore {
 
   /** Removes the temporary files killed Daybook processes left anywhere in the vault; a writing run calls it. */
   removeStaleTemporaries(): void {
-    for (const path of this.staleTemporaries) rmSync(path, { force: true });
-    this.staleTemporaries = [];
+    this.temporaries.removeFound();
   }
 
-  /** Removes temporary files that killed Daybook processes left in this folder (once per folder and run). */
-  private cleanStale(folder: string): void {
-    if (this.cleaned.has(folder)) return;
-    this.cleaned.add(folder);
-    let names: string[];
-    try {
-      names = readdirSync(folder);
-    } catch {
-      return;
-    }
-    for (const name of names) if (isStaleTemporary(name)) rmSync(join(folder, name), { force: true });
-  }
-
-  /**
-   * The text written to a new temporary file beside `target`, flushed to disk.
-   * On any failure the temporary file is removed before the error goes on.
-   */
   private writeTemporary(target: string, text: string, mode: number | null): string {
-    const folder = dirname(target);
-    mkdirSync(folder, { recursive: true });
-    this.cleanStale(folder);
-    const temporary = `${target}.${process.pid}-${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`;
-    let fd: number | null = null;
-    try {
-      fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o666);
-      if (mode !== null) fchmodSync(fd, mode);
-      writeAll(fd, text);
-      fsyncSync(fd);
-      closeSync(fd);
-      fd = null;
-      return temporary;
-    } catch (error) {
-      if (fd !== null) closeSync(fd);
-      rmSync(temporary, { force: true });
-      throw error;
-    }
+    return writeTemporary(target, text, mode, (folder) => this.temporaries.cleanFolder(folder));
   }
 
   /**
@@ -341,7 +165,7 @@ export class FolderVault implements VaultSource, ReviewStore {
   async update(path: string, change: (current: string | null) => string | null): Promise<boolean> {
     let wrote = false;
     // After a swap that raced an append: what was read, the text the old file ended with, and what was written over it.
-    let raced: { read: string; text: string; written: string } | null = null;
+    let raced: RacedSwap | null = null;
     let racedRounds = 0;
     for (let attempt = 0; attempt < 100; attempt++) {
       const { target, mode } = this.writable(path);
@@ -430,59 +254,4 @@ export class FolderVault implements VaultSource, ReviewStore {
   toVaultPath(absolute: string): string {
     return absolute.slice(this.root.length + 1).split(sep).join('/');
   }
-}
-
-/**
- * The note's text after a swap that raced an append: what was written, then
- * what reached the old file after it was read, then what was appended to the
- * new one since. Text changed any other way (a program rewriting the file)
- * stands as it is.
- */
-/** A file's bytes, refusing a link (null: it became one since it was listed, so the caller checks where it leads). */
-function readPlain(absolute: string): Buffer | null {
-  let fd: number;
-  try {
-    fd = openSync(absolute, constants.O_RDONLY | constants.O_NOFOLLOW);
-  } catch (error) {
-    if (code(error) === 'ELOOP') return null;
-    throw error;
-  }
-  try {
-    return readAllFrom(fd, fstatSync(fd).size);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Rewrites that may race an appending program before its lines are rescued by appending them. */
-const MAX_RACED_REWRITES = 3;
-
-function merged(raced: { read: string; text: string; written: string } | null, current: string | null): string | null {
-  if (raced === null || current === null) return current;
-  if (!current.startsWith(raced.written) || !raced.text.startsWith(raced.read)) return current;
-  return raced.written + raced.text.slice(raced.read.length) + current.slice(raced.written.length);
-}
-
-/** Whether `target` is still the file open as `fd` (or, with no fd, still absent): nobody renamed another over it. */
-function sameFile(fd: number | null, target: string): boolean {
-  let info;
-  try {
-    info = statSync(target);
-  } catch (error) {
-    return fd === null && code(error) === 'ENOENT';
-  }
-  if (fd === null) return false;
-  const open = fstatSync(fd);
-  return open.ino === info.ino && open.dev === info.dev;
-}
-
-/** The first `size` bytes of an open file. */
-function readAllFrom(fd: number, size: number): Buffer {
-  const buffer = Buffer.alloc(size);
-  for (let offset = 0; offset < size; ) {
-    const read = readSync(fd, buffer, offset, size - offset, offset);
-    if (read === 0) return buffer.subarray(0, offset);
-    offset += read;
-  }
-  return buffer;
 }
