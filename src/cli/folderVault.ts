@@ -1,13 +1,31 @@
-import { appendFileSync, closeSync, fstatSync, linkSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, rmSync, unlinkSync, fsyncSync } from 'node:fs';
+import { appendFileSync, closeSync, constants, fstatSync, linkSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, rmSync, unlinkSync, fsyncSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { type ParsedFrontmatter, readFrontmatter } from '../core/note/frontmatter';
+import { frontmatterComplete, type ParsedFrontmatter, readFrontmatter } from '../core/note/frontmatter';
 import type { ReviewStore } from '../core/reviewWriter';
 import { outsideVaultProblem, type VaultFile, type VaultSource, type Warning } from '../core/vault';
 import { MAX_RACED_REWRITES, merged, type RacedSwap, sameFile, syncFolder, writeAll, writeTemporary } from './atomicFile';
 import { code } from './fileErrors';
-import { decodeNote, readAllFrom, readPlain } from './noteBytes';
+import { decodeNote, openRefusingLinks, readAllFrom, readHead } from './noteBytes';
+import { bytesHash, type Stamp, stampOf } from './fileStamp';
+import type { FrontmatterIndex, HeadRecord } from './frontmatterIndex';
 import { StaleTemporaries } from './temporaries';
 import { listVault } from './vaultListing';
+
+export type ReadPart = 'text' | 'head';
+
+/** What one read of a note saw: its stamp, the moment before the read, and the hash of what was read (the whole text, or the head up to its closing `---`). */
+export interface Reading extends Stamp {
+  at: number;
+  hash: string;
+  part: ReadPart;
+}
+
+export interface FolderVaultOptions {
+  /** Frontmatter kept between runs: the cache's index of notes' heads. */
+  index?: FrontmatterIndex;
+  /** Keep a `Reading` of every note read, hashes included (the memo of built reviews needs them). */
+  trackReads?: boolean;
+}
 
 /** A file Daybook will not write, with the reason in the message: reported by path, the run goes on. */
 export class NotWritable extends Error {}
@@ -32,10 +50,13 @@ export class FolderVault implements VaultSource, ReviewStore {
    */
   private plain = new Set<string>();
 
+  /** What this run read of each note (by `text:path` and `head:path`), for the CLI's memo of built reviews. */
+  readonly readings = new Map<string, Reading>();
+  private readonly heads = new Map<string, HeadRecord>();
+
   constructor(
     readonly root: string,
-    /** Parsed frontmatter of link targets, kept between runs by the parse cache. */
-    private readonly frontmatterCache?: { frontmatter(text: string): ParsedFrontmatter },
+    private readonly options: FolderVaultOptions = {},
   ) {
     let real: string;
     try {
@@ -106,18 +127,94 @@ export class FolderVault implements VaultSource, ReviewStore {
   // Reads are synchronous: a review reads hundreds of small files, and the
   // promise machinery around each costs more than the read itself.
   async read(path: string): Promise<string> {
+    return this.readNote(path, 'text');
+  }
+
+  /** Only the note's head, read up to its closing `---`; from the index when the note has not changed since. */
+  async frontmatter(path: string): Promise<ParsedFrontmatter> {
+    return this.head(path).parsed;
+  }
+
+  /** The frontmatter of a note, each note at most once per run. Throws when the note cannot be read. */
+  head(path: string): HeadRecord {
+    let known = this.heads.get(path);
+    if (known) return known;
+    const { index } = this.options;
+    const stamp = index ? this.stamp(path) : null;
+    const indexed = stamp && index?.lookup(path, stamp);
+    if (indexed) {
+      known = indexed;
+      if (this.options.trackReads) this.readings.set(`head:${path}`, { size: known.size, mtime: known.mtime, at: known.at, hash: known.hash, part: 'head' });
+    } else {
+      let parsed: ParsedFrontmatter | null = null;
+      const reading = this.readWith(path, 'head', (text) => (parsed = readFrontmatter(text)));
+      known = { size: reading.size, mtime: reading.mtime, at: reading.at, hash: reading.hash, parsed: parsed ?? readFrontmatter('') };
+      index?.record(path, known);
+    }
+    this.heads.set(path, known);
+    return known;
+  }
+
+  /** A note's size and mtime now, through the same checks as a read; null when it cannot be reached. */
+  stamp(path: string): Stamp | null {
+    if (this.plain.has(path)) return stampOf(join(this.realRoot, ...path.split('/')));
+    try {
+      const real = this.realFile(path);
+      return real === null ? null : stampOf(real);
+    } catch {
+      return null;
+    }
+  }
+
+  /** The hash of a note's text (or head) as it is now, the way `readings` records it; null when it cannot be read. */
+  fingerprint(path: string, part: ReadPart): string | null {
+    try {
+      return this.readWith(path, part, () => undefined, false).hash;
+    } catch {
+      return null;
+    }
+  }
+
+  private readNote(path: string, part: ReadPart): string {
+    let text = '';
+    this.readWith(path, part, (t) => (text = t));
+    return text;
+  }
+
+  /** Reads a note (whole, or its head), hands the text over, and returns what was read: stamp, moment and hash. */
+  private readWith(path: string, part: ReadPart, use: (text: string) => void, record = true): Reading {
+    const at = Date.now();
+    const fd = this.openForReading(path);
+    try {
+      const info = fstatSync(fd);
+      if (!info.isFile()) throw new Error(info.isDirectory() ? 'is a folder, not a note' : 'is not a regular file; not read');
+      let hash = '';
+      if (part === 'head') {
+        const head = readHead(fd, info.size, frontmatterComplete);
+        if (this.options.trackReads || !record) hash = bytesHash(head);
+        use(head);
+      } else {
+        const bytes = readAllFrom(fd, info.size);
+        if (this.options.trackReads || !record) hash = bytesHash(bytes);
+        use(decodeNote(bytes));
+      }
+      const reading: Reading = { size: info.size, mtime: info.mtimeMs, at, hash, part };
+      if (this.options.trackReads && record) this.readings.set(`${part}:${path}`, reading);
+      return reading;
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** Opens a note to read it: without realpath when the listing reached it through real folders only. */
+  private openForReading(path: string): number {
     if (this.plain.has(path)) {
-      const bytes = readPlain(join(this.realRoot, ...path.split('/')));
-      if (bytes !== null) return decodeNote(bytes);
+      const fd = openRefusingLinks(join(this.realRoot, ...path.split('/')));
+      if (fd !== null) return fd;
     }
     const real = this.realFile(path);
     if (real === null) throw Object.assign(new Error(`${path} does not exist`), { code: 'ENOENT' });
-    return decodeNote(readFileSync(real));
-  }
-
-  async frontmatter(path: string): Promise<ParsedFrontmatter> {
-    const text = await this.read(path);
-    return this.frontmatterCache ? this.frontmatterCache.frontmatter(text) : readFrontmatter(text);
+    return openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
   }
 
   async readIfExists(path: string): Promise<string | null> {

@@ -13,6 +13,7 @@ import { basename, type Warning } from '../core/vault';
 import { FolderVault, NotWritable } from './folderVault';
 import { DiskParseCache, defaultCacheDir } from './parseCache';
 import { ParsePool, POOL_THRESHOLD } from './parsePool';
+import { FrontmatterIndex } from './frontmatterIndex';
 import { ReviewMemo } from './reviewMemo';
 import { reviewToJson } from './reviewJson';
 import type { Period } from '../core/dates/periods';
@@ -93,13 +94,15 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
   let pool: ParsePool | null = null;
   // Workers are started only once a run turns out to parse many notes.
   const parse = (text: string): NoteModel | Promise<NoteModel> => (pool ? pool.parse(text) : parseNote(text));
-  const cache = options.cache === false ? null : new DiskParseCache(cacheDir(options, opened.vault), parse);
-  const vault = cache ? new FolderVault(opened.vault.root, cache) : opened.vault;
+  const dir = options.cache === false ? null : cacheDir(options, opened.vault);
+  const cache = dir === null ? null : new DiskParseCache(dir, parse);
+  const index = dir === null ? null : new FrontmatterIndex(dir);
+  const vault = dir === null ? opened.vault : new FolderVault(opened.vault.root, { index: index ?? undefined, trackReads: true });
   const journal = await Journal.open(vault, opened.settings, { parser: cache ? cache.parser : parse });
   // Links out of the vault, loops, and second daily notes for a day: never read, so said once, by path.
   printWarnings([...vault.skipped, ...journal.warnings], io);
   if (options.write) vault.removeStaleTemporaries();
-  const memo = cache ? new ReviewMemo(cacheDir(options, opened.vault), opened.vault.root, journal) : null;
+  const memo = dir === null ? null : new ReviewMemo(dir, vault, journal);
   const build: Build = memo ? memo.build : buildReview;
   const upToDate = (period: Period) => (memo ? memo.upToDate(period, reviewNotePath(period, opened.settings)) : null);
   const write: Write = async (period, force) => {
@@ -118,7 +121,7 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
     const preload = pool ? (periods: Period[]) => journal.load(periods.filter((p) => options.force || !upToDate(p)).flatMap((p) => journal.dailyNotesIn(p))) : null;
     return await reviewWith(journal, opened.settings, period, build, write, preload, options, io);
   } finally {
-    cache?.save();
+    index?.save(journal.files.map((f) => f.path));
     memo?.save();
     await pool?.close();
   }

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { constants, openSync, readSync } from 'node:fs';
 import { code } from './fileErrors';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -15,6 +15,27 @@ export function decodeNote(bytes: Uint8Array): string {
   }
 }
 
+/** Bytes read at first for a note's head: the binary check needs 8 KiB anyway, and most notes are smaller. */
+const HEAD_BYTES = 16 * 1024;
+
+/**
+ * The start of an open note, decoded as the whole note would be, up to a line
+ * break after which `enough` says nothing more is needed (or the whole note).
+ * Cut at a line break, so no character is split: "\n" is never inside one.
+ */
+export function readHead(fd: number, size: number, enough: (head: string) => boolean): string {
+  for (let length = Math.min(size, HEAD_BYTES); ; length = Math.min(size, length * 4)) {
+    const bytes = readAllFrom(fd, length);
+    if (bytes.length < length || length >= size) return decodeNote(bytes);
+    if (bytes.subarray(0, 8192).includes(0)) throw new Error('is a binary file, not text');
+    const cut = bytes.lastIndexOf(10);
+    if (cut !== -1) {
+      const head = lenient.decode(bytes.subarray(0, cut + 1));
+      if (enough(head)) return head;
+    }
+  }
+}
+
 /** The first `size` bytes of an open file. */
 export function readAllFrom(fd: number, size: number): Buffer {
   const buffer = Buffer.alloc(size);
@@ -26,18 +47,13 @@ export function readAllFrom(fd: number, size: number): Buffer {
   return buffer;
 }
 
-/** A file's bytes, refusing a link (null: it became one since it was listed, so the caller checks where it leads). */
-export function readPlain(absolute: string): Buffer | null {
-  let fd: number;
+/** A note opened for reading, refusing a link (null: it became one since it was listed, so the caller checks where it leads). */
+export function openRefusingLinks(absolute: string): number | null {
   try {
-    fd = openSync(absolute, constants.O_RDONLY | constants.O_NOFOLLOW);
+    // Non-blocking, so a FIFO put where a note was listed cannot hang the run.
+    return openSync(absolute, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (error) {
     if (code(error) === 'ELOOP') return null;
     throw error;
-  }
-  try {
-    return readAllFrom(fd, fstatSync(fd).size);
-  } finally {
-    closeSync(fd);
   }
 }
