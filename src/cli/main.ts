@@ -7,6 +7,7 @@ import { Journal } from '../core/journal';
 import { buildReview, reviewNotePath } from '../core/review/buildReview';
 import { renderReview } from '../core/review/renderReview';
 import { describeOutcome, periodsWithNotes, type WriteOutcome, writeReview } from '../core/reviewWriter';
+import { removeStaleReview, staleReviewNotes } from '../core/staleReviews';
 import type { DaybookSettings } from '../core/settings';
 import { defaultTemplate, fillTemplate } from '../core/template';
 import { basename, type Warning } from '../core/vault';
@@ -119,7 +120,12 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
   try {
     // With workers, the notes of every review that needs work go to them at once, so all of them stay busy.
     const preload = pool ? (periods: Period[]) => journal.load(periods.filter((p) => options.force || !upToDate(p)).flatMap((p) => journal.dailyNotesIn(p))) : null;
-    return await reviewWith(journal, opened.settings, period, build, write, preload, options, io);
+    const removeStale: RemoveStale = async (path, stalePeriod) => {
+      const outcome = await removeStaleReview(vault, path);
+      if (outcome === 'removed') memo?.noteSettled(path, stalePeriod);
+      return outcome;
+    };
+    return await reviewWith(journal, opened.settings, period, build, write, preload, removeStale, options, io);
   } finally {
     index?.save(journal.files.map((f) => f.path));
     memo?.save();
@@ -137,6 +143,8 @@ type Written = Omit<WriteOutcome, 'review'> & { review?: ReviewData; warnings: W
 type Write = (period: Period, force: boolean) => Promise<Written>;
 
 type Preload = ((periods: Period[]) => Promise<void>) | null;
+/** Removes a stale review note (and its chart) when nothing in it is the user's. */
+type RemoveStale = (path: string, period: Period) => Promise<'removed' | 'kept' | 'not a review'>;
 
 /** The period a single review is for, or a usage error saying what to write instead. */
 function periodOf(options: ReviewOptions, io: Io): Period {
@@ -149,10 +157,10 @@ function periodOf(options: ReviewOptions, io: Io): Period {
   return period;
 }
 
-async function reviewWith(journal: Journal, settings: DaybookSettings, period: Period | null, build: Build, write: Write, preload: Preload, options: ReviewOptions, io: Io): Promise<number> {
+async function reviewWith(journal: Journal, settings: DaybookSettings, period: Period | null, build: Build, write: Write, preload: Preload, removeStale: RemoveStale, options: ReviewOptions, io: Io): Promise<number> {
   if (options.all || period === null) {
     if (!options.write) throw new UsageError('--all rebuilds review notes, so it needs --write');
-    return rebuildAll(journal, Boolean(options.force), write, preload, io);
+    return rebuildAll(journal, Boolean(options.force), write, preload, removeStale, io);
   }
   if (options.write) {
     let outcome: Written;
@@ -173,7 +181,7 @@ async function reviewWith(journal: Journal, settings: DaybookSettings, period: P
   return 0;
 }
 
-async function rebuildAll(journal: Journal, force: boolean, write: Write, preload: Preload, io: Io): Promise<number> {
+async function rebuildAll(journal: Journal, force: boolean, write: Write, preload: Preload, removeStale: RemoveStale, io: Io): Promise<number> {
   const periods = periodsWithNotes(journal);
   // Not awaited: workers parse ahead (weeks first, oldest first, as the reviews are built)
   // while this thread builds and writes reviews from the notes already parsed.
@@ -205,9 +213,22 @@ async function rebuildAll(journal: Journal, force: boolean, write: Write, preloa
     if (outcome.backupPath) io.stderr(`${io.isTty ? '\r\x1b[K' : ''}${describe(outcome)}\n`);
   }
   if (io.isTty) io.stderr('\r\x1b[K');
+  // What a rebuild from first principles would not write: reviews of periods no daily note falls in any more.
+  let removed = 0;
+  for (const stale of staleReviewNotes(journal)) {
+    try {
+      const outcome = await removeStale(stale.path, stale.period);
+      if (outcome === 'removed') removed++;
+      else if (outcome === 'kept') io.stderr(`warning: ${stale.path}: no daily note falls in ${stale.period.id} any more; kept, as it holds text of yours\n`);
+    } catch (error) {
+      counts.failed++;
+      io.stderr(`error: ${stale.path}: not removed: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+  }
+  const removedText = removed ? `, ${removed} removed (no daily notes left in their period)` : '';
   const skippedText = skipped.length ? ` (edited by hand: ${skipped.join(', ')}; use --force to rewrite them, keeping a backup)` : '';
   const failedText = counts.failed ? `, ${counts.failed} not written (see above)` : '';
-  io.stderr(`${periods.length} reviews: ${counts.written} written, ${counts.unchanged} unchanged, ${counts.skipped} skipped because edited by hand${failedText}${skippedText}\n`);
+  io.stderr(`${periods.length} reviews: ${counts.written} written, ${counts.unchanged} unchanged, ${counts.skipped} skipped because edited by hand${removedText}${failedText}${skippedText}\n`);
   return counts.failed ? EXIT_FAILED : counts.skipped ? EXIT_SKIPPED : 0;
 }
 

@@ -18,15 +18,32 @@ export function decodeNote(bytes: Uint8Array): string {
 /** Bytes read at first for a note's head: the binary check needs 8 KiB anyway, and most notes are smaller. */
 const HEAD_BYTES = 16 * 1024;
 
+/** Reused for every head: a cold run reads the heads of thousands of notes, and a buffer each is garbage. */
+const scratch = Buffer.allocUnsafe(HEAD_BYTES);
+
+/** Reads from the start of `fd` into `buffer` until it is full or the file ends; returns the bytes read. */
+function fill(fd: number, buffer: Buffer): number {
+  let offset = 0;
+  while (offset < buffer.length) {
+    const read = readSync(fd, buffer, offset, buffer.length - offset, offset);
+    if (read === 0) break;
+    offset += read;
+  }
+  return offset;
+}
+
 /**
  * The start of an open note, decoded as the whole note would be, up to a line
  * break after which `enough` says nothing more is needed (or the whole note).
  * Cut at a line break, so no character is split: "\n" is never inside one.
+ * Needs no stat: a read that comes back short is the end of the note.
  */
-export function readHead(fd: number, size: number, enough: (head: string) => boolean): string {
-  for (let length = Math.min(size, HEAD_BYTES); ; length = Math.min(size, length * 4)) {
-    const bytes = readAllFrom(fd, length);
-    if (bytes.length < length || length >= size) return decodeNote(bytes);
+export function readHead(fd: number, enough: (head: string) => boolean): string {
+  for (let length = HEAD_BYTES; ; length *= 4) {
+    const buffer = length === HEAD_BYTES ? scratch : Buffer.alloc(length);
+    const read = fill(fd, buffer);
+    const bytes = buffer.subarray(0, read);
+    if (read < length) return decodeNote(bytes);
     if (bytes.subarray(0, 8192).includes(0)) throw new Error('is a binary file, not text');
     const cut = bytes.lastIndexOf(10);
     if (cut !== -1) {

@@ -1,5 +1,5 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { VaultFile, Warning } from '../core/vault';
 import { code } from './fileErrors';
 import { isStaleTemporary } from './temporaries';
@@ -52,7 +52,8 @@ export function listVault(realRoot: string, inside: (real: string) => boolean): 
     for (const entry of entries) {
       if (isHidden(entry.name)) continue;
       const path = prefix ? `${prefix}/${entry.name}` : entry.name;
-      const absolute = join(folder, entry.name);
+      // Concatenated, not joined: a path.join per entry of a large vault shows in a warm run's time.
+      const absolute = sep === '/' ? `${folder}/${entry.name}` : join(folder, entry.name);
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {

@@ -194,13 +194,23 @@ export class TargetCatalog {
  * note in every review. Only their frontmatter is read, and the CLI caches it.
  */
 export function aliasNoteCandidates(files: VaultFile[], settings: DaybookSettings): string[] {
-  const daily = new Set(findDailyNotes(files, settings).notes.map((note) => note.path));
-  return files
-    .map((file) => file.path)
-    // Review notes are Daybook's own output: reading aliases from them would make every write invalidate the CLI's memo.
-    .filter((path) => !daily.has(path) && !(settings.reviewsFolder !== '' && isInFolder(path, settings.reviewsFolder)))
-    .sort();
+  let bySettings = candidateLists.get(files);
+  if (!bySettings) candidateLists.set(files, (bySettings = new WeakMap()));
+  let candidates = bySettings.get(settings);
+  if (!candidates) {
+    const daily = new Set(findDailyNotes(files, settings).notes.map((note) => note.path));
+    candidates = files
+      .map((file) => file.path)
+      // Review notes are Daybook's own output: reading aliases from them would make every write invalidate the CLI's memo.
+      .filter((path) => !daily.has(path) && !(settings.reviewsFolder !== '' && isInFolder(path, settings.reviewsFolder)))
+      .sort();
+    bySettings.set(settings, candidates);
+  }
+  return candidates;
 }
+
+/** Worked out once per listing and settings: the catalog and the CLI's memo both need it, and a large vault's list is long. */
+const candidateLists = new WeakMap<VaultFile[], WeakMap<DaybookSettings, string[]>>();
 
 /** The note names a tag may stand for: `#incident-response` is `Incident response`. */
 function tagNames(tag: string): string[] {

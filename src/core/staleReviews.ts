@@ -1,0 +1,69 @@
+import { formatDate, parseDate } from './dates/dateFormatter';
+import { dateToDay, type Period, type PeriodKind, periodContaining } from './dates/periods';
+import type { Journal } from './journal';
+import { reviewNotePath } from './review/buildReview';
+import { isOnlyGeneratedRegion } from './review/managedRegion';
+import { isDaybookChart, moodChartPath } from './review/moodChart';
+import type { ReviewStore } from './reviewWriter';
+import { periodsWithNotes } from './reviewWriter';
+import { isInFolder } from './vault';
+
+const KINDS: PeriodKind[] = ['week', 'month', 'quarter', 'year'];
+
+const lengths = new Map<string, number | null>();
+
+/** A cheap check before parsing: a format whose names all have one length (`GGGG-[W]WW`: 8) rules out every other length. */
+function mayName(name: string, format: string): boolean {
+  let length = lengths.get(format);
+  if (length === undefined) {
+    const a = formatDate(new Date(2000, 0, 3, 12), format);
+    const b = formatDate(new Date(2026, 11, 31, 12), format);
+    length = a.length === b.length ? a.length : null;
+    lengths.set(format, length);
+  }
+  return length === null || name.length === length;
+}
+
+/**
+ * Review notes of periods that have no daily note any more (the only note of
+ * a week deleted or renamed, a format changed): notes at a review path that a
+ * rebuild from first principles would not write.
+ */
+export function staleReviewNotes(journal: Journal): { period: Period; path: string }[] {
+  const { settings } = journal;
+  const current = new Set(periodsWithNotes(journal).map((period) => reviewNotePath(period, settings)));
+  const daily = new Set(journal.dailyNotes.map((note) => note.path));
+  const stale: { period: Period; path: string }[] = [];
+  for (const { path } of journal.files) {
+    if (current.has(path) || daily.has(path) || !isInFolder(path, settings.reviewsFolder)) continue;
+    const name = path.slice(settings.reviewsFolder ? settings.reviewsFolder.length + 1 : 0, -'.md'.length);
+    for (const kind of KINDS) {
+      if (!mayName(name, settings.reviewFormats[kind])) continue;
+      const date = parseDate(name, settings.reviewFormats[kind]);
+      if (date === null) continue;
+      const period = periodContaining(kind, dateToDay(date));
+      // Only a name that is the review path of its period: a note merely named like a date is the user's.
+      if (reviewNotePath(period, settings) === path) {
+        stale.push({ period, path });
+        break;
+      }
+    }
+  }
+  return stale;
+}
+
+/**
+ * Removes a stale review note and its chart when nothing in them is the
+ * user's (the note is Daybook's unedited region alone, the chart Daybook's).
+ * A note holding the user's text is kept.
+ */
+export async function removeStaleReview(store: ReviewStore, path: string): Promise<'removed' | 'kept' | 'not a review'> {
+  const text = await store.readIfExists(path);
+  // A note without Daybook's region is only named like a review: none of Daybook's business.
+  if (text === null || !text.includes('%% daybook:begin')) return 'not a review';
+  if (!isOnlyGeneratedRegion(text) || !(await store.removeIfUnchanged(path, text))) return 'kept';
+  const chartPath = moodChartPath(path);
+  const chart = await store.readIfExists(chartPath);
+  if (chart !== null && isDaybookChart(chart)) await store.removeIfUnchanged(chartPath, chart);
+  return 'removed';
+}
