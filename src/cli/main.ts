@@ -122,7 +122,7 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
     const preload = pool ? (periods: Period[]) => journal.load(periods.filter((p) => options.force || !upToDate(p)).flatMap((p) => journal.dailyNotesIn(p))) : null;
     const removeStale: RemoveStale = async (path, stalePeriod) => {
       const outcome = await removeStaleReview(vault, path);
-      if (outcome === 'removed') memo?.noteSettled(path, stalePeriod);
+      if (outcome === 'removed' && stalePeriod) memo?.noteSettled(path, stalePeriod);
       return outcome;
     };
     return await reviewWith(journal, opened.settings, period, build, write, preload, removeStale, options, io);
@@ -144,7 +144,7 @@ type Write = (period: Period, force: boolean) => Promise<Written>;
 
 type Preload = ((periods: Period[]) => Promise<void>) | null;
 /** Removes a stale review note (and its chart) when nothing in it is the user's. */
-type RemoveStale = (path: string, period: Period) => Promise<'removed' | 'kept' | 'not a review'>;
+type RemoveStale = (path: string, period: Period | null) => Promise<'removed' | 'kept' | 'not a review'>;
 
 /** The period a single review is for, or a usage error saying what to write instead. */
 function periodOf(options: ReviewOptions, io: Io): Period {
@@ -219,7 +219,7 @@ async function rebuildAll(journal: Journal, force: boolean, write: Write, preloa
     try {
       const outcome = await removeStale(stale.path, stale.period);
       if (outcome === 'removed') removed++;
-      else if (outcome === 'kept') io.stderr(`warning: ${stale.path}: no daily note falls in ${stale.period.id} any more; kept, as it holds text of yours\n`);
+      else if (outcome === 'kept' && stale.period) io.stderr(`warning: ${stale.path}: no daily note falls in ${stale.period.id} any more; kept, as it holds text of yours\n`);
     } catch (error) {
       counts.failed++;
       io.stderr(`error: ${stale.path}: not removed: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -25,31 +25,38 @@ function mayName(name: string, format: string): boolean {
 }
 
 /**
- * Review notes of periods that have no daily note any more (the only note of
- * a week deleted or renamed, a format changed): notes at a review path that a
- * rebuild from first principles would not write.
+ * Review notes a rebuild from first principles would not write: at the
+ * review path of a period no daily note falls in any more (its only note
+ * deleted or renamed), or, in the reviews folder, named by a format the
+ * settings no longer use (`period` null). Nothing is read to find them.
  */
-export function staleReviewNotes(journal: Journal): { period: Period; path: string }[] {
+export function staleReviewNotes(journal: Journal): { period: Period | null; path: string }[] {
   const { settings } = journal;
   const current = new Set(periodsWithNotes(journal).map((period) => reviewNotePath(period, settings)));
   const daily = new Set(journal.dailyNotes.map((note) => note.path));
-  const stale: { period: Period; path: string }[] = [];
+  const stale: { period: Period | null; path: string }[] = [];
   for (const { path } of journal.files) {
     if (current.has(path) || daily.has(path) || !isInFolder(path, settings.reviewsFolder)) continue;
     const name = path.slice(settings.reviewsFolder ? settings.reviewsFolder.length + 1 : 0, -'.md'.length);
-    for (const kind of KINDS) {
-      if (!mayName(name, settings.reviewFormats[kind])) continue;
-      const date = parseDate(name, settings.reviewFormats[kind]);
-      if (date === null) continue;
-      const period = periodContaining(kind, dateToDay(date));
-      // Only a name that is the review path of its period: a note merely named like a date is the user's.
-      if (reviewNotePath(period, settings) === path) {
-        stale.push({ period, path });
-        break;
-      }
-    }
+    const period = periodNamed(name, path, journal);
+    // In a folder of its own, any other note may be a review under an old format: removeStaleReview reads it to tell.
+    if (period || settings.reviewsFolder !== '') stale.push({ period, path });
   }
   return stale;
+}
+
+/** The period whose review note `path` is under the current formats, if any. */
+function periodNamed(name: string, path: string, journal: Journal): Period | null {
+  const { settings } = journal;
+  for (const kind of KINDS) {
+    if (!mayName(name, settings.reviewFormats[kind])) continue;
+    const date = parseDate(name, settings.reviewFormats[kind]);
+    if (date === null) continue;
+    const period = periodContaining(kind, dateToDay(date));
+    // Only a name that is the review path of its period: a note merely named like a date is the user's.
+    if (reviewNotePath(period, settings) === path) return period;
+  }
+  return null;
 }
 
 /**
