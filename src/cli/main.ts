@@ -119,7 +119,9 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
   if (options.workers !== false && inScope >= POOL_THRESHOLD) pool = ParsePool.start();
   try {
     // With workers, the notes of every review that needs work go to them at once, so all of them stay busy.
-    const preload = pool ? (periods: Period[]) => journal.load(periods.filter((p) => options.force || !upToDate(p)).flatMap((p) => journal.dailyNotesIn(p))) : null;
+    const preload = pool ? (periods: Period[]) => whileParsing(journal, journal.load(periods.filter((p) => options.force || !upToDate(p)).flatMap((p) => journal.dailyNotesIn(p)))) : null;
+    // One period's notes on the workers: this thread reads the alias notes meanwhile, instead of after.
+    if (pool && period && (options.force || !upToDate(period))) await whileParsing(journal, journal.load(journal.dailyNotesIn(period)));
     const removeStale: RemoveStale = async (path, stalePeriod) => {
       const outcome = await removeStaleReview(vault, path);
       if (outcome === 'removed' && stalePeriod) memo?.noteSettled(path, stalePeriod);
@@ -131,6 +133,18 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
     memo?.save();
     await pool?.close();
   }
+}
+
+/**
+ * Waits for notes being parsed on worker threads, reading the notes aliases
+ * may come from in the meantime: a review with an unresolved link needs them
+ * after the parse, and this thread would only wait.
+ */
+async function whileParsing(journal: Journal, parsing: Promise<void>): Promise<void> {
+  // After the notes read so far have gone to the workers, so they are busy first.
+  await new Promise((resolve) => setImmediate(resolve));
+  await journal.catalog.prefetchAliasNotes();
+  await parsing;
 }
 
 function cacheDir(options: ReviewOptions, vault: FolderVault): string {

@@ -119,6 +119,15 @@ export class TargetCatalog {
     );
   }
 
+  /**
+   * Reads the frontmatter of every note aliases may come from, ahead of need,
+   * without deciding anything: the CLI does it while worker threads parse, on
+   * a thread that would otherwise wait. Changes no answer, only when notes are read.
+   */
+  async prefetchAliasNotes(): Promise<void> {
+    await this.load(aliasNoteCandidates(this.files, this.settings));
+  }
+
   private async loadAliases(): Promise<void> {
     const candidates = aliasNoteCandidates(this.files, this.settings);
     await this.load(candidates);
