@@ -9,7 +9,7 @@ import { registerCliVerbs } from './obsidian/cliHandlers';
 import { confirm } from './obsidian/confirmModal';
 import { ensureDailyNote, openDailyNoteCommand } from './obsidian/dailyNoteCommands';
 import { addNextWhy, insertIncident, insertSliderToken } from './obsidian/editorCommands';
-import { ParseCache } from './obsidian/obsidianVault';
+import { PersistentParseCache } from './obsidian/persistentParseCache';
 import { defaultStoredSettings, effectiveSettings, type StoredSettings } from './obsidian/pluginSettings';
 import { sliderPostProcessor } from './obsidian/readingView';
 import { errorText, generateReview, periodOfNote, reviewCommand, type ReviewContext } from './obsidian/reviewCommands';
@@ -26,7 +26,14 @@ const SETTINGS_SAVE_DELAY_MS = 500;
 export default class DaybookPlugin extends Plugin {
   stored: StoredSettings = defaultStoredSettings();
   private settings: DaybookSettings = defaultStoredSettings();
-  private readonly cache = new ParseCache();
+  // Parsed notes kept in the plugin's folder, so the first review after the app starts is warm.
+  private readonly cache = new PersistentParseCache(
+    this.app.vault.adapter,
+    `${this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`}/parse-cache.json`,
+    // Without a window (the plugin loaded headless, as in tests) the cache is written on unload only.
+    { set: (callback, ms) => (typeof window === 'undefined' ? null : window.setTimeout(callback, ms)), clear: (id) => typeof window !== 'undefined' && window.clearTimeout(id as number) },
+    this.manifest.version,
+  );
   // Slider moves from outside the editor (Reading view, embeds, canvas): coalesced, then written by writeSliderValues.
   private readonly queue = new WriteQueue<string>((path, values) => writeSliderValues(this.sliderWriter(), path, values), {
     set: (callback, ms) => window.setTimeout(callback, ms),
@@ -85,6 +92,7 @@ export default class DaybookPlugin extends Plugin {
     // Moves still waiting for their 200 ms tick are written, not dropped.
     void this.queue.flushAll();
     void this.settingsSaver.flush();
+    void this.cache.save();
   }
 
   requestSave(): void {
@@ -122,7 +130,7 @@ export default class DaybookPlugin extends Plugin {
     return {
       app: this.app,
       settings: await this.refreshSettings(),
-      parser: this.cache.parser,
+      parser: await this.cache.ready(),
       confirm: (message) => confirm(this.app, message, 'Replace and keep a backup'),
       notify: (message) => new Notice(message),
     };
