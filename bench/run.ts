@@ -11,6 +11,7 @@ import { loadVaultSettings } from '../src/cli/vaultSettings';
 import { findDailyNotes } from '../src/core/dailyNotes';
 import { periodContaining } from '../src/core/dates/periods';
 import { generateUnrelated, generateVault } from './generateVault';
+import { benchPlugin } from './pluginRestart';
 import { runPathological } from './pathological';
 
 /**
@@ -229,6 +230,7 @@ async function main(): Promise<void> {
   }
   const vault = option('--vault');
   await measure(vault ? await real(vault) : await synthetic());
+  if (!vault) await benchPlugin(join(ROOT, 'vault'), print, report);
   if (!vault && !QUICK) runPathological(ROOT, CLI, print);
 }
 
