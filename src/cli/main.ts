@@ -1,7 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { dailyNotePath } from '../core/dailyNotes';
+import { type DailyNoteFile, dailyNotePath } from '../core/dailyNotes';
 import { dateToDay, isDay, resolvePeriod } from '../core/dates/periods';
 import { Journal } from '../core/journal';
 import { buildReview, reviewNotePath } from '../core/review/buildReview';
@@ -119,9 +119,9 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
   if (options.workers !== false && inScope >= POOL_THRESHOLD) pool = ParsePool.start();
   try {
     // With workers, the notes of every review that needs work go to them at once, so all of them stay busy.
-    const preload = pool ? (periods: Period[]) => whileParsing(journal, journal.load(periods.filter((p) => options.force || !upToDate(p)).flatMap((p) => journal.dailyNotesIn(p)))) : null;
+    const preload = pool ? (periods: Period[]) => whileParsing(journal, periods.filter((p) => options.force || !upToDate(p)).flatMap((p) => journal.dailyNotesIn(p))) : null;
     // One period's notes on the workers: this thread reads the alias notes meanwhile, instead of after.
-    if (pool && period && (options.force || !upToDate(period))) await whileParsing(journal, journal.load(journal.dailyNotesIn(period)));
+    if (pool && period && (options.force || !(upToDate(period) ?? memo?.answers(period)))) await whileParsing(journal, journal.dailyNotesIn(period));
     const removeStale: RemoveStale = async (path, stalePeriod) => {
       const outcome = await removeStaleReview(vault, path);
       if (outcome === 'removed' && stalePeriod) memo?.noteSettled(path, stalePeriod);
@@ -140,7 +140,9 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
  * may come from in the meantime: a review with an unresolved link needs them
  * after the parse, and this thread would only wait.
  */
-async function whileParsing(journal: Journal, parsing: Promise<void>): Promise<void> {
+async function whileParsing(journal: Journal, notes: DailyNoteFile[]): Promise<void> {
+  if (notes.length === 0) return;
+  const parsing = journal.load(notes);
   // After the notes read so far have gone to the workers, so they are busy first.
   await new Promise((resolve) => setImmediate(resolve));
   await journal.catalog.prefetchAliasNotes();
@@ -229,7 +231,7 @@ async function rebuildAll(journal: Journal, force: boolean, write: Write, preloa
   if (io.isTty) io.stderr('\r\x1b[K');
   // What a rebuild from first principles would not write: reviews of periods no daily note falls in any more.
   let removed = 0;
-  for (const stale of staleReviewNotes(journal)) {
+  for (const stale of staleReviewNotes(journal, periods)) {
     try {
       const outcome = await removeStale(stale.path, stale.period);
       if (outcome === 'removed') removed++;

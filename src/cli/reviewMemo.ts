@@ -186,6 +186,11 @@ export class ReviewMemo {
     return memo.inputs.every((input) => this.unchanged(input)) ? memo : null;
   }
 
+  /** Whether the memo holds a review of `period` built from what the vault holds now: then nothing needs parsing for it. */
+  answers(period: Period): boolean {
+    return this.valid(period) !== null;
+  }
+
   private recall(period: Period): ReviewData | null {
     const memo = this.valid(period);
     if (!memo) return null;

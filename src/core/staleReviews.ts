@@ -29,10 +29,11 @@ function mayName(name: string, format: string): boolean {
  * review path of a period no daily note falls in any more (its only note
  * deleted or renamed), or, in the reviews folder, named by a format the
  * settings no longer use (`period` null). Nothing is read to find them.
+ * `periods`: the periods that have daily notes, when the caller has them.
  */
-export function staleReviewNotes(journal: Journal): { period: Period | null; path: string }[] {
+export function staleReviewNotes(journal: Journal, periods: Period[] = periodsWithNotes(journal)): { period: Period | null; path: string }[] {
   const { settings } = journal;
-  const current = new Set(periodsWithNotes(journal).map((period) => reviewNotePath(period, settings)));
+  const current = new Set(periods.map((period) => reviewNotePath(period, settings)));
   const daily = new Set(journal.dailyNotes.map((note) => note.path));
   const stale: { period: Period | null; path: string }[] = [];
   for (const { path } of journal.files) {
