@@ -90,6 +90,22 @@ export function generateVault(root: string, shape: VaultShape): void {
   writeFileSync(stamp, id);
 }
 
+/**
+ * Notes no review links, for a real vault's "+20,000 unrelated notes" figure:
+ * the synthetic vault's Archive notes alone, in a folder of their own.
+ */
+export function generateUnrelated(folder: string, count: number): void {
+  const stamp = join(folder, '.generated');
+  const id = `${GENERATOR_VERSION} unrelated ${count}`;
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === id) return;
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  const rnd = random(7);
+  const words = () => Array.from({ length: 10 }, () => WORDS[Math.floor(rnd() * WORDS.length)]).join(' ');
+  for (let i = 0; i < count; i++) writeFileSync(join(folder, `Unrelated ${i}.md`), `# Unrelated ${i}\n\n${Array.from({ length: 6 + Math.floor(rnd() * 10) }, words).join('\n\n')}\n`);
+  writeFileSync(stamp, id);
+}
+
 export function dailyNoteDay(offset: number): string {
   return day(offset);
 }

@@ -9,9 +9,9 @@ import { registerCliVerbs } from './obsidian/cliHandlers';
 import { confirm } from './obsidian/confirmModal';
 import { ensureDailyNote, openDailyNoteCommand } from './obsidian/dailyNoteCommands';
 import { addNextWhy, insertIncident, insertSliderToken } from './obsidian/editorCommands';
-import { ParseCache } from './obsidian/obsidianVault';
 import { OpenEditors } from './obsidian/openEditors';
 import { type Dialect, OBSIDIAN } from './core/dialect/dialect';
+import { PersistentParseCache } from './obsidian/persistentParseCache';
 import { defaultStoredSettings, effectiveSettings, type StoredSettings } from './obsidian/pluginSettings';
 import { sliderPostProcessor } from './obsidian/readingView';
 import { incidentIndexCommand } from './obsidian/incidentIndexCommand';
@@ -32,7 +32,14 @@ const SETTINGS_SAVE_DELAY_MS = 500;
 export default class DaybookPlugin extends Plugin {
   stored: StoredSettings = defaultStoredSettings();
   private effective: DaybookSettings = defaultStoredSettings();
-  private readonly cache = new ParseCache();
+  // Parsed notes kept in the plugin's folder, so the first review after the app starts is warm.
+  private readonly cache = new PersistentParseCache(
+    this.app.vault.adapter,
+    `${this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`}/parse-cache.json`,
+    // Without a window (the plugin loaded headless, as in tests) the cache is written on unload only.
+    { set: (callback, ms) => (typeof window === 'undefined' ? null : window.setTimeout(callback, ms)), clear: (id) => typeof window !== 'undefined' && window.clearTimeout(id as number) },
+    this.manifest.version,
+  );
   /** How the vault is read: a folder that is also a Logseq graph is read by Logseq's rules. */
   private dialect: Dialect = OBSIDIAN;
   private readiness!: VaultReadiness;
@@ -105,6 +112,7 @@ export default class DaybookPlugin extends Plugin {
     // Moves still waiting for their 200 ms tick are written, not dropped.
     void this.queue.flushAll();
     void this.settingsSaver.flush();
+    void this.cache.save();
   }
 
   /**
@@ -162,7 +170,7 @@ export default class DaybookPlugin extends Plugin {
     return {
       app: this.app,
       settings,
-      parser: this.cache.parserFor(this.dialect.parse),
+      parser: await this.cache.ready(this.dialect.parse),
       dialect: this.dialect,
       editorOf: (path) => this.editors.find(path),
       confirm: (message) => confirm(this.app, message, 'Replace and keep a backup'),

@@ -1,19 +1,87 @@
+import { closeSync, constants, fchmodSync, fstatSync, fsyncSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { code } from './fileErrors';
+import { encodeKeptBytes } from './keptBytes';
 import { ownerToken } from './tempOwner';
+import { TEMP_SUFFIX } from './temporaries';
+
+/** Writes all of `text` to `fd`: one writeSync may write less than asked. */
+export function writeAll(fd: number, text: string): void {
+  const bytes = encodeKeptBytes(text);
+  for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+}
+
+/** Flushes a folder's entries (a rename) to disk; not every system can open a folder for that. */
+export function syncFolder(folder: string): void {
+  try {
+    const fd = openSync(folder, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Best effort: the file's own data was flushed before the rename.
+  }
+}
 
 /**
- * Writes a cache file whole or not at all: to a temporary file of this
- * process's own, renamed over the target. A write that fails (a full disk)
- * removes its temporary file before the error goes on, so none is left.
+ * The text written to a new temporary file beside `target`, flushed to disk.
+ * On any failure the temporary file is removed before the error goes on.
  */
-export function writeFileAtomically(target: string, text: string): void {
-  const temporary = `${target}.${ownerToken()}-${randomBytes(4).toString('hex')}.tmp`;
+export function writeTemporary(target: string, text: string, mode: number | null, makeFolder: (folder: string) => void, beforeWrite: (folder: string) => void): string {
+  const folder = dirname(target);
+  makeFolder(folder);
+  beforeWrite(folder);
+  const temporary = `${target}.${ownerToken()}-${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`;
+  let fd: number | null = null;
   try {
-    writeFileSync(temporary, text);
-    renameSync(temporary, target);
+    fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o666);
+    if (mode !== null) fchmodSync(fd, mode);
+    writeAll(fd, text);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = null;
+    return temporary;
   } catch (error) {
+    if (fd !== null) closeSync(fd);
     rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+/** Rewrites that may race an appending program before its lines are rescued by appending them. */
+export const MAX_RACED_REWRITES = 3;
+
+/** After a swap that raced an append: what was read, the text the old file ended with, and what was written over it. */
+export interface RacedSwap {
+  read: string;
+  text: string;
+  written: string;
+}
+
+/**
+ * The note's text after a swap that raced an append: what was written, then
+ * what reached the old file after it was read, then what was appended to the
+ * new one since. Text changed any other way (a program rewriting the file)
+ * stands as it is.
+ */
+export function merged(raced: RacedSwap | null, current: string | null): string | null {
+  if (raced === null || current === null) return current;
+  if (!current.startsWith(raced.written) || !raced.text.startsWith(raced.read)) return current;
+  return raced.written + raced.text.slice(raced.read.length) + current.slice(raced.written.length);
+}
+
+/** Whether `target` is still the file open as `fd` (or, with no fd, still absent): nobody renamed another over it. */
+export function sameFile(fd: number | null, target: string): boolean {
+  let info;
+  try {
+    info = statSync(target);
+  } catch (error) {
+    return fd === null && code(error) === 'ENOENT';
+  }
+  if (fd === null) return false;
+  const open = fstatSync(fd);
+  return open.ino === info.ino && open.dev === info.dev;
 }

@@ -1,92 +1,38 @@
-import {
-  appendFileSync,
-  closeSync,
-  constants,
-  fstatSync,
-  fsyncSync,
-  linkSync,
-  lstatSync,
-  openSync,
-  readdirSync,
-  readSync,
-  realpathSync,
-  renameSync,
-  rmSync,
-  statSync,
-  unlinkSync,
-  writeSync,
-  fchmodSync,
-} from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { decodeKeepingBytes, encodeKeptBytes } from './keptBytes';
-import { explainFsError, makeFolders } from './fsErrors';
-import { ownerIsGone, ownerToken } from './tempOwner';
+import { appendFileSync, closeSync, constants, fstatSync, linkSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, fsyncSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { type ParsedFrontmatter, readFrontmatter } from '../core/note/frontmatter';
+import { frontmatterComplete, type ParsedFrontmatter, readFrontmatter } from '../core/note/frontmatter';
 import type { ReviewStore } from '../core/reviewWriter';
 import { outsideVaultProblem, type VaultFile, type VaultSource, type Warning } from '../core/vault';
+import { MAX_RACED_REWRITES, merged, type RacedSwap, sameFile, syncFolder, writeAll, writeTemporary } from './atomicFile';
+import { code } from './fileErrors';
+import { decodeNote, decodeWritable, fileKind, openRefusingLinks, readAllFrom, readHead } from './noteBytes';
+import { encodeKeptBytes } from './keptBytes';
+import { explainFsError, makeFolders } from './fsErrors';
+import { bytesHash, type Stamp, stampOf } from './fileStamp';
+import type { FrontmatterIndex, HeadRecord } from './frontmatterIndex';
+import { StaleTemporaries } from './temporaries';
+import { listVault } from './vaultListing';
 
-/** Obsidian hides dot-folders (`.obsidian`, `.trash`, `.git`) from the vault; so do we. */
-function isHidden(name: string): boolean {
-  return name.startsWith('.') || name === 'node_modules';
+export type ReadPart = 'text' | 'head';
+
+/** What one read of a note saw: its stamp, the moment before the read, and the hash of what was read (the whole text, or the head up to its closing `---`). */
+export interface Reading extends Stamp {
+  at: number;
+  hash: string;
+  part: ReadPart;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const lenient = new TextDecoder('utf-8');
-
-/** Text of a note's bytes. Binary files are refused; invalid UTF-8 is read with U+FFFD, which the parser reports. */
-export function decodeNote(bytes: Uint8Array): string {
-  const probe = bytes.subarray(0, 8192);
-  if (probe.includes(0)) throw new Error('is a binary file, not text');
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return lenient.decode(bytes);
-  }
+export interface FolderVaultOptions {
+  /** Frontmatter kept between runs: the cache's index of notes' heads. */
+  index?: FrontmatterIndex;
+  /** Keep a `Reading` of every note read, hashes included (the memo of built reviews needs them). */
+  trackReads?: boolean;
+  /** A Logseq graph's notes have page properties (`key:: value` lines of the first block) beside their YAML: their head is the whole note. */
+  pageProperties?: boolean;
 }
-
-/** Text of a note Daybook may write back: every byte it does not change comes back as it was (see keptBytes). */
-function decodeWritable(bytes: Uint8Array): string {
-  if (bytes.subarray(0, 8192).includes(0)) throw new Error('is a binary file, not text');
-  return decodeKeepingBytes(bytes);
-}
-
-/** The suffix of Daybook's temporary files; the part before it names the writing process (see tempOwner). */
-export const TEMP_SUFFIX = '.daybook-tmp';
-const TEMP_NAME = /\.(\d+(?:-b[0-9a-f]*s\d+)?)-[0-9a-f]+\.daybook-tmp$/;
 
 /** A file Daybook will not write, with the reason in the message: reported by path, the run goes on. */
 export class NotWritable extends Error {}
-
-/** A temporary file of a Daybook process that no longer runs: left by a kill, never to be renamed. */
-function isStaleTemporary(name: string): boolean {
-  const match = TEMP_NAME.exec(name);
-  return match !== null && ownerIsGone(match[1]);
-}
-
-function code(error: unknown): string | undefined {
-  return (error as NodeJS.ErrnoException | null)?.code;
-}
-
-/** Writes all of `text` to `fd`: one writeSync may write less than asked. */
-function writeAll(fd: number, text: string): void {
-  const bytes = encodeKeptBytes(text);
-  for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-}
-
-/** Flushes a folder's entries (a rename) to disk; not every system can open a folder for that. */
-function syncFolder(folder: string): void {
-  try {
-    const fd = openSync(folder, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Best effort: the file's own data was flushed before the rename.
-  }
-}
 
 /**
  * A vault as a folder on disk: the CLI's VaultSource and ReviewStore. Every
@@ -99,9 +45,8 @@ export class FolderVault implements VaultSource, ReviewStore {
   readonly realRoot: string;
   /** Files and folders the last `list` left out (links out of the vault, loops), for the user to see. */
   skipped: Warning[] = [];
-  private readonly cleaned = new Set<string>();
-  /** Temporary files of Daybook processes that died mid-write, found by the last `list`. */
-  private staleTemporaries: string[] = [];
+  /** Temporary files of Daybook processes that died mid-write. */
+  private readonly temporaries = new StaleTemporaries();
   /**
    * Notes the last `list` reached through real folders only, no link on the way: reading
    * one needs no realpath (a third of a cold yearly review's system time went to them);
@@ -109,12 +54,13 @@ export class FolderVault implements VaultSource, ReviewStore {
    */
   private plain = new Set<string>();
 
+  /** What this run read of each note (by `text:path` and `head:path`), for the CLI's memo of built reviews. */
+  readonly readings = new Map<string, Reading>();
+  private readonly heads = new Map<string, HeadRecord>();
+
   constructor(
     readonly root: string,
-    /** Parsed frontmatter of link targets, kept between runs by the parse cache. */
-    private readonly frontmatterCache?: { frontmatter(text: string): ParsedFrontmatter },
-    /** A Logseq graph's notes have page properties (`key:: value` lines of the first block) beside their YAML. */
-    private readonly pageProperties = false,
+    private readonly options: FolderVaultOptions = {},
   ) {
     let real: string;
     try {
@@ -126,8 +72,11 @@ export class FolderVault implements VaultSource, ReviewStore {
   }
 
   static open(root: string, pageProperties = false): Promise<FolderVault> {
-    return Promise.resolve(new FolderVault(root, undefined, pageProperties));
+    return Promise.resolve(new FolderVault(root, { pageProperties }));
   }
+
+  /** Whether a head read so far holds all readFrontmatter reads: the closing `---`, or, with page properties, the whole note. */
+  private readonly headDone = (head: string): boolean => !this.options.pageProperties && frontmatterComplete(head);
 
   private inside(real: string): boolean {
     const rel = relative(this.realRoot, real);
@@ -135,74 +84,11 @@ export class FolderVault implements VaultSource, ReviewStore {
   }
 
   async list(): Promise<VaultFile[]> {
-    const files: VaultFile[] = [];
-    const skipped: Warning[] = [];
-    const stale: string[] = [];
-    const plain = new Set<string>();
-    // Synchronous on purpose: one readdir per folder, and no promise per entry of a large vault.
-    // `ancestors` holds the real folders above this one: a link back to one of them is a loop.
-    const walk = (folder: string, prefix: string, ancestors: Set<string>, linked: boolean): void => {
-      let entries;
-      try {
-        entries = readdirSync(folder, { withFileTypes: true });
-      } catch (error) {
-        if (prefix) skipped.push({ path: prefix, message: `folder cannot be read (${code(error) ?? String(error)}); skipped` });
-        return;
-      }
-      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      for (const entry of entries) {
-        if (isHidden(entry.name)) continue;
-        const path = prefix ? `${prefix}/${entry.name}` : entry.name;
-        const absolute = join(folder, entry.name);
-        let isDirectory = entry.isDirectory();
-        let isFile = entry.isFile();
-        if (entry.isSymbolicLink()) {
-          if (!entry.name.endsWith('.md') && !this.isFolder(absolute)) continue;
-          let real: string;
-          try {
-            real = realpathSync.native(absolute);
-          } catch (error) {
-            skipped.push({ path, message: code(error) === 'ELOOP' ? 'is a symlink loop; skipped' : 'is a link to nothing; skipped' });
-            continue;
-          }
-          if (!this.inside(real)) {
-            skipped.push({ path, message: 'is a link to outside the vault; not read, never written' });
-            continue;
-          }
-          const info = statSync(real);
-          isDirectory = info.isDirectory();
-          isFile = info.isFile();
-          if (isDirectory && ancestors.has(real)) {
-            skipped.push({ path, message: 'is a link to a folder above it (a symlink loop); skipped' });
-            continue;
-          }
-          if (isDirectory) {
-            walk(absolute, path, new Set([...ancestors, real]), true);
-            continue;
-          }
-        }
-        if (isDirectory) walk(absolute, path, new Set([...ancestors, absolute]), linked || entry.isSymbolicLink());
-        else if (isFile && entry.name.endsWith('.md')) {
-          files.push({ path });
-          if (!linked && !entry.isSymbolicLink()) plain.add(path);
-        }
-        else if (isFile && isStaleTemporary(entry.name)) stale.push(absolute);
-        else if (!isFile && !isDirectory && entry.name.endsWith('.md')) skipped.push({ path, message: `is ${fileKind(statSync(absolute))}, not a note; not read (Daybook reads only regular files)` });
-      }
-    };
-    walk(this.realRoot, '', new Set([this.realRoot]), false);
-    this.plain = plain;
-    this.skipped = skipped;
-    this.staleTemporaries = stale;
-    return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  }
-
-  private isFolder(absolute: string): boolean {
-    try {
-      return statSync(absolute).isDirectory();
-    } catch {
-      return true; // a loop or a dangling link: let the caller report it
-    }
+    const listing = listVault(this.realRoot, (real) => this.inside(real));
+    this.plain = listing.plain;
+    this.skipped = listing.skipped;
+    this.temporaries.found = listing.stale;
+    return listing.files;
   }
 
   /** The file a vault path names; throws when the path itself could leave the vault. */
@@ -249,25 +135,115 @@ export class FolderVault implements VaultSource, ReviewStore {
   // Reads are synchronous: a review reads hundreds of small files, and the
   // promise machinery around each costs more than the read itself.
   async read(path: string): Promise<string> {
+    return this.readNote(path, 'text');
+  }
+
+  /** Only the note's head, read up to its closing `---`; from the index when the note has not changed since. */
+  async frontmatter(path: string): Promise<ParsedFrontmatter> {
+    return this.head(path).parsed;
+  }
+
+  /** The frontmatter of a note, each note at most once per run. Throws when the note cannot be read. */
+  head(path: string): HeadRecord {
+    let known = this.heads.get(path);
+    if (known) return known;
+    const { index } = this.options;
+    const stamp = index ? this.stamp(path) : null;
+    const indexed = stamp && index?.lookup(path, stamp);
+    if (indexed) {
+      known = indexed;
+      if (this.options.trackReads) this.readings.set(`head:${path}`, { size: known.size, mtime: known.mtime, at: known.at, hash: known.hash, part: 'head' });
+    } else {
+      let parsed: ParsedFrontmatter | null = null;
+      const reading = this.readWith(path, 'head', (text) => (parsed = readFrontmatter(text, this.options.pageProperties)));
+      known = { size: reading.size, mtime: reading.mtime, at: reading.at, hash: reading.hash, parsed: parsed ?? readFrontmatter('') };
+      index?.record(path, known);
+    }
+    this.heads.set(path, known);
+    return known;
+  }
+
+  /** A note's size and mtime now, through the same checks as a read; null when it cannot be reached. */
+  stamp(path: string): Stamp | null {
+    if (this.plain.has(path)) return stampOf(this.plainFile(path));
+    try {
+      const real = this.realFile(path);
+      return real === null ? null : stampOf(real);
+    } catch {
+      return null;
+    }
+  }
+
+  /** The hash of a note's text (or head) as it is now, the way `readings` records it; null when it cannot be read. */
+  fingerprint(path: string, part: ReadPart): string | null {
+    try {
+      return this.readWith(path, part, () => undefined, false).hash;
+    } catch {
+      return null;
+    }
+  }
+
+  private readNote(path: string, part: ReadPart): string {
+    let text = '';
+    this.readWith(path, part, (t) => (text = t));
+    return text;
+  }
+
+  /** Reads a note (whole, or its head), hands the text over, and returns what was read: stamp, moment and hash. */
+  private readWith(path: string, part: ReadPart, use: (text: string) => void, record = true): Reading {
+    const at = Date.now();
+    const hashed = this.options.trackReads || this.options.index !== undefined || !record;
+    const fd = this.openForReading(path);
+    try {
+      // A head read for nothing but its frontmatter needs no stamp: one system call less for each of thousands of notes.
+      const info = part === 'text' || hashed ? fstatSync(fd) : null;
+      if (info && !info.isFile()) throw new NotWritable(`${path} is ${fileKind(info)}; Daybook reads only regular files`);
+      let hash = '';
+      if (part === 'head') {
+        const head = readHead(fd, this.headDone);
+        if (hashed) hash = bytesHash(head);
+        use(head);
+      } else {
+        const bytes = readAllFrom(fd, info?.size ?? 0);
+        if (hashed) hash = bytesHash(bytes);
+        use(decodeNote(bytes));
+      }
+      const reading: Reading = { size: info?.size ?? -1, mtime: info?.mtimeMs ?? -1, at, hash, part };
+      if (this.options.trackReads && record) this.readings.set(`${part}:${path}`, reading);
+      return reading;
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** The file of a note the listing reached through real folders: a warm run stats every note, so no path.join each. */
+  private plainFile(path: string): string {
+    return sep === '/' ? `${this.realRoot}/${path}` : join(this.realRoot, ...path.split('/'));
+  }
+
+  /** Opens a note to read it: without realpath when the listing reached it through real folders only. */
+  private openForReading(path: string): number {
     if (this.plain.has(path)) {
-      const bytes = readPlain(join(this.realRoot, ...path.split('/')), path);
-      if (bytes !== null) return decodeNote(bytes);
+      const fd = openRefusingLinks(this.plainFile(path));
+      if (fd !== null) return fd;
     }
     const real = this.realFile(path);
     if (real === null) throw Object.assign(new Error(`${path} does not exist`), { code: 'ENOENT' });
-    return decodeNote(readRegular(real, path));
-  }
-
-  async frontmatter(path: string): Promise<ParsedFrontmatter> {
-    const text = await this.read(path);
-    return this.frontmatterCache ? this.frontmatterCache.frontmatter(text) : readFrontmatter(text, this.pageProperties);
+    return openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
   }
 
   async readIfExists(path: string): Promise<string | null> {
     const real = this.realFile(path);
     if (real === null) return null;
     try {
-      return decodeWritable(readRegular(real, path));
+      const fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
+      try {
+        const info = fstatSync(fd);
+        if (!info.isFile()) throw new NotWritable(`${path} is ${fileKind(info)}; Daybook reads only regular files`);
+        return decodeWritable(readAllFrom(fd, info.size));
+      } finally {
+        closeSync(fd);
+      }
     } catch (error) {
       if (code(error) === 'ENOENT') return null;
       if (code(error) === 'EISDIR') throw new NotWritable(`${path} is a folder, not a note`);
@@ -290,50 +266,24 @@ export class FolderVault implements VaultSource, ReviewStore {
 
   /** Removes the temporary files killed Daybook processes left anywhere in the vault; a writing run calls it. */
   removeStaleTemporaries(): void {
-    for (const path of this.staleTemporaries) rmSync(path, { force: true });
-    this.staleTemporaries = [];
+    this.temporaries.removeFound();
   }
 
-  /** Removes temporary files that killed Daybook processes left in this folder (once per folder and run). */
-  private cleanStale(folder: string): void {
-    if (this.cleaned.has(folder)) return;
-    this.cleaned.add(folder);
-    let names: string[];
-    try {
-      names = readdirSync(folder);
-    } catch {
-      return;
-    }
-    for (const name of names) if (isStaleTemporary(name)) rmSync(join(folder, name), { force: true });
-  }
-
-  /**
-   * The text written to a new temporary file beside `target`, flushed to disk.
-   * On any failure the temporary file is removed before the error goes on.
-   */
   private writeTemporary(target: string, text: string, mode: number | null): string {
-    const folder = dirname(target);
-    try {
-      makeFolders(folder, (absolute) => this.shown(absolute));
-    } catch (error) {
-      throw new NotWritable(error instanceof Error ? error.message : String(error));
-    }
-    this.cleanStale(folder);
-    const temporary = `${target}.${ownerToken()}-${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`;
-    let fd: number | null = null;
-    try {
-      fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o666);
-      if (mode !== null) fchmodSync(fd, mode);
-      writeAll(fd, text);
-      fsyncSync(fd);
-      closeSync(fd);
-      fd = null;
-      return temporary;
-    } catch (error) {
-      if (fd !== null) closeSync(fd);
-      rmSync(temporary, { force: true });
-      throw error;
-    }
+    return writeTemporary(
+      target,
+      text,
+      mode,
+      (folder) => {
+        // One folder at a time: a recursive mkdir says ENOENT on a read-only mount, where this says read-only.
+        try {
+          makeFolders(folder, (absolute) => this.shown(absolute));
+        } catch (error) {
+          throw new NotWritable(error instanceof Error ? error.message : String(error));
+        }
+      },
+      (folder) => this.temporaries.cleanFolder(folder),
+    );
   }
 
   /**
@@ -351,7 +301,7 @@ export class FolderVault implements VaultSource, ReviewStore {
   private swap(path: string, change: (current: string | null) => string | null): boolean {
     let wrote = false;
     // After a swap that raced an append: what was read, the text the old file ended with, and what was written over it.
-    let raced: { read: string; text: string; written: string } | null = null;
+    let raced: RacedSwap | null = null;
     let racedRounds = 0;
     for (let attempt = 0; attempt < 100; attempt++) {
       const { target, mode } = this.writable(path);
@@ -464,46 +414,6 @@ export class FolderVault implements VaultSource, ReviewStore {
   }
 }
 
-/**
- * The note's text after a swap that raced an append: what was written, then
- * what reached the old file after it was read, then what was appended to the
- * new one since. Text changed any other way (a program rewriting the file)
- * stands as it is.
- */
-/** A file's bytes, refusing a link (null: it became one since it was listed, so the caller checks where it leads). */
-function readPlain(absolute: string, path: string): Buffer | null {
-  try {
-    return readRegular(absolute, path, constants.O_NOFOLLOW);
-  } catch (error) {
-    if (code(error) === 'ELOOP') return null;
-    throw error;
-  }
-}
-
-/** What a file that is not a regular one is, for the message that refuses it. */
-export function fileKind(info: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isDirectory(): boolean }): string {
-  if (info.isFIFO()) return 'a FIFO (named pipe)';
-  if (info.isSocket()) return 'a socket';
-  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
-  if (info.isDirectory()) return 'a folder';
-  return 'not a regular file';
-}
-
-/**
- * A file's bytes, only if it is a regular file: opened without blocking, so a
- * FIFO where a note or template should be never hangs the run.
- */
-function readRegular(absolute: string, path: string, flags = 0): Buffer {
-  const fd = openSync(absolute, constants.O_RDONLY | constants.O_NONBLOCK | flags);
-  try {
-    const info = fstatSync(fd);
-    if (!info.isFile()) throw new NotWritable(`${path} is ${fileKind(info)}; Daybook reads only regular files`);
-    return readAllFrom(fd, info.size);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** Runs a write, turning a file system error into one saying what it means (read-only, full, no permission) for `path`. */
 function explained<T>(path: string, write: () => T): Promise<T> {
   try {
@@ -512,37 +422,4 @@ function explained<T>(path: string, write: () => T): Promise<T> {
     if (error instanceof NotWritable || !code(error)) throw error;
     throw new NotWritable(`${path}: ${explainFsError(error)}`);
   }
-}
-
-/** Rewrites that may race an appending program before its lines are rescued by appending them. */
-const MAX_RACED_REWRITES = 3;
-
-function merged(raced: { read: string; text: string; written: string } | null, current: string | null): string | null {
-  if (raced === null || current === null) return current;
-  if (!current.startsWith(raced.written) || !raced.text.startsWith(raced.read)) return current;
-  return raced.written + raced.text.slice(raced.read.length) + current.slice(raced.written.length);
-}
-
-/** Whether `target` is still the file open as `fd` (or, with no fd, still absent): nobody renamed another over it. */
-function sameFile(fd: number | null, target: string): boolean {
-  let info;
-  try {
-    info = statSync(target);
-  } catch (error) {
-    return fd === null && code(error) === 'ENOENT';
-  }
-  if (fd === null) return false;
-  const open = fstatSync(fd);
-  return open.ino === info.ino && open.dev === info.dev;
-}
-
-/** The first `size` bytes of an open file. */
-function readAllFrom(fd: number, size: number): Buffer {
-  const buffer = Buffer.alloc(size);
-  for (let offset = 0; offset < size; ) {
-    const read = readSync(fd, buffer, offset, size - offset, offset);
-    if (read === 0) return buffer.subarray(0, offset);
-    offset += read;
-  }
-  return buffer;
 }

@@ -1,7 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { dailyNotePath, findDailyNote } from '../core/dailyNotes';
+import { type DailyNoteFile, dailyNotePath, findDailyNote } from '../core/dailyNotes';
 import { dateToDay, isDay, resolvePeriod } from '../core/dates/periods';
 import { Journal } from '../core/journal';
 import { renderJournalBase, writeJournalBase } from '../core/journalBase';
@@ -9,6 +9,7 @@ import { buildReview, reviewNotePath } from '../core/review/buildReview';
 import { plural } from '../core/review/renderMarkdown';
 import { renderReview } from '../core/review/renderReview';
 import { describeOutcome, periodsWithNotes, TEMPLATER_OUTSIDE_THE_APP, type WriteOutcome, writeReview } from '../core/reviewWriter';
+import { removeStaleReview, staleReviewNotes } from '../core/staleReviews';
 import type { DaybookSettings } from '../core/settings';
 import { defaultTemplate, fillTemplate, hasTemplaterCommands } from '../core/template';
 import { basename, type Warning } from '../core/vault';
@@ -17,6 +18,7 @@ import { cacheInsideVault } from './cacheLocation';
 import { explainFsError } from './fsErrors';
 import { DiskParseCache, defaultCacheDir } from './parseCache';
 import { ParsePool, POOL_THRESHOLD } from './parsePool';
+import { FrontmatterIndex } from './frontmatterIndex';
 import { ReviewMemo } from './reviewMemo';
 import { reviewToJson } from './reviewJson';
 import type { Period } from '../core/dates/periods';
@@ -103,13 +105,15 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
   // Workers are started only once a run turns out to parse many notes.
   const rules = opened.dialect.parse;
   const parse = (text: string): NoteModel | Promise<NoteModel> => (pool ? pool.parse(text) : parseNote(text, rules));
-  const cache = useCache(options, opened.vault, io) ? new DiskParseCache(cacheDir(options, opened.vault), parse, rules) : null;
-  const vault = cache ? new FolderVault(opened.vault.root, cache, rules.pageProperties) : opened.vault;
+  const dir = useCache(options, opened.vault, io) ? cacheDir(options, opened.vault) : null;
+  const cache = dir === null ? null : new DiskParseCache(dir, parse, rules);
+  const index = dir === null ? null : new FrontmatterIndex(dir, rules.pageProperties);
+  const vault = dir === null ? opened.vault : new FolderVault(opened.vault.root, { index: index ?? undefined, trackReads: true, pageProperties: rules.pageProperties });
   const journal = await Journal.open(vault, opened.settings, { parser: cache ? cache.parser : parse, dialect: opened.dialect });
   // Links out of the vault, loops, and second daily notes for a day: never read, so said once, by path.
   printWarnings([...vault.skipped, ...journal.warnings], io);
   if (options.write) vault.removeStaleTemporaries();
-  const memo = cache ? new ReviewMemo(cacheDir(options, opened.vault), opened.vault.root, journal) : null;
+  const memo = dir === null ? null : new ReviewMemo(dir, vault, journal);
   const build: Build = memo ? memo.build : buildReview;
   const upToDate = (period: Period) => (memo ? memo.upToDate(period, reviewNotePath(period, opened.settings)) : null);
   const write: Write = async (period, force) => {
@@ -126,11 +130,18 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
   if (options.workers !== false && inScope >= POOL_THRESHOLD) pool = ParsePool.start(rules);
   try {
     // With workers, the notes of every review that needs work go to them at once, so all of them stay busy.
-    const preload = pool ? (periods: Period[]) => journal.load(periods.filter((p) => options.force || !upToDate(p)).flatMap((p) => journal.dailyNotesIn(p))) : null;
+    const preload = pool ? (periods: Period[]) => whileParsing(journal, periods.filter((p) => options.force || !upToDate(p)).flatMap((p) => journal.dailyNotesIn(p))) : null;
+    // One period's notes on the workers: this thread reads the alias notes meanwhile, instead of after.
+    if (pool && period && (options.force || !(upToDate(period) ?? memo?.answers(period)))) await whileParsing(journal, journal.dailyNotesIn(period));
+    const removeStale: RemoveStale = async (path, stalePeriod) => {
+      const outcome = await removeStaleReview(vault, path, opened.settings.sliders);
+      if (outcome === 'removed' && stalePeriod) memo?.noteSettled(path, stalePeriod);
+      return outcome;
+    };
     const writeIndex: IndexWrite = () => writeIndexLine(journal, vault, Boolean(options.force));
-    return await reviewWith(journal, opened.settings, period, build, write, preload, options, io, writeIndex);
+    return await reviewWith(journal, opened.settings, period, build, write, preload, removeStale, options, io, writeIndex);
   } finally {
-    cache?.save();
+    index?.save(journal.files.map((f) => f.path));
     memo?.save();
     await pool?.close();
   }
@@ -141,14 +152,16 @@ async function withVault(options: ReviewOptions, io: Io, act: (journal: Journal,
   const opened = await openVault(options.vault, io);
   const rules = opened.dialect.parse;
   const parse = (text: string): NoteModel => parseNote(text, rules);
-  const cache = useCache(options, opened.vault, io) ? new DiskParseCache(cacheDir(options, opened.vault), parse, rules) : null;
-  const vault = cache ? new FolderVault(opened.vault.root, cache, rules.pageProperties) : opened.vault;
+  const dir = useCache(options, opened.vault, io) ? cacheDir(options, opened.vault) : null;
+  const cache = dir === null ? null : new DiskParseCache(dir, parse, rules);
+  const index = dir === null ? null : new FrontmatterIndex(dir, rules.pageProperties);
+  const vault = dir === null ? opened.vault : new FolderVault(opened.vault.root, { index: index ?? undefined, pageProperties: rules.pageProperties });
   const journal = await Journal.open(vault, opened.settings, { parser: cache ? cache.parser : parse, dialect: opened.dialect });
   printWarnings([...vault.skipped, ...journal.warnings], io);
   try {
     return await act(journal, vault);
   } finally {
-    cache?.save();
+    index?.save(journal.files.map((f) => f.path));
   }
 }
 
@@ -165,6 +178,20 @@ function useCache(options: ReviewOptions, vault: FolderVault, io: Io): boolean {
   return false;
 }
 
+/**
+ * Waits for notes being parsed on worker threads, reading the notes aliases
+ * may come from in the meantime: a review with an unresolved link needs them
+ * after the parse, and this thread would only wait.
+ */
+async function whileParsing(journal: Journal, notes: DailyNoteFile[]): Promise<void> {
+  if (notes.length === 0) return;
+  const parsing = journal.load(notes);
+  // After the notes read so far have gone to the workers, so they are busy first.
+  await new Promise((resolve) => setImmediate(resolve));
+  await journal.catalog.prefetchAliasNotes();
+  await parsing;
+}
+
 function cacheDir(options: ReviewOptions, vault: FolderVault): string {
   return options.cacheDir ?? defaultCacheDir(vault.root);
 }
@@ -175,6 +202,8 @@ type Written = Omit<WriteOutcome, 'review'> & { review?: ReviewData; warnings: W
 type Write = (period: Period, force: boolean) => Promise<Written>;
 
 type Preload = ((periods: Period[]) => Promise<void>) | null;
+/** Removes a stale review note (and its chart) when nothing in it is the user's. */
+type RemoveStale = (path: string, period: Period | null) => Promise<'removed' | 'kept' | 'not a review'>;
 
 /** The period a single review is for, or a usage error saying what to write instead. */
 function periodOf(options: ReviewOptions, io: Io): Period {
@@ -187,10 +216,10 @@ function periodOf(options: ReviewOptions, io: Io): Period {
   return period;
 }
 
-async function reviewWith(journal: Journal, settings: DaybookSettings, period: Period | null, build: Build, write: Write, preload: Preload, options: ReviewOptions, io: Io, writeIndex: IndexWrite): Promise<number> {
+async function reviewWith(journal: Journal, settings: DaybookSettings, period: Period | null, build: Build, write: Write, preload: Preload, removeStale: RemoveStale, options: ReviewOptions, io: Io, writeIndex: IndexWrite): Promise<number> {
   if (options.all || period === null) {
     if (!options.write) throw new UsageError('--all rebuilds review notes, so it needs --write');
-    return rebuildAll(journal, Boolean(options.force), write, preload, io, writeIndex);
+    return rebuildAll(journal, Boolean(options.force), write, preload, removeStale, io, writeIndex);
   }
   if (options.write) {
     let outcome: Written;
@@ -211,7 +240,7 @@ async function reviewWith(journal: Journal, settings: DaybookSettings, period: P
   return 0;
 }
 
-async function rebuildAll(journal: Journal, force: boolean, write: Write, preload: Preload, io: Io, writeIndex: IndexWrite): Promise<number> {
+async function rebuildAll(journal: Journal, force: boolean, write: Write, preload: Preload, removeStale: RemoveStale, io: Io, writeIndex: IndexWrite): Promise<number> {
   const periods = periodsWithNotes(journal);
   // Not awaited: workers parse ahead (weeks first, oldest first, as the reviews are built)
   // while this thread builds and writes reviews from the notes already parsed.
@@ -254,9 +283,22 @@ async function rebuildAll(journal: Journal, force: boolean, write: Write, preloa
   if (index.skipped) skipped.push(index.skipped);
   if (index.skipped) counts.skipped++;
   if (index.failed) counts.failed++;
+  // What a rebuild from first principles would not write: reviews of periods no daily note falls in any more.
+  let removed = 0;
+  for (const stale of staleReviewNotes(journal, periods)) {
+    try {
+      const outcome = await removeStale(stale.path, stale.period);
+      if (outcome === 'removed') removed++;
+      else if (outcome === 'kept' && stale.period) io.stderr(`warning: ${stale.path}: no daily note falls in ${stale.period.id} any more; kept, as it holds text of yours\n`);
+    } catch (error) {
+      counts.failed++;
+      io.stderr(`error: ${stale.path}: not removed: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+  }
+  const removedText = removed ? `, ${removed} removed (no daily notes left in their period)` : '';
   const skippedText = skipped.length ? ` (edited by hand: ${skipped.join(', ')}; use --force to rewrite them, keeping a backup)` : '';
   const failedText = (counts.failed ? `, ${counts.failed} not written (see above)` : '') + (counts.chartsFailed ? `, ${plural(counts.chartsFailed, 'mood chart')} not written (see above)` : '');
-  io.stderr(`${periods.length} reviews: ${counts.written} written, ${counts.unchanged} unchanged, ${counts.skipped} skipped because edited by hand${failedText}${skippedText}\n`);
+  io.stderr(`${periods.length} reviews: ${counts.written} written, ${counts.unchanged} unchanged, ${counts.skipped} skipped because edited by hand${removedText}${failedText}${skippedText}\n`);
   return counts.failed || counts.chartsFailed ? EXIT_FAILED : counts.skipped ? EXIT_SKIPPED : 0;
 }
 

@@ -1,12 +1,12 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { writeFileAtomically } from './atomicFile';
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { hashText } from '../core/hash';
-import type { NoteParser } from '../core/journal';
-import { type ParsedFrontmatter, readFrontmatter } from '../core/note/frontmatter';
 import type { ParseRules } from '../core/dialect/dialect';
+import type { NoteParser } from '../core/journal';
 import { type NoteModel, parseNote } from '../core/note/parseNote';
+import { writeCacheFile } from './cacheFile';
+import { sealedJson, unsealJson } from './cacheJson';
 
 /** Bumped whenever parseNote's output changes shape or meaning: older entries are then ignored. */
 export const PARSER_VERSION = 5;
@@ -53,54 +53,18 @@ export function defaultCacheDir(vault: string, env: NodeJS.ProcessEnv = process.
 export class DiskParseCache {
   hits = 0;
   misses = 0;
-  private targets: Map<string, { check: string; length: number; parsed: ParsedFrontmatter }> | null = null;
-  private targetsChanged = false;
 
   constructor(
     private readonly dir: string,
     /** How a note missing from the cache is parsed: inline, or on the worker pool. */
     private readonly parse: (text: string) => NoteModel | Promise<NoteModel> = parseNote,
     /** The vault dialect's parse rules: the same note read as Logseq and as Obsidian has two entries. */
-    private readonly rules?: ParseRules,
+    rules?: ParseRules,
   ) {
     this.variant = rules ? JSON.stringify(rules) : '';
   }
 
   private readonly variant: string;
-
-  private get targetsFile(): string {
-    return join(this.dir, 'frontmatter.json');
-  }
-
-  /**
-   * Frontmatter of link targets, by content, all in one file: a review reads
-   * the frontmatter of many small notes, and one JSON file beats many.
-   */
-  frontmatter(text: string): ParsedFrontmatter {
-    if (this.targets === null) {
-      this.targets = new Map();
-      try {
-        const stored = JSON.parse(readFileSync(this.targetsFile, 'utf8')) as { version: number; entries: [string, { check: string; length: number; parsed: ParsedFrontmatter }][] };
-        if (stored.version === PARSER_VERSION && Array.isArray(stored.entries)) this.targets = new Map(stored.entries);
-      } catch {
-        // Missing or corrupt: start empty.
-      }
-    }
-    const content = contentKey(this.variant === '' ? text : `${this.variant}\u0000${text}`);
-    const entry = this.targets.get(content.key);
-    if (entry && sameContent(entry, content) && typeof entry.parsed?.data === 'object') return entry.parsed;
-    const parsed = readFrontmatter(text, this.rules?.pageProperties ?? false);
-    this.targets.set(content.key, { check: content.check, length: content.length, parsed });
-    this.targetsChanged = true;
-    return parsed;
-  }
-
-  /** Writes what changed in the frontmatter cache (note entries are written as they are made). */
-  save(): void {
-    if (!this.targetsChanged || this.targets === null) return;
-    this.store('frontmatter', { version: PARSER_VERSION, entries: [...this.targets] }, this.targetsFile);
-    this.targetsChanged = false;
-  }
 
   private path(key: string): string {
     return join(this.dir, key.slice(0, 2), `${key}.json`);
@@ -108,21 +72,17 @@ export class DiskParseCache {
 
   private load(content: ContentKey): NoteModel | null {
     try {
-      const entry = JSON.parse(readFileSync(this.path(content.key), 'utf8')) as Entry;
-      if (entry.version === PARSER_VERSION && sameContent(entry, content) && Array.isArray(entry.model?.blocks)) return entry.model;
+      // Sealed: an entry damaged on disk or written by hand (`model: {}`, garbage blocks) fails its hash and is parsed afresh.
+      const entry = unsealJson(readFileSync(this.path(content.key), 'utf8')) as Entry | null;
+      if (entry?.version === PARSER_VERSION && sameContent(entry, content) && Array.isArray(entry.model?.blocks)) return entry.model;
     } catch {
-      // Missing or corrupt: parse again below.
+      // Missing or unreadable: parse again below.
     }
     return null;
   }
 
-  private store(key: string, entry: unknown, target = this.path(key)): void {
-    try {
-      mkdirSync(join(target, '..'), { recursive: true });
-      writeFileAtomically(target, JSON.stringify(entry));
-    } catch {
-      // A cache that cannot be written only costs speed.
-    }
+  private store(key: string, entry: Entry): void {
+    writeCacheFile(this.path(key), sealedJson(entry));
   }
 
   readonly parser: NoteParser = (text) => {

@@ -1,58 +1,35 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
-import { writeFileAtomically } from './atomicFile';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Period } from '../core/dates/periods';
 import { hashText } from '../core/hash';
 import type { Journal } from '../core/journal';
 import { aliasNoteCandidates } from '../core/links/targets';
 import { buildReview, targetsOf } from '../core/review/buildReview';
+import { moodChartPath } from '../core/review/moodChart';
 import type { ReviewData } from '../core/review/types';
 import { version as DAYBOOK_VERSION } from '../../package.json';
+import { writeCacheFile } from './cacheFile';
+import { isRacy, type Stamp, stampHolds } from './fileStamp';
+import type { FolderVault, ReadPart, Reading } from './folderVault';
 import { PARSER_VERSION } from './parseCache';
 import { reviewFromJson, reviewToJson } from './reviewJson';
+import { type FileProbe, type FileRecord, fileHolds, SettledNotes } from './settledNotes';
 
 /** Bumped whenever a memo's shape or meaning changes; with Daybook's and the parser's versions, older memos are ignored. */
-// 3: reviews hold changes (from every earlier daily note) and meetings[] (people's and meeting notes read).
-// 4: both of those together, so a memo of either alone is ignored.
 const MEMO_SCHEMA = 4;
 const MEMO_VERSION = `${DAYBOOK_VERSION}/${MEMO_SCHEMA}/${PARSER_VERSION}`;
 
-/** A review note as Daybook left it: size, mtime, hash of its bytes, and the key of the memo it was written from. */
-type NoteRecord = [size: number, mtime: number, hash: string, memo: string];
+/** A note a review read: its path, what of it was read, the hash of that, and its stamp with the moment it was taken. */
+type Input = [path: string, part: ReadPart, hash: string, size: number, mtime: number, at: number];
 
 function isInput(value: unknown): value is Input {
-  return Array.isArray(value) && value.length === 4 && typeof value[0] === 'string' && typeof value[1] === 'string' && typeof value[2] === 'number' && typeof value[3] === 'number';
+  return Array.isArray(value) && value.length === 6 && typeof value[0] === 'string' && (value[1] === 'text' || value[1] === 'head') && typeof value[2] === 'string' && value.slice(3).every((n) => typeof n === 'number');
 }
 
 function isWarning(value: unknown): boolean {
   return typeof value === 'object' && value !== null && typeof (value as { path?: unknown }).path === 'string' && typeof (value as { message?: unknown }).message === 'string';
 }
-
-/** Whether a stored memo has the shape this version writes: a valid JSON entry of another shape is rebuilt, never trusted. */
-function isMemo(value: unknown): value is Memo {
-  if (typeof value !== 'object' || value === null) return false;
-  const memo = value as Record<string, unknown>;
-  return (
-    memo.version === MEMO_VERSION &&
-    typeof memo.settings === 'string' &&
-    typeof memo.files === 'string' &&
-    typeof memo.review === 'string' &&
-    (memo.aliases === null || typeof memo.aliases === 'string') &&
-    Array.isArray(memo.inputs) &&
-    memo.inputs.every(isInput) &&
-    Array.isArray(memo.warnings) &&
-    memo.warnings.every(isWarning)
-  );
-}
-
-function isNoteRecord(value: unknown): value is [string, NoteRecord] {
-  if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string') return false;
-  const record: unknown = value[1];
-  return Array.isArray(record) && record.length === 4 && typeof record[0] === 'number' && typeof record[1] === 'number' && typeof record[2] === 'string' && typeof record[3] === 'string';
-}
-
-type Input = [path: string, hash: string, size: number, mtime: number];
 
 /** What a review was built from; kept apart from the review itself, so checking it reads little. */
 interface Memo {
@@ -61,114 +38,157 @@ interface Memo {
   review: string;
   settings: string;
   files: string;
-  /** The period's daily notes and link targets: the hash of each text then, and its size and mtime as a quick check. */
+  /** The period's daily notes, link targets and goals notes, as they were read. */
   inputs: Input[];
   /** The notes aliases were read from, as one key of their sizes and mtimes, when aliases were needed. */
   aliases: string | null;
   warnings: ReviewData['warnings'];
 }
 
+/** Whether a stored memo has the shape this version writes: a valid JSON entry of another shape is rebuilt, never trusted. */
+function isMemo(value: unknown): value is Memo {
+  if (typeof value !== 'object' || value === null) return false;
+  const memo = value as Record<string, unknown>;
+  return (
+    memo.version === MEMO_VERSION &&
+    typeof memo.review === 'string' &&
+    typeof memo.settings === 'string' &&
+    typeof memo.files === 'string' &&
+    (memo.aliases === null || typeof memo.aliases === 'string') &&
+    Array.isArray(memo.inputs) &&
+    memo.inputs.every(isInput) &&
+    Array.isArray(memo.warnings) &&
+    memo.warnings.every(isWarning)
+  );
+}
+
+/** Stands for an alias key no run can match: some alias note was too fresh for its stamp to vouch for it. */
+const RACY_ALIASES = 'racy';
+
 /**
  * Remembers built reviews with everything they were built from: the settings,
- * the vault's list of notes (a new note can resolve a link), and the text of
- * every note read — the period's daily notes, the link targets and alias
- * notes, the goals note. A review is reused only when all of them are
- * unchanged; otherwise it is built afresh and remembered again.
+ * the vault's list of notes (a new note can resolve a link), and what was read
+ * of every note — the period's daily notes, the link targets and alias notes,
+ * the goals notes. A review is reused only when all of them are unchanged:
+ * sizes and mtimes first, hashes only for a note whose stamp cannot vouch for
+ * it (changed, or racy); otherwise it is built afresh and remembered again.
  */
 export class ReviewMemo {
-  private readonly hashes = new Map<string, string | null>();
-  private readonly stats = new Map<string, { size: number; mtime: number } | null>();
+  private readonly fingerprints = new Map<string, string | null>();
+  private readonly stamps = new Map<string, Stamp | null>();
+  private readonly memos = new Map<string, { memo: Memo; key: string } | null>();
   private readonly settingsKey: string;
-  /** Size and mtime of each review note as Daybook last wrote or checked it. */
-  private notes: Map<string, NoteRecord> | null = null;
-  private notesChanged = false;
   private readonly filesKey: string;
+  private readonly settled: SettledNotes;
+  private aliasList: string[] | null = null;
+  private aliasKeyValue: string | null = null;
+  private readonly probe: FileProbe = { stamp: (path) => this.stampOf(path), hash: (path) => this.fingerprintOf(path, 'text') };
 
   constructor(
     private readonly dir: string,
-    private readonly root: string,
+    private readonly vault: FolderVault,
     private readonly journal: Journal,
   ) {
     this.settingsKey = hashText(JSON.stringify([journal.settings, journal.dialect.spec]));
     // Node's native hash: the list of a large vault's notes is a long string.
     this.filesKey = createHash('sha1').update(journal.files.map((f) => f.path).join('\n')).digest('hex');
+    this.settled = new SettledNotes(dir, MEMO_VERSION);
   }
 
-  private absolute(path: string): string {
-    return join(this.root, ...path.split('/'));
+  /** A note's size and mtime, looked up once per run: a rebuild checks the same notes for hundreds of reviews. */
+  private stampOf(path: string): Stamp | null {
+    let stamp = this.stamps.get(path);
+    if (stamp === undefined) {
+      stamp = this.vault.stamp(path);
+      this.stamps.set(path, stamp);
+    }
+    return stamp;
   }
 
-  /** A note's current text hash, read once per run; null when it cannot be read. */
-  private hashOf(path: string): string | null {
-    let hash = this.hashes.get(path);
+  /** The hash of what a review reads of a note, as it is now; read once per run, and only when a stamp cannot vouch. */
+  private fingerprintOf(path: string, part: ReadPart): string | null {
+    const key = `${part}:${path}`;
+    let hash = this.fingerprints.get(key);
     if (hash === undefined) {
-      try {
-        hash = hashText(readFileSync(this.absolute(path), 'latin1'));
-      } catch {
-        hash = null;
-      }
-      this.hashes.set(path, hash);
+      hash = this.vault.fingerprint(path, part);
+      this.fingerprints.set(key, hash);
     }
     return hash;
   }
 
-  /** A note's size and mtime, looked up once per run: a rebuild checks the same notes for hundreds of reviews. */
-  private statOf(path: string): { size: number; mtime: number } | null {
-    let info = this.stats.get(path);
-    if (info === undefined) {
-      try {
-        const stat = statSync(this.absolute(path));
-        info = { size: stat.size, mtime: stat.mtimeMs };
-      } catch {
-        info = null;
-      }
-      this.stats.set(path, info);
-    }
-    return info;
-  }
-
-  /** Unchanged when size and mtime match; when they do not, the text's hash decides (a touched note is still the same note). */
-  private unchanged([path, hash, size, mtime]: Input): boolean {
-    const info = this.statOf(path);
-    if (info === null) return false;
-    if (info.size === size && info.mtime === mtime) return true;
-    return this.hashOf(path) === hash;
+  private unchanged([path, part, hash, size, mtime, at]: Input): boolean {
+    const now = this.stampOf(path);
+    if (now === null) return false;
+    if (stampHolds({ size, mtime, at }, now)) return true;
+    // A touched note, or one whose stamp is too fresh to trust: its bytes decide.
+    return this.fingerprintOf(path, part) === hash;
   }
 
   private file(period: Period, part: 'inputs' | 'review'): string {
     return join(this.dir, 'reviews', `${period.id}.${part}.json`);
   }
 
-  /** One key for a set of notes, from their sizes and mtimes: the alias notes change rarely and are many. */
-  private keyOf(paths: string[]): string {
+  /** One key for the alias notes, from their stamps: they change rarely and are many. */
+  private keyOf(stamps: Iterable<[string, Stamp | null]>): string {
     const hash = createHash('sha1');
-    for (const path of paths) {
-      const info = this.statOf(path);
-      hash.update(info ? `${path}\u0000${info.size}\u0000${info.mtime}\n` : `${path}\u0000-\n`);
-    }
+    for (const [path, stamp] of stamps) hash.update(stamp ? `${path}\u0000${stamp.size}\u0000${stamp.mtime}\n` : `${path}\u0000-\n`);
     return hash.digest('hex');
   }
 
-  /** The memo of a period and the hash of its text, when it has the right shape; null otherwise. */
-  private stored(period: Period): { memo: Memo; key: string } | null {
-    try {
-      const text = readFileSync(this.file(period, 'inputs'), 'utf8');
-      const memo: unknown = JSON.parse(text);
-      return isMemo(memo) ? { memo, key: hashText(text) } : null;
-    } catch {
-      return null;
+  /** The alias notes as they are now, keyed once per run. */
+  private aliasKey(): string {
+    this.aliasKeyValue ??= this.keyOf(this.aliasNotes().map((path) => [path, this.stampOf(path)]));
+    return this.aliasKeyValue;
+  }
+
+  /**
+   * The alias notes as the build read them: from the stamps their heads had
+   * when read, so a note changed since is a change next time. A note read
+   * within a racy window of its mtime makes the key one no run matches.
+   */
+  private aliasKeyAsRead(): string {
+    const stamps: [string, Stamp | null][] = [];
+    for (const path of this.aliasNotes()) {
+      const reading = this.vault.readings.get(`head:${path}`);
+      if (reading && isRacy(reading.mtime, reading.at)) return RACY_ALIASES;
+      stamps.push([path, reading ?? this.stampOf(path)]);
     }
+    return this.keyOf(stamps);
+  }
+
+  /** The notes aliases come from, as the catalog reads them. */
+  private aliasNotes(): string[] {
+    this.aliasList ??= aliasNoteCandidates(this.journal.files, this.journal.settings);
+    return this.aliasList;
+  }
+
+  /** The memo of a period and the hash of its text, when it has the right shape; null otherwise. Read once per run. */
+  private stored(period: Period): { memo: Memo; key: string } | null {
+    let stored = this.memos.get(period.id);
+    if (stored === undefined) {
+      stored = null;
+      try {
+        const text = readFileSync(this.file(period, 'inputs'), 'utf8');
+        const memo: unknown = JSON.parse(text);
+        if (isMemo(memo)) stored = { memo, key: hashText(text) };
+      } catch {
+        // Missing or corrupt: built afresh.
+      }
+      this.memos.set(period.id, stored);
+    }
+    return stored;
   }
 
   private valid(period: Period): Memo | null {
-    try {
-      const memo = this.stored(period)?.memo;
-      if (!memo || memo.settings !== this.settingsKey || memo.files !== this.filesKey) return null;
-      if (memo.aliases !== null && memo.aliases !== this.aliasKey()) return null;
-      return memo.inputs.every((input) => this.unchanged(input)) ? memo : null;
-    } catch {
-      return null;
-    }
+    const memo = this.stored(period)?.memo;
+    if (!memo || memo.settings !== this.settingsKey || memo.files !== this.filesKey) return null;
+    if (memo.aliases !== null && memo.aliases !== this.aliasKey()) return null;
+    return memo.inputs.every((input) => this.unchanged(input)) ? memo : null;
+  }
+
+  /** Whether the memo holds a review of `period` built from what the vault holds now: then nothing needs parsing for it. */
+  answers(period: Period): boolean {
+    return this.valid(period) !== null;
   }
 
   private recall(period: Period): ReviewData | null {
@@ -184,23 +204,21 @@ export class ReviewMemo {
     }
   }
 
-  private aliasList: string[] | null = null;
-  private aliasKeyValue: string | null = null;
-
-  /** The alias notes' key, worked out once per run. */
-  private aliasKey(): string {
-    this.aliasKeyValue ??= this.keyOf(this.aliasNotes());
-    return this.aliasKeyValue;
-  }
-
-  /** The notes aliases come from, as the catalog reads them: the people and topics folders. */
-  private aliasNotes(): string[] {
-    this.aliasList ??= aliasNoteCandidates(this.journal.files, this.journal.settings);
-    return this.aliasList;
+  /** What was read of a note for this run's review, or (never read: unexpected) what is there now. */
+  private inputsOf(path: string): Input[] | null {
+    const inputs: Input[] = [];
+    for (const part of ['text', 'head'] as const) {
+      const reading: Reading | undefined = this.vault.readings.get(`${part}:${path}`);
+      if (reading) inputs.push([path, part, reading.hash, reading.size, reading.mtime, reading.at]);
+    }
+    if (inputs.length) return inputs;
+    const at = Date.now();
+    const stamp = this.vault.stamp(path);
+    const hash = this.vault.fingerprint(path, 'text');
+    return stamp && hash !== null ? [[path, 'text', hash, stamp.size, stamp.mtime, at]] : null;
   }
 
   private remember(period: Period, journal: Journal, review: ReviewData): void {
-    const aliasNotes = journal.catalog.aliasNotes();
     const paths = new Set([...journal.dailyNotesIn(period).map((n) => n.path), ...targetsOf(journal, period)]);
     if (journal.settings.goalsNote) {
       const goals = journal.catalog.lookup(journal.settings.goalsNote).path;
@@ -208,13 +226,11 @@ export class ReviewMemo {
     }
     const inputs: Input[] = [];
     for (const path of paths) {
-      const hash = this.hashOf(path);
-      if (hash === null) return;
-      const info = this.statOf(path);
-      if (info === null) return;
-      inputs.push([path, hash, info.size, info.mtime]);
+      const read = this.inputsOf(path);
+      if (read === null) return;
+      inputs.push(...read);
     }
-    const aliases = aliasNotes === null ? null : this.aliasKey();
+    const aliases = journal.catalog.aliasNotes() === null ? null : this.aliasKeyAsRead();
     let reviewText: string;
     try {
       reviewText = reviewToJson(review);
@@ -222,89 +238,48 @@ export class ReviewMemo {
       return; // too large to keep: only costs speed
     }
     const memo: Memo = { version: MEMO_VERSION, review: hashText(reviewText), settings: this.settingsKey, files: this.filesKey, inputs, aliases, warnings: review.warnings };
-    try {
-      mkdirSync(join(this.dir, 'reviews'), { recursive: true });
-      // The review first: inputs without their review are never taken as valid.
-      for (const [part, text] of [['review', reviewText], ['inputs', JSON.stringify(memo)]] as const) {
-        const target = this.file(period, part);
-        writeFileAtomically(target, text);
-      }
-    } catch {
-      // A memo that cannot be written only costs speed.
-    }
+    // The review first: inputs without their review are never taken as valid.
+    const memoText = JSON.stringify(memo);
+    this.memos.delete(period.id);
+    if (writeCacheFile(this.file(period, 'review'), reviewText)) writeCacheFile(this.file(period, 'inputs'), memoText);
   }
 
-  private get notesFile(): string {
-    return join(this.dir, 'reviews', 'notes.json');
-  }
-
-  private noteIndex(): Map<string, NoteRecord> {
-    if (this.notes === null) {
-      this.notes = new Map();
-      try {
-        const stored: unknown = JSON.parse(readFileSync(this.notesFile, 'utf8'));
-        if (typeof stored === 'object' && stored !== null && (stored as { version?: unknown }).version === MEMO_VERSION) {
-          const entries: unknown = (stored as { notes?: unknown }).notes;
-          if (Array.isArray(entries)) this.notes = new Map(entries.filter(isNoteRecord));
-        }
-      } catch {
-        // Missing or corrupt: every note is checked the slow way.
-      }
-    }
-    return this.notes;
-  }
-
-  /** A note's size, mtime and the hash of its bytes, as it is on disk now. */
-  private noteOnDisk(notePath: string): [number, number, string] | null {
-    try {
-      const absolute = this.absolute(notePath);
-      const info = statSync(absolute);
-      const bytes = readFileSync(absolute);
-      return [info.size, info.mtimeMs, createHash('sha1').update(bytes).digest('hex')];
-    } catch {
-      return null;
-    }
+  /** A file as it is on disk now, recorded for the next run: the moment is taken before the stat, as the racy rule needs. */
+  private recordOf(path: string): FileRecord {
+    const at = Date.now();
+    const stamp = this.vault.stamp(path);
+    if (stamp === null) return null;
+    const hash = this.vault.fingerprint(path, 'text');
+    return hash === null ? null : [stamp.size, stamp.mtime, at, hash];
   }
 
   /**
-   * The review, when its inputs are unchanged and its note is exactly as
-   * Daybook last left it: then regenerating would write nothing, and neither
-   * rendering nor reading the note is needed to know that.
+   * The review, when its inputs are unchanged and its note and chart are
+   * exactly as Daybook last left them: then regenerating would write
+   * nothing, and neither rendering nor reading the note is needed to know that.
    */
   upToDate(period: Period, notePath: string): { warnings: ReviewData['warnings'] } | null {
-    const known = this.noteIndex().get(notePath);
+    const known = this.settled.get(notePath);
     if (!known) return null;
-    // The note's bytes, not only its size and mtime: a file rewritten within one mtime tick must not pass.
-    const disk = this.noteOnDisk(notePath);
-    if (!disk || disk[0] !== known[0] || disk[1] !== known[1] || disk[2] !== known[2]) return null;
+    if (!fileHolds(known.note, notePath, this.probe) || !fileHolds(known.chart, moodChartPath(notePath), this.probe)) return null;
     // And the memo the note was written from must be the memo there now.
-    if (this.stored(period)?.key !== known[3]) return null;
+    if (this.stored(period)?.key !== known.memo) return null;
     return this.valid(period);
   }
 
   /**
-   * Records a review note as Daybook left it (written, or found up to date),
-   * with the memo it was written from. Called only once the note is on disk.
+   * Records a review note and its chart as Daybook left them (written, or
+   * found up to date), with the memo they were written from. Called only once
+   * they are on disk.
    */
   noteSettled(notePath: string, period: Period): void {
-    const disk = this.noteOnDisk(notePath);
+    const note = this.recordOf(notePath);
     const memo = this.stored(period);
-    if (!disk || !memo) {
-      this.noteIndex().delete(notePath);
-    } else {
-      this.noteIndex().set(notePath, [...disk, memo.key]);
-    }
-    this.notesChanged = true;
+    this.settled.set(notePath, note && memo ? { note, chart: this.recordOf(moodChartPath(notePath)), memo: memo.key } : null);
   }
 
   save(): void {
-    if (!this.notesChanged || this.notes === null) return;
-    try {
-      mkdirSync(join(this.dir, 'reviews'), { recursive: true });
-      writeFileAtomically(this.notesFile, JSON.stringify({ version: MEMO_VERSION, notes: [...this.notes] }));
-    } catch {
-      // Only costs speed next time.
-    }
+    this.settled.save();
   }
 
   /** buildReview, answered from the memo when nothing it read has changed. */

@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { fileKind } from './folderVault';
+import { fileKind } from './noteBytes';
 import { join } from 'node:path';
 import { type Dialect, logseqDialect, OBSIDIAN } from '../core/dialect/dialect';
 import { LOGSEQ_CONFIG_PATH, readLogseqConfig } from '../core/dialect/logseqConfig';

@@ -97,7 +97,23 @@ function dayOfSuffixedNote(path: string, settings: DaybookSettings): string | nu
  * The vault's daily notes, oldest first. Two notes for one day (two folders,
  * or a copy with a suffix): the first path wins, the others are reported.
  */
-export function findDailyNotes(files: VaultFile[], settings: DaybookSettings): { notes: DailyNoteFile[]; duplicates: DailyNoteFile[] } {
+export function findDailyNotes(files: VaultFile[], settings: DaybookSettings): DailyNotesFound {
+  let bySettings = found.get(files);
+  if (!bySettings) found.set(files, (bySettings = new WeakMap()));
+  let result = bySettings.get(settings);
+  if (!result) bySettings.set(settings, (result = scanDailyNotes(files, settings)));
+  return result;
+}
+
+export interface DailyNotesFound {
+  notes: DailyNoteFile[];
+  duplicates: DailyNoteFile[];
+}
+
+/** Worked out once per listing and settings: the journal and the alias catalog both ask, and a large vault's list is long. */
+const found = new WeakMap<VaultFile[], WeakMap<DaybookSettings, DailyNotesFound>>();
+
+function scanDailyNotes(files: VaultFile[], settings: DaybookSettings): DailyNotesFound {
   const byDay = new Map<string, DailyNoteFile>();
   const duplicates: DailyNoteFile[] = [];
   for (const file of files) {

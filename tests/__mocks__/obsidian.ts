@@ -58,6 +58,10 @@ export class Vault extends Events {
       if (text === undefined) throw new Error(`ENOENT ${path}`);
       return text;
     },
+    /** Like DataAdapter.write: any path, the config folder included, without a vault event or a TFile. */
+    write: async (path: string, data: string) => {
+      this.texts.set(path, data);
+    },
   };
 
   constructor(files: Record<string, string> = {}) {

@@ -163,6 +163,15 @@ export class TargetCatalog {
     );
   }
 
+  /**
+   * Reads the frontmatter of every note aliases may come from, ahead of need,
+   * without deciding anything: the CLI does it while worker threads parse, on
+   * a thread that would otherwise wait. Changes no answer, only when notes are read.
+   */
+  async prefetchAliasNotes(): Promise<void> {
+    await this.load(aliasNoteCandidates(this.files, this.settings));
+  }
+
   private async loadAliases(): Promise<void> {
     const candidates = aliasNoteCandidates(this.files, this.settings);
     await this.load(candidates);
@@ -257,14 +266,24 @@ export class TargetCatalog {
  * note in every review. Only their frontmatter is read, and the CLI caches it.
  */
 export function aliasNoteCandidates(files: VaultFile[], settings: DaybookSettings): string[] {
-  const daily = new Set(findDailyNotes(files, settings).notes.map((note) => note.path));
-  const reviews = reviewFolders(settings);
-  return files
-    .map((file) => file.path)
-    // Review notes are Daybook's own output: reading aliases from them would make every write invalidate the CLI's memo.
-    .filter((path) => !daily.has(path) && !reviews.some((folder) => isInFolder(path, folder)))
-    .sort();
+  let bySettings = candidateLists.get(files);
+  if (!bySettings) candidateLists.set(files, (bySettings = new WeakMap()));
+  let candidates = bySettings.get(settings);
+  if (!candidates) {
+    const daily = new Set(findDailyNotes(files, settings).notes.map((note) => note.path));
+    const reviews = reviewFolders(settings);
+    candidates = files
+      .map((file) => file.path)
+      // Review notes are Daybook's own output: reading aliases from them would make every write invalidate the CLI's memo.
+      .filter((path) => !daily.has(path) && !reviews.some((folder) => isInFolder(path, folder)))
+      .sort();
+    bySettings.set(settings, candidates);
+  }
+  return candidates;
 }
+
+/** Worked out once per listing and settings: the catalog and the CLI's memo both need it, and a large vault's list is long. */
+const candidateLists = new WeakMap<VaultFile[], WeakMap<DaybookSettings, string[]>>();
 
 /** The note names a tag may stand for: `#incident-response` is `Incident response`. */
 function tagNames(tag: string): string[] {

@@ -192,6 +192,18 @@ export function readFrontmatter(text: string, withPageProperties = false): Parse
   return Object.keys(properties).length ? { data: { ...properties, ...parsed.data }, error: parsed.error } : parsed;
 }
 
+/**
+ * Whether `head`, the start of a note cut just after a line break, holds all
+ * that readFrontmatter reads of the whole note: its first line shows there is
+ * no frontmatter, or the closing fence is in it. Lets the CLI stop reading a
+ * note at its closing `---`; must cover whatever readFrontmatter looks at.
+ */
+export function frontmatterComplete(head: string): boolean {
+  const opening = OPENING.exec(head);
+  if (!opening) return head.includes('\n');
+  return findClosing(head.slice(opening[0].length)) !== null;
+}
+
 /** A frontmatter value as a list of strings (`tags: [a, b]`, `tags: a, b`, `aliases: x`). */
 export function stringList(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(stringList);

@@ -203,3 +203,9 @@ export function mergeReview(existing: string | null, generated: string, force = 
   if (text === existing) return { status: 'unchanged', text };
   return { status: 'updated', text, ...(edited ? { backup: existing } : {}) };
 }
+
+/** Whether a note is nothing but Daybook's region, unedited, as Daybook creates it: no byte of it is the user's. */
+export function isOnlyGeneratedRegion(text: string): boolean {
+  const found = locate(text);
+  return found !== null && !('problem' in found) && found.start === 0 && text.slice(found.end) === '\n' && hashText(normalise(found.inner)) === found.hash;
+}

@@ -1,0 +1,92 @@
+import { constants, openSync, readSync } from 'node:fs';
+import { code } from './fileErrors';
+import { decodeKeepingBytes } from './keptBytes';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const lenient = new TextDecoder('utf-8');
+
+/** Text of a note's bytes. Binary files are refused; invalid UTF-8 is read with U+FFFD, which the parser reports. */
+export function decodeNote(bytes: Uint8Array): string {
+  const probe = bytes.subarray(0, 8192);
+  if (probe.includes(0)) throw new Error('is a binary file, not text');
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return lenient.decode(bytes);
+  }
+}
+
+/** Bytes read at first for a note's head: the binary check needs 8 KiB anyway, and most notes are smaller. */
+const HEAD_BYTES = 16 * 1024;
+
+/** Reused for every head: a cold run reads the heads of thousands of notes, and a buffer each is garbage. */
+const scratch = Buffer.allocUnsafe(HEAD_BYTES);
+
+/** Reads from the start of `fd` into `buffer` until it is full or the file ends; returns the bytes read. */
+function fill(fd: number, buffer: Buffer): number {
+  let offset = 0;
+  while (offset < buffer.length) {
+    const read = readSync(fd, buffer, offset, buffer.length - offset, offset);
+    if (read === 0) break;
+    offset += read;
+  }
+  return offset;
+}
+
+/**
+ * The start of an open note, decoded as the whole note would be, up to a line
+ * break after which `enough` says nothing more is needed (or the whole note).
+ * Cut at a line break, so no character is split: "\n" is never inside one.
+ * Needs no stat: a read that comes back short is the end of the note.
+ */
+export function readHead(fd: number, enough: (head: string) => boolean): string {
+  for (let length = HEAD_BYTES; ; length *= 4) {
+    const buffer = length === HEAD_BYTES ? scratch : Buffer.alloc(length);
+    const read = fill(fd, buffer);
+    const bytes = buffer.subarray(0, read);
+    if (read < length) return decodeNote(bytes);
+    if (bytes.subarray(0, 8192).includes(0)) throw new Error('is a binary file, not text');
+    const cut = bytes.lastIndexOf(10);
+    if (cut !== -1) {
+      const head = lenient.decode(bytes.subarray(0, cut + 1));
+      if (enough(head)) return head;
+    }
+  }
+}
+
+/** The first `size` bytes of an open file. */
+export function readAllFrom(fd: number, size: number): Buffer {
+  const buffer = Buffer.alloc(size);
+  for (let offset = 0; offset < size; ) {
+    const read = readSync(fd, buffer, offset, size - offset, offset);
+    if (read === 0) return buffer.subarray(0, offset);
+    offset += read;
+  }
+  return buffer;
+}
+
+/** A note opened for reading, refusing a link (null: it became one since it was listed, so the caller checks where it leads). */
+export function openRefusingLinks(absolute: string): number | null {
+  try {
+    // Non-blocking, so a FIFO put where a note was listed cannot hang the run.
+    return openSync(absolute, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (error) {
+    if (code(error) === 'ELOOP') return null;
+    throw error;
+  }
+}
+
+/** Text of a note Daybook may write back: every byte it does not change comes back as it was (see keptBytes). */
+export function decodeWritable(bytes: Uint8Array): string {
+  if (bytes.subarray(0, 8192).includes(0)) throw new Error('is a binary file, not text');
+  return decodeKeepingBytes(bytes);
+}
+
+/** What a file that is not a regular one is, for the message that refuses it. */
+export function fileKind(info: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isDirectory(): boolean }): string {
+  if (info.isFIFO()) return 'a FIFO (named pipe)';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  if (info.isDirectory()) return 'a folder';
+  return 'not a regular file';
+}
