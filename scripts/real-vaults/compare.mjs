@@ -118,6 +118,26 @@ function compareVault(daybook, vault) {
 }
 
 /**
+ * The default `markerTags` as the README states them: a tag that marks what a line is (`#task`,
+ * `#meeting/1:1`, `#Priority/P0`), matched by its first part, case and `-`/`_`/spaces folded.
+ */
+const MARKER_TAGS = ['task', 'tasks', 'todo', 'todos', 'meeting', 'meetings', 'question', 'questions', 'priority', 'daily', 'daily note', 'daily notes', 'dailynote', 'dailynotes', 'journal', 'fleeting', 'inbox', 'followup', 'follow up', 'next steps', 'nextsteps', 'waiting'];
+const fold = (name) => name.normalize('NFC').toLowerCase().replace(/[-_\s]+/g, ' ').trim();
+const MARKERS = new Set(MARKER_TAGS.map(fold));
+/** The README's rule for day navigation: a line of only day-named links, arrows, bars and the words yesterday/tomorrow/previous/next. */
+function isNavigationLine(line) {
+  const rest = line
+    .replace(/\[\[\d{4}[-_/.]\d{2}[-_/.]\d{2}[^\]]*\]\]/g, ' ')
+    .replace(/\b(?:yesterday|tomorrow|previous|next|prev|today)\b/gi, ' ')
+    .replace(/[-<>|←→«»·•:\s]+/g, '');
+  return rest === '' && /\[\[\d{4}/.test(line);
+}
+
+function isMarkerTag(name) {
+  return MARKERS.has(fold(name.split('/')[0]));
+}
+
+/**
  * A Logseq graph opened in place: its journal pages are the days, read by the counter's
  * own reading of Logseq's rules (logseqCounter.mjs); nothing is laid out or copied.
  */
@@ -131,7 +151,12 @@ function compareGraph(daybook, dir) {
   const counterTasks = new Map();
   for (const { day, daily } of days) {
     const found = countLogseqNote(texts.get(daily));
+    const lines = texts.get(daily).split(/\r?\n/);
     for (const ref of found.refs) {
+      // A decision, not a count: a line of nothing but links between days (`<< [[2022-01-25]] | [[2022-01-27]] >>`) is the template's navigation.
+      if (isNavigationLine(lines[ref.line - 1] ?? '')) continue;
+      // A decision, not a count: a graph opened in place has Daybook's default marker tags, which are no topics.
+      if (ref.tag && isMarkerTag(ref.target)) continue;
       const key = resolver.resolve(ref.target);
       if (key) counter.add(key, day, ref.line);
     }

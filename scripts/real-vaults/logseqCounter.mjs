@@ -167,7 +167,7 @@ function refsOf(content, line, out) {
       } else if (child.type === 'wikilink' && !child.meta.embed && inMacro === 0) {
         const { target } = splitWikiInner(child.meta.inner);
         if (target !== '') out.refs.push({ target, line: at });
-      } else if (child.type === 'hashtag' && inLink === 0 && inMacro === 0) out.refs.push({ target: child.meta.name, line: at });
+      } else if (child.type === 'hashtag' && inLink === 0 && inMacro === 0) out.refs.push({ target: child.meta.name, line: at, tag: true });
     }
   }
 }
