@@ -8,6 +8,7 @@ import { compactDays, shorten } from '../../src/core/review/renderMarkdown';
 import { renderReview } from '../../src/core/review/renderReview';
 import { resolveSettings } from '../../src/core/settings';
 import { MemoryVault } from '../helpers/memoryVault';
+import { sectionOf } from '../helpers/reviewSections';
 
 const settings = resolveSettings({ dailyFolder: 'Daily' }).settings;
 
@@ -15,13 +16,6 @@ async function review(files: Record<string, string>, period: string, custom = se
   const journal = await Journal.open(new MemoryVault(files), custom);
   const data = await buildReview(journal, parsePeriodId(period)!);
   return { data, markdown: renderReview(data, custom) };
-}
-
-function sectionOf(markdown: string, title: string): string {
-  const start = markdown.indexOf(`## ${title}\n`);
-  if (start === -1) return '';
-  const end = markdown.indexOf('\n## ', start + 3);
-  return markdown.slice(start, end === -1 ? undefined : end);
 }
 
 describe('highlights', () => {

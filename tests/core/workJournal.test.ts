@@ -6,6 +6,7 @@ import { resolveSettings } from '../../src/core/settings';
 import { FolderVault } from '../../src/cli/folderVault';
 import { fixture } from '../helpers/cli';
 import { MemoryVault } from '../helpers/memoryVault';
+import { sectionOf } from '../helpers/reviewSections';
 
 const settings = resolveSettings({ dailyFolder: 'Daily', dailyFormat: 'YYYY-MM-DD-dddd' }).settings;
 
@@ -13,13 +14,6 @@ async function reviewOf(period: string, custom = settings) {
   const journal = await Journal.open(new FolderVault(fixture('work-journal')), custom);
   const data = await buildReview(journal, parsePeriodId(period)!);
   return { data, markdown: renderReview(data, custom) };
-}
-
-function sectionOf(markdown: string, title: string): string {
-  const start = markdown.indexOf(`## ${title}\n`);
-  if (start === -1) return '';
-  const end = markdown.indexOf('\n## ', start + 3);
-  return markdown.slice(start, end === -1 ? undefined : end);
 }
 
 describe('a work journal in the styles of real vaults (work-journal, 2024-W23)', () => {

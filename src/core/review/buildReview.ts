@@ -280,39 +280,35 @@ function linkDays(journal: Journal): (link: WikiLink, from: string) => string | 
   return test;
 }
 
-const markerTests = new WeakMap<DaybookSettings, (tag: string) => boolean>();
+/** A test made from the settings once per settings object: every note of a run asks it. */
+function perSettings<T>(make: (settings: DaybookSettings) => T): (settings: DaybookSettings) => T {
+  const made = new WeakMap<DaybookSettings, T>();
+  return (settings) => {
+    let value = made.get(settings);
+    if (value === undefined) made.set(settings, (value = make(settings)));
+    return value;
+  };
+}
 
 /** Whether a tag marks what a line is (`#task`, `#meeting/1:1`): by its first part, folded. */
-function markerTest(settings: DaybookSettings): (tag: string) => boolean {
-  let test = markerTests.get(settings);
-  if (!test) {
-    const markers = new Set(settings.markerTags.map(foldName));
-    test = (tag) => markers.has(foldName(tag.split('/')[0]));
-    markerTests.set(settings, test);
-  }
-  return test;
-}
-
-const questionTests = new WeakMap<DaybookSettings, (target: string) => boolean>();
+const markerTest = perSettings((settings): ((tag: string) => boolean) => {
+  const markers = new Set(settings.markerTags.map(foldName));
+  return (tag) => markers.has(foldName(tag.split('/')[0]));
+});
 
 /** Whether a link names a slider question (`[[How do you feel when you wake up?]]`): a binding, not a mention. */
-function questionTest(settings: DaybookSettings): (target: string) => boolean {
-  let test = questionTests.get(settings);
-  if (!test) {
-    const questions = new Set(settings.sliders.map((s) => normaliseQuestion(s.question)));
-    const answers = new Map<string, boolean>();
-    test = (target) => {
-      let answer = answers.get(target);
-      if (answer === undefined) {
-        answer = questions.has(normaliseQuestion(target));
-        answers.set(target, answer);
-      }
-      return answer;
-    };
-    questionTests.set(settings, test);
-  }
-  return test;
-}
+const questionTest = perSettings((settings): ((target: string) => boolean) => {
+  const questions = new Set(settings.sliders.map((s) => normaliseQuestion(s.question)));
+  const answers = new Map<string, boolean>();
+  return (target) => {
+    let answer = answers.get(target);
+    if (answer === undefined) {
+      answer = questions.has(normaliseQuestion(target));
+      answers.set(target, answer);
+    }
+    return answer;
+  };
+});
 
 /**
  * The notes a built review of `period` depends on besides its own daily
