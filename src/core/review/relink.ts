@@ -109,7 +109,16 @@ export function relinkQuote(text: string, sourcePath: string, reviewPath: string
  */
 export function relinkReview(data: ReviewData): ReviewData {
   const review = data.notes.review;
-  const text = (value: string, path: string) => relinkQuote(value, path, review);
+  // One line quoted by every entry it links (10,000 links on a line: 10,000 entries) is relinked once, not once per entry.
+  // Keyed by the text itself, not a joined key: the quoted line is one shared string, so no copy of it is made.
+  const done = new Map<string, Map<string, string>>();
+  const text = (value: string, path: string) => {
+    let byText = done.get(path);
+    if (!byText) done.set(path, (byText = new Map()));
+    let relinked = byText.get(value);
+    if (relinked === undefined) byText.set(value, (relinked = relinkQuote(value, path, review)));
+    return relinked;
+  };
   const mention = <M extends Mention>(m: M): M => ({ ...m, text: text(m.text, m.path) });
   const mentions = <M extends Mention>(list: M[]): M[] => list.map(mention);
   const note = (n: LinkedNote): LinkedNote => ({ ...n, mentions: mentions(n.mentions), takeaways: mentions(n.takeaways) });
