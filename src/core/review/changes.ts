@@ -87,23 +87,33 @@ function within(day: string, range: Range): boolean {
   return day >= range.start && day <= range.end;
 }
 
+/** The index of a track's first day on or after `day` (its days are in date order): a rebuild asks this of every track for every period. */
+function firstFrom(track: Track, day: string): number {
+  let low = 0;
+  let high = track.days.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (track.days[mid].date < day) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 function countIn(track: Track, range: Range): number {
   let n = 0;
-  for (const d of track.days) if (within(d.date, range)) n += d.count;
+  for (let i = firstFrom(track, range.start); i < track.days.length && track.days[i].date <= range.end; i++) n += track.days[i].count;
   return n;
 }
 
 function daysIn(track: Track, range: Range): DayRef[] {
-  return track.days.filter((d) => within(d.date, range)).map(({ date, path }) => ({ date, path }));
+  const out: DayRef[] = [];
+  for (let i = firstFrom(track, range.start); i < track.days.length && track.days[i].date <= range.end; i++) out.push({ date: track.days[i].date, path: track.days[i].path });
+  return out;
 }
 
 function lastBefore(track: Track, day: string): string | null {
-  let last: string | null = null;
-  for (const d of track.days) {
-    if (d.date >= day) break;
-    last = d.date;
-  }
-  return last;
+  const i = firstFrom(track, day);
+  return i === 0 ? null : track.days[i - 1].date;
 }
 
 function item(track: Track, period: Range, baseline: Range | null, days: DayRef[]): ChangeItem {

@@ -62,28 +62,49 @@ function meetingTitle(path: string): string {
   return name || 'Meeting';
 }
 
-/** The meeting notes of the period: in the meetings folder (by name or `date:`), or named like one anywhere. */
-export async function meetingNotes(journal: Journal, period: Period, dailyPaths: Set<string>): Promise<DayExtra[]> {
+/**
+ * Every meeting note of the journal with its day, in listing order: in the
+ * meetings folder (by name or `date:`), or named like one anywhere. Worked
+ * out once per journal: a rebuild asks for hundreds of periods.
+ */
+function meetingDays(journal: Journal, dailyPaths: Set<string>): Promise<{ path: string; day: string }[]> {
+  let known = meetingDayLists.get(journal);
+  if (!known) {
+    known = findMeetingDays(journal, dailyPaths);
+    meetingDayLists.set(journal, known);
+  }
+  return known;
+}
+
+const meetingDayLists = new WeakMap<Journal, Promise<{ path: string; day: string }[]>>();
+
+async function findMeetingDays(journal: Journal, dailyPaths: Set<string>): Promise<{ path: string; day: string }[]> {
   const { settings } = journal;
-  if (!settings.meetingNotes) return [];
   const found: { path: string; day: string }[] = [];
   for (const file of journal.files) {
     const { path } = file;
     if (dailyPaths.has(path) || (settings.reviewsFolder !== '' && isInFolder(path, settings.reviewsFolder))) continue;
     const inFolder = (settings.meetingsFolder !== '' && isInFolder(path, settings.meetingsFolder)) || MEETING_FOLDER.test(path);
     const named = dayInName(basename(path), settings);
-    if (named !== null && (inFolder || MEETING_WORDS.test(basename(path)))) {
-      if (periodContainsDay(period, named)) found.push({ path, day: named });
-    } else if (inFolder) {
+    if (named !== null && (inFolder || MEETING_WORDS.test(basename(path)))) found.push({ path, day: named });
+    else if (inFolder) {
       // Only the frontmatter, which the CLI caches: a meeting folder of a thousand notes costs a thousand small reads once.
       try {
         const day = dateProperty((await journal.source.frontmatter(path)).data.date);
-        if (day !== null && periodContainsDay(period, day)) found.push({ path, day });
+        if (day !== null) found.push({ path, day });
       } catch {
         // An unreadable note is reported where it is linked; it is no meeting here.
       }
     }
   }
+  return found;
+}
+
+/** The meeting notes of the period (see meetingDays). `dailyPaths`: the journal's daily notes, the same for every period. */
+export async function meetingNotes(journal: Journal, period: Period, dailyPaths: Set<string>): Promise<DayExtra[]> {
+  if (!journal.settings.meetingNotes) return [];
+  const { settings } = journal;
+  const found = (await meetingDays(journal, dailyPaths)).filter(({ day }) => periodContainsDay(period, day));
   const notes = await Promise.all(found.map(async ({ path, day }) => ({ path, day, note: await journal.otherNote(path) })));
   return notes
     .filter((n): n is { path: string; day: string; note: NoteModel } => n.note !== null)

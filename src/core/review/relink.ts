@@ -114,7 +114,7 @@ export function relinkReview(data: ReviewData): ReviewData {
   const done = new Map<string, Map<string, string>>();
   const text = (value: string, path: string) => {
     let byText = done.get(path);
-    if (!byText) done.set(path, (byText = new Map()));
+    if (!byText) done.set(path, (byText = new Map<string, string>()));
     let relinked = byText.get(value);
     if (relinked === undefined) byText.set(value, (relinked = relinkQuote(value, path, review)));
     return relinked;
