@@ -36,13 +36,13 @@ describe('who is a person, in an Obsidian vault', () => {
 
   it('lists whom a block logs a 1:1 with as a person, page or no page; a block that says more decides nothing', async () => {
     const vault = new MemoryVault({
-      'Daily/2026-11-16.md': '## Meetings\n- #Martin one to one\n\t- #Nassir [[1:1]]\n- [[Brian Waligorski]] #meeting/1:1 [[2026-11-16]]\n- 1:1 with #kim about #perf\n- [[Tridiv]] / [[kamal]] 1-1s\n',
-      'Daily/2026-11-17.md': '- asked #Martin about #perf\n',
+      'Daily/2026-11-16.md': '## Meetings\n- #Marek one to one\n\t- #Nadia [[1:1]]\n- [[Bram Vollers]] #meeting/1:1 [[2026-11-16]]\n- 1:1 with #kim about #perf\n- [[Tomas]] / [[kiran]] 1-1s\n',
+      'Daily/2026-11-17.md': '- asked #Marek about #perf\n',
     });
     const data = await buildReview(await Journal.open(vault, settings), parsePeriodId('2026-W47')!);
-    expect(data.people.map((p) => [p.name, p.mentions]).sort()).toEqual([['#Martin', 2], ['#Nassir', 1], ['Brian Waligorski', 1], ['Tridiv', 1], ['kamal', 1]]);
+    expect(data.people.map((p) => [p.name, p.mentions]).sort()).toEqual([['#Marek', 2], ['#Nadia', 1], ['Bram Vollers', 1], ['Tomas', 1], ['kiran', 1]]);
     expect(data.topics.map((t) => t.name).sort()).toEqual(['#kim', '#perf']);
-    expect(data.otherLinks.map((o) => o.name)).not.toContain('Brian Waligorski');
+    expect(data.otherLinks.map((o) => o.name)).not.toContain('Bram Vollers');
   });
 
   it('keeps a project linked under a Topics heading a project, never a topic', async () => {

@@ -3,8 +3,8 @@ import type { Target, TargetCatalog } from '../links/targets';
 
 /**
  * People met one to one, as engineering leads log them: a block that names a
- * 1:1 and little else (`#Martin one to one`, `#Nassir [[1:1]]`,
- * `[[Brian Waligorski]] #meeting/1:1`, `1:1 with [[Tridiv]] / [[kamal]]`). Whom
+ * 1:1 and little else (`#Marek one to one`, `#Nadia [[1:1]]`,
+ * `[[Bram Vollers]] #meeting/1:1`, `1:1 with [[Tomas]] / [[kiran]]`). Whom
  * such a block names is a person, whether or not the graph has a page that says
  * so. A block saying more (`1:1 with Ana about [[Atlas]]`) names a topic as well
  * as a person, so it decides nothing.
