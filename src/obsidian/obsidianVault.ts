@@ -1,8 +1,7 @@
-import { type App, normalizePath, type TAbstractFile, TFile, TFolder } from 'obsidian';
-import type { Dialect, ParseRules } from '../core/dialect/dialect';
+import { type App, normalizePath, TFile, TFolder } from 'obsidian';
+import type { Dialect } from '../core/dialect/dialect';
 import { type ParsedFrontmatter, splitFrontmatter } from '../core/note/frontmatter';
 import { pageProperties } from '../core/note/pageProperties';
-import { type NoteModel, parseNote } from '../core/note/parseNote';
 import type { ReviewStore } from '../core/reviewWriter';
 import type { VaultFile, VaultSource } from '../core/vault';
 import type { EditorView } from '@codemirror/view';
@@ -146,38 +145,5 @@ export class ObsidianVault implements VaultSource, ReviewStore {
 
   private refuseFolder(path: string): void {
     if (this.app.vault.getAbstractFileByPath(path) instanceof TFolder) throw new Error(`${path} is a folder, not a note`);
-  }
-}
-
-/**
- * Parsed notes kept in memory while their file is unchanged; vault events
- * drop an entry as soon as its file is modified, renamed or deleted.
- */
-export class ParseCache {
-  private readonly entries = new Map<string, { mtime?: number; size?: number; model: NoteModel }>();
-  private rules: ParseRules | undefined;
-
-  /** The parser for a vault read by these rules; a change of rules (the folder became a Logseq graph) forgets every note. */
-  parserFor(rules: ParseRules): (text: string, file: VaultFile) => NoteModel {
-    if (this.rules !== undefined && JSON.stringify(this.rules) !== JSON.stringify(rules)) this.entries.clear();
-    this.rules = rules;
-    return this.parser;
-  }
-
-  readonly parser = (text: string, file: VaultFile): NoteModel => {
-    const cached = this.entries.get(file.path);
-    if (cached && file.mtime !== undefined && cached.mtime === file.mtime && cached.size === file.size) return cached.model;
-    const model = parseNote(text, this.rules);
-    this.entries.set(file.path, { mtime: file.mtime, size: file.size, model });
-    return model;
-  };
-
-  forget(file: TAbstractFile, oldPath?: string): void {
-    this.entries.delete(file.path);
-    if (oldPath) this.entries.delete(oldPath);
-  }
-
-  get size(): number {
-    return this.entries.size;
   }
 }

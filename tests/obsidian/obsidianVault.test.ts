@@ -1,7 +1,8 @@
 import { App, Notice, TFile } from '../__mocks__/obsidian';
 import { parsePeriodId } from '../../src/core/dates/periods';
 import { resolveSettings } from '../../src/core/settings';
-import { ObsidianVault, ParseCache } from '../../src/obsidian/obsidianVault';
+import { ObsidianVault } from '../../src/obsidian/obsidianVault';
+import { parseNote } from '../../src/core/note/parseNote';
 import { generateReview } from '../../src/obsidian/reviewCommands';
 
 const REVIEW = 'Reviews/2026-W47.md';
@@ -12,7 +13,7 @@ function reviewSetUp(files: Record<string, string> = {}) {
   const context = {
     app: app as any,
     settings,
-    parser: new ParseCache().parser,
+    parser: (text: string) => parseNote(text),
     confirm: jest.fn(async () => false),
     notify: jest.fn(),
   };

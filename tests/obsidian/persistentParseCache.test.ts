@@ -3,6 +3,8 @@ import type { NoteModel } from '../../src/core/note/parseNote';
 import { hashText } from '../../src/core/hash';
 import { parseNote } from '../../src/core/note/parseNote';
 import { PersistentParseCache } from '../../src/obsidian/persistentParseCache';
+import { logseqDialect, OBSIDIAN } from '../../src/core/dialect/dialect';
+import { readLogseqConfig } from '../../src/core/dialect/logseqConfig';
 
 const FILE = '.obsidian/plugins/daybook/parse-cache.json';
 const noTimers = { set: () => null, clear: () => undefined };
@@ -79,5 +81,29 @@ describe('the plugin’s parse cache kept between app sessions', () => {
     await first.save();
     const model = (await open().ready())(note, file) as NoteModel;
     expect(model.frontmatter.mood_wake).toBeNaN();
+  });
+
+  it('parses by the vault’s dialect, and never answers one dialect’s notes from the other’s', async () => {
+    const { app, open } = setup();
+    // Under a plain heading, tab-indented bullets are an indented code block by CommonMark and an outline in Logseq.
+    const note = '## Day planning\n\n\t- met [[Ana]]\n';
+    app.vault.put('journals/2026_11_16.md', note);
+    const file = { path: 'journals/2026_11_16.md', ...(app.vault.getAbstractFileByPath('journals/2026_11_16.md') as TFile).stat };
+    const logseq = logseqDialect(readLogseqConfig('{}').config).parse;
+    const links = (model: NoteModel) => model.blocks.flatMap((b) => b.links.map((l) => l.target));
+
+    const cache = open();
+    expect(links((await cache.ready(OBSIDIAN.parse))(note, file) as NoteModel)).toEqual([]);
+    // The folder became a Logseq graph within the session: the note is parsed again, by Logseq's rules.
+    expect(links((await cache.ready(logseq))(note, file) as NoteModel)).toEqual(['Ana']);
+    await cache.save();
+
+    // A restart read by Obsidian's rules does not take the notes stored under Logseq's.
+    const restarted = open();
+    expect(links((await restarted.ready(OBSIDIAN.parse))(note, file) as NoteModel)).toEqual([]);
+    const asGraph = open();
+    const parse = await asGraph.ready(logseq);
+    expect(asGraph.size).toBe(1);
+    expect(links(parse(note, file) as NoteModel)).toEqual(['Ana']);
   });
 });

@@ -1,5 +1,7 @@
 import { App, Notice, TFile } from '../__mocks__/obsidian';
-import { ObsidianVault, ParseCache } from '../../src/obsidian/obsidianVault';
+import { ObsidianVault } from '../../src/obsidian/obsidianVault';
+import { type NoteModel, parseNote } from '../../src/core/note/parseNote';
+import { PersistentParseCache } from '../../src/obsidian/persistentParseCache';
 import { generateReview, periodOfNote } from '../../src/obsidian/reviewCommands';
 import { parsePeriodId } from '../../src/core/dates/periods';
 import { resolveSettings } from '../../src/core/settings';
@@ -110,7 +112,7 @@ describe('a hand-edited review', () => {
     const context = (answer: boolean) => ({
       app: app as any,
       settings,
-      parser: new ParseCache().parser,
+      parser: (text: string) => parseNote(text),
       confirm: jest.fn(async () => answer),
       notify: jest.fn(),
     });
@@ -150,14 +152,15 @@ describe('the vault adapter', () => {
     expect(app.vault.texts.get('Reviews/2026/W47.md')).toBe('x');
   });
 
-  it('parses an unchanged note once, and again after the vault says it changed', () => {
-    const cache = new ParseCache();
+  it('parses an unchanged note once, and again after the vault says it changed', async () => {
+    const cache = new PersistentParseCache(new App({}).vault.adapter, 'parse-cache.json', { set: () => null, clear: () => undefined }, '1.0.0');
+    const parse = await cache.ready();
     const file = { path: 'a.md', mtime: 1, size: 3 };
-    const first = cache.parser('- a', file);
-    expect(cache.parser('- a', file)).toBe(first);
+    const first = parse('- a', file);
+    expect(parse('- a', file)).toBe(first);
     cache.forget(new TFile('a.md') as any);
-    expect(cache.parser('- a', file)).not.toBe(first);
-    expect(cache.parser('- b', { ...file, mtime: 2 }).blocks[0].text).toBe('b');
+    expect(parse('- a', file)).not.toBe(first);
+    expect((parse('- b', { ...file, mtime: 2 }) as NoteModel).blocks[0].text).toBe('b');
   });
 
   it('knows the period of a daily note and of a review note', () => {

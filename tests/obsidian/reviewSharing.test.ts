@@ -1,7 +1,7 @@
 import { Notice } from '../__mocks__/obsidian';
 import { parsePeriodId } from '../../src/core/dates/periods';
 import { resolveSettings } from '../../src/core/settings';
-import { ParseCache } from '../../src/obsidian/obsidianVault';
+import { parseNote } from '../../src/core/note/parseNote';
 import { copyReviewForSharing } from '../../src/obsidian/shareCommand';
 import { parseStrictXml } from '../helpers/xml';
 import { loadPlugin } from './pluginHarness';
@@ -41,7 +41,7 @@ describe('copy review for sharing', () => {
   const contextOf = (app: unknown, exportNames: 'full' | 'initials' = 'initials') => ({
     app: app as any,
     settings: { ...resolveSettings({ dailyFolder: 'Daily', exportNames }).settings },
-    parser: new ParseCache().parser,
+    parser: (text: string) => parseNote(text),
     confirm: jest.fn(async () => true),
     notify: (message: string) => void Notice.messages.push(message),
   });
