@@ -39,6 +39,23 @@ function walk(dir, base = dir, out = []) {
   return out;
 }
 
+
+/** Whether a link target is relative to its note's folder (`./x`, `../x`). */
+function isRelative(target) {
+  const t = target.trim();
+  return t.startsWith('./') || t.startsWith('../');
+}
+
+/** The vault path a relative target names from the note at `from`. */
+function fromFolder(target, from) {
+  const parts = from.split('/').slice(0, -1);
+  for (const p of target.trim().split('/')) {
+    if (p === '..') parts.pop();
+    else if (p !== '.' && p !== '') parts.push(p);
+  }
+  return parts.join('/');
+}
+
 class Vault {
   constructor(dir) {
     this.dir = dir;
@@ -54,18 +71,12 @@ class Vault {
 
   /** The file a link target names, or null. */
   file(target, from) {
-    let t = target.trim();
-    if (t === '') return from;
-    if (t.startsWith('./') || t.startsWith('../')) {
-      const parts = from.split('/').slice(0, -1);
-      for (const p of t.split('/')) {
-        if (p === '..') parts.pop();
-        else if (p !== '.' && p !== '') parts.push(p);
-      }
-      t = parts.join('/');
+    if (target.trim() === '') return from;
+    if (isRelative(target)) {
+      const t = fromFolder(target, from);
       return this.byPath.get(t.toLowerCase()) ?? this.byPath.get(`${t}.md`.toLowerCase()) ?? null;
     }
-    t = t.replace(/^\/+/, '');
+    const t = target.trim().replace(/^\/+/, '');
     const exact = this.byPath.get(t.toLowerCase()) ?? this.byPath.get(`${t}.md`.toLowerCase());
     if (exact) return exact;
     if (t.includes('/')) {
@@ -114,15 +125,7 @@ function destination(vault, link, from) {
   const file = vault.file(link.target, from);
   if (file === null) {
     // A missing file is named by the vault path the link names, so `../x.pdf` from a day and `x.pdf` from the review compare.
-    let t = link.target.trim();
-    if (t.startsWith('./') || t.startsWith('../')) {
-      const parts = from.split('/').slice(0, -1);
-      for (const p of t.split('/')) {
-        if (p === '..') parts.pop();
-        else if (p !== '.' && p !== '') parts.push(p);
-      }
-      t = parts.join('/');
-    }
+    const t = isRelative(link.target) ? fromFolder(link.target, from) : link.target.trim();
     return `missing:${t.toLowerCase()}`;
   }
   if (link.heading && !vault.hasHeading(file, link.heading)) return `no-heading:${file}#${link.heading.toLowerCase()}`;
