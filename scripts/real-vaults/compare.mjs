@@ -138,6 +138,21 @@ function isMarkerTag(name) {
 }
 
 /**
+ * The README's rule for meeting notes (`meetingNotes`, on by default, so on in a graph opened
+ * in place): a page named by a date (`2022-03-09 …`, `-`, `_` or `.` between its parts) that
+ * lives in a meetings folder (`Meetings/`, `meeting-notes/`, `1-1s/`, `one-on-ones/`, at any
+ * depth) or whose name holds a meeting word belongs to that day. Its day, or null.
+ */
+const MEETING_WORDS = /(?:^|[^\p{L}\p{N}])(?:1-1|1:1|1on1|one[- ]on[- ]one|meet|meeting|meetings|sync|standup|stand-up|retro|retrospective|interview|check-?in|catch-?up|planning)(?![\p{L}\p{N}])/iu;
+const MEETING_FOLDER = /(?:^|\/)(?:meetings?|meeting[ _-]notes|1-1s?|one[ _-]on[ _-]ones?)\//i;
+function meetingDay(path) {
+  const name = path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, '');
+  const date = /(?:^|\D)(\d{4})[-_.](\d{2})[-_.](\d{2})(?:\D|$)/.exec(name);
+  if (!date || !(MEETING_FOLDER.test(path) || MEETING_WORDS.test(name))) return null;
+  return `${date[1]}-${date[2]}-${date[3]}`;
+}
+
+/**
  * A Logseq graph opened in place: its journal pages are the days, read by the counter's
  * own reading of Logseq's rules (logseqCounter.mjs); nothing is laid out or copied.
  */
@@ -149,7 +164,13 @@ function compareGraph(daybook, dir) {
   const days = files.map((path) => ({ day: journalDay(path, config), daily: path, original: path })).filter((d) => d.day !== null);
   const counter = new Side();
   const counterTasks = new Map();
-  for (const { day, daily } of days) {
+  const years = new Set(days.map((d) => d.day.slice(0, 4)));
+  // A decision, not a count: a meeting note is read with its day (the README's rule above).
+  const meetings = files
+    .filter((path) => journalDay(path, config) === null)
+    .map((path) => ({ day: meetingDay(path), daily: path }))
+    .filter((m) => m.day !== null && years.has(m.day.slice(0, 4)));
+  for (const { day, daily } of [...days, ...meetings]) {
     const found = countLogseqNote(texts.get(daily));
     const lines = texts.get(daily).split(/\r?\n/);
     for (const ref of found.refs) {

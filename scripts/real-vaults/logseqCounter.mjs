@@ -147,6 +147,14 @@ export function outlineBlocks(text) {
   return blocks;
 }
 
+/**
+ * Logseq's graph parser (get-page-reference, with logseq.common.config `draw?` and
+ * `local-asset?`): a `[[X]]` whose X starts with `draws` (an Excalidraw drawing) or with
+ * `assets` after only dots and slashes (`[[../assets/q.pdf]]`) links that file; it
+ * references no page.
+ */
+const isFileRef = (target) => target.startsWith('draws') || /^[./]*assets/.test(target);
+
 /** Page references of one block's markdown; `line` is the block's first line. */
 function refsOf(content, line, out) {
   const tokens = md.parse(content, {});
@@ -160,13 +168,13 @@ function refsOf(content, line, out) {
       else if (child.type === 'link_open') {
         inLink++;
         const found = markdownLinkTarget(child.attrGet('href') ?? '');
-        if (found && found.kind === 'logseq' && inMacro === 0) out.refs.push({ target: found.target, line: at });
+        if (found && found.kind === 'logseq' && inMacro === 0 && !isFileRef(found.target)) out.refs.push({ target: found.target, line: at });
       } else if (child.type === 'link_close') inLink--;
       else if (child.type === 'text') {
         inMacro = Math.max(0, inMacro + (child.content.split('{{').length - 1) - (child.content.split('}}').length - 1));
       } else if (child.type === 'wikilink' && !child.meta.embed && inMacro === 0) {
         const { target } = splitWikiInner(child.meta.inner);
-        if (target !== '') out.refs.push({ target, line: at });
+        if (target !== '' && !isFileRef(target)) out.refs.push({ target, line: at });
       } else if (child.type === 'hashtag' && inLink === 0 && inMacro === 0) out.refs.push({ target: child.meta.name, line: at, tag: true });
     }
   }
