@@ -149,3 +149,42 @@ describe('Logseq’s settings and names', () => {
     expect(parseNote(text, logseq).blocks.flatMap((b) => b.links.map((l) => l.target))).toEqual(['Ana']);
   });
 });
+
+describe('a Logseq work graph: meetings, front matter Logseq reads and links to files', () => {
+  type Named = { name: string; path: string | null; mentions: number; blocks: { date: string; text: string }[] };
+  let data: { people: Named[]; topics: Named[]; otherLinks: Named[]; warnings: { path: string; message: string }[] };
+  beforeAll(async () => {
+    const result = await daybook(['review', '--vault', fixture('logseq-work-graph'), '--period', '2026-W47', '--no-cache', '--json']);
+    expect(result.code).toBe(0);
+    data = JSON.parse(result.stdout);
+  });
+  const names = (entries: Named[]) => entries.map((e) => e.name).sort();
+
+  it('makes whom a meeting line is with a person (tag or link right after "with"), never what it was about', () => {
+    expect(names(data.people)).toEqual(['Oskar', 'Priya Natarajan', 'Rafaela Quist', 'ines', 'kasia', 'tomek']);
+    // A name followed by a plain word is a group or a thing; what follows "about" is the subject.
+    expect(names(data.topics)).toEqual(['Nordpay', 'design', 'hiring', 'perf']);
+    expect(names(data.otherLinks)).toContain('billing');
+  });
+
+  it('reads front matter that is no valid YAML line by line, as Logseq does: its alias and person tags count', () => {
+    expect(data.people.find((p) => p.name === 'Rafaela Quist')).toMatchObject({ path: 'pages/Rafaela Quist.md', mentions: 2 });
+    expect(data.otherLinks.map((o) => o.name)).not.toContain('Rafe');
+    expect(data.warnings).toEqual([]);
+    expect(readFrontmatter('---\nalias: Rafe\ntags: [[team/colleague]] , [[Designer]]\n---\n', true)).toEqual({ data: { alias: 'Rafe', tags: ['team/colleague', 'Designer'] }, error: null });
+    // In an Obsidian vault the YAML is all there is: it does not parse, so nothing is read, and that is said.
+    expect(readFrontmatter('---\nalias: Rafe\ntags: [[team/colleague]] , [[Designer]]\n---\n').error).toContain('invalid YAML');
+  });
+
+  it('counts a link to a day beside a block reference: the referenced block is content, not navigation', () => {
+    expect(data.otherLinks.find((o) => o.path === 'journals/2026_11_16.md')?.blocks.map((b) => b.date)).toEqual(['2026-11-17']);
+  });
+
+  it('reads no page in a reference to a drawing or a local asset, as Logseq does', () => {
+    expect(data.otherLinks.map((o) => o.name).filter((n) => /draws|assets|excalidraw|pdf/.test(n))).toEqual([]);
+  });
+
+  it('reads a meeting note with its day', () => {
+    expect(data.otherLinks.find((o) => o.name === 'webhooks')?.blocks.map((b) => b.date)).toEqual(['2026-11-17']);
+  });
+});

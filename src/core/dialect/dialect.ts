@@ -25,6 +25,11 @@ export interface Dialect {
   readonly titleProperty: string | null;
   /** How the note parser reads text in this dialect. */
   readonly parse: ParseRules;
+  /**
+   * Whether `[[target]]` references a page. In Logseq a reference to a drawing (`[[draws/…]]`)
+   * or a local asset (`[[../assets/q.pdf]]`) is a link to that file, not a page reference.
+   */
+  isPageRef(target: string): boolean;
   /** What a review says first about a folder opened in place, or null for a plain Obsidian vault. */
   describe(journals: number, pages: number, journalsFolder: string): string | null;
 }
@@ -56,6 +61,7 @@ export const OBSIDIAN: Dialect = {
   aliasProperties: ['aliases', 'alias'],
   titleProperty: null,
   parse: OBSIDIAN_RULES,
+  isPageRef: () => true,
   describe: () => null,
 };
 
@@ -80,6 +86,11 @@ export function logseqPageName(file: string, namespaceFiles: LogseqConfig['names
   return decode(separated);
 }
 
+/** Logseq's own test (logseq.common.config `draw?` and `local-asset?`), case and all: a name starting `draws`, or `assets` after only dots and slashes. */
+function isLogseqPageRef(target: string): boolean {
+  return !target.startsWith('draws') && !/^[./]*assets/.test(target);
+}
+
 export function logseqDialect(config: LogseqConfig): Dialect {
   const own = ['logseq', ...config.hidden];
   return {
@@ -90,6 +101,7 @@ export function logseqDialect(config: LogseqConfig): Dialect {
     aliasProperties: ['alias', 'aliases'],
     titleProperty: 'title',
     parse: LOGSEQ_RULES,
+    isPageRef: isLogseqPageRef,
     describe: (journals, pages, folder) => `Logseq graph: ${plural(journals, 'journal page')} in ${folder ? `${folder}/` : 'the graph folder'}, ${plural(pages, 'page')}`,
   };
 }

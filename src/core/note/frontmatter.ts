@@ -1,5 +1,6 @@
 import { parseDocument } from 'yaml';
 import { pageProperties } from './pageProperties';
+import { logseqFrontMatter } from '../dialect/logseqFrontMatter';
 
 export type Frontmatter = Record<string, unknown>;
 
@@ -183,10 +184,16 @@ export function parseFrontmatterYaml(yaml: string | null): ParsedFrontmatter {
  * Its YAML frontmatter, and in a Logseq graph (`withPageProperties`) the
  * `key:: value` lines of its first block, as Logseq writes page properties:
  * a key set in both is taken from the YAML. Obsidian reads only the YAML.
+ * YAML that does not parse is read in a graph as Logseq reads it (logseqFrontMatter).
  */
 export function readFrontmatter(text: string, withPageProperties = false): ParsedFrontmatter {
   const split = splitFrontmatter(text);
-  const parsed = parseFrontmatterYaml(split.yaml);
+  let parsed = parseFrontmatterYaml(split.yaml);
+  // Logseq reads front matter line by line, never as YAML: what YAML rejects still names the page there.
+  if (withPageProperties && split.yaml !== null && parsed.error?.startsWith('invalid YAML')) {
+    const lines = logseqFrontMatter(split.yaml);
+    if (Object.keys(lines).length) parsed = { data: lines, error: null };
+  }
   if (!withPageProperties || !split.body.includes('::')) return parsed;
   const properties = pageProperties(split.body);
   return Object.keys(properties).length ? { data: { ...properties, ...parsed.data }, error: parsed.error } : parsed;

@@ -82,7 +82,7 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
     // A person linked under Projects is someone worked with, never a project: their link stays a mention.
     const projectLink = named !== null && catalog.lookup(catalog.fromNote(named, daily.path)).kind !== 'person' ? named : null;
     for (const link of block.links) {
-      if (link.embed || link.target === '' || isQuestion(link.target) || link.target === projectLink || navigation?.has(link)) continue;
+      if (link.embed || link.target === '' || isQuestion(link.target) || link.target === projectLink || navigation?.has(link) || !journal.dialect.isPageRef(link.relative ?? link.target)) continue;
       if (filing !== '' && filing.includes(`[[${link.target}`)) continue;
       const target = catalog.lookup(linkTarget(catalog, link, daily.path));
       if (target.path) referenced.add(target.path);

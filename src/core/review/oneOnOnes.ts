@@ -26,7 +26,44 @@ function isOneOnOne(text: string): boolean {
   return words.length <= MAX_OTHER_WORDS;
 }
 
-/** The identities (`Target.key`) of the people the period's notes log a 1:1 with. Call `catalog.prepare` first. */
+/**
+ * A block opening with a meeting and whom it was with, as work journals log them:
+ * `Meeting with #piyush on [[lusaka]]`, `Weekly call with #tanda`, `Sync with [[Ana]] and #bo`,
+ * `1:1 with #kim about #perf`. The names right after "with" (joined by `and`, `,`, `&`, `/`)
+ * are whom it was with; what follows them must be the end, punctuation or a word that starts
+ * what it was about (`on`, `about`, `re` …). A name followed by a plain word
+ * (`meeting with #design team about #perf`) is a group or a thing, so the block names no one.
+ */
+const MEETING_OPENING = new RegExp(
+  '^(?:\\d{1,2}[:.]\\d{2}\\s*(?:[ap]m)?\\s*[-–—]?\\s*)?' +
+    '(?:(?:weekly|daily|monthly|quarterly|bi-?weekly|fortnightly|quick|short|first|intro|regular|follow-?up|video|phone|zoom)\\s+)*' +
+    '(?:meetings?|meet|calls?|syncs?|catch[- ]?ups?|chats?|check-?ins?|1:1s?|1-1s?|1on1s?|one[ -](?:on|to)[ -]ones?|lunch|coffee|talk)' +
+    '\\s+(?:with|w/)\\s+',
+  'iu',
+);
+const NAME = /^(?:#\[\[([^[\]\n]+)\]\]|\[\[([^[\]|#\n]+)(?:[|#][^[\]\n]*)?\]\]|#([^\s#,.;:!?()[\]]+))/u;
+const JOINER = /^\s*(?:,|&|\/|\+|\band\b)\s*/iu;
+const ABOUT = /^(?:$|[.,:;!?()–—-]|\s+(?:about|on|re|regarding|for|to|at|in|over|today|tomorrow|this|next|after|before|around)\b|\s*$)/iu;
+
+/** Whom a meeting block was with (tag names and link targets as written), or none. */
+export function meetingWith(text: string): string[] {
+  const opening = MEETING_OPENING.exec(text.trim());
+  if (!opening) return [];
+  let rest = text.trim().slice(opening[0].length);
+  const names: string[] = [];
+  for (;;) {
+    const name = NAME.exec(rest);
+    if (!name) return [];
+    names.push((name[1] ?? name[2] ?? name[3]).trim());
+    rest = rest.slice(name[0].length);
+    const joiner = JOINER.exec(rest);
+    if (!joiner || !NAME.test(rest.slice(joiner[0].length))) break;
+    rest = rest.slice(joiner[0].length);
+  }
+  return ABOUT.test(rest) ? names : [];
+}
+
+/** The identities (`Target.key`) of the people the period's notes log a 1:1 or a meeting with. Call `catalog.prepare` first. */
 export function oneOnOnePeople(notes: DailyNote[], catalog: TargetCatalog, days: Set<string>): Set<string> {
   const people = new Set<string>();
   const consider = (target: Target, name: string) => {
@@ -37,9 +74,16 @@ export function oneOnOnePeople(notes: DailyNote[], catalog: TargetCatalog, days:
   };
   for (const { note } of notes) {
     for (const block of note.blocks) {
-      if (!isOneOnOne(block.text)) continue;
-      for (const link of block.links) if (!link.embed && link.target !== '') consider(catalog.lookup(link.target), link.target);
-      for (const tag of block.tags) consider(catalog.lookupTag(tag), tag);
+      if (isOneOnOne(block.text)) {
+        for (const link of block.links) if (!link.embed && link.target !== '') consider(catalog.lookup(link.target), link.target);
+        for (const tag of block.tags) consider(catalog.lookupTag(tag), tag);
+        continue;
+      }
+      const met = meetingWith(block.text);
+      if (met.length === 0) continue;
+      const named = new Set(met.map((name) => name.toLowerCase()));
+      for (const link of block.links) if (!link.embed && named.has(link.target.trim().toLowerCase())) consider(catalog.lookup(link.target), link.target);
+      for (const tag of block.tags) if (named.has(tag.toLowerCase())) consider(catalog.lookupTag(tag), tag);
     }
   }
   return people;

@@ -13,8 +13,19 @@ const NAV_WORDS = /\b(?:yesterday|tomorrow|today|previous|next|prev|back|forward
 /** Properties that file the note (its tags, type, categories, aliases, template): their links are no mentions. */
 const FILING_KEYS = new Set(['tags', 'tag', 'type', 'types', 'category', 'categories', 'alias', 'aliases', 'template', 'templates']);
 
-function withoutLinks(quote: string): string {
-  return quote.replace(/!?\[\[[^[\]\n]*\]\]/g, ' ').replace(/!?\[[^[\]\n]*\]\([^()\n]*\)/g, ' ');
+/**
+ * The quote without its links to days and its markdown links. A page link the
+ * block does not hold itself stays: it came with a Logseq block reference
+ * (`[[2022/03/07]] ((uuid))` shows the referenced block), which is content.
+ */
+function withoutLinks(quote: string, days: Set<string>): string {
+  return quote
+    .replace(/!?\[\[([^[\]\n]*)\]\]/g, (all, inner: string) => (days.has(linkTarget(inner)) ? ' ' : all))
+    .replace(/!?\[[^[\]\n]*\]\([^()\n]*\)/g, ' ');
+}
+
+function linkTarget(inner: string): string {
+  return inner.split(/\\?\|/)[0].split('#')[0].trim().toLowerCase();
 }
 
 /**
@@ -26,11 +37,12 @@ export function navigationLinks(block: Block, dayOf: (link: WikiLink) => string 
   const out = new Set<WikiLink>();
   const dayLinks = block.links.filter((link) => dayOf(link) !== null);
   if (dayLinks.length === 0) return out;
-  const onlyDays = dayLinks.length === block.links.length && withoutLinks(block.quote).replace(NAV_WORDS, '').replace(/[\s\p{P}\p{S}]+/gu, '') === '';
-  const hasNavWords = withoutLinks(block.quote).search(NAV_WORDS) !== -1;
+  const rest = withoutLinks(block.quote, new Set(dayLinks.map((link) => link.target.trim().toLowerCase())));
+  const onlyDays = dayLinks.length === block.links.length && rest.replace(NAV_WORDS, '').replace(/[\s\p{P}\p{S}]+/gu, '') === '';
+  const hasNavWords = rest.search(NAV_WORDS) !== -1;
   for (const link of dayLinks) {
     const aliasIsNav = link.alias !== null && link.alias.replace(NAV_WORDS, '').replace(/[\s\p{P}\p{S}]+/gu, '') === '';
-    if (onlyDays || aliasIsNav || (hasNavWords && dayLinks.length === block.links.length && withoutLinks(block.quote).trim().split(/\s+/).length <= 4)) out.add(link);
+    if (onlyDays || aliasIsNav || (hasNavWords && dayLinks.length === block.links.length && rest.trim().split(/\s+/).length <= 4)) out.add(link);
   }
   return out;
 }
