@@ -16,6 +16,10 @@ const FILLER = new Set(['with', 'and', 'meeting', 'sync', 'weekly', 'catch', 'up
 /** Words a 1:1 block may hold besides its marker, names and fillers. */
 const MAX_OTHER_WORDS = 0;
 
+/** Property lines (`collapsed:: true`, `id:: …`) are Logseq's bookkeeping, not words of the block. */
+const PROPERTY_LINE = /^\s*[\p{L}\p{N}_][\p{L}\p{N}_-]*::.*$/gmu;
+const ownWords = (text: string) => (text.includes('::') ? text.replace(PROPERTY_LINE, '').trim() : text);
+
 function isOneOnOne(text: string): boolean {
   if (!MARKER.test(text)) return false;
   const words = text
@@ -74,12 +78,13 @@ export function oneOnOnePeople(notes: DailyNote[], catalog: TargetCatalog, days:
   };
   for (const { note } of notes) {
     for (const block of note.blocks) {
-      if (isOneOnOne(block.text)) {
+      const text = ownWords(block.text);
+      if (isOneOnOne(text)) {
         for (const link of block.links) if (!link.embed && link.target !== '') consider(catalog.lookup(link.target), link.target);
         for (const tag of block.tags) consider(catalog.lookupTag(tag), tag);
         continue;
       }
-      const met = meetingWith(block.text);
+      const met = meetingWith(text);
       if (met.length === 0) continue;
       const named = new Set(met.map((name) => name.toLowerCase()));
       for (const link of block.links) if (!link.embed && named.has(link.target.trim().toLowerCase())) consider(catalog.lookup(link.target), link.target);
