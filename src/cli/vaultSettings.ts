@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { fileKind } from './noteBytes';
 import { join } from 'node:path';
-import { type Dialect, logseqDialect, OBSIDIAN } from '../core/dialect/dialect';
+import { type Dialect, logseqDialect, OBSIDIAN, withLogseqJournalNames } from '../core/dialect/dialect';
 import { LOGSEQ_CONFIG_PATH, readLogseqConfig } from '../core/dialect/logseqConfig';
 import { loadPeriodicNotes } from '../core/periodicNotes';
 import { type CoreDailyNotesSettings, type ResolvedSettings, resolveSettings } from '../core/settings';
@@ -126,5 +126,6 @@ export async function loadVaultSettings(vault: string): Promise<ResolvedSettings
   }
   const periodic = await loadPeriodicNotes(other, '.obsidian');
   const resolved = resolveSettings(own, daily, periodic.notes);
+  if (edn !== undefined && dialect.spec.app === 'logseq') resolved.settings = withLogseqJournalNames(resolved.settings, dialect.spec);
   return { ...resolved, problems: [...read, ...periodic.problems, ...resolved.problems], file, dialect, dialectProblems };
 }

@@ -18,15 +18,25 @@ export function dailyNotePath(day: string, settings: DaybookSettings): string {
 
 /** The day a note is the daily note of, or null when its path does not match the format. */
 export function dayOfDailyNote(path: string, settings: DaybookSettings): string | null {
+  const day = dayInFormat(path, settings.dailyFormat, settings);
+  if (day !== null || !settings.dailyFormatsAlso) return day;
+  for (const format of settings.dailyFormatsAlso) {
+    const also = dayInFormat(path, format, settings);
+    if (also !== null) return also;
+  }
+  return null;
+}
+
+function dayInFormat(path: string, format: string, settings: DaybookSettings): string | null {
   if (!path.endsWith('.md') || !isInFolder(path, settings.dailyFolder)) return null;
   const relative = sameForm(pathBelow(path, settings.dailyFolder).slice(0, -3));
   // A format without folders matches the name in any subfolder, as users file old notes away.
-  const name = settings.dailyFormat.includes('/') ? relative : relative.slice(relative.lastIndexOf('/') + 1);
+  const name = format.includes('/') ? relative : relative.slice(relative.lastIndexOf('/') + 1);
   const dates = dateFormatter();
   // The date-fns parser rejects a name that does not fit an all-numeric format at once; others get the shape check.
-  const quick = dates === dateFnsFormatter && isNumericFormat(settings.dailyFormat);
-  if (!quick && !mayMatch(name, settings.dailyFormat, dates)) return null;
-  const date = dates.parse(name, settings.dailyFormat);
+  const quick = dates === dateFnsFormatter && isNumericFormat(format);
+  if (!quick && !mayMatch(name, format, dates)) return null;
+  const date = dates.parse(name, format);
   return date ? dateToDay(date) : null;
 }
 

@@ -22,6 +22,11 @@ export interface SliderSetting {
 export interface DaybookSettings {
   dailyFolder: string;
   dailyFormat: string;
+  /**
+   * Other names a daily note may have, set for a Logseq graph only (never stored): Logseq
+   * takes `journals/2022-04-26.md` as that day's journal whatever its file name format.
+   */
+  dailyFormatsAlso?: string[];
   templatePath: string;
   peopleFolder: string;
   topicsFolder: string;
@@ -119,7 +124,7 @@ export const DEFAULT_SETTINGS: DaybookSettings = {
   meetingsFolder: 'Meetings',
   meetingNotes: true,
   filedUnderDays: true,
-  markerTags: ['task', 'tasks', 'todo', 'todos', 'meeting', 'meetings', 'question', 'questions', 'priority', 'daily', 'daily note', 'daily notes', 'dailynote', 'dailynotes', 'journal', 'fleeting', 'inbox', 'followup', 'follow up', 'next steps', 'nextsteps', 'waiting'],
+  markerTags: ['task', 'tasks', 'todo', 'todos', 'meeting', 'meetings', 'question', 'questions', 'priority', 'daily', 'daily note', 'daily notes', 'dailynote', 'dailynotes', 'journal', 'fleeting', 'inbox', 'followup', 'follow up', 'next steps', 'nextsteps', 'waiting', '1:1', '1-1', '1on1', 'one on one', 'one to one'],
 };
 
 export interface ResolvedSettings {

@@ -1,6 +1,6 @@
 import { type App, normalizePath } from 'obsidian';
 import { loadPeriodicNotes } from '../core/periodicNotes';
-import { type Dialect, logseqDialect, OBSIDIAN } from '../core/dialect/dialect';
+import { type Dialect, logseqDialect, OBSIDIAN, withLogseqJournalNames } from '../core/dialect/dialect';
 import { LOGSEQ_CONFIG_PATH, readLogseqConfig } from '../core/dialect/logseqConfig';
 import { type CoreDailyNotesSettings, type DaybookSettings, DEFAULT_SETTINGS, resolveSettings } from '../core/settings';
 
@@ -58,6 +58,7 @@ export async function effectiveSettings(app: App, stored: unknown): Promise<{ se
   const logseq = await logseqConfig(app);
   const daily = logseq ? { ...core, folder: logseq.config.journalsDir, format: logseq.config.journalFileFormat } : core;
   const resolved = resolveSettings(stored, daily, periodic.notes);
+  if (logseq) resolved.settings = withLogseqJournalNames(resolved.settings, logseq.config);
   const logseqProblems = logseq ? logseq.problems.map((p) => `${LOGSEQ_CONFIG_PATH} ${p}`) : [];
   return { ...resolved, problems: [...logseqProblems, ...periodic.problems, ...resolved.problems], dialect: logseq ? logseqDialect(logseq.config) : OBSIDIAN };
 }

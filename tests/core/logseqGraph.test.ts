@@ -161,10 +161,14 @@ describe('a Logseq work graph: meetings, front matter Logseq reads and links to 
   const names = (entries: Named[]) => entries.map((e) => e.name).sort();
 
   it('makes whom a meeting line is with a person (tag or link right after "with"), never what it was about', () => {
-    expect(names(data.people)).toEqual(['Oskar', 'Priya Natarajan', 'Rafaela Quist', 'ines', 'kasia', 'tomek']);
+    expect(names(data.people)).toEqual(['Oskar', 'Priya Natarajan', 'Rafaela Quist', 'Wren Adler', 'ines', 'kasia', 'tomek']);
     // A name followed by a plain word is a group or a thing; what follows "about" is the subject.
     expect(names(data.topics)).toEqual(['Nordpay', 'design', 'hiring', 'perf']);
     expect(names(data.otherLinks)).toContain('billing');
+  });
+
+  it('reads a 1:1 block by its own words: its property lines (collapsed:: true) are not words', () => {
+    expect(data.people.find((p) => p.name === 'Wren Adler')?.blocks.map((b) => b.date)).toEqual(['2026-11-17']);
   });
 
   it('reads front matter that is no valid YAML line by line, as Logseq does: its alias and person tags count', () => {
@@ -182,6 +186,14 @@ describe('a Logseq work graph: meetings, front matter Logseq reads and links to 
 
   it('reads no page in a reference to a drawing or a local asset, as Logseq does', () => {
     expect(data.otherLinks.map((o) => o.name).filter((n) => /draws|assets|excalidraw|pdf/.test(n))).toEqual([]);
+  });
+
+  it('reads a journal named in another of Logseq’s date formats (journals/2026-11-18.md in a yyyy_MM_dd graph) as its day', () => {
+    expect(data.people.find((p) => p.name === 'ines')?.blocks.map((b) => b.date)).toEqual(['2026-11-16', '2026-11-18']);
+  });
+
+  it('treats [[Meeting]] and [[1:1]] as the marker tags they are in a graph: no links', () => {
+    expect(data.otherLinks.map((o) => o.name).filter((n) => /^(meeting|1:1)$/i.test(n))).toEqual([]);
   });
 
   it('reads a meeting note with its day', () => {

@@ -2,6 +2,7 @@ import { dayToDate } from '../dates/periods';
 import { formatDate } from '../dates/dateFormatter';
 import { basename, isInFolder } from '../vault';
 import type { LogseqConfig } from './logseqConfig';
+import type { DaybookSettings } from '../settings';
 
 /**
  * The rules one app reads a vault by: which files are notes, what a note's
@@ -104,4 +105,17 @@ export function logseqDialect(config: LogseqConfig): Dialect {
     isPageRef: isLogseqPageRef,
     describe: (journals, pages, folder) => `Logseq graph: ${plural(journals, 'journal page')} in ${folder ? `${folder}/` : 'the graph folder'}, ${plural(pages, 'page')}`,
   };
+}
+
+/**
+ * Logseq takes a journal page's file name as its date in the graph's own format or in any
+ * of `MMM Do, YYYY`, `YYYY-MM-DD` and `YYYY_MM_DD` (its safe-journal-title-formatters), so
+ * `journals/2022-04-26.md` is a journal in a `yyyy_MM_dd` graph. While the journals are read
+ * by config.edn (no dailyFolder / dailyFormat of Daybook's own), those names are days too.
+ */
+export function withLogseqJournalNames(settings: DaybookSettings, config: LogseqConfig): DaybookSettings {
+  if (settings.dailyFolder !== config.journalsDir || settings.dailyFormat !== config.journalFileFormat) return settings;
+  // A format holding `/` would name folders, which a journal's file name cannot.
+  const also = [...new Set([config.journalTitleFormat, 'MMM Do, YYYY', 'YYYY-MM-DD', 'YYYY_MM_DD'])].filter((format) => format !== settings.dailyFormat && !format.includes('/'));
+  return also.length ? { ...settings, dailyFormatsAlso: also } : settings;
 }

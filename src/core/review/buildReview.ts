@@ -84,6 +84,8 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
     for (const link of block.links) {
       if (link.embed || link.target === '' || isQuestion(link.target) || link.target === projectLink || navigation?.has(link) || !journal.dialect.isPageRef(link.relative ?? link.target)) continue;
       if (filing !== '' && filing.includes(`[[${link.target}`)) continue;
+      // In a graph `[[Meeting]]` is the page `#Meeting` is: a marker either way.
+      if (journal.dialect.tagsArePages && isMarker(link.target)) continue;
       const target = catalog.lookup(linkTarget(catalog, link, daily.path));
       if (target.path) referenced.add(target.path);
       if (target.path && target.kind === 'other' && !seen.has(target.key)) {
