@@ -35,7 +35,7 @@ function isOneOnOne(text: string): boolean {
  * `Meeting with #piyush on [[lusaka]]`, `Weekly call with #tanda`, `Sync with [[Ana]] and #bo`,
  * `1:1 with #kim about #perf`. The names right after "with" (joined by `and`, `,`, `&`, `/`)
  * are whom it was with; what follows them must be the end, punctuation or a word that starts
- * what it was about (`on`, `about`, `re` …). A name followed by a plain word
+ * what it was about or what was said (`on`, `about`, `re`, `we` …). A name followed by a plain word
  * (`meeting with #design team about #perf`) is a group or a thing, so the block names no one.
  */
 const MEETING_OPENING = new RegExp(
@@ -47,7 +47,7 @@ const MEETING_OPENING = new RegExp(
 );
 const NAME = /^(?:#\[\[([^[\]\n]+)\]\]|\[\[([^[\]|#\n]+)(?:[|#][^[\]\n]*)?\]\]|#([^\s#,.;:!?()[\]]+))/u;
 const JOINER = /^\s*(?:,|&|\/|\+|\band\b)\s*/iu;
-const ABOUT = /^(?:$|[.,:;!?()–—-]|\s+(?:about|on|re|regarding|for|to|at|in|over|today|tomorrow|this|next|after|before|around)\b|\s*$)/iu;
+const ABOUT = /^(?:$|[.,:;!?()–—-]|\s+(?:about|on|re|regarding|for|to|at|in|over|today|tomorrow|this|next|after|before|around|we|he|she|they|i)\b|\s*$)/iu;
 
 /** Whom a meeting block was with (tag names and link targets as written), or none. */
 export function meetingWith(text: string): string[] {
