@@ -121,7 +121,7 @@ function compareVault(daybook, vault) {
  * The default `markerTags` as the README states them: a tag that marks what a line is (`#task`,
  * `#meeting/1:1`, `#Priority/P0`), matched by its first part, case and `-`/`_`/spaces folded.
  */
-const MARKER_TAGS = ['task', 'tasks', 'todo', 'todos', 'meeting', 'meetings', 'question', 'questions', 'priority', 'daily', 'daily note', 'daily notes', 'dailynote', 'dailynotes', 'journal', 'fleeting', 'inbox', 'followup', 'follow up', 'next steps', 'nextsteps', 'waiting'];
+const MARKER_TAGS = ['task', 'tasks', 'todo', 'todos', 'meeting', 'meetings', 'question', 'questions', 'priority', 'daily', 'daily note', 'daily notes', 'dailynote', 'dailynotes', 'journal', 'fleeting', 'inbox', 'followup', 'follow up', 'next steps', 'nextsteps', 'waiting', '1:1', '1-1', '1on1', 'one on one', 'one to one'];
 const fold = (name) => name.normalize('NFC').toLowerCase().replace(/[-_\s]+/g, ' ').trim();
 const MARKERS = new Set(MARKER_TAGS.map(fold));
 /** The README's rule for day navigation: a line of only day-named links, arrows, bars and the words yesterday/tomorrow/previous/next. */
@@ -176,8 +176,8 @@ function compareGraph(daybook, dir) {
     for (const ref of found.refs) {
       // A decision, not a count: a line of nothing but links between days (`<< [[2022-01-25]] | [[2022-01-27]] >>`) is the template's navigation.
       if (isNavigationLine(lines[ref.line - 1] ?? '')) continue;
-      // A decision, not a count: a graph opened in place has Daybook's default marker tags, which are no topics.
-      if (ref.tag && isMarkerTag(ref.target)) continue;
+      // A decision, not a count: a graph opened in place has Daybook's default marker tags, which are no topics; `[[Meeting]]` is `#Meeting` there.
+      if (isMarkerTag(ref.target)) continue;
       const key = resolver.resolve(ref.target);
       if (key) counter.add(key, day, ref.line);
     }

@@ -52,14 +52,21 @@ export function graphFiles(dir, config) {
   return out.sort();
 }
 
-/** YYYY-MM-DD of a journal file, or null. */
+/**
+ * YYYY-MM-DD of a journal file, or null. Logseq names a page by its file name and takes a
+ * name that is a date in the graph's title format or in `MMM do, yyyy`, `yyyy-MM-dd` or
+ * `yyyy_MM_dd` (date-time-util safe-journal-title-formatters) as that day's journal, so
+ * `journals/2022-04-26.md` is a journal in a `yyyy_MM_dd` graph.
+ */
 export function journalDay(path, config) {
   const prefix = config.journals + '/';
   if (!path.startsWith(prefix) || path.slice(prefix.length).includes('/')) return null;
   const name = path.slice(prefix.length, -3);
-  const date = parse(name, config.fileFormat, new Date(2000, 0, 1, 12));
-  if (!isValid(date) || format(date, config.fileFormat) !== name) return null;
-  return format(date, 'yyyy-MM-dd');
+  for (const pattern of [config.fileFormat, config.titleFormat, 'MMM do, yyyy', 'yyyy-MM-dd', 'yyyy_MM_dd']) {
+    const date = parse(name, pattern, new Date(2000, 0, 1, 12));
+    if (isValid(date) && format(date, pattern) === name) return format(date, 'yyyy-MM-dd');
+  }
+  return null;
 }
 
 function pageNameOf(path, config) {
