@@ -196,6 +196,12 @@ describe('a Logseq work graph: meetings, front matter Logseq reads and links to 
     expect(data.otherLinks.map((o) => o.name).filter((n) => /^(meeting|1:1)$/i.test(n))).toEqual([]);
   });
 
+  it('keeps someone met one to one a person in later reviews, where they are only mentioned', async () => {
+    const week = JSON.parse((await daybook(['review', '--vault', fixture('logseq-work-graph'), '--period', '2026-W48', '--no-cache', '--json'])).stdout);
+    expect(week.people.map((p: Named) => p.name)).toEqual(['kasia']);
+    expect(week.topics).toEqual([]);
+  });
+
   it('reads a meeting note with its day', () => {
     expect(data.otherLinks.find((o) => o.name === 'webhooks')?.blocks.map((b) => b.date)).toEqual(['2026-11-17']);
   });

@@ -34,14 +34,14 @@ describe('who is a person, in an Obsidian vault', () => {
     expect(data.topics.map((t) => t.name)).toEqual(['#perf']);
   });
 
-  it('lists whom a block logs a 1:1 with as a person, page or no page; a block that says more decides nothing', async () => {
+  it('lists whom a block logs a 1:1 or a meeting with as a person, page or no page; what it was about, or a group, is no one', async () => {
     const vault = new MemoryVault({
-      'Daily/2026-11-16.md': '## Meetings\n- #Marek one to one\n\t- #Nadia [[1:1]]\n- [[Bram Vollers]] #meeting/1:1 [[2026-11-16]]\n- 1:1 with #kim about #perf\n- [[Tomas]] / [[kiran]] 1-1s\n',
+      'Daily/2026-11-16.md': '## Meetings\n- #Marek one to one\n\t- #Nadia [[1:1]]\n- [[Bram Vollers]] #meeting/1:1 [[2026-11-16]]\n- 1:1 with #kim about #perf\n- meeting with #design team about #perf\n- [[Tomas]] / [[kiran]] 1-1s\n',
       'Daily/2026-11-17.md': '- asked #Marek about #perf\n',
     });
     const data = await buildReview(await Journal.open(vault, settings), parsePeriodId('2026-W47')!);
-    expect(data.people.map((p) => [p.name, p.mentions]).sort()).toEqual([['#Marek', 2], ['#Nadia', 1], ['Bram Vollers', 1], ['Tomas', 1], ['kiran', 1]]);
-    expect(data.topics.map((t) => t.name).sort()).toEqual(['#kim', '#perf']);
+    expect(data.people.map((p) => [p.name, p.mentions]).sort()).toEqual([['#Marek', 2], ['#Nadia', 1], ['#kim', 1], ['Bram Vollers', 1], ['Tomas', 1], ['kiran', 1]]);
+    expect(data.topics.map((t) => t.name).sort()).toEqual(['#design', '#perf']);
     expect(data.otherLinks.map((o) => o.name)).not.toContain('Bram Vollers');
   });
 

@@ -461,8 +461,13 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
     byDate(meetings);
   }
   if (journal.dialect.tagsArePages) tables.topic.absorb(tables.other);
-  // Whom the period's notes log a 1:1 with is a person, marked so or not.
-  const metOneOnOne = oneOnOnePeople(notes, catalog, new Set(journal.dailyNotes.map((d) => d.path)));
+  // Whom the journal logs a 1:1 or a meeting with, up to the period's last day, is a person, marked so or not:
+  // someone met one to one in March is a person in May's week too. (What changed reads these notes anyway.)
+  const upToEnd = journal.dailyNotes.filter((n) => n.day <= period.end);
+  await journal.load(upToEnd);
+  const metNotes = upToEnd.map((file) => journal.parsedNote(file.path)).filter((n): n is DailyNote => n !== null);
+  await prepareTargets(journal, metNotes);
+  const metOneOnOne = oneOnOnePeople(metNotes, catalog, new Set(journal.dailyNotes.map((d) => d.path)));
   for (const table of [tables.topic, tables.other]) tables.person.takeFrom(table, metOneOnOne);
   const typed = await typedNotes(journal, linked, warnings);
   for (const path of referenced) {

@@ -1,4 +1,5 @@
 import type { DailyNote } from '../journal';
+import type { NoteModel } from '../note/parseNote';
 import type { Target, TargetCatalog } from '../links/targets';
 
 /**
@@ -67,6 +68,30 @@ export function meetingWith(text: string): string[] {
   return ABOUT.test(rest) ? names : [];
 }
 
+const metIn = new WeakMap<NoteModel, { links: string[]; tags: string[] }>();
+
+/** The link targets and tags a note's 1:1 and meeting blocks name: read once per parsed note, as every later period asks again. */
+function namesMet(note: NoteModel): { links: string[]; tags: string[] } {
+  const known = metIn.get(note);
+  if (known) return known;
+  const found = { links: [] as string[], tags: [] as string[] };
+  for (const block of note.blocks) {
+    const text = ownWords(block.text);
+    if (isOneOnOne(text)) {
+      for (const link of block.links) if (!link.embed && link.target !== '') found.links.push(link.target);
+      found.tags.push(...block.tags);
+      continue;
+    }
+    const met = meetingWith(text);
+    if (met.length === 0) continue;
+    const named = new Set(met.map((name) => name.toLowerCase()));
+    for (const link of block.links) if (!link.embed && named.has(link.target.trim().toLowerCase())) found.links.push(link.target);
+    for (const tag of block.tags) if (named.has(tag.toLowerCase())) found.tags.push(tag);
+  }
+  metIn.set(note, found);
+  return found;
+}
+
 /** The identities (`Target.key`) of the people the period's notes log a 1:1 or a meeting with. Call `catalog.prepare` first. */
 export function oneOnOnePeople(notes: DailyNote[], catalog: TargetCatalog, days: Set<string>): Set<string> {
   const people = new Set<string>();
@@ -77,19 +102,9 @@ export function oneOnOnePeople(notes: DailyNote[], catalog: TargetCatalog, days:
     if (target.kind === 'other' || (target.kind === 'topic' && target.path === null) || target.kind === 'person') people.add(target.key);
   };
   for (const { note } of notes) {
-    for (const block of note.blocks) {
-      const text = ownWords(block.text);
-      if (isOneOnOne(text)) {
-        for (const link of block.links) if (!link.embed && link.target !== '') consider(catalog.lookup(link.target), link.target);
-        for (const tag of block.tags) consider(catalog.lookupTag(tag), tag);
-        continue;
-      }
-      const met = meetingWith(text);
-      if (met.length === 0) continue;
-      const named = new Set(met.map((name) => name.toLowerCase()));
-      for (const link of block.links) if (!link.embed && named.has(link.target.trim().toLowerCase())) consider(catalog.lookup(link.target), link.target);
-      for (const tag of block.tags) if (named.has(tag.toLowerCase())) consider(catalog.lookupTag(tag), tag);
-    }
+    const { links, tags } = namesMet(note);
+    for (const name of links) consider(catalog.lookup(name), name);
+    for (const name of tags) consider(catalog.lookupTag(name), name);
   }
   return people;
 }
