@@ -1,7 +1,8 @@
 import { type App, normalizePath, TFile, TFolder } from 'obsidian';
 import type { Dialect } from '../core/dialect/dialect';
-import { type ParsedFrontmatter, splitFrontmatter } from '../core/note/frontmatter';
+import { parseFrontmatterYaml, type ParsedFrontmatter, splitFrontmatter } from '../core/note/frontmatter';
 import { pageProperties } from '../core/note/pageProperties';
+import { logseqFrontMatter } from '../core/dialect/logseqFrontMatter';
 import type { ReviewStore } from '../core/reviewWriter';
 import type { VaultFile, VaultSource } from '../core/vault';
 import type { EditorView } from '@codemirror/view';
@@ -44,7 +45,10 @@ export class ObsidianVault implements VaultSource, ReviewStore {
     const yaml = { ...(this.app.metadataCache.getFileCache(file)?.frontmatter ?? {}) };
     if (!this.dialect?.parse.pageProperties) return { data: yaml, error: null };
     const text = await this.app.vault.cachedRead(file);
-    return { data: { ...pageProperties(splitFrontmatter(text).body), ...yaml }, error: null };
+    const split = splitFrontmatter(text);
+    // YAML the app rejects still names the page in Logseq, which reads front matter line by line.
+    const lines = split.yaml !== null && Object.keys(yaml).length === 0 && parseFrontmatterYaml(split.yaml).error?.startsWith('invalid YAML') ? logseqFrontMatter(split.yaml) : {};
+    return { data: { ...pageProperties(split.body), ...lines, ...yaml }, error: null };
   }
 
   /** Any file type (a review note, its SVG chart): read from disk, not the cache, as a write may follow. */

@@ -189,3 +189,20 @@ describe('a busy month', () => {
     expect(people.match(/^- \[\[Person \d+\]\] · \d+ mentions on \d+ days[,:] .*\[\[Daily\/2026-02-/gm)).toHaveLength(10);
   });
 });
+
+describe('a garden of links', () => {
+  it('names its most linked notes at a glance when it marks no person and no topic', async () => {
+    const settings = resolveSettings({ dailyFolder: 'Daily' }).settings;
+    const vault = new MemoryVault({
+      'Daily/2026-11-16.md': '- read about [[Open textbooks]] and [[Peer review]]\n',
+      'Daily/2026-11-17.md': '- more on [[Open textbooks]]\n',
+    });
+    const markdown = renderReview(await buildReview(await Journal.open(vault, settings), parsePeriodId('2026-W47')!), settings);
+    expect(markdown).toContain('- **Top links:** [[Open textbooks]] (2), [[Peer review]] (1)');
+    // With a topic there, the topics lead and the links keep their own section.
+    const tagged = new MemoryVault({ 'Daily/2026-11-16.md': '- read about [[Open textbooks]] #oer\n' });
+    const withTopic = renderReview(await buildReview(await Journal.open(tagged, settings), parsePeriodId('2026-W47')!), settings);
+    expect(withTopic).toContain('**Top topics:**');
+    expect(withTopic).not.toContain('**Top links:**');
+  });
+});

@@ -4,6 +4,8 @@ import { resolveSettings } from '../../src/core/settings';
 import { ObsidianVault } from '../../src/obsidian/obsidianVault';
 import { parseNote } from '../../src/core/note/parseNote';
 import { generateReview } from '../../src/obsidian/reviewCommands';
+import { logseqDialect } from '../../src/core/dialect/dialect';
+import { readLogseqConfig } from '../../src/core/dialect/logseqConfig';
 
 const REVIEW = 'Reviews/2026-W47.md';
 
@@ -131,5 +133,19 @@ describe('the vault adapter writing beside the review (a mood chart)', () => {
     const vault = new ObsidianVault(app as any);
     await expect(vault.update(CHART, () => svg(2))).rejects.toThrow(/EACCES/);
     expect(app.vault.texts.get(CHART)).toBe(svg(1));
+  });
+});
+
+describe('a Logseq graph opened as a vault', () => {
+  it('reads front matter the app rejects line by line, as Logseq does, and valid YAML as the app does', async () => {
+    const app = new App({
+      'pages/Rafaela Quist.md': '---\nalias: Rafe\ntags: [[team/colleague]] , [[Designer]]\n---\n- Designer\n',
+      'pages/Bo.md': '---\ntags: [team/person]\n---\n',
+    });
+    const vault = new ObsidianVault(app as any, () => null, logseqDialect(readLogseqConfig('{}').config));
+    expect((await vault.frontmatter('pages/Rafaela Quist.md')).data).toEqual({ alias: 'Rafe', tags: ['team/colleague', 'Designer'] });
+    expect((await vault.frontmatter('pages/Bo.md')).data).toEqual({ tags: ['team/person'] });
+    // An Obsidian vault reads what the app reads: nothing from YAML that does not parse.
+    expect((await new ObsidianVault(app as any).frontmatter('pages/Rafaela Quist.md')).data).toEqual({});
   });
 });

@@ -36,7 +36,17 @@ describe('the plugin’s YAML parser (the app’s parseYaml behind the yaml pack
   it('reads the fixture vault’s frontmatter as the yaml package does', () => {
     const all = vaultFrontmatter(join(__dirname, '..', 'fixtures'));
     expect(all.length).toBeGreaterThan(3);
-    for (const yaml of all) expect(parseWithApp(yaml)).toEqual(parseWithYamlPackage(yaml, { uniqueKeys: false }));
+    for (const yaml of all) {
+      let expected: unknown;
+      try {
+        expected = parseWithYamlPackage(yaml, { uniqueKeys: false });
+      } catch {
+        // A fixture of front matter YAML rejects (Logseq reads it line by line): the app refuses it too.
+        expect(() => parseWithApp(yaml)).toThrow();
+        continue;
+      }
+      expect(parseWithApp(yaml)).toEqual(expected);
+    }
   });
 
   it('keeps an unquoted date as its text, not as a Date', () => {

@@ -85,6 +85,8 @@ function atAGlance(data: ReviewData, settings: DaybookSettings): string[] {
   const ambiguous = ambiguousNames(allEntries(data));
   if (data.people.length) lines.push(bullet(`**Top people:** ${top(data.people, ambiguous)}`));
   if (data.topics.length) lines.push(bullet(`**Top topics:** ${top(data.topics, ambiguous)}`));
+  // A garden of links marks no person and no topic: its most linked notes are what the period was about.
+  if (!data.people.length && !data.topics.length && data.otherLinks.length) lines.push(bullet(`**Top links:** ${top(data.otherLinks, ambiguous)}`));
   // The year's chart has its own section; shorter reviews show it under the figures.
   return [...section('At a glance', lines), ...(data.period.kind === 'year' ? [] : moodChartEmbed(data, settings))];
 }
