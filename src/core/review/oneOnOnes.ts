@@ -7,8 +7,9 @@ import type { Target, TargetCatalog } from '../links/targets';
  * 1:1 and little else (`#Marek one to one`, `#Nadia [[1:1]]`,
  * `[[Bram Vollers]] #meeting/1:1`, `1:1 with [[Tomas]] / [[kiran]]`). Whom
  * such a block names is a person, whether or not the graph has a page that says
- * so. A block saying more (`1:1 with Ana about [[Atlas]]`) names a topic as well
- * as a person, so it decides nothing.
+ * so. A block saying more (`talked to [[Ana]] about the [[Atlas]] 1:1s`) names a
+ * topic as well as a person, so it decides nothing, unless it opens with the meeting
+ * and whom it was with (meetingWith below).
  */
 const MARKER = /(?:^|[\s#[/(])(?:1:1s?|1-1s?|1on1s?|one[ -](?:to|on)[ -]one|o3)(?=$|[\s\]).,:])/iu;
 /** Link or tag names that are the marker itself, or its date, not whom it is with. */
@@ -48,7 +49,7 @@ const MEETING_OPENING = new RegExp(
 );
 const NAME = /^(?:#\[\[([^[\]\n]+)\]\]|\[\[([^[\]|#\n]+)(?:[|#][^[\]\n]*)?\]\]|#([^\s#,.;:!?()[\]]+))/u;
 const JOINER = /^\s*(?:,|&|\/|\+|\band\b)\s*/iu;
-const ABOUT = /^(?:$|[.,:;!?()–—-]|\s+(?:about|on|re|regarding|for|to|at|in|over|today|tomorrow|this|next|after|before|around|we|he|she|they|i)\b|\s*$)/iu;
+const ABOUT = /^(?:[.,:;!?()–—-]|\s+(?:about|on|re|regarding|for|to|at|in|over|today|tomorrow|this|next|after|before|around|we|he|she|they|i)\b|\s*$)/iu;
 
 /** Whom a meeting block was with (tag names and link targets as written), or none. */
 export function meetingWith(text: string): string[] {
@@ -92,7 +93,7 @@ function namesMet(note: NoteModel): { links: string[]; tags: string[] } {
   return found;
 }
 
-/** The identities (`Target.key`) of the people the period's notes log a 1:1 or a meeting with. Call `catalog.prepare` first. */
+/** The identities (`Target.key`) of the people `notes` log a 1:1 or a meeting with. Call `catalog.prepare` first. */
 export function oneOnOnePeople(notes: DailyNote[], catalog: TargetCatalog, days: Set<string>): Set<string> {
   const people = new Set<string>();
   const consider = (target: Target, name: string) => {
