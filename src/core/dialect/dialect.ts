@@ -93,3 +93,9 @@ export function logseqDialect(config: LogseqConfig): Dialect {
     describe: (journals, pages, folder) => `Logseq graph: ${plural(journals, 'journal page')} in ${folder ? `${folder}/` : 'the graph folder'}, ${plural(pages, 'page')}`,
   };
 }
+
+/** The graph's config.edn settings a dialect was made from, without the app's name. */
+export function logseqConfigOf(spec: { app: 'logseq' } & LogseqConfig): LogseqConfig {
+  const { app: _app, ...config } = spec;
+  return config;
+}

@@ -2,16 +2,18 @@ import { format } from 'date-fns';
 import { dayToDate } from '../dates/periods';
 import { withoutExtension } from '../vault';
 import { wikiLink } from './escape';
+import { graphBeingWritten, pageLink } from './pageLinks';
 
 /** Small pieces of markdown the review renderers share. */
 
 /** `[[Daily/2026-11-17|2026-11-17]]`: the day's note, linked by path so it is never ambiguous. */
 export function dayLink(path: string, date: string): string {
-  return wikiLink(withoutExtension(path), date, path);
+  return noteLink(path, date);
 }
 
 export function noteLink(path: string, label: string): string {
-  return wikiLink(withoutExtension(path), label, path);
+  const graph = graphBeingWritten();
+  return graph ? pageLink(graph.pageOf(path), label) : wikiLink(withoutExtension(path), label, path);
 }
 
 /**
@@ -21,6 +23,8 @@ export function noteLink(path: string, label: string): string {
  */
 export function entryLink(entry: { name: string; path: string | null; link?: string; alias?: string }, ambiguous?: ReadonlySet<string>): string {
   if (entry.name.startsWith('#') && entry.path === null) return /\s/.test(entry.name) ? `#[[${entry.name.slice(1)}]]` : entry.name;
+  // In a graph a page's name is unique (two files of one name are one page): the name is the link.
+  if (graphBeingWritten()) return pageLink(entry.name, entry.alias);
   if (entry.alias) return `[[${entry.link ?? entry.name}|${entry.alias}]]`;
   // Another note of the vault shares the name: linked by path, so neither link is ambiguous.
   if (entry.link) return wikiLink(entry.link, entry.name, entry.path);

@@ -7,6 +7,7 @@ import { hasMood, moodChartPath } from './moodChart';
 import { changesSection, heatmapSection } from './renderChanges';
 import { bragDocument } from './renderBrag';
 import { relinkReview } from './relink';
+import { graphPages, withGraphPages } from './pageLinks';
 import { LIMITS, boundedEntries } from './longTails';
 import { ambiguousNames, bullet, dayLink, entryLink, noteLink, plural, shortDate, shorten } from './renderMarkdown';
 import { allEntries, compactLines, taskKey, entrySections, incidentHeading, incidentSummary, openItemLines, projectSections, section } from './renderSections';
@@ -44,7 +45,11 @@ function dateRange(data: ReviewData): string {
 
 /** Renders the review's markdown: what goes inside the managed region. */
 export function renderReview(written: ReviewData, settings: DaybookSettings): string {
-  const data = relinkReview(written);
+  const graph = written.logseq ? graphPages(written.logseq, settings) : null;
+  return withGraphPages(graph, () => renderLinked(relinkReview(written, graph), settings));
+}
+
+function renderLinked(data: ReviewData, settings: DaybookSettings): string {
   const out: string[] = [];
   out.push(`# ${reviewTitle(data)}`, '');
   out.push(`${dateRange(data)} · ← ${noteLink(data.notes.previous, data.period.previous)} · ${noteLink(data.notes.next, data.period.next)} →`, '');
