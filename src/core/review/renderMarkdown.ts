@@ -17,6 +17,18 @@ export function noteLink(path: string, label: string): string {
 }
 
 /**
+ * A chart beside the review, embedded in a Logseq graph as a markdown image
+ * relative to the review note (Logseq embeds no `![[file]]`; both apps resolve
+ * `./` from the note); null in an Obsidian vault, which keeps its `![[…]]`.
+ */
+export function graphImage(chartPath: string): string | null {
+  if (!graphBeingWritten()) return null;
+  // Charts are written beside their review note.
+  const name = chartPath.slice(chartPath.lastIndexOf('/') + 1);
+  return `![${name.replace(/\.svg$/, '').replace(/[\\[\]]/g, '\\$&')}](./${encodeURIComponent(name)})`;
+}
+
+/**
  * How a person, topic or other link is written in the review: a real link by
  * the note's name (resolving as the daily notes' own links do), or the tag
  * (Roam's `#[[multi word]]` form when it has spaces, as the notes wrote it).

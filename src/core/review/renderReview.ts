@@ -9,7 +9,7 @@ import { bragDocument } from './renderBrag';
 import { relinkReview } from './relink';
 import { graphPages, withGraphPages } from './pageLinks';
 import { LIMITS, boundedEntries } from './longTails';
-import { ambiguousNames, bullet, dayLink, entryLink, noteLink, plural, shortDate, shorten } from './renderMarkdown';
+import { ambiguousNames, bullet, dayLink, entryLink, graphImage, noteLink, plural, shortDate, shorten } from './renderMarkdown';
 import { allEntries, compactLines, taskKey, entrySections, incidentHeading, incidentSummary, openItemLines, projectSections, section } from './renderSections';
 import type { Entry, ReviewData, ReviewIncident, ReviewMeeting } from './types';
 
@@ -64,7 +64,8 @@ function renderLinked(data: ReviewData, settings: DaybookSettings): string {
 
 /** The chart embed, for reviews with mood: `![[Reviews/2026-W47 mood.svg]]`. */
 export function moodChartEmbed(data: ReviewData, settings: DaybookSettings): string[] {
-  return hasMood(data, settings.sliders) ? [embed(moodChartPath(data.notes.review)), ''] : [];
+  const chart = moodChartPath(data.notes.review);
+  return hasMood(data, settings.sliders) ? [graphImage(chart) ?? embed(chart), ''] : [];
 }
 
 function atAGlance(data: ReviewData, settings: DaybookSettings): string[] {
