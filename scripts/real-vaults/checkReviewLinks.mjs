@@ -20,7 +20,10 @@
 // `alias::`) or when any note of the graph references it (`[[X]]`, `#X`, `#[[X]]`,
 // `tags::`/`alias::` values, a namespace's parents): Logseq makes a page of every
 // reference. A page has no headings to link (`[[X#h]]` is the page "X#h") and a
-// markdown link to a file names no page: a relative one is checked as a file.
+// markdown link to a file names no page: a relative one is checked as a file. A
+// page link of the review naming no page must have pointed nowhere from its line too
+// (an Obsidian `[[day#^block]]` in a graph names a page no file is, and so does the
+// entry Daybook counts it as, `[[day]]`).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -336,7 +339,15 @@ for (const dir of vaults) {
     const review = data.notes.review;
     const fromSource = new Set();
     if (graph) {
-      for (const q of quotes(data)) for (const link of graphLinksOf(q.text)) fromSource.add(graphDestination(graph, link, q.path));
+      for (const q of quotes(data)) {
+        for (const link of graphLinksOf(q.text)) {
+          const dest = graphDestination(graph, link, q.path);
+          fromSource.add(dest);
+          // An Obsidian heading or block link in a graph (`[[2021-12-13#^bia6rq]]`) names in Logseq a page no file is; Daybook
+          // counts it by the note's name, which no file is either: both point nowhere.
+          if (dest?.startsWith('missing-page:') && dest.includes('#')) fromSource.add(dest.slice(0, dest.indexOf('#')).trimEnd());
+        }
+      }
       const { links, problems, skipped } = checkGraphReview(graph, data, markdown, fromSource);
       total += links;
       bad += problems.length;

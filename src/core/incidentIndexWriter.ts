@@ -10,7 +10,8 @@ export type IndexOutcome = Omit<WriteOutcome, 'period' | 'review'> & { incidents
 export async function writeIncidentIndex(journal: Journal, store: ReviewStore, force = false): Promise<IndexOutcome> {
   const incidents = await incidentIndex(journal);
   const { spec } = journal.dialect;
-  const graph = spec.app === 'logseq' ? graphPages(logseqConfigOf(spec), journal.settings) : null;
-  const written = await writeManagedNote(store, incidentIndexPath(journal.settings), withGraphPages(graph, () => renderIncidentIndex(incidents)), force);
+  const path = incidentIndexPath(journal.settings);
+  const graph = spec.app === 'logseq' ? graphPages(logseqConfigOf(spec), journal.settings, path) : null;
+  const written = await writeManagedNote(store, path, withGraphPages(graph, () => renderIncidentIndex(incidents)), force);
   return { ...written, incidents };
 }

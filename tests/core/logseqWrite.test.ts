@@ -80,10 +80,11 @@ describe('links in Logseq syntax', () => {
   });
 
   it('writes a note named by an id by its links’ text, and a name shared by two files once (Logseq has one page per name)', () => {
-    const graph = { pageOf: (path: string) => path };
+    const graph = { pageOf: (path: string) => path, review: 'Reviews/2026-W47.md' };
     expect(withGraphPages(graph, () => entryLink({ name: '202310241130', path: 'pages/202310241130.md', alias: 'Postgres' }))).toBe('[Postgres]([[202310241130]])');
     expect(withGraphPages(graph, () => entryLink({ name: 'Server', path: 'pages/b/Server.md', link: 'pages/b/Server' }, new Set(['server'])))).toBe('[[Server]]');
     expect(entryLink({ name: 'Server', path: 'pages/b/Server.md', link: 'pages/b/Server' })).toBe('[[pages/b/Server|Server]]');
+    expect(withGraphPages(graph, () => entryLink({ name: 'assets/q 1.pdf', path: 'assets/q 1.pdf' }))).toBe('[assets/q 1.pdf](../assets/q%201.pdf)');
   });
 });
 

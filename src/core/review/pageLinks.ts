@@ -14,11 +14,13 @@ import type { DaybookSettings } from '../settings';
 export interface GraphPages {
   /** The Logseq page a vault file is. */
   pageOf(path: string): string;
+  /** The review note being written, which links to files (no pages: assets) are relative to. */
+  review: string;
 }
 
-export function graphPages(config: LogseqConfig, settings: DaybookSettings): GraphPages {
+export function graphPages(config: LogseqConfig, settings: DaybookSettings, review: string): GraphPages {
   const dialect = logseqDialect(config);
-  return { pageOf: (path) => dialect.pageName(path, dayOfDailyNote(path, settings)) };
+  return { pageOf: (path) => dialect.pageName(path, dayOfDailyNote(path, settings)), review };
 }
 
 /** What a page reference cannot hold: `[[` and `]]` end or nest it, a line break ends the block. */

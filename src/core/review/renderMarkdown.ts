@@ -3,6 +3,7 @@ import { dayToDate } from '../dates/periods';
 import { withoutExtension } from '../vault';
 import { wikiLink } from './escape';
 import { graphBeingWritten, pageLink } from './pageLinks';
+import { relativeTo } from './relink';
 
 /** Small pieces of markdown the review renderers share. */
 
@@ -35,8 +36,13 @@ export function graphImage(chartPath: string): string | null {
  */
 export function entryLink(entry: { name: string; path: string | null; link?: string; alias?: string }, ambiguous?: ReadonlySet<string>): string {
   if (entry.name.startsWith('#') && entry.path === null) return /\s/.test(entry.name) ? `#[[${entry.name.slice(1)}]]` : entry.name;
-  // In a graph a page's name is unique (two files of one name are one page): the name is the link.
-  if (graphBeingWritten()) return pageLink(entry.name, entry.alias);
+  const graph = graphBeingWritten();
+  if (graph) {
+    // A file that is no page (an asset) is linked as Logseq links assets: by its path from the review note.
+    if (entry.path !== null && !entry.path.endsWith('.md')) return `[${entry.name.replace(/[\\[\]]/g, '\\$&')}](${encodeURI(relativeTo(entry.path, graph.review))})`;
+    // A page's name is unique (two files of one name are one page): the name is the link.
+    return pageLink(entry.name, entry.alias);
+  }
   if (entry.alias) return `[[${entry.link ?? entry.name}|${entry.alias}]]`;
   // Another note of the vault shares the name: linked by path, so neither link is ambiguous.
   if (entry.link) return wikiLink(entry.link, entry.name, entry.path);

@@ -45,7 +45,7 @@ function dateRange(data: ReviewData): string {
 
 /** Renders the review's markdown: what goes inside the managed region. */
 export function renderReview(written: ReviewData, settings: DaybookSettings): string {
-  const graph = written.logseq ? graphPages(written.logseq, settings) : null;
+  const graph = written.logseq ? graphPages(written.logseq, settings, written.notes.review) : null;
   return withGraphPages(graph, () => renderLinked(relinkReview(written, graph), settings));
 }
 
