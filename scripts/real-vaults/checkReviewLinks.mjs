@@ -9,7 +9,7 @@
 // the data is resolved from the note it was written in; every link of the markdown is
 // resolved from the review note. A link of the review that points at no file (or at a
 // heading its file does not have) must have pointed nowhere from its line too, and
-// nothing may be embedded but the mood chart. Resolution is written here, from
+// nothing may be embedded but the mood chart and heatmaps. Resolution is written here, from
 // Obsidian's rules, without Daybook's code: an exact vault path, else the shortest
 // path of that name; `./` and `../` from the note's folder; `#h` the note itself.
 //
@@ -268,7 +268,7 @@ function checkGraphReview(graph, data, markdown, fromSource) {
     for (const link of graphLinksOf(line)) {
       links++;
       if (link.embed) {
-        if (!/ mood\.svg$/.test(link.page ?? link.target)) problems.push(`line ${i + 1}: embed ${link.text}`);
+        if (!/ (?:mood|[^/]* heatmap)\.svg$/.test(link.page ?? link.target)) problems.push(`line ${i + 1}: embed ${link.text}`);
         continue;
       }
       if (link.page !== undefined && REVIEW_NAME.test(link.page.trim())) continue;
@@ -343,9 +343,10 @@ for (const dir of vaults) {
         for (const link of graphLinksOf(q.text)) {
           const dest = graphDestination(graph, link, q.path);
           fromSource.add(dest);
-          // An Obsidian heading or block link in a graph (`[[2021-12-13#^bia6rq]]`) names in Logseq a page no file is; Daybook
-          // counts it by the note's name, which no file is either: both point nowhere.
-          if (dest?.startsWith('missing-page:') && dest.includes('#')) fromSource.add(dest.slice(0, dest.indexOf('#')).trimEnd());
+          // An Obsidian heading link or relative path in a graph (`[[2021-12-13#^bia6rq]]`, `[[../assets/x.pdf]]`) names in Logseq
+          // a page no file is; Daybook counts it by the name Obsidian reads (`2021-12-13`, `assets/x.pdf`): pointing nowhere, as it did.
+          const base = link.page === undefined ? null : link.page.split('#')[0].trim().replace(/^(?:\.\.?\/)+/, '');
+          if (base && base !== link.page.trim() && !graph.pages.has(base.toLowerCase())) fromSource.add(`missing-page:${base.toLowerCase()}`);
         }
       }
       const { links, problems, skipped } = checkGraphReview(graph, data, markdown, fromSource);
@@ -365,7 +366,7 @@ for (const dir of vaults) {
       for (const link of linksOf(line)) {
         links++;
         if (link.embed) {
-          if (!/ mood\.svg$/.test(link.target)) problems.push(`line ${i + 1}: embed ${link.text}`);
+          if (!/ (?:mood|[^/]* heatmap)\.svg$/.test(link.target)) problems.push(`line ${i + 1}: embed ${link.text}`);
           continue;
         }
         if (generated.has(link.target.toLowerCase()) || (reviews !== '' && link.target.toLowerCase().startsWith(reviews))) continue;
