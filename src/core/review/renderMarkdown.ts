@@ -7,7 +7,7 @@ import { relativeTo } from './relink';
 
 /** Small pieces of markdown the review renderers share. */
 
-/** `[[Daily/2026-11-17|2026-11-17]]`: the day's note, linked by path so it is never ambiguous. */
+/** `[[Daily/2026-11-17|2026-11-17]]`: the day's note, linked by path so it is never ambiguous (in a Logseq graph, its journal page by title). */
 export function dayLink(path: string, date: string): string {
   return noteLink(path, date);
 }
