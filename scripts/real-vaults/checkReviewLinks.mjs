@@ -9,12 +9,26 @@
 // the data is resolved from the note it was written in; every link of the markdown is
 // resolved from the review note. A link of the review that points at no file (or at a
 // heading its file does not have) must have pointed nowhere from its line too, and
-// nothing may be embedded but the mood chart. Resolution is written here, from
+// nothing may be embedded but the mood chart and heatmaps. Resolution is written here, from
 // Obsidian's rules, without Daybook's code: an exact vault path, else the shortest
 // path of that name; `./` and `../` from the note's folder; `#h` the note itself.
+//
+// A folder holding logseq/config.edn is a Logseq graph, and its reviews are read by
+// Logseq's documented rules instead: `[[X]]` and `[label]([[X]])` name the page X
+// (case ignored), which exists when a file is that page (its file name decoded by
+// :file/name-format, its `title::`, a journal by :journal/page-title-format, an
+// `alias::`) or when any note of the graph references it (`[[X]]`, `#X`, `#[[X]]`,
+// `tags::`/`alias::` values, a namespace's parents): Logseq makes a page of every
+// reference. A page has no headings to link (`[[X#h]]` is the page "X#h") and a
+// markdown link to a file names no page: a relative one is checked as a file. A
+// page link of the review naming no page must have pointed nowhere from its line too
+// (an Obsidian `[[day#^block]]` in a graph names a page no file is, and so does the
+// entry Daybook counts it as, `[[day]]`).
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { parseEDNString } from 'edn-data';
+import { format, isValid, parse } from 'date-fns';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..', '..');
 const cli = join(root, 'bin', 'daybook.js');
@@ -97,6 +111,115 @@ class Vault {
   }
 }
 
+/** What the checker takes from config.edn, with Logseq's defaults (date-fns formats, as Logseq writes them). */
+function graphConfig(dir) {
+  const data = parseEDNString(readFileSync(join(dir, 'logseq', 'config.edn'), 'utf8'), { mapAs: 'object', keywordAs: 'string', listAs: 'array', setAs: 'array' });
+  const folder = (value, fallback) => (typeof value === 'string' && value.trim() !== '' ? value.trim().replace(/^\.?\/+|\/+$/g, '') : fallback);
+  return {
+    journals: folder(data['journals-directory'], 'journals'),
+    fileFormat: typeof data['journal/file-name-format'] === 'string' ? data['journal/file-name-format'] : 'yyyy_MM_dd',
+    titleFormat: typeof data['journal/page-title-format'] === 'string' ? data['journal/page-title-format'] : 'MMM do, yyyy',
+    tripleLowbar: data['file/name-format'] === 'triple-lowbar',
+    hidden: Array.isArray(data.hidden) ? data.hidden.map((h) => folder(h, '')).filter(Boolean) : [],
+  };
+}
+
+const inFolder = (path, folder) => folder !== '' && (path === folder || path.startsWith(`${folder}/`));
+
+/** Every page name a text references, by Logseq's syntax (code spans and fences left out). */
+function referencedPages(text) {
+  const out = [];
+  const plain = text.replace(/^(\s*)(```|~~~)[\s\S]*?^\s*\2/gm, ' ').replace(/`+[^`\n]*`+/g, ' ');
+  for (const m of plain.matchAll(/\[\[([^[\]\n]+)\]\]/g)) out.push(m[1]);
+  for (const m of plain.matchAll(/(?:^|\s)#(?!\[\[)([^\s#,[\]()]+)/g)) out.push(m[1].replace(/[.!?;:"']+$/, ''));
+  for (const m of plain.matchAll(/^\s*(?:[-*+]\s+)?(?:tags|alias)::[ \t]*(.*)$/gim)) {
+    for (const part of m[1].split(',')) {
+      const name = part.trim().replace(/^#/, '').replace(/^\[\[(.*)\]\]$/, '$1').trim();
+      if (name !== '') out.push(name);
+    }
+  }
+  return out;
+}
+
+class Graph {
+  constructor(dir) {
+    this.dir = dir;
+    this.config = graphConfig(dir);
+    const own = ['logseq', ...this.config.hidden];
+    this.files = walk(dir).filter((f) => !own.some((folder) => inFolder(f, folder)));
+    this.byPath = new Map(this.files.map((f) => [f.toLowerCase(), f]));
+    this.pages = new Map();
+    const add = (name, why) => {
+      const key = name.trim().toLowerCase();
+      if (key === '') return;
+      if (!this.pages.has(key)) this.pages.set(key, why);
+      // A namespace page `a/b/c` makes `a` and `a/b` pages too.
+      const parts = key.split('/');
+      for (let i = 1; i < parts.length; i++) if (!this.pages.has(parts.slice(0, i).join('/'))) this.pages.set(parts.slice(0, i).join('/'), 'namespace');
+    };
+    for (const f of this.files) {
+      if (!/\.(md|org)$/i.test(f)) continue;
+      const text = readFileSync(join(dir, f), 'utf8');
+      const journal = this.journalTitle(f);
+      if (journal) add(journal, 'journal');
+      else {
+        const title = /^(?:---\n[\s\S]*?\n---\n)?\s*(?:[-*+]\s+)?(?:[\w-]+::.*\n)*?\s*title::[ \t]*(.+)$/im.exec(text.slice(0, 4000));
+        add(title ? title[1] : this.fileName(f), 'file');
+      }
+      for (const name of referencedPages(text)) add(name, 'referenced');
+      const yaml = /^---\n([\s\S]*?)\n---/.exec(text);
+      if (yaml) for (const m of yaml[1].matchAll(/^(?:alias|aliases|title):[ \t]*(.+)$/gim)) for (const part of m[1].replace(/^\[|\]$/g, '').split(',')) add(part.trim().replace(/^["']|["']$/g, ''), 'file');
+    }
+  }
+
+  /** The journal title of a file of the journals folder named by the file name format, or null. */
+  journalTitle(file) {
+    if (!inFolder(file, this.config.journals)) return null;
+    const name = file.slice(file.lastIndexOf('/') + 1).replace(/\.(md|org)$/i, '');
+    const date = parse(name, this.config.fileFormat, new Date(2000, 0, 1));
+    return isValid(date) && format(date, this.config.fileFormat) === name ? format(date, this.config.titleFormat) : null;
+  }
+
+  /** A page's name from its file name: `a___b` (triple-lowbar) or `a.b` (legacy) is `a/b`, percent-escapes decoded; folders left out. */
+  fileName(file) {
+    const body = file.slice(file.lastIndexOf('/') + 1).replace(/\.(md|org)$/i, '');
+    const separated = this.config.tripleLowbar ? body.replace(/___/g, '/') : body.replace(/\./g, '/');
+    try {
+      return decodeURIComponent(separated);
+    } catch {
+      return separated;
+    }
+  }
+
+  /** A relative file link resolved from its note, or null. */
+  file(target, from) {
+    const t = isRelative(target) ? fromFolder(target, from) : target.trim().replace(/^\/+/, '');
+    return this.byPath.get(t.toLowerCase()) ?? null;
+  }
+}
+
+/** Where a link points in a graph: "page:…", "missing-page:…", a file, "missing:…", or null for a link Logseq resolves to nothing (a markdown link to a file by a bare name). */
+function graphDestination(graph, link, from) {
+  if (link.page !== undefined) {
+    const key = link.page.trim().toLowerCase();
+    return graph.pages.has(key) ? `page:${key}` : `missing-page:${key}`;
+  }
+  if (!isRelative(link.target)) return null;
+  const file = graph.file(link.target, from);
+  return file ?? `missing:${fromFolder(link.target, from).toLowerCase()}`;
+}
+
+/** Every link of a markdown line as Logseq reads it: page references (`[[X]]`, `[t]([[X]])`) and markdown links to files. */
+function graphLinksOf(text) {
+  const out = [];
+  const plain = text.replace(/`+[^`]*`+/g, ' ');
+  for (const m of plain.matchAll(/(!?)\[((?:[^[\]\n]|\\[[\]])*)\]\(\[\[([^[\]\n]+)\]\]\)/g)) out.push({ page: m[3], embed: m[1] === '!', text: m[0] });
+  const rest = plain.replace(/(!?)\[((?:[^[\]\n]|\\[[\]])*)\]\(\[\[([^[\]\n]+)\]\]\)/g, ' ');
+  for (const m of rest.matchAll(/(!?)\[\[([^[\]\n]+?)\]\]/g)) out.push({ page: m[2], embed: m[1] === '!', text: m[0] });
+  for (const link of linksOf(rest)) if (!link.text.startsWith('[[') && !link.text.startsWith('![[')) out.push(link);
+  return out;
+}
+
 /** Every link of a markdown line: [target, heading, embed]. Code spans are skipped. */
 function linksOf(text) {
   const out = [];
@@ -130,6 +253,35 @@ function destination(vault, link, from) {
   }
   if (link.heading && !vault.hasHeading(file, link.heading)) return `no-heading:${file}#${link.heading.toLowerCase()}`;
   return `${file}${link.heading ? `#${link.heading.toLowerCase()}` : ''}`;
+}
+
+/** A review name Daybook writes by its default formats (`2023-W09`, `2023-02`, `2023-Q1`, `2023`): a page once `--write` has run. */
+const REVIEW_NAME = /^\d{4}(?:-W\d{2}|-\d{2}|-Q[1-4])?$/i;
+
+/** The links of a graph's review, each checked by Logseq's rules from the review note. */
+function checkGraphReview(graph, data, markdown, fromSource) {
+  const review = data.notes.review;
+  let links = 0;
+  let skipped = 0;
+  const problems = [];
+  markdown.split('\n').forEach((line, i) => {
+    for (const link of graphLinksOf(line)) {
+      links++;
+      if (link.embed) {
+        if (!/ (?:mood|[^/]* heatmap)\.svg$/.test(link.page ?? link.target)) problems.push(`line ${i + 1}: embed ${link.text}`);
+        continue;
+      }
+      if (link.page !== undefined && REVIEW_NAME.test(link.page.trim())) continue;
+      const dest = graphDestination(graph, link, review);
+      if (dest === null) {
+        skipped++;
+        continue;
+      }
+      const broken = dest.startsWith('missing-page:') || dest.startsWith('missing:');
+      if (broken && !fromSource.has(dest)) problems.push(`line ${i + 1}: ${link.text} → ${dest}, which no quoted line pointed at`);
+    }
+  });
+  return { links, problems, skipped };
 }
 
 /** Every quoted text of the review data, with the note it was written in. */
@@ -170,7 +322,9 @@ const { vaults, periods } = args(process.argv);
 let total = 0;
 let bad = 0;
 for (const dir of vaults) {
-  const vault = new Vault(dir);
+  const isGraph = existsSync(join(dir, 'logseq', 'config.edn'));
+  const vault = isGraph ? null : new Vault(dir);
+  const graph = isGraph ? new Graph(dir) : null;
   const list = periods ?? periodsOf(dir);
   for (let k = 0; k < list.length; k++) {
     let period = list[k];
@@ -184,6 +338,24 @@ for (const dir of vaults) {
     period = data.period.id;
     const review = data.notes.review;
     const fromSource = new Set();
+    if (graph) {
+      for (const q of quotes(data)) {
+        for (const link of graphLinksOf(q.text)) {
+          const dest = graphDestination(graph, link, q.path);
+          fromSource.add(dest);
+          // An Obsidian heading link or relative path in a graph (`[[2021-12-13#^bia6rq]]`, `[[../assets/x.pdf]]`) names in Logseq
+          // a page no file is; Daybook counts it by the name Obsidian reads (`2021-12-13`, `assets/x.pdf`): pointing nowhere, as it did.
+          const base = link.page === undefined ? null : link.page.split('#')[0].trim().replace(/^(?:\.\.?\/)+/, '');
+          if (base && base !== link.page.trim() && !graph.pages.has(base.toLowerCase())) fromSource.add(`missing-page:${base.toLowerCase()}`);
+        }
+      }
+      const { links, problems, skipped } = checkGraphReview(graph, data, markdown, fromSource);
+      total += links;
+      bad += problems.length;
+      console.log(`${relative(process.cwd(), dir) || dir} ${data.period.id} (Logseq graph): ${links} links, ${problems.length} pointing elsewhere${skipped ? `, ${skipped} markdown links to files by a bare name (no page in Logseq)` : ''}`);
+      for (const p of problems.slice(0, 10)) console.log(`  ${p}`);
+      continue;
+    }
     for (const q of quotes(data)) for (const link of linksOf(q.text)) fromSource.add(destination(vault, link, q.path));
     const generated = new Set([data.notes.previous, data.notes.next, ...data.days.map((d) => d.path)].map((p) => p.replace(/\.md$/, '').toLowerCase()));
     // Daybook's own review notes (the weekly reviews a long list points at) exist once written.
@@ -194,7 +366,7 @@ for (const dir of vaults) {
       for (const link of linksOf(line)) {
         links++;
         if (link.embed) {
-          if (!/ mood\.svg$/.test(link.target)) problems.push(`line ${i + 1}: embed ${link.text}`);
+          if (!/ (?:mood|[^/]* heatmap)\.svg$/.test(link.target)) problems.push(`line ${i + 1}: embed ${link.text}`);
           continue;
         }
         if (generated.has(link.target.toLowerCase()) || (reviews !== '' && link.target.toLowerCase().startsWith(reviews))) continue;

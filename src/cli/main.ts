@@ -12,7 +12,7 @@ import { describeOutcome, periodsWithNotes, TEMPLATER_OUTSIDE_THE_APP, type Writ
 import { removeStaleReview, staleReviewNotes } from '../core/staleReviews';
 import type { DaybookSettings } from '../core/settings';
 import { defaultTemplate, fillTemplate, hasTemplaterCommands } from '../core/template';
-import { basename, type Warning } from '../core/vault';
+import { basename, isInFolder, type Warning } from '../core/vault';
 import { FolderVault, NotWritable } from './folderVault';
 import { cacheInsideVault } from './cacheLocation';
 import { explainFsError } from './fsErrors';
@@ -29,6 +29,7 @@ import { incidentsCommand, type IndexWrite, writeIndexLine } from './incidentsCo
 import { exportCommand, type ExportOptions } from './exportCommand';
 import type { Dialect } from '../core/dialect/dialect';
 import { LOGSEQ_CONFIG_PATH } from '../core/dialect/logseqConfig';
+import { logseqJournalPage } from '../core/dialect/journalPage';
 
 /** A problem the user can fix: printed as one line, without a stack trace. */
 class UsageError extends Error {}
@@ -303,7 +304,7 @@ async function rebuildAll(journal: Journal, force: boolean, write: Write, preloa
 }
 
 async function daily(options: { vault?: string; date?: string }, io: Io): Promise<number> {
-  const { vault, settings } = await openVault(options.vault, io);
+  const { vault, settings, dialect } = await openVault(options.vault, io);
   const day = options.date ?? dateToDay(io.now());
   // The day's note wherever it sits under the daily folder (filed away in a subfolder) is that day's note.
   const existing = findDailyNote(await vault.list(), day, settings);
@@ -313,6 +314,16 @@ async function daily(options: { vault?: string; date?: string }, io: Io): Promis
     return 0;
   }
   const path = dailyNotePath(day, settings);
+  // In a Logseq graph, without a template of Daybook's own, today's note is a Logseq journal page.
+  const edn = dialect.spec.app === 'logseq' && !settings.templatePath ? await vault.readIfExists(LOGSEQ_CONFIG_PATH) : null;
+  if (edn !== null) {
+    const pages = (await vault.list()).map((file) => file.path).filter((p) => p.endsWith('.md') && dialect.isNote(p) && !isInFolder(p, settings.dailyFolder));
+    const page = await logseqJournalPage({ ednText: edn, day, now: io.now(), settings, pages, read: (p) => vault.readIfExists(p) });
+    if (page.missingTemplate) io.stderr(`warning: no page of the graph holds the journal template "${page.missingTemplate}" (${LOGSEQ_CONFIG_PATH} :default-templates); using Daybook's journal page\n`);
+    if (!(await vault.create(path, page.text))) io.stderr(`${path} already exists; left as it is\n`);
+    io.stdout(path + '\n');
+    return 0;
+  }
   let template = defaultTemplate(settings);
   if (settings.templatePath) {
     const templateFile = settings.templatePath.endsWith('.md') ? settings.templatePath : `${settings.templatePath}.md`;

@@ -17,7 +17,7 @@ import { reviewFromJson, reviewToJson } from './reviewJson';
 import { type FileProbe, type FileRecord, fileHolds, SettledNotes } from './settledNotes';
 
 /** Bumped whenever a memo's shape or meaning changes; with Daybook's and the parser's versions, older memos are ignored. */
-const MEMO_SCHEMA = 4;
+const MEMO_SCHEMA = 5;
 const MEMO_VERSION = `${DAYBOOK_VERSION}/${MEMO_SCHEMA}/${PARSER_VERSION}`;
 
 /** A note a review read: its path, what of it was read, the hash of that, and its stamp with the moment it was taken. */

@@ -3,9 +3,25 @@ import { dailyNotePath, findDailyNote } from '../core/dailyNotes';
 import { addDay, dateToDay } from '../core/dates/periods';
 import type { DaybookSettings } from '../core/settings';
 import { defaultTemplate, fillTemplate } from '../core/template';
-import { basename } from '../core/vault';
+import { logseqJournalPage } from '../core/dialect/journalPage';
+import { LOGSEQ_CONFIG_PATH } from '../core/dialect/logseqConfig';
+import { basename, isInFolder } from '../core/vault';
 import { ObsidianVault } from './obsidianVault';
 import { createNoteFromTemplate } from './templater';
+
+/** In a Logseq graph, without a template of Daybook's own, the day's note is a Logseq journal page (config.edn's journal template, else Daybook's outline). */
+async function journalPage(app: App, settings: DaybookSettings, day: string, now: Date): Promise<{ text: string; missing: string | null } | null> {
+  if (settings.templatePath || !(await app.vault.adapter.exists(LOGSEQ_CONFIG_PATH))) return null;
+  const ednText = await app.vault.adapter.read(LOGSEQ_CONFIG_PATH);
+  const files = new Map(app.vault.getMarkdownFiles().map((file) => [file.path, file]));
+  const pages = [...files.keys()].filter((path) => !isInFolder(path, 'logseq') && !isInFolder(path, settings.dailyFolder));
+  const read = async (path: string) => {
+    const file = files.get(path);
+    return file ? app.vault.cachedRead(file) : null;
+  };
+  const page = await logseqJournalPage({ ednText, day, now, settings, pages, read });
+  return { text: page.text, missing: page.missingTemplate === null ? null : `"${page.missingTemplate}" (${LOGSEQ_CONFIG_PATH})` };
+}
 
 async function templateText(app: App, settings: DaybookSettings): Promise<{ text: string; missing: string | null }> {
   if (!settings.templatePath) return { text: defaultTemplate(settings), missing: null };
@@ -35,8 +51,9 @@ export async function ensureDailyNote(app: App, settings: DaybookSettings, now: 
   const path = normalizePath(dailyNotePath(day, settings));
   const existing = findDailyNote(app.vault.getMarkdownFiles(), day, settings);
   if (existing) return { file: existing, created: false, missingTemplate: null };
-  const template = await templateText(app, settings);
-  const text = fillTemplate(template.text, { day, title: basename(path), now, settings });
+  const journal = await journalPage(app, settings, day, now);
+  const template = journal ?? (await templateText(app, settings));
+  const text = journal ? journal.text : fillTemplate(template.text, { day, title: basename(path), now, settings });
   const vault = new ObsidianVault(app);
   try {
     const made = await createNoteFromTemplate(app, path, text, (at, body) => vault.create(at, body));

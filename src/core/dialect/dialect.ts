@@ -119,3 +119,9 @@ export function withLogseqJournalNames(settings: DaybookSettings, config: Logseq
   const also = [...new Set([config.journalTitleFormat, 'MMM Do, YYYY', 'YYYY-MM-DD', 'YYYY_MM_DD'])].filter((format) => format !== settings.dailyFormat && !format.includes('/'));
   return also.length ? { ...settings, dailyFormatsAlso: also } : settings;
 }
+
+/** The graph's config.edn settings a dialect was made from, without the app's name. */
+export function logseqConfigOf(spec: { app: 'logseq' } & LogseqConfig): LogseqConfig {
+  const { app: _app, ...config } = spec;
+  return config;
+}

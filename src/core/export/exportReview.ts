@@ -38,7 +38,9 @@ function chartsOf(data: ReviewData, settings: DaybookSettings): Map<string, stri
 export function exportReview(data: ReviewData, settings: DaybookSettings, format: ExportFormat, personOf: (target: string) => string | null): string {
   const charts = chartsOf(data, settings);
   const placed = new Map<string, string>();
-  const markdown = shareMarkdown(renderReview(data, settings), {
+  // A copy to hand over leaves the vault: its links become text the same way whichever app the notes are kept in.
+  const { logseq: _graph, ...portable } = data;
+  const markdown = shareMarkdown(renderReview(portable, settings), {
     initials: settings.exportNames === 'initials',
     personOf,
     people: peopleOf(data),

@@ -6,6 +6,7 @@ import { type Block, type NoteModel, parseNote } from '../note/parseNote';
 import { isPlaceholder, isUnder, quoteInContext, sectionName, taskText } from '../note/outline';
 import { normaliseQuestion, type WikiLink } from '../note/tokens';
 import { dayOfDailyNote } from '../dailyNotes';
+import { logseqConfigOf } from '../dialect/dialect';
 import type { DaybookSettings } from '../settings';
 import { basename, isInFolder, joinPath, type Warning, withoutExtension } from '../vault';
 import { stringList } from '../note/frontmatter';
@@ -484,6 +485,7 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
     period: { id: period.id, kind: period.kind, start: period.start, end: period.end, previous: previous.id, next: next.id },
     notes: { review: reviewPath, previous: reviewNotePath(previous, settings), next: reviewNotePath(next, settings) },
     ...(journal.describe() ? { vault: journal.describe() as string } : {}),
+    ...(journal.dialect.spec.app === 'logseq' ? { logseq: logseqConfigOf(journal.dialect.spec) } : {}),
     days,
     people: tables.person.sorted(),
     topics: tables.topic.sorted(),

@@ -1,4 +1,5 @@
 import { basename, withoutExtension } from '../vault';
+import { type GraphPages, pageLink } from './pageLinks';
 import type { Entry, LinkedNote, Mention, ReviewData, ReviewIncident } from './types';
 
 /**
@@ -7,7 +8,9 @@ import type { Entry, LinkedNote, Mention, ReviewData, ReviewIncident } from './t
  * on the linking note is a link to one of its own headings (`[[#h]]`,
  * `[text](#h)`) and a markdown link relative to its folder (`./x`, `../x`).
  * Those are rewritten to resolve from the review note; embeds become links,
- * since a review quotes a line, it does not show a picture.
+ * since a review quotes a line, it does not show a picture. In a Logseq
+ * graph, which has no links into a page, a link to a heading of the line's own
+ * note becomes a link to that note's page (`[h]([[Feb 28th, 2023]])`).
  */
 
 const WIKI = /(!?)\[\[([^[\]\n]+?)\]\]/g;
@@ -56,7 +59,7 @@ function encodeDest(path: string, angled: boolean): string {
   return angled ? `<${path}>` : path.replace(/ /g, '%20');
 }
 
-function relinkWiki(whole: string, embed: string, inner: string, sourcePath: string): string {
+function relinkWiki(whole: string, embed: string, inner: string, sourcePath: string, graph: GraphPages | null): string {
   const pipe = inner.indexOf('|');
   const target = pipe === -1 ? inner : inner.slice(0, pipe);
   let alias = pipe === -1 ? null : inner.slice(pipe + 1);
@@ -65,15 +68,17 @@ function relinkWiki(whole: string, embed: string, inner: string, sourcePath: str
   if (target.startsWith('#')) {
     const heading = target.slice(1);
     const shown = alias ?? heading.replace(/^\^/, '');
+    if (graph) return pageLink(graph.pageOf(sourcePath), shown);
     return `[[${withoutExtension(sourcePath)}#${heading}|${shown}]]`;
   }
   if (!embed) return whole;
   return alias === null ? `[[${target}]]` : `[[${target}|${alias}]]`;
 }
 
-function relinkMarkdown(whole: string, embed: string, text: string, rawDest: string, title: string | undefined, sourcePath: string, reviewPath: string): string {
+function relinkMarkdown(whole: string, embed: string, text: string, rawDest: string, title: string | undefined, sourcePath: string, reviewPath: string, graph: GraphPages | null): string {
   const angled = rawDest.startsWith('<');
   const dest = angled ? rawDest.slice(1, -1) : rawDest;
+  if (graph && dest.startsWith('#')) return pageLink(graph.pageOf(sourcePath), text.trim() === '' ? undefined : text);
   let next = dest;
   if (dest.startsWith('#')) next = encodeDest(sourcePath + dest, angled);
   else if ((dest.startsWith('./') || dest.startsWith('../')) && !SCHEME.test(dest)) {
@@ -88,7 +93,7 @@ function relinkMarkdown(whole: string, embed: string, text: string, rawDest: str
 }
 
 /** `text` as written in `sourcePath`, with its links rewritten to resolve the same from `reviewPath`. */
-export function relinkQuote(text: string, sourcePath: string, reviewPath: string): string {
+export function relinkQuote(text: string, sourcePath: string, reviewPath: string, graph: GraphPages | null = null): string {
   if (!text.includes('](') && !text.includes('[[')) return text;
   // Code spans show their text as written: links inside them are not links.
   return text
@@ -97,8 +102,8 @@ export function relinkQuote(text: string, sourcePath: string, reviewPath: string
       i % 2 === 1
         ? part
         : part
-            .replace(WIKI, (whole: string, embed: string, inner: string) => relinkWiki(whole, embed, inner, sourcePath))
-            .replace(MARKDOWN, (whole: string, embed: string, label: string, dest: string, title: string | undefined) => relinkMarkdown(whole, embed, label, dest, title, sourcePath, reviewPath)),
+            .replace(WIKI, (whole: string, embed: string, inner: string) => relinkWiki(whole, embed, inner, sourcePath, graph))
+            .replace(MARKDOWN, (whole: string, embed: string, label: string, dest: string, title: string | undefined) => relinkMarkdown(whole, embed, label, dest, title, sourcePath, reviewPath, graph)),
     )
     .join('');
 }
@@ -107,7 +112,7 @@ export function relinkQuote(text: string, sourcePath: string, reviewPath: string
  * The review as its note shows it: every quote relinked from its day's note
  * to the review note. A copy: the data (and `--json`) keep the text as written.
  */
-export function relinkReview(data: ReviewData): ReviewData {
+export function relinkReview(data: ReviewData, graph: GraphPages | null = null): ReviewData {
   const review = data.notes.review;
   // One line quoted by every entry it links (10,000 links on a line: 10,000 entries) is relinked once, not once per entry.
   // Keyed by the text itself, not a joined key: the quoted line is one shared string, so no copy of it is made.
@@ -116,7 +121,7 @@ export function relinkReview(data: ReviewData): ReviewData {
     let byText = done.get(path);
     if (!byText) done.set(path, (byText = new Map<string, string>()));
     let relinked = byText.get(value);
-    if (relinked === undefined) byText.set(value, (relinked = relinkQuote(value, path, review)));
+    if (relinked === undefined) byText.set(value, (relinked = relinkQuote(value, path, review, graph)));
     return relinked;
   };
   const mention = <M extends Mention>(m: M): M => ({ ...m, text: text(m.text, m.path) });

@@ -3,7 +3,7 @@ import { dayToDate } from '../dates/periods';
 import type { DaybookSettings } from '../settings';
 import { embed, markdownText } from './escape';
 import { hasMood, moodChartPath } from './moodChart';
-import { ambiguousNames, bullet, compactDays, dayLink, daySpan, entryLink, mentionCount, plural, shortDate, shorten } from './renderMarkdown';
+import { ambiguousNames, bullet, compactDays, dayLink, daySpan, entryLink, graphImage, mentionCount, plural, shortDate, shorten } from './renderMarkdown';
 import {
   allEntries,
   compactLines,
@@ -224,7 +224,8 @@ function learned(data: ReviewData, size: Size, ambiguous: ReadonlySet<string>, s
 /** The year's mood: the chart, then each slider's best and hardest month. */
 function moodOverTheYear(data: ReviewData, settings: DaybookSettings): string[] {
   if (!hasMood(data, settings.sliders)) return [];
-  const lines = [embed(moodChartPath(data.notes.review)), ''];
+  const chart = moodChartPath(data.notes.review);
+  const lines = [graphImage(chart) ?? embed(chart), ''];
   for (const slider of settings.sliders) {
     const months = new Map<string, number[]>();
     for (const day of data.days) {

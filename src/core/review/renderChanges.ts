@@ -2,7 +2,7 @@ import { parsePeriodId } from '../dates/periods';
 import type { DaybookSettings } from '../settings';
 import type { ChangeItem, ReviewChanges, TaskChange } from './changes';
 import { heatmapPath, heatmapSliders } from './heatmap';
-import { bullet, compactDays, dayLink, entryLink, noteLink, plural, shortDate, shorten } from './renderMarkdown';
+import { bullet, compactDays, dayLink, entryLink, graphImage, noteLink, plural, shortDate, shorten } from './renderMarkdown';
 import { section } from './renderSections';
 import type { ReviewData } from './types';
 
@@ -132,6 +132,9 @@ export function changesSection(data: ReviewData, settings: DaybookSettings): str
 
 /** The year's (or month's) calendar, one heatmap per slider with values. */
 export function heatmapSection(data: ReviewData, settings: DaybookSettings): string[] {
-  const embeds = heatmapSliders(data, settings.sliders).flatMap((slider) => [`![[${heatmapPath(data.notes.review, slider)}]]`, '']);
+  const embeds = heatmapSliders(data, settings.sliders).flatMap((slider) => {
+    const chart = heatmapPath(data.notes.review, slider);
+    return [graphImage(chart) ?? `![[${chart}]]`, ''];
+  });
   return section(data.period.kind === 'year' ? 'The year at a glance' : 'The month at a glance', embeds);
 }

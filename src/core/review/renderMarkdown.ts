@@ -2,16 +2,31 @@ import { format } from 'date-fns';
 import { dayToDate } from '../dates/periods';
 import { withoutExtension } from '../vault';
 import { wikiLink } from './escape';
+import { graphBeingWritten, pageLink } from './pageLinks';
+import { relativeTo } from './relink';
 
 /** Small pieces of markdown the review renderers share. */
 
-/** `[[Daily/2026-11-17|2026-11-17]]`: the day's note, linked by path so it is never ambiguous. */
+/** `[[Daily/2026-11-17|2026-11-17]]`: the day's note, linked by path so it is never ambiguous (in a Logseq graph, its journal page by title). */
 export function dayLink(path: string, date: string): string {
-  return wikiLink(withoutExtension(path), date, path);
+  return noteLink(path, date);
 }
 
 export function noteLink(path: string, label: string): string {
-  return wikiLink(withoutExtension(path), label, path);
+  const graph = graphBeingWritten();
+  return graph ? pageLink(graph.pageOf(path), label) : wikiLink(withoutExtension(path), label, path);
+}
+
+/**
+ * A chart beside the review, embedded in a Logseq graph as a markdown image
+ * relative to the review note (Logseq embeds no `![[file]]`; both apps resolve
+ * `./` from the note); null in an Obsidian vault, which keeps its `![[…]]`.
+ */
+export function graphImage(chartPath: string): string | null {
+  if (!graphBeingWritten()) return null;
+  // Charts are written beside their review note.
+  const name = chartPath.slice(chartPath.lastIndexOf('/') + 1);
+  return `![${name.replace(/\.svg$/, '').replace(/[\\[\]]/g, '\\$&')}](./${encodeURIComponent(name)})`;
 }
 
 /**
@@ -21,6 +36,13 @@ export function noteLink(path: string, label: string): string {
  */
 export function entryLink(entry: { name: string; path: string | null; link?: string; alias?: string }, ambiguous?: ReadonlySet<string>): string {
   if (entry.name.startsWith('#') && entry.path === null) return /\s/.test(entry.name) ? `#[[${entry.name.slice(1)}]]` : entry.name;
+  const graph = graphBeingWritten();
+  if (graph) {
+    // A file that is no page (an asset) is linked as Logseq links assets: by its path from the review note.
+    if (entry.path !== null && !entry.path.endsWith('.md')) return `[${entry.name.replace(/[\\[\]]/g, '\\$&')}](${encodeURI(relativeTo(entry.path, graph.review))})`;
+    // A page's name is unique (two files of one name are one page): the name is the link.
+    return pageLink(entry.name, entry.alias);
+  }
   if (entry.alias) return `[[${entry.link ?? entry.name}|${entry.alias}]]`;
   // Another note of the vault shares the name: linked by path, so neither link is ambiguous.
   if (entry.link) return wikiLink(entry.link, entry.name, entry.path);

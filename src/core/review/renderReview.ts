@@ -7,8 +7,9 @@ import { hasMood, moodChartPath } from './moodChart';
 import { changesSection, heatmapSection } from './renderChanges';
 import { bragDocument } from './renderBrag';
 import { relinkReview } from './relink';
+import { graphPages, withGraphPages } from './pageLinks';
 import { LIMITS, boundedEntries } from './longTails';
-import { ambiguousNames, bullet, dayLink, entryLink, noteLink, plural, shortDate, shorten } from './renderMarkdown';
+import { ambiguousNames, bullet, dayLink, entryLink, graphImage, noteLink, plural, shortDate, shorten } from './renderMarkdown';
 import { allEntries, compactLines, taskKey, entrySections, incidentHeading, incidentSummary, openItemLines, projectSections, section } from './renderSections';
 import type { Entry, ReviewData, ReviewIncident, ReviewMeeting } from './types';
 
@@ -44,7 +45,11 @@ function dateRange(data: ReviewData): string {
 
 /** Renders the review's markdown: what goes inside the managed region. */
 export function renderReview(written: ReviewData, settings: DaybookSettings): string {
-  const data = relinkReview(written);
+  const graph = written.logseq ? graphPages(written.logseq, settings, written.notes.review) : null;
+  return withGraphPages(graph, () => renderLinked(relinkReview(written, graph), settings));
+}
+
+function renderLinked(data: ReviewData, settings: DaybookSettings): string {
   const out: string[] = [];
   out.push(`# ${reviewTitle(data)}`, '');
   out.push(`${dateRange(data)} · ← ${noteLink(data.notes.previous, data.period.previous)} · ${noteLink(data.notes.next, data.period.next)} →`, '');
@@ -59,7 +64,8 @@ export function renderReview(written: ReviewData, settings: DaybookSettings): st
 
 /** The chart embed, for reviews with mood: `![[Reviews/2026-W47 mood.svg]]`. */
 export function moodChartEmbed(data: ReviewData, settings: DaybookSettings): string[] {
-  return hasMood(data, settings.sliders) ? [embed(moodChartPath(data.notes.review)), ''] : [];
+  const chart = moodChartPath(data.notes.review);
+  return hasMood(data, settings.sliders) ? [graphImage(chart) ?? embed(chart), ''] : [];
 }
 
 function atAGlance(data: ReviewData, settings: DaybookSettings): string[] {

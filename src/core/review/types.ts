@@ -1,4 +1,5 @@
 import type { PeriodKind } from '../dates/periods';
+import type { LogseqConfig } from '../dialect/logseqConfig';
 import type { Warning } from '../vault';
 import type { ReviewChanges } from './changes';
 import type { MoodSummary } from './mood';
@@ -13,6 +14,8 @@ export interface ReviewData {
   notes: { review: string; previous: string; next: string };
   /** What Daybook found when the folder is not an Obsidian vault (`Logseq graph: 184 journal pages in journals/, 348 pages`). */
   vault?: string;
+  /** The Logseq graph the review is written into (absent in an Obsidian vault): its links name Logseq's pages, as Logseq writes them. */
+  logseq?: LogseqConfig;
   days: ReviewDay[];
   people: Entry[];
   topics: Entry[];

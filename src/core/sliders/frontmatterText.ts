@@ -73,10 +73,43 @@ function valueEnd(line: string, start: number): number {
   return trimmed;
 }
 
+/** A line of Logseq page properties (`mood_wake:: 6`), which may carry the first block's bullet. */
+const PAGE_PROPERTY = /^\uFEFF?[ \t]*(?:[-*+][ \t]+)?([\p{L}\p{N}_][\p{L}\p{N}_-]*)::(?=[ \t\r]|$)/u;
+
+/**
+ * Where a property's value sits among the page properties a note without YAML
+ * starts with (a Logseq journal page: `mood_wake:: ` then the outline), if it is one of them.
+ */
+function locatePageProperty(text: string, property: string): PropertyLine | null {
+  let offset = 0;
+  while (offset < text.length) {
+    const newline = text.indexOf('\n', offset);
+    const full = text.slice(offset, newline === -1 ? text.length : newline);
+    const line = full.endsWith('\r') ? full.slice(0, -1) : full;
+    const match = PAGE_PROPERTY.exec(line);
+    if (!match) return null;
+    if (match[1] === property) {
+      let start = match[0].length;
+      while (line[start] === ' ' || line[start] === '\t') start++;
+      let end = line.length;
+      while (end > start && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+      // A blank value's trailing blanks go with it: `mood_wake:: ` becomes `mood_wake:: 7`.
+      return start >= end ? { valueFrom: offset + match[0].length, valueTo: offset + line.length, raw: '' } : { valueFrom: offset + start, valueTo: offset + end, raw: line.slice(start, end) };
+    }
+    if (newline === -1) return null;
+    offset = newline + 1;
+  }
+  return null;
+}
+
 function locate(text: string, property: string): Located {
   const split = splitFrontmatter(text);
   const eol = /\r\n/.test(text.slice(0, text.indexOf('\n') + 1)) ? '\r\n' : '\n';
-  if (split.yaml === null) return { error: null, data: {}, yamlFrom: -1, yamlTo: -1, line: null, eol };
+  if (split.yaml === null) {
+    // A blank `mood_wake:: ` property (as a Logseq journal page made by Daybook holds) is where the value goes; else new YAML does.
+    const page = locatePageProperty(text, property);
+    return { error: null, data: page ? { [property]: page.raw } : {}, yamlFrom: -1, yamlTo: -1, line: page, eol };
+  }
   const parsed = parseFrontmatterYaml(split.yaml);
   // Offsets below count LF lines: a frontmatter of lone CRs (an old Mac file) is read, never written into.
   if (/\r(?!\n)/.test(text.slice(0, split.bodyOffset))) return { error: 'the frontmatter has old Mac (lone CR) line breaks; Daybook does not write into it', data: parsed.data, yamlFrom: -1, yamlTo: -1, line: null, eol };
@@ -144,11 +177,16 @@ export function applyEdit(text: string, edit: TextEdit): string {
 /**
  * How much of a note's start holds its frontmatter, read line by line so a
  * large note is never copied whole: the end of the closing fence line, or of
- * the first line when the note has no frontmatter.
+ * the page properties a note without YAML starts with, or of the first line.
  */
 export function frontmatterHeadLength(lineCount: number, line: (n: number) => string): number {
   const first = line(1).length + (lineCount > 1 ? 1 : 0);
-  if (!/^\uFEFF?---[ \t]*\r?$/.test(line(1))) return first;
+  if (!/^\uFEFF?---[ \t]*\r?$/.test(line(1))) {
+    // Page properties in place of YAML: the run of `key:: value` lines at the top.
+    let length = 0;
+    for (let n = 1; n <= Math.min(lineCount, MAX_FRONTMATTER_LINES) && PAGE_PROPERTY.test(line(n)); n++) length += line(n).length + (n < lineCount ? 1 : 0);
+    return Math.max(length, first);
+  }
   let length = first;
   // A `---` first line with no closing fence near it is a rule, not frontmatter (as the app reads it).
   for (let n = 2; n <= Math.min(lineCount, MAX_FRONTMATTER_LINES); n++) {
