@@ -1,24 +1,107 @@
 /**
- * The words of a note's raw text, folded coarser than any name or task text is
- * compared: Unicode forms (compatibility ones too) and accents, case, and all
- * punctuation and spacing ignored. A note can mention a name or write a task
- * only if each word of it is among the note's words, so the search of earlier
- * notes for What changed parses only the notes that pass, and misses none.
+ * A note's raw text as the search of earlier notes for What changed reads it:
+ * folded coarser than any name or task text is compared (Unicode forms,
+ * compatibility ones too, accents, case), every run of punctuation and spacing
+ * one space. A note can mention a name, or write a task, only if its folded
+ * text spells the name's (or the task's) words one after another, so only the
+ * notes that do are parsed, and none that could is missed.
  */
 
-const MARKS = /\p{M}/gu;
-const SEPARATORS = /[^\p{L}\p{N}]+/u;
-
-/** Folds one piece at a time the same way wherever it stands: decomposition and case mapping act per character. */
+/** Folds the same way wherever a piece stands: decomposition and case mapping act per character. */
 function fold(text: string): string {
-  return text.normalize('NFKD').toLowerCase().toUpperCase().normalize('NFKD').replace(MARKS, '');
+  return text.normalize('NFKD').toLowerCase().toUpperCase().normalize('NFKD');
+}
+
+const KEEP = 1;
+const DROP = 2;
+const SPACE = 0;
+
+/** ASCII letters and digits are kept, all other ASCII is space. */
+const ASCII = new Uint8Array(128).map((_, c) => ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? KEEP : SPACE));
+const WIDE = new Map<number, number>();
+const LETTER = /^[\p{L}\p{N}]$/u;
+const MARK = /^\p{M}$/u;
+
+/** Letters and digits are kept, combining marks (an accent, once decomposed) dropped, the rest is space. */
+function classOf(code: number): number {
+  if (code < 128) return ASCII[code];
+  let kind = WIDE.get(code);
+  if (kind === undefined) {
+    const char = String.fromCodePoint(code);
+    kind = LETTER.test(char) ? KEEP : MARK.test(char) ? DROP : SPACE;
+    WIDE.set(code, kind);
+  }
+  return kind;
+}
+
+/** The marks a task's key drops (`sameText`): `foo_bar` is `foobar` there. */
+const KEY_MARKS = new Set(['*', '_', '`', '[', ']'].map((c) => c.charCodeAt(0)));
+
+/**
+ * ` W1 W2 … `: the folded words, one space around each; and into `lineEnds`
+ * (when given) the last word and the last two words before each line break.
+ */
+function spelled(folded: string, dropKeyMarks: boolean, lineEnds?: Set<string>): string {
+  const parts: string[] = [' '];
+  let run = -1;
+  let spaced = true;
+  // A word may be split by dropped marks: `wo` + `rd`; the pieces since the last space make it.
+  let word = '';
+  let last = '';
+  let previous = '';
+  const endLine = () => {
+    if (!lineEnds || last === '') return;
+    lineEnds.add(last);
+    if (previous !== '') lineEnds.add(`${previous} ${last}`);
+  };
+  for (let i = 0; i < folded.length; i++) {
+    const code = folded.codePointAt(i) as number;
+    const wide = code > 0xffff;
+    const kind = dropKeyMarks && KEY_MARKS.has(code) ? DROP : classOf(code);
+    if (kind === KEEP) {
+      if (run === -1) run = i;
+    } else {
+      if (run !== -1) {
+        const piece = folded.slice(run, i);
+        parts.push(piece);
+        word += piece;
+      }
+      run = -1;
+      if (kind === SPACE && !spaced) {
+        parts.push(' ');
+        spaced = true;
+        previous = last;
+        last = word;
+        word = '';
+      }
+      if (code === 10) endLine();
+    }
+    if (kind === KEEP) spaced = false;
+    if (wide) i++;
+  }
+  if (run !== -1) {
+    parts.push(folded.slice(run));
+    word += folded.slice(run);
+  }
+  if (!spaced) {
+    parts.push(' ');
+    previous = last;
+    last = word;
+  }
+  endLine();
+  return parts.join('');
 }
 
 /** The folded words of a name, a project or a task's text. */
 export function wordsOf(text: string): string[] {
-  return fold(text)
-    .split(SEPARATORS)
+  return spelled(fold(text), false)
+    .split(' ')
     .filter((word) => word !== '');
+}
+
+/** Words as a note must spell them: ` W1 W2 `. */
+export function phrase(words: string[]): string {
+  return ` ${words.join(' ')} `;
 }
 
 /**
@@ -50,15 +133,94 @@ function decodePercents(text: string): string {
   });
 }
 
+// The lines a block's quote leaves out (note/quote.ts): properties, Org directives, drawers.
+const PROPERTY = /^([\p{L}\p{N}_][\p{L}\p{N}_ -]*)::\s?(.*)$/u;
+const ORG_DIRECTIVE = /^#\+[A-Za-z_]+:?(?:\s.*)?$/;
+const DRAWER_START = /^:[A-Za-z_-]+:$/;
+
+/** The note without the lines no quote holds, so a task written around a property line reads as one. */
+function withoutHiddenLines(raw: string): string {
+  let inDrawer = false;
+  return raw
+    .split(/\r?\n/)
+    .filter((untrimmed) => {
+      const line = untrimmed.trim();
+      if (inDrawer) {
+        if (/^:END:$/i.test(line)) inDrawer = false;
+        return false;
+      }
+      if (DRAWER_START.test(line) && !/^:END:$/i.test(line)) {
+        inDrawer = true;
+        return false;
+      }
+      return !ORG_DIRECTIVE.test(line) && !PROPERTY.test(line);
+    })
+    .join('\n');
+}
+
+/** Whatever may open a task (`[ ]`, `[x]`, Logseq's `TODO`, Roam's `{{[[TODO]]}}`), anywhere on a line. */
+const TASK_OPENING = /\[[^\]\n]\]|\{\{\[\[(?:TODO|DONE)\]\]\}\}|\b(?:TODO|DOING|NOW|LATER|WAITING|WAIT|IN-PROGRESS|DONE|CANCELED|CANCELLED)\b/g;
+
+/** A line that starts another block: a list item, a heading, a quote, a blank line. */
+const BLOCK_START = /^\s*(?:[-*+]\s|\d+[.)]\s|#{1,6}\s|>|$)/;
+
 /**
- * The words of a raw note, or null when its parsed form may hold words its raw
- * text does not (then it must be parsed to know). The marks a task's key drops
- * (`*_`[]`) join words (`foo_bar` is `foobar` there), so both readings count.
+ * The first word and first two words after each task opening, read as task
+ * keys compare: a task's text is its block's quote without the marker it
+ * starts with. Read twice: as written on, and as the quote reads its block,
+ * without the property and Org lines it hides (a property right after the
+ * marker included), up to the next block.
  */
-export function noteWords(raw: string): Set<string> | null {
+function taskStarts(lines: string[]): Set<string> {
+  const starts = new Set<string>();
+  const add = (text: string) => {
+    const words = spelled(fold(text), true).split(' ').filter((word) => word !== '');
+    if (words.length) starts.add(words[0]);
+    if (words.length > 1) starts.add(`${words[0]} ${words[1]}`);
+  };
+  lines.forEach((line, i) => {
+    if (!line.includes('[') && !/[A-Z]{3}/.test(line)) return;
+    for (const match of line.matchAll(TASK_OPENING)) {
+      const rest = line.slice((match.index ?? 0) + match[0].length);
+      add(rest + '\n' + (lines[i + 1] ?? ''));
+      const block = [rest];
+      for (let j = i + 1; j < lines.length && !BLOCK_START.test(lines[j]); j++) block.push(lines[j]);
+      add(withoutHiddenLines(block.join('\n')));
+    }
+  });
+  return starts;
+}
+
+/** A raw note as searched: its words, and its text spelled out in each reading that counts. */
+export interface NoteText {
+  words: Set<string>;
+  /** The last word and last two words of each line, read as task keys compare: a task's text ends a line. */
+  lineEnds: Set<string>;
+  /** The words after each task opening: a task's text starts so. */
+  taskStarts: Set<string>;
+  readings: string[];
+}
+
+/**
+ * The raw note's readings, or null when its parsed form may hold words its
+ * raw text does not spell (then it must be parsed to know). Links are read as
+ * written (`a_b` is two words), task and project text as their keys compare it
+ * (`foo_bar` is one), without hidden lines, and links once more with `%20` decoded.
+ */
+export function noteText(raw: string): NoteText | null {
   if (OPAQUE.test(raw)) return null;
-  const words = new Set(wordsOf(raw));
-  if (/[*_`[\]]/.test(raw)) for (const word of wordsOf(raw.replace(/[*_`[\]]/g, ''))) words.add(word);
-  if (raw.includes('%')) for (const word of wordsOf(decodePercents(raw))) words.add(word);
-  return words;
+  const folded = fold(raw);
+  const lineEnds = new Set<string>();
+  const readings = [spelled(folded, false), spelled(folded, true, lineEnds)];
+  if (/::|^\s*#\+|^\s*:[A-Za-z_-]+:\s*$/m.test(raw)) readings.push(spelled(fold(withoutHiddenLines(raw)), true, lineEnds));
+  if (/%[0-9A-Fa-f]{2}/.test(raw)) readings.push(spelled(fold(decodePercents(raw)), false));
+  const words = new Set<string>();
+  for (const reading of readings) for (const word of reading.split(' ')) if (word !== '') words.add(word);
+  return { words, lineEnds, taskStarts: taskStarts(raw.split(/\r?\n/)), readings };
+}
+
+/** Whether the note spells these words one after another in one of its readings. */
+export function spells(note: NoteText, words: string[]): boolean {
+  const wanted = phrase(words);
+  return note.readings.some((reading) => reading.includes(wanted));
 }

@@ -3,8 +3,9 @@ import type { DailyNoteFile } from '../dailyNotes';
 import type { DailyNote, Journal } from '../journal';
 import { foldName } from '../links/targets';
 import type { NoteDigest } from './buildReview';
+import { keysNeedingEarlier } from './changes';
 import { addNotes, emptyHistory, type History, journalHistory, readsWholeHistory, type TaskEvent, type Track } from './history';
-import { lastSegmentWords, noteWords, wordsOf } from './noteWords';
+import { lastSegmentWords, type NoteText, noteText, spells, wordsOf } from './noteWords';
 import { sameText } from './renderSections';
 
 type Digester = (journal: Journal, notes: DailyNote[]) => Promise<NoteDigest[]>;
@@ -65,14 +66,54 @@ function formsOf(journal: Journal, timeline: Timeline, key: string): string[][] 
   return [[]];
 }
 
-/** The earlier notes that may hold one of the forms, oldest first; notes whose words cannot be known are always in. */
-function candidatesOf(forms: string[][], words: (Set<string> | null)[], postings: Map<string, number[]>, opaque: number[]): number[] {
+/** The last words of a task's key: its text ends a line of its note. */
+function endOf(words: string[]): string {
+  return words.slice(-2).join(' ');
+}
+
+/** The first words of a task's key: they follow its marker. */
+function startOf(words: string[]): string {
+  return words.slice(0, 2).join(' ');
+}
+
+/** Where a search looks words up: the notes holding each wanted word, word pair and line ending. */
+interface SearchIndex {
+  words: Map<string, number[]>;
+  pairs: Map<string, number[]>;
+  ends: Map<string, number[]>;
+  starts: Map<string, number[]>;
+}
+
+/** The form's adjacent word pairs: a note spelling the form holds every one of them. */
+function pairsOf(form: string[]): string[] {
+  return form.slice(1).map((word, i) => `${form[i]} ${word}`);
+}
+
+/**
+ * The earlier notes that may hold one of the forms, oldest first; notes whose
+ * words cannot be known are always in. A task's notes are those with a line
+ * ending as it does; a name's, those with its rarest word (or pair of words);
+ * then only those that spell it all.
+ */
+function candidatesOf(query: Query, notes: (NoteText | null)[], index: SearchIndex, opaque: number[]): number[] {
   const found = new Set<number>(opaque);
-  for (const form of forms) {
-    if (form.length === 0) return words.map((_, i) => i);
-    // The rarest word's notes, then those that have the others too.
-    const rarest = form.reduce((a, b) => ((postings.get(a)?.length ?? 0) <= (postings.get(b)?.length ?? 0) ? a : b));
-    for (const i of postings.get(rarest) ?? []) if (form.every((word) => words[i]?.has(word))) found.add(i);
+  const count = (postings: Map<string, number[]>, key: string) => postings.get(key)?.length ?? 0;
+  for (const form of query.forms) {
+    if (form.length === 0) return notes.map((_, i) => i);
+    let from: number[] | undefined;
+    if (query.timeline === 'tasks') {
+      const ends = index.ends.get(endOf(form)) ?? [];
+      const starts = index.starts.get(startOf(form)) ?? [];
+      from = ends.length <= starts.length ? ends : starts;
+    }
+    else if (form.length === 1) from = index.words.get(form[0]);
+    else from = index.pairs.get(pairsOf(form).reduce((a, b) => (count(index.pairs, a) <= count(index.pairs, b) ? a : b)));
+    const tasks = query.timeline === 'tasks';
+    for (const i of from ?? []) {
+      const note = notes[i];
+      if (!note || (tasks && !(note.taskStarts.has(startOf(form)) && note.lineEnds.has(endOf(form))))) continue;
+      if (form.length === 1 || spells(note, form)) found.add(i);
+    }
   }
   return [...found].sort((a, b) => a - b);
 }
@@ -90,12 +131,12 @@ export async function periodHistory(journal: Journal, period: Period, digestNote
   const dailies = [...journal.dailyNotes].sort((a, b) => a.day.localeCompare(b.day));
   const before = dailies.filter((n) => n.day < period.start);
   // The baseline is the period of the last earlier note that can be read.
-  const texts = new Map<string, string>();
+  const read = new Map<string, string>();
   let baseline: Period | null = null;
   for (let i = before.length - 1; i >= 0 && baseline === null; i--) {
     const text = await readable(journal, before[i]);
     if (text === null) continue;
-    texts.set(before[i].path, text);
+    read.set(before[i].path, text);
     baseline = periodContaining(period.kind, before[i].day);
   }
   const history = emptyHistory();
@@ -105,42 +146,55 @@ export async function periodHistory(journal: Journal, period: Period, digestNote
   const start = baseline.start;
 
   const earlier: DailyNoteFile[] = [];
-  const words: (Set<string> | null)[] = [];
+  const texts: (NoteText | null)[] = [];
   for (const file of before) {
     if (file.day >= start) break;
-    const text = texts.get(file.path) ?? (await readable(journal, file));
+    const text = read.get(file.path) ?? (await readable(journal, file));
     if (text === null) continue;
     earlier.push(file);
-    words.push(noteWords(text));
+    texts.push(noteText(text));
   }
   if (earlier.length === 0) return history;
 
   await journal.catalog.loadAliasesNow();
-  const queries: Query[] = [];
-  const timelines: Record<Timeline, Map<string, unknown>> = history;
-  for (const timeline of ['people', 'topics', 'projects', 'tasks'] as const) {
-    for (const [key, value] of timelines[timeline]) {
-      const wantsLast = timeline !== 'tasks' && (value as Track).days[0].date >= period.start;
-      queries.push({ timeline, key, forms: formsOf(journal, timeline, key), wantsLast, candidates: [], next: 0, previous: 0 });
+  const queries: Query[] = keysNeedingEarlier(history, period, baseline).map(({ timeline, key, last }) => ({ timeline, key, forms: formsOf(journal, timeline, key), wantsLast: last, candidates: [], next: 0, previous: 0 }));
+  const index: SearchIndex = { words: new Map(), pairs: new Map(), ends: new Map(), starts: new Map() };
+  const wanted = new Set<string>();
+  const wantedPairs = new Map<string, Set<string>>();
+  const wantedEnds = new Set<string>();
+  const wantedStarts = new Set<string>();
+  for (const query of queries) {
+    for (const form of query.forms) {
+      if (query.timeline === 'tasks') {
+        wantedEnds.add(endOf(form));
+        wantedStarts.add(startOf(form));
+      }
+      else if (form.length === 1) wanted.add(form[0]);
+      else form.slice(1).forEach((word, i) => wantedPairs.set(form[i], (wantedPairs.get(form[i]) ?? new Set()).add(word)));
     }
   }
-  const postings = new Map<string, number[]>();
-  const wanted = new Set(queries.flatMap((q) => q.forms.flat()));
+  const post = (postings: Map<string, number[]>, key: string, i: number) => {
+    const list = postings.get(key);
+    if (list === undefined) postings.set(key, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  };
   const opaque: number[] = [];
-  words.forEach((set, i) => {
-    if (set === null) {
+  texts.forEach((note, i) => {
+    if (note === null) {
       opaque.push(i);
       return;
     }
-    for (const word of set) {
-      if (!wanted.has(word)) continue;
-      const list = postings.get(word);
-      if (list) list.push(i);
-      else postings.set(word, [i]);
+    for (const word of note.words) if (wanted.has(word)) post(index.words, word, i);
+    for (const end of note.lineEnds) if (wantedEnds.has(end)) post(index.ends, end, i);
+    for (const start of note.taskStarts) if (wantedStarts.has(start)) post(index.starts, start, i);
+    if (wantedPairs.size === 0) return;
+    for (const reading of note.readings) {
+      const words = reading.split(' ');
+      for (let w = 1; w < words.length - 1; w++) if (wantedPairs.get(words[w])?.has(words[w + 1])) post(index.pairs, `${words[w]} ${words[w + 1]}`, i);
     }
   });
   for (const query of queries) {
-    query.candidates = candidatesOf(query.forms, words, postings, opaque);
+    query.candidates = candidatesOf(query, texts, index, opaque);
     query.previous = query.candidates.length - 1;
   }
   await search(journal, earlier, queries, digestNotes);
