@@ -41,7 +41,7 @@ const KEY_MARKS = new Set(['*', '_', '`', '[', ']'].map((c) => c.charCodeAt(0)))
  * ` W1 W2 … `: the folded words, one space around each; and into `lineEnds`
  * (when given) the last word and the last two words before each line break.
  */
-function spelled(folded: string, dropKeyMarks: boolean, lineEnds?: Set<string>): string {
+function spelled(folded: string, dropKeyMarks: boolean, lineEnds?: Set<string>, words?: Set<string>): string {
   const parts: string[] = [' '];
   let run = -1;
   let spaced = true;
@@ -72,6 +72,7 @@ function spelled(folded: string, dropKeyMarks: boolean, lineEnds?: Set<string>):
         spaced = true;
         previous = last;
         last = word;
+        words?.add(word);
         word = '';
       }
       if (code === 10) endLine();
@@ -87,6 +88,7 @@ function spelled(folded: string, dropKeyMarks: boolean, lineEnds?: Set<string>):
     parts.push(' ');
     previous = last;
     last = word;
+    words?.add(word);
   }
   endLine();
   return parts.join('');
@@ -211,11 +213,10 @@ export function noteText(raw: string): NoteText | null {
   if (OPAQUE.test(raw)) return null;
   const folded = fold(raw);
   const lineEnds = new Set<string>();
-  const readings = [spelled(folded, false), spelled(folded, true, lineEnds)];
-  if (/::|^\s*#\+|^\s*:[A-Za-z_-]+:\s*$/m.test(raw)) readings.push(spelled(fold(withoutHiddenLines(raw)), true, lineEnds));
-  if (/%[0-9A-Fa-f]{2}/.test(raw)) readings.push(spelled(fold(decodePercents(raw)), false));
   const words = new Set<string>();
-  for (const reading of readings) for (const word of reading.split(' ')) if (word !== '') words.add(word);
+  const readings = [spelled(folded, false, undefined, words), spelled(folded, true, lineEnds, words)];
+  if (/::|^\s*#\+|^\s*:[A-Za-z_-]+:\s*$/m.test(raw)) readings.push(spelled(fold(withoutHiddenLines(raw)), true, lineEnds, words));
+  if (/%[0-9A-Fa-f]{2}/.test(raw)) readings.push(spelled(fold(decodePercents(raw)), false, undefined, words));
   return { words, lineEnds, taskStarts: taskStarts(raw.split(/\r?\n/)), readings };
 }
 

@@ -224,7 +224,7 @@ async function addParsed(journal: Journal, history: History, files: DailyNoteFil
  */
 async function search(journal: Journal, earlier: DailyNoteFile[], queries: Query[], digestNotes: Digester): Promise<void> {
   const seen = new Map<number, Record<Timeline, Map<string, Appearance>>>();
-  let batch = 2;
+  let batch = 1;
   for (;;) {
     const parse = new Set<number>();
     for (const q of queries) {
