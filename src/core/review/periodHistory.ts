@@ -131,33 +131,40 @@ export async function periodHistory(journal: Journal, period: Period, digestNote
   const dailies = [...journal.dailyNotes].sort((a, b) => a.day.localeCompare(b.day));
   const before = dailies.filter((n) => n.day < period.start);
   // The baseline is the period of the last earlier note that can be read.
-  const read = new Map<string, string>();
   let baseline: Period | null = null;
   for (let i = before.length - 1; i >= 0 && baseline === null; i--) {
     const text = await readable(journal, before[i]);
     if (text === null) continue;
-    read.set(before[i].path, text);
     baseline = periodContaining(period.kind, before[i].day);
   }
   const history = emptyHistory();
   const near = dailies.filter((n) => n.day <= period.end && (n.day >= period.start || (baseline !== null && n.day >= baseline.start)));
   await addParsed(journal, history, near, digestNotes);
-  if (baseline === null) return history;
+  if (baseline === null) {
+    journal.keepRawTexts(new Set());
+    return history;
+  }
   const start = baseline.start;
 
   const earlier: DailyNoteFile[] = [];
   const texts: (NoteText | null)[] = [];
   for (const file of before) {
     if (file.day >= start) break;
-    const text = read.get(file.path) ?? (await readable(journal, file));
+    const text = await readable(journal, file);
     if (text === null) continue;
     earlier.push(file);
     texts.push(noteText(text));
   }
-  if (earlier.length === 0) return history;
+  if (earlier.length === 0) {
+    journal.keepRawTexts(new Set());
+    return history;
+  }
 
-  await journal.catalog.loadAliasesNow();
-  const queries: Query[] = keysNeedingEarlier(history, period, baseline).map(({ timeline, key, last }) => ({ timeline, key, forms: formsOf(journal, timeline, key), wantsLast: last, candidates: [], next: 0, previous: 0 }));
+  const queries: Query[] = [];
+  const found = keysNeedingEarlier(history, period, baseline);
+  // A note's aliases widen the search for it (`[[Annie]]` is Ana), so they are read when a note is searched for.
+  if (found.some((q) => q.timeline !== 'tasks' && q.timeline !== 'projects' && q.key.startsWith('path:'))) await journal.catalog.loadAliasesNow();
+  for (const { timeline, key, last } of found) queries.push({ timeline, key, forms: formsOf(journal, timeline, key), wantsLast: last, candidates: [], next: 0, previous: 0 });
   const index: SearchIndex = { words: new Map(), pairs: new Map(), ends: new Map(), starts: new Map() };
   const wanted = new Set<string>();
   const wantedPairs = new Map<string, Set<string>>();
@@ -197,13 +204,14 @@ export async function periodHistory(journal: Journal, period: Period, digestNote
     query.candidates = candidatesOf(query, texts, index, opaque);
     query.previous = query.candidates.length - 1;
   }
+  journal.keepRawTexts(new Set(queries.flatMap((q) => q.candidates.map((i) => earlier[i].path))));
   await search(journal, earlier, queries, digestNotes);
   return withEarlier(history, queries);
 }
 
 async function readable(journal: Journal, file: DailyNoteFile): Promise<string | null> {
   try {
-    return await journal.source.read(file.path);
+    return await journal.rawText(file.path);
   } catch {
     return null;
   }
