@@ -8,6 +8,7 @@ import { renderJournalBase, writeJournalBase } from '../core/journalBase';
 import { buildReview, reviewNotePath } from '../core/review/buildReview';
 import { plural } from '../core/review/renderMarkdown';
 import { renderReview } from '../core/review/renderReview';
+import { readWholeHistory } from '../core/review/history';
 import { describeOutcome, periodsWithNotes, TEMPLATER_OUTSIDE_THE_APP, type WriteOutcome, writeReview } from '../core/reviewWriter';
 import { removeStaleReview, staleReviewNotes } from '../core/staleReviews';
 import type { DaybookSettings } from '../core/settings';
@@ -243,6 +244,8 @@ async function reviewWith(journal: Journal, settings: DaybookSettings, period: P
 
 async function rebuildAll(journal: Journal, force: boolean, write: Write, preload: Preload, removeStale: RemoveStale, io: Io, writeIndex: IndexWrite): Promise<number> {
   const periods = periodsWithNotes(journal);
+  // Every period compares with the history before it: grown once, oldest first, for all of them.
+  readWholeHistory(journal);
   // Not awaited: workers parse ahead (weeks first, oldest first, as the reviews are built)
   // while this thread builds and writes reviews from the notes already parsed.
   preload?.(periods).catch(() => undefined);

@@ -130,6 +130,26 @@ export class Journal {
     return pending;
   }
 
+  /** Raw texts read ahead of their parse (by the search of earlier notes), so a note parsed later is not read twice. */
+  private readonly texts = new Map<string, Promise<string>>();
+
+  /** A daily note's raw text, kept until it is parsed or `keepRawTexts` lets it go. */
+  rawText(path: string): Promise<string> {
+    let pending = this.texts.get(path);
+    if (!pending) {
+      pending = this.source.read(path);
+      // Its failure is reported when the note is parsed, or never if it is not.
+      pending.catch(() => undefined);
+      this.texts.set(path, pending);
+    }
+    return pending;
+  }
+
+  /** Lets go of the raw texts read ahead, but those of notes about to be parsed. */
+  keepRawTexts(paths: Set<string>): void {
+    for (const path of this.texts.keys()) if (!paths.has(path)) this.texts.delete(path);
+  }
+
   warningsFor(path: string): Warning[] {
     return this.noteWarnings.get(path) ?? [];
   }
@@ -145,8 +165,10 @@ export class Journal {
 
   private async read(file: DailyNoteFile): Promise<DailyNote | null> {
     let text: string;
+    const ahead = this.texts.get(file.path);
+    this.texts.delete(file.path);
     try {
-      text = await this.source.read(file.path);
+      text = await (ahead ?? this.source.read(file.path));
     } catch (error) {
       this.noteWarnings.set(file.path, [{ path: file.path, message: `skipped: ${error instanceof Error ? error.message : String(error)}` }]);
       return null;

@@ -138,8 +138,11 @@ export class TargetCatalog {
     }
     // A tag may name a topic note by one of its aliases (`#perf`), so an unresolved tag needs the aliases too.
     for (const tag of tags) {
-      const found = tagNames(tag).map((candidate) => this.index.resolve(candidate)).filter((path): path is string => path !== null);
-      if (found.length === 0) unresolved.push(tag);
+      const candidates = tagNames(tag);
+      const found = candidates.map((candidate) => this.index.resolve(candidate)).filter((path): path is string => path !== null);
+      // A spelling no note has may still be an alias (`#on-call` for a note aliased `on call`): without
+      // the aliases, the answer would hang on whether another link had loaded them.
+      if (found.length < candidates.length) unresolved.push(tag);
       for (const path of found) paths.add(path);
     }
     await this.load(paths);
@@ -191,6 +194,30 @@ export class TargetCatalog {
         if (!this.aliases.has(key)) this.aliases.set(key, path);
       }
     }
+  }
+
+  /** Reads the aliases now, as a link no note resolves would: `namesOf` answers with them. */
+  async loadAliasesNow(): Promise<void> {
+    if (this.aliases === null) await this.loadAliases();
+  }
+
+  private namesByPath: Map<string, string[]> | null = null;
+
+  /**
+   * Every name a link or tag can reach this note by (its file name, its page
+   * name, its title and aliases, folded as lookups fold them), for a search
+   * that must miss no note mentioning it. Call `loadAliasesNow` first.
+   */
+  namesOf(path: string): string[] {
+    if (this.namesByPath === null && this.aliases !== null) {
+      this.namesByPath = new Map();
+      for (const [alias, target] of this.aliases ?? []) {
+        const list = this.namesByPath.get(target) ?? [];
+        list.push(alias);
+        this.namesByPath.set(target, list);
+      }
+    }
+    return [basename(path), this.pageName(path), ...(this.namesByPath?.get(path) ?? [])];
   }
 
   /** What went wrong reading a target note's frontmatter, if anything. */

@@ -13,7 +13,8 @@ import { stringList } from '../note/frontmatter';
 import { reviewNotePath } from '../reviewNotes';
 import { bragLines, type BragKind, writtenUnder } from './bragLines';
 import { changesOf } from './changes';
-import { journalHistory, notesBefore } from './history';
+import { notesBefore } from './history';
+import { historyFor } from './periodHistory';
 import { findIncidents } from './incidents';
 import { taskKey } from './renderSections';
 import { readMood, summariseMood } from './mood';
@@ -500,7 +501,7 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
     design: { docs: typed.design, lines: brag.design },
     reading: typed.reading,
     workLog,
-    changes: changesOf(await journalHistory(journal, period.end, digestNotes), period, settings.sliders, (p) => reviewNotePath(p, settings)),
+    changes: changesOf(await historyFor(journal, period, digestNotes), period, settings.sliders, (p) => reviewNotePath(p, settings)),
     meetings,
     warnings: dedupeWarnings(warnings),
   };

@@ -150,6 +150,12 @@ function peopleChanges(tracks: Map<string, Track>, period: Range, baseline: Rang
   return out;
 }
 
+const rose = (now: number, before: number) => before > 0 && now >= 2 * before && now - before >= 2;
+const faded = (now: number, before: number) => now > 0 && 2 * now <= before && before - now >= 2;
+
+/** Mentions in the baseline for a topic or project to count as gone quiet when none now. */
+const QUIET_AFTER = { topics: OFTEN, projects: 1 } as const;
+
 function trendChanges(tracks: Map<string, Track>, period: Range, baseline: Range | null, quietAfter: number): TrendChanges {
   const out: TrendChanges = { started: [], rose: [], faded: [], quiet: [] };
   for (const track of tracks.values()) {
@@ -159,8 +165,8 @@ function trendChanges(tracks: Map<string, Track>, period: Range, baseline: Range
     if (now > 0 && lastBefore(track, period.start) === null) out.started.push(item(track, period, baseline, daysIn(track, period)));
     else if (!baseline) continue;
     else if (now === 0 && before >= quietAfter) out.quiet.push(item(track, period, baseline, daysIn(track, baseline)));
-    else if (before > 0 && now >= 2 * before && now - before >= 2) out.rose.push(item(track, period, baseline, daysIn(track, period)));
-    else if (now > 0 && 2 * now <= before && before - now >= 2) out.faded.push(item(track, period, baseline, daysIn(track, period)));
+    else if (rose(now, before)) out.rose.push(item(track, period, baseline, daysIn(track, period)));
+    else if (faded(now, before)) out.faded.push(item(track, period, baseline, daysIn(track, period)));
   }
   out.started.sort(byCount);
   out.rose.sort(byDelta);
@@ -264,10 +270,42 @@ export function changesOf(history: History, period: Period, sliders: SliderSetti
       previous: baseline ? history.days.filter((d) => within(d.date, baseline)).length : 0,
     },
     people: peopleChanges(history.people, period, baseline),
-    topics: trendChanges(history.topics, period, baseline, OFTEN),
-    projects: trendChanges(history.projects, period, baseline, 1),
+    topics: trendChanges(history.topics, period, baseline, QUIET_AFTER.topics),
+    projects: trendChanges(history.projects, period, baseline, QUIET_AFTER.projects),
     mood: moodChanges(history, period, baseline, sliders),
     tasks: taskChanges(history.tasks, period, baseline),
     incidents: incidentChanges(history, period, baseline),
   };
+}
+
+/** A key of the period or its baseline whose earlier appearances What changed may say. */
+export interface EarlierQuery {
+  timeline: 'people' | 'topics' | 'projects' | 'tasks';
+  key: string;
+  /** Its last appearance before the period is wanted too (the baseline lacks it). */
+  last: boolean;
+}
+
+/**
+ * Of a history holding only the period and its baseline, the keys whose
+ * earlier appearances can change what `changesOf` says (by the rules above):
+ * what is only in the period may be new or back; what went quiet, rose or faded
+ * is listed with its first mention; a task of the period or still open in the
+ * baseline with the day it was first written. Of the rest nothing earlier is said.
+ */
+export function keysNeedingEarlier(history: History, period: Period, baseline: Period): EarlierQuery[] {
+  const out: EarlierQuery[] = [];
+  for (const timeline of ['people', 'topics', 'projects'] as const) {
+    for (const [key, track] of history[timeline]) {
+      const now = countIn(track, period);
+      const before = countIn(track, baseline);
+      if (before === 0) out.push({ timeline, key, last: true });
+      else if (timeline === 'people' ? now === 0 && before >= OFTEN : (now === 0 && before >= QUIET_AFTER[timeline]) || (now > 0 && (rose(now, before) || faded(now, before)))) out.push({ timeline, key, last: false });
+    }
+  }
+  for (const [key, events] of history.tasks) {
+    const last = events[events.length - 1];
+    if (last.date >= period.start || last.status === 'open') out.push({ timeline: 'tasks', key, last: false });
+  }
+  return out;
 }

@@ -59,6 +59,23 @@ interface Growing {
 
 const histories = new WeakMap<Journal, Growing>();
 
+/** Journals whose reviews read the whole history: a rebuild asks every period, and grows it once for all. */
+const whole = new WeakSet<Journal>();
+
+/** Makes every review of this journal compare from the whole history, digested once (a rebuild, the incident index). */
+export function readWholeHistory(journal: Journal): void {
+  whole.add(journal);
+}
+
+/** Whether reviews of this journal read the whole history: asked for, or already grown to `end`. */
+export function readsWholeHistory(journal: Journal, end: string): boolean {
+  return whole.has(journal) || (histories.get(journal)?.through ?? '') >= end;
+}
+
+export function emptyHistory(): History {
+  return { days: [], people: new Map(), topics: new Map(), projects: new Map(), tasks: new Map(), incidents: [] };
+}
+
 /**
  * The journal's history up to `end` (and perhaps beyond), digesting only notes
  * it has not seen yet: a review depends on no note after its period.
@@ -66,7 +83,7 @@ const histories = new WeakMap<Journal, Growing>();
 export async function journalHistory(journal: Journal, end: string, digestNotes: Digester): Promise<History> {
   let growing = histories.get(journal);
   if (!growing) {
-    growing = { history: { days: [], people: new Map(), topics: new Map(), projects: new Map(), tasks: new Map(), incidents: [] }, through: '', pending: Promise.resolve() };
+    growing = { history: emptyHistory(), through: '', pending: Promise.resolve() };
     histories.set(journal, growing);
   }
   const state = growing;
@@ -97,7 +114,7 @@ function addDay(track: Track, date: string, path: string): void {
 }
 
 /** Adds notes later than any the history holds, in day order, so every list stays oldest first. */
-function addNotes(history: History, notes: DailyNote[], digests: NoteDigest[]): void {
+export function addNotes(history: History, notes: DailyNote[], digests: NoteDigest[]): void {
   notes.forEach((daily, i) => {
     const facts = digests[i];
     history.days.push({ date: daily.day, path: daily.path, mood: facts.mood });

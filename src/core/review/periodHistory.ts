@@ -1,0 +1,312 @@
+import { type Period, periodContaining } from '../dates/periods';
+import type { DailyNoteFile } from '../dailyNotes';
+import type { DailyNote, Journal } from '../journal';
+import { foldName } from '../links/targets';
+import type { NoteDigest } from './buildReview';
+import { keysNeedingEarlier } from './changes';
+import { addNotes, emptyHistory, type History, journalHistory, readsWholeHistory, type TaskEvent, type Track } from './history';
+import { lastSegmentWords, type NoteText, noteText, spells, wordsOf } from './noteWords';
+import { sameText } from './renderSections';
+
+type Digester = (journal: Journal, notes: DailyNote[]) => Promise<NoteDigest[]>;
+
+/** The timelines of a history a query can be about. */
+type Timeline = 'people' | 'topics' | 'projects' | 'tasks';
+
+/** A key's first appearance in one note: where in the note (the history lists keys in that order) and what it was called there. */
+interface Appearance {
+  date: string;
+  path: string;
+  position: number;
+  track?: Omit<Track, 'days'>;
+  event?: TaskEvent;
+}
+
+/** Which keys of each timeline a parsed note holds, each at its first appearance in it. */
+function appearances(daily: DailyNote, facts: NoteDigest): Record<Timeline, Map<string, Appearance>> {
+  const out = noAppearances();
+  const at = (timeline: Timeline, key: string, position: number, more: Partial<Appearance>) => {
+    if (!out[timeline].has(key)) out[timeline].set(key, { date: daily.day, path: daily.path, position, ...more });
+  };
+  facts.mentions.forEach(({ kind, target }, i) => {
+    if (kind === 'other') return;
+    at(kind === 'person' ? 'people' : 'topics', target.key, i, { track: { name: target.name, path: target.path, ...(target.link ? { link: target.link } : {}), linked: true } });
+  });
+  facts.projects.forEach((project, i) => at('projects', foldName(project.name), i, { track: { name: project.name, path: null, linked: project.linked } }));
+  facts.tasks.forEach((task, i) => {
+    const key = sameText(task.text);
+    if (key !== '') at('tasks', key, i, { event: { date: task.date, path: task.path, line: task.line, text: task.text, status: task.status } });
+  });
+  return out;
+}
+
+/** One key of the period or its baseline, searched for in the notes before the baseline. */
+interface Query {
+  timeline: Timeline;
+  key: string;
+  /** Each a list of words: a note can hold the key only if it has every word of one of them. */
+  forms: string[][];
+  /** Its last appearance is wanted too: none in the baseline says when it was last seen. */
+  wantsLast: boolean;
+  /** Indexes into the earlier notes that may hold it, oldest first. */
+  candidates: number[];
+  next: number;
+  previous: number;
+  first?: Appearance | null;
+  last?: Appearance | null;
+}
+
+/** The word lists a link or tag that reaches this key must spell: by the note's names, or the name written. */
+function formsOf(journal: Journal, timeline: Timeline, key: string): string[][] {
+  if (timeline === 'tasks' || timeline === 'projects') return [wordsOf(key)];
+  if (key.startsWith('path:')) return journal.catalog.namesOf(key.slice(5)).map(lastSegmentWords);
+  if (key.startsWith('name:')) return [lastSegmentWords(key.slice(5))];
+  if (key.startsWith('tag:')) return [wordsOf(key.slice(4))];
+  // A key of a shape not known here: every note may hold it.
+  return [[]];
+}
+
+/** The last words of a task's key: its text ends a line of its note. */
+function endOf(words: string[]): string {
+  return words.slice(-2).join(' ');
+}
+
+/** The first words of a task's key: they follow its marker. */
+function startOf(words: string[]): string {
+  return words.slice(0, 2).join(' ');
+}
+
+/** Where a search looks words up: the notes holding each wanted word, word pair and line ending. */
+interface SearchIndex {
+  words: Map<string, number[]>;
+  pairs: Map<string, number[]>;
+  ends: Map<string, number[]>;
+  starts: Map<string, number[]>;
+}
+
+/** The form's adjacent word pairs: a note spelling the form holds every one of them. */
+function pairsOf(form: string[]): string[] {
+  return form.slice(1).map((word, i) => `${form[i]} ${word}`);
+}
+
+/**
+ * The earlier notes that may hold one of the forms, oldest first; notes whose
+ * words cannot be known are always in. A task's notes are those with a line
+ * ending as it does; a name's, those with its rarest word (or pair of words);
+ * then only those that spell it all.
+ */
+function candidatesOf(query: Query, notes: (NoteText | null)[], index: SearchIndex, opaque: number[]): number[] {
+  const found = new Set<number>(opaque);
+  const count = (postings: Map<string, number[]>, key: string) => postings.get(key)?.length ?? 0;
+  for (const form of query.forms) {
+    if (form.length === 0) return notes.map((_, i) => i);
+    let from: number[] | undefined;
+    if (query.timeline === 'tasks') {
+      const ends = index.ends.get(endOf(form)) ?? [];
+      const starts = index.starts.get(startOf(form)) ?? [];
+      from = ends.length <= starts.length ? ends : starts;
+    }
+    else if (form.length === 1) from = index.words.get(form[0]);
+    else from = index.pairs.get(pairsOf(form).reduce((a, b) => (count(index.pairs, a) <= count(index.pairs, b) ? a : b)));
+    const tasks = query.timeline === 'tasks';
+    for (const i of from ?? []) {
+      const note = notes[i];
+      if (!note || (tasks && !(note.taskStarts.has(startOf(form)) && note.lineEnds.has(endOf(form))))) continue;
+      if (form.length === 1 || spells(note, form)) found.add(i);
+    }
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
+/**
+ * The history What changed reads for one period, without digesting every
+ * earlier note: the period and its baseline in full, and for each person,
+ * topic, project and task of theirs only its first appearance ever and (when
+ * the baseline lacks it) its last one before. Earlier notes are searched by
+ * their raw words, parsed only when they may hold what is asked, newest or
+ * oldest first, until the answer is certain. `changesOf` answers from it
+ * exactly as from the whole history.
+ */
+export async function periodHistory(journal: Journal, period: Period, digestNotes: Digester): Promise<History> {
+  const dailies = [...journal.dailyNotes].sort((a, b) => a.day.localeCompare(b.day));
+  const before = dailies.filter((n) => n.day < period.start);
+  // The baseline is the period of the last earlier note that can be read.
+  let baseline: Period | null = null;
+  for (let i = before.length - 1; i >= 0 && baseline === null; i--) {
+    const text = await readable(journal, before[i]);
+    if (text === null) continue;
+    baseline = periodContaining(period.kind, before[i].day);
+  }
+  const history = emptyHistory();
+  const near = dailies.filter((n) => n.day <= period.end && (n.day >= period.start || (baseline !== null && n.day >= baseline.start)));
+  await addParsed(journal, history, near, digestNotes);
+  if (baseline === null) {
+    journal.keepRawTexts(new Set());
+    return history;
+  }
+  const start = baseline.start;
+
+  const earlier: DailyNoteFile[] = [];
+  const texts: (NoteText | null)[] = [];
+  for (const file of before) {
+    if (file.day >= start) break;
+    const text = await readable(journal, file);
+    if (text === null) continue;
+    earlier.push(file);
+    texts.push(noteText(text));
+  }
+  if (earlier.length === 0) {
+    journal.keepRawTexts(new Set());
+    return history;
+  }
+
+  const queries: Query[] = [];
+  const found = keysNeedingEarlier(history, period, baseline);
+  // A note's aliases widen the search for it (`[[Annie]]` is Ana), so they are read when a note is searched for.
+  if (found.some((q) => q.timeline !== 'tasks' && q.timeline !== 'projects' && q.key.startsWith('path:'))) await journal.catalog.loadAliasesNow();
+  for (const { timeline, key, last } of found) queries.push({ timeline, key, forms: formsOf(journal, timeline, key), wantsLast: last, candidates: [], next: 0, previous: 0 });
+  const index: SearchIndex = { words: new Map(), pairs: new Map(), ends: new Map(), starts: new Map() };
+  const wanted = new Set<string>();
+  const wantedPairs = new Map<string, Set<string>>();
+  const wantedEnds = new Set<string>();
+  const wantedStarts = new Set<string>();
+  for (const query of queries) {
+    for (const form of query.forms) {
+      if (query.timeline === 'tasks') {
+        wantedEnds.add(endOf(form));
+        wantedStarts.add(startOf(form));
+      }
+      else if (form.length === 1) wanted.add(form[0]);
+      else form.slice(1).forEach((word, i) => wantedPairs.set(form[i], (wantedPairs.get(form[i]) ?? new Set()).add(word)));
+    }
+  }
+  const post = (postings: Map<string, number[]>, key: string, i: number) => {
+    const list = postings.get(key);
+    if (list === undefined) postings.set(key, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  };
+  const opaque: number[] = [];
+  texts.forEach((note, i) => {
+    if (note === null) {
+      opaque.push(i);
+      return;
+    }
+    for (const word of note.words) if (wanted.has(word)) post(index.words, word, i);
+    for (const end of note.lineEnds) if (wantedEnds.has(end)) post(index.ends, end, i);
+    for (const start of note.taskStarts) if (wantedStarts.has(start)) post(index.starts, start, i);
+    if (wantedPairs.size === 0) return;
+    for (const reading of note.readings) {
+      const words = reading.split(' ');
+      for (let w = 1; w < words.length - 1; w++) if (wantedPairs.get(words[w])?.has(words[w + 1])) post(index.pairs, `${words[w]} ${words[w + 1]}`, i);
+    }
+  });
+  for (const query of queries) {
+    query.candidates = candidatesOf(query, texts, index, opaque);
+    query.previous = query.candidates.length - 1;
+  }
+  journal.keepRawTexts(new Set(queries.flatMap((q) => q.candidates.map((i) => earlier[i].path))));
+  await search(journal, earlier, queries, digestNotes);
+  return withEarlier(history, queries);
+}
+
+async function readable(journal: Journal, file: DailyNoteFile): Promise<string | null> {
+  try {
+    return await journal.rawText(file.path);
+  } catch {
+    return null;
+  }
+}
+
+/** Parses and digests these notes and adds the readable ones to the history, in day order. */
+async function addParsed(journal: Journal, history: History, files: DailyNoteFile[], digestNotes: Digester): Promise<DailyNote[]> {
+  await journal.load(files);
+  const notes = files.map((file) => journal.parsedNote(file.path)).filter((n): n is DailyNote => n !== null);
+  addNotes(history, notes, await digestNotes(journal, notes));
+  return notes;
+}
+
+/**
+ * Walks each query's candidates from both ends, parsing a growing batch of
+ * them at a time (every query's next ones at once, so worker threads stay
+ * busy), until each has its first appearance and, if wanted, its last.
+ */
+async function search(journal: Journal, earlier: DailyNoteFile[], queries: Query[], digestNotes: Digester): Promise<void> {
+  const seen = new Map<number, Record<Timeline, Map<string, Appearance>>>();
+  let batch = 1;
+  for (;;) {
+    const parse = new Set<number>();
+    for (const q of queries) {
+      const take = (from: number, step: number) => {
+        for (let i = from, n = 0; i >= 0 && i < q.candidates.length && n < batch; i += step) {
+          if (seen.has(q.candidates[i])) continue;
+          parse.add(q.candidates[i]);
+          n++;
+        }
+      };
+      if (q.first === undefined) take(q.next, 1);
+      if (q.wantsLast && q.last === undefined) take(q.previous, -1);
+    }
+    if (parse.size > 0) {
+      const files = [...parse].sort((a, b) => a - b).map((i) => earlier[i]);
+      await journal.load(files);
+      const parsed = files.map((file) => journal.parsedNote(file.path)).filter((n): n is DailyNote => n !== null);
+      const digests = await digestNotes(journal, parsed);
+      const index = new Map(parsed.map((n, i) => [n.path, i]));
+      for (const i of parse) {
+        const at = index.get(earlier[i].path);
+        // A note that could be read for its words but not parsed holds nothing, as in the whole history.
+        seen.set(i, at === undefined ? noAppearances() : appearances(parsed[at], digests[at]));
+      }
+    }
+    let open = false;
+    for (const q of queries) {
+      while (q.first === undefined) {
+        if (q.next >= q.candidates.length) q.first = null;
+        else if (!seen.has(q.candidates[q.next])) break;
+        else q.first = seen.get(q.candidates[q.next++])?.[q.timeline].get(q.key);
+      }
+      while (q.wantsLast && q.last === undefined) {
+        if (q.previous < 0) q.last = null;
+        else if (!seen.has(q.candidates[q.previous])) break;
+        else q.last = seen.get(q.candidates[q.previous--])?.[q.timeline].get(q.key);
+      }
+      if (q.first === undefined || (q.wantsLast && q.last === undefined)) open = true;
+    }
+    if (!open) return;
+    batch *= 2;
+  }
+}
+
+function noAppearances(): Record<Timeline, Map<string, Appearance>> {
+  return { people: new Map(), topics: new Map(), projects: new Map(), tasks: new Map() };
+}
+
+/**
+ * The history with each key's earlier appearances put before its days, and
+ * the keys first seen earlier listed first, in the order they appeared: the
+ * order the whole history would hold them in, which ties in ranking keep.
+ */
+function withEarlier(history: History, queries: Query[]): History {
+  const found = queries.filter((q) => q.first);
+  const order = (a: Query, b: Query) => (a.first as Appearance).date.localeCompare((b.first as Appearance).date) || (a.first as Appearance).position - (b.first as Appearance).position;
+  const out: History = { ...history, people: new Map(), topics: new Map(), projects: new Map(), tasks: new Map() };
+  for (const timeline of ['people', 'topics', 'projects'] as const) {
+    for (const q of found.filter((f) => f.timeline === timeline).sort(order)) {
+      const track = history[timeline].get(q.key) as Track;
+      const first = q.first as Appearance;
+      const days = [{ date: first.date, path: first.path, count: 1 }];
+      const last = q.last ?? null;
+      if (last && last.date !== first.date) days.push({ date: last.date, path: last.path, count: 1 });
+      out[timeline].set(q.key, { ...(first.track as Omit<Track, 'days'>), days: [...days, ...track.days] });
+    }
+    for (const [key, track] of history[timeline]) if (!out[timeline].has(key)) out[timeline].set(key, track);
+  }
+  for (const q of found.filter((f) => f.timeline === 'tasks').sort(order)) out.tasks.set(q.key, [(q.first as Appearance).event as TaskEvent, ...(history.tasks.get(q.key) ?? [])]);
+  for (const [key, events] of history.tasks) if (!out.tasks.has(key)) out.tasks.set(key, events);
+  return out;
+}
+
+/** The history a review of `period` compares from: the whole one when the journal reads it (a rebuild), else the period's own. */
+export function historyFor(journal: Journal, period: Period, digestNotes: Digester): Promise<History> {
+  return readsWholeHistory(journal, period.end) ? journalHistory(journal, period.end, digestNotes) : periodHistory(journal, period, digestNotes);
+}
