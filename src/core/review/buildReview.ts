@@ -13,7 +13,8 @@ import { stringList } from '../note/frontmatter';
 import { reviewNotePath } from '../reviewNotes';
 import { bragLines, type BragKind, writtenUnder } from './bragLines';
 import { changesOf } from './changes';
-import { notesBefore } from './history';
+import { notesBefore, readsWholeHistory } from './history';
+import { notesThatMayMeet } from './metEarlier';
 import { historyFor } from './periodHistory';
 import { findIncidents } from './incidents';
 import { taskKey } from './renderSections';
@@ -201,6 +202,10 @@ class EntryTable {
 
   get(key: string): Entry | undefined {
     return this.entries.get(key);
+  }
+
+  keys(): string[] {
+    return [...this.entries.keys()];
   }
 
   /** Moves the entries of these identities from `other` to here. */
@@ -464,8 +469,11 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
   }
   if (journal.dialect.tagsArePages) tables.topic.absorb(tables.other);
   // Whom the journal logs a 1:1 or a meeting with, up to the period's last day, is a person, marked so or not:
-  // someone met one to one in March is a person in May's week too. (What changed reads these notes anyway.)
-  const upToEnd = journal.dailyNotes.filter((n) => n.day <= period.end);
+  // someone met one to one in March is a person in May's week too. Of the earlier notes only those that may
+  // log a meeting with one of this period's topics or other links are parsed (notesThatMayMeet).
+  const earlier = journal.dailyNotes.filter((n) => n.day < period.start);
+  const mayMeet = readsWholeHistory(journal, period.end) ? earlier : await notesThatMayMeet(journal, [...tables.topic.keys(), ...tables.other.keys()], earlier);
+  const upToEnd = [...mayMeet, ...journal.dailyNotes.filter((n) => n.day >= period.start && n.day <= period.end)];
   await journal.load(upToEnd);
   const metNotes = upToEnd.map((file) => journal.parsedNote(file.path)).filter((n): n is DailyNote => n !== null);
   await prepareTargets(journal, metNotes);

@@ -57,7 +57,7 @@ interface Query {
 }
 
 /** The word lists a link or tag that reaches this key must spell: by the note's names, or the name written. */
-function formsOf(journal: Journal, timeline: Timeline, key: string): string[][] {
+export function formsOf(journal: Journal, timeline: Timeline, key: string): string[][] {
   if (timeline === 'tasks' || timeline === 'projects') return [wordsOf(key)];
   if (key.startsWith('path:')) return journal.catalog.namesOf(key.slice(5)).map(lastSegmentWords);
   if (key.startsWith('name:')) return [lastSegmentWords(key.slice(5))];

@@ -1,0 +1,41 @@
+import type { DailyNoteFile } from '../dailyNotes';
+import type { Journal } from '../journal';
+import { noteText, spells } from './noteWords';
+import { formsOf } from './periodHistory';
+
+/**
+ * Every word a 1:1 or meeting block must hold (oneOnOnes.ts: MARKER, MEETING_OPENING),
+ * looked for in a note's raw text with markdown's emphasis, code and HTML marks taken
+ * out, as they are out of the rendered text the rule reads.
+ */
+const MEETING_WORD = /1[:-]1|1on1|one[ -](?:to|on)[ -]one|o3|meet|call|sync|catch|chat|check|lunch|coffee|talk/iu;
+const MARKUP = /[*_~=`\\]|<[^>\n]*>/gu;
+
+/**
+ * Of the earlier daily notes, those that may log a 1:1 or a meeting with one of
+ * `keys` (the period's topics and other links, the entries a meeting can make
+ * people): every note whose raw text holds a meeting word and spells one of a
+ * key's names, and every note whose words its raw text cannot show (block
+ * references, entities; see noteText) or that cannot be read (its parse reports
+ * it). Whom the others meet is none of these keys, so parsing only these gives
+ * the same people as parsing all.
+ */
+export async function notesThatMayMeet(journal: Journal, keys: string[], earlier: DailyNoteFile[]): Promise<DailyNoteFile[]> {
+  if (keys.length === 0 || earlier.length === 0) return [];
+  if (keys.some((key) => key.startsWith('path:'))) await journal.catalog.loadAliasesNow();
+  const forms = keys.flatMap((key) => formsOf(journal, 'topics', key));
+  const out: DailyNoteFile[] = [];
+  for (const file of earlier) {
+    let raw: string;
+    try {
+      raw = await journal.rawText(file.path);
+    } catch {
+      out.push(file);
+      continue;
+    }
+    if (!MEETING_WORD.test(raw.replace(MARKUP, ''))) continue;
+    const text = noteText(raw);
+    if (text === null || forms.some((form) => spells(text, form))) out.push(file);
+  }
+  return out;
+}
