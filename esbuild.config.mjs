@@ -40,8 +40,9 @@ const cli = cliBuilds(join(fileURLToPath(new URL('.', import.meta.url)), 'dist')
 
 /** The benchmark: the CLI's code plus the generator, run on Node. */
 // The plugin's figure runs in the test mock of the app, as obsidian is types only.
-const bench = { ...cli[0], entryPoints: { bench: 'bench/run.ts' }, alias: { ...cli[0].alias, obsidian: './tests/__mocks__/obsidian.ts' } };
+// Its in-process figures parse every library in place: the mock uses more of yaml than the CLI's lazy one has.
+const bench = { ...cli[0], entryPoints: { bench: 'bench/run.ts' }, alias: { obsidian: './tests/__mocks__/obsidian.ts' } };
 
-const builds = { cli, bench: [bench, cli[1]], plugin: [plugin] }[target];
+const builds = { cli, bench: [bench], plugin: [plugin] }[target];
 if (watch) for (const options of builds) await (await esbuild.context(options)).watch();
 else await Promise.all(builds.map((options) => esbuild.build(options)));
