@@ -13,6 +13,7 @@ import { writeCacheFile } from './cacheFile';
 import { isRacy, type Stamp, stampHolds } from './fileStamp';
 import type { FolderVault, ReadPart, Reading } from './folderVault';
 import { PARSER_VERSION } from './parseCache';
+import { listingKey } from './dailyNoteIndex';
 import { reviewFromJson, reviewToJson } from './reviewJson';
 import { type FileProbe, type FileRecord, fileHolds, SettledNotes } from './settledNotes';
 
@@ -90,8 +91,7 @@ export class ReviewMemo {
     private readonly journal: Journal,
   ) {
     this.settingsKey = hashText(JSON.stringify([journal.settings, journal.dialect.spec]));
-    // Node's native hash: the list of a large vault's notes is a long string.
-    this.filesKey = createHash('sha1').update(journal.files.map((f) => f.path).join('\n')).digest('hex');
+    this.filesKey = listingKey(journal.files);
     this.settled = new SettledNotes(dir, MEMO_VERSION);
   }
 

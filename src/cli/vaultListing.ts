@@ -1,4 +1,4 @@
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { VaultFile, Warning } from '../core/vault';
 import { code } from './fileErrors';
@@ -16,6 +16,17 @@ function isFolder(absolute: string): boolean {
   } catch {
     return true; // a loop or a dangling link: let the caller report it
   }
+}
+
+/**
+ * A folder's entries by name (UTF-16 code units, as `<` compares). The names
+ * are sorted by the default sort, natively: a folder of 20,000 notes sorted
+ * with a comparator in JS showed in a warm run's time.
+ */
+function byName(entries: Dirent[]): Dirent[] {
+  if (entries.length < 2) return entries;
+  const byNames = new Map(entries.map((entry) => [entry.name, entry]));
+  return [...byNames.keys()].sort().map((name) => byNames.get(name) as Dirent);
 }
 
 /** What one walk of the vault folder found. */
@@ -36,7 +47,7 @@ export interface Listing {
  * and no promise per entry of a large vault.
  */
 export function listVault(realRoot: string, inside: (real: string) => boolean): Listing {
-  const files: VaultFile[] = [];
+  const paths: string[] = [];
   const skipped: Warning[] = [];
   const stale: string[] = [];
   const plain = new Set<string>();
@@ -49,8 +60,7 @@ export function listVault(realRoot: string, inside: (real: string) => boolean): 
       if (prefix) skipped.push({ path: prefix, message: `folder cannot be read (${code(error) ?? String(error)}); skipped` });
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
+    for (const entry of byName(entries)) {
       if (isHidden(entry.name)) continue;
       const path = prefix ? `${prefix}/${entry.name}` : entry.name;
       // Concatenated, not joined: a path.join per entry of a large vault shows in a warm run's time.
@@ -84,13 +94,14 @@ export function listVault(realRoot: string, inside: (real: string) => boolean): 
       }
       if (isDirectory) walk(absolute, path, new Set([...ancestors, absolute]), linked || entry.isSymbolicLink());
       else if (isFile && entry.name.endsWith('.md')) {
-        files.push({ path });
+        paths.push(path);
         if (!linked && !entry.isSymbolicLink()) plain.add(path);
       } else if (isFile && isStaleTemporary(entry.name)) stale.push(absolute);
       else if (!isFile && !isDirectory && entry.name.endsWith('.md')) skipped.push({ path, message: `is ${fileKind(statSync(absolute))}, not a note; not read (Daybook reads only regular files)` });
     }
   };
   walk(realRoot, '', new Set([realRoot]), false);
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, plain, skipped, stale };
+  // Sorted by UTF-16 code units, as `<` compares: the default sort, which runs natively instead of calling back into JS.
+  paths.sort();
+  return { files: paths.map((path) => ({ path })), plain, skipped, stale };
 }

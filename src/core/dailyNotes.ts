@@ -115,6 +115,17 @@ export function findDailyNotes(files: VaultFile[], settings: DaybookSettings): D
   return result;
 }
 
+/**
+ * Takes what findDailyNotes would find in this listing under these settings
+ * from elsewhere (the CLI keeps it between runs, keyed by the listing), so
+ * every later findDailyNotes of the same listing answers with it.
+ */
+export function rememberDailyNotes(files: VaultFile[], settings: DaybookSettings, result: DailyNotesFound): void {
+  let bySettings = found.get(files);
+  if (!bySettings) found.set(files, (bySettings = new WeakMap()));
+  bySettings.set(settings, result);
+}
+
 export interface DailyNotesFound {
   notes: DailyNoteFile[];
   duplicates: DailyNoteFile[];

@@ -1,5 +1,5 @@
 import { unreadDailyNotes } from './dailyNoteNames';
-import { type DailyNoteFile, findDailyNotes } from './dailyNotes';
+import { type DailyNoteFile, type DailyNotesFound, findDailyNotes } from './dailyNotes';
 import { type Period, periodContainsDay } from './dates/periods';
 import { BlockRefIndex } from './dialect/blockRefs';
 import { type Dialect, OBSIDIAN } from './dialect/dialect';
@@ -27,6 +27,8 @@ export interface JournalOptions {
    * review is built.
    */
   pause?: () => Promise<void>;
+  /** How the listing's daily notes are found: the CLI answers from its cache when the listing is the last run's. */
+  findDailyNotes?: (files: VaultFile[], settings: DaybookSettings) => DailyNotesFound;
 }
 
 /** How many notes a review digests between two pauses. */
@@ -64,7 +66,7 @@ export class Journal {
   static async open(source: VaultSource, settings: DaybookSettings, options: JournalOptions = {}): Promise<Journal> {
     const dialect = options.dialect ?? OBSIDIAN;
     const files = (await source.list()).filter((file) => dialect.isNote(file.path));
-    const { notes, duplicates } = findDailyNotes(files, settings);
+    const { notes, duplicates } = (options.findDailyNotes ?? findDailyNotes)(files, settings);
     const read = new Map(notes.map((n) => [n.day, n.path]));
     const warnings = duplicates.map((d) => ({ path: d.path, message: read.has(d.day) ? `a second daily note for ${d.day}; only ${read.get(d.day)} is read` : `named like the daily note of ${d.day} but not by the daily note format; not read` }));
     warnings.push(...unreadDailyNotes(files, settings, notes, new Set(duplicates.map((d) => d.path))));

@@ -6,7 +6,8 @@ import type { DaybookSettings } from './settings';
 /** Every week, month, quarter and year of 2025–2027: the formats repeat, so these show what any year does. */
 function probePeriods(): Period[] {
   const days: string[] = [];
-  for (let day = '2025-01-01'; day < '2028-01-01'; day = addDay(day, 3)) days.push(day);
+  // Every seventh day: each week holds exactly one of them, each month, quarter and year several, so no period is missed.
+  for (let day = '2025-01-01'; day < '2028-01-01'; day = addDay(day, 7)) days.push(day);
   return periodsOfDays(days);
 }
 

@@ -1,8 +1,10 @@
-import { buildSync } from 'esbuild';
+import { type BuildOptions, buildSync } from 'esbuild';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/main';
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the CLI's build options, shared with esbuild.config.mjs
+const { cliBuilds } = require('../../scripts/cliBuilds.cjs') as { cliBuilds: (outdir: string) => BuildOptions[] };
 
 // The CLI caches parsed notes under XDG_CACHE_HOME: keep the tests' cache out of the home folder.
 process.env.XDG_CACHE_HOME = mkdtempSync(join(tmpdir(), 'daybook-cache-'));
@@ -35,17 +37,9 @@ export function copyOfFixture(name: string): string {
   return dir;
 }
 
-/** The CLI bundled as users run it (dist/cli.js and its worker), into a scratch folder; returns the CLI's path. */
+/** The CLI bundled as users run it (dist/cli.js, its bundle, worker and lazily loaded libraries), into a scratch folder; returns the CLI's path. */
 export function bundleCli(): string {
   const dist = mkdtempSync(join(tmpdir(), 'daybook-dist-'));
-  buildSync({
-    entryPoints: { cli: join(__dirname, '../../src/cli/index.ts'), parseWorker: join(__dirname, '../../src/cli/parseWorker.ts') },
-    outdir: dist,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'warning',
-  });
+  for (const options of cliBuilds(dist)) buildSync(options);
   return join(dist, 'cli.js');
 }

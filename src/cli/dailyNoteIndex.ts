@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type DailyNoteFile, type DailyNotesFound, findDailyNotes, rememberDailyNotes } from '../core/dailyNotes';
+import { isDay } from '../core/dates/periods';
+import type { DaybookSettings } from '../core/settings';
+import type { VaultFile } from '../core/vault';
+import { version as DAYBOOK_VERSION } from '../../package.json';
+import { writeCacheFile } from './cacheFile';
+import { sealedJson, unsealJson } from './cacheJson';
+
+/** Bumped whenever what a listing's daily notes are worked out from changes: older files are then ignored. */
+const INDEX_VERSION = `${DAYBOOK_VERSION}/1`;
+
+/** A daily note (or a duplicate of one) as its place in the listing and its day. */
+type Row = [index: number, day: string];
+
+/** The hash of a listing's paths, in order: one per listing, the CLI's memo keys its reviews by it too. */
+const listingKeys = new WeakMap<VaultFile[], string>();
+
+export function listingKey(files: VaultFile[]): string {
+  let key = listingKeys.get(files);
+  if (key === undefined) {
+    // Node's native hash: the list of a large vault's notes is a long string.
+    key = createHash('sha1').update(files.map((f) => f.path).join('\n')).digest('hex');
+    listingKeys.set(files, key);
+  }
+  return key;
+}
+
+function isRows(value: unknown, files: VaultFile[]): value is Row[] {
+  return Array.isArray(value) && value.every((row) => Array.isArray(row) && row.length === 2 && Number.isInteger(row[0]) && row[0] >= 0 && row[0] < files.length && typeof row[1] === 'string' && isDay(row[1]));
+}
+
+/**
+ * Which notes of the listing are daily notes, kept in the cache between runs:
+ * they follow from the notes' paths and the settings alone, so a run whose
+ * listing and settings are the last run's takes them from there instead of
+ * parsing every name again. Any other listing, settings or Daybook version,
+ * or a file that is damaged, works them out afresh and keeps those.
+ */
+export class DailyNoteIndex {
+  constructor(private readonly dir: string) {}
+
+  private get file(): string {
+    return join(this.dir, 'daily-notes.json');
+  }
+
+  private keyOf(files: VaultFile[], settings: DaybookSettings): string {
+    return createHash('sha1').update(`${INDEX_VERSION}\u0000${listingKey(files)}\u0000${JSON.stringify(settings)}`).digest('hex');
+  }
+
+  private stored(files: VaultFile[], key: string): DailyNotesFound | null {
+    try {
+      const stored = unsealJson(readFileSync(this.file, 'utf8')) as { key?: unknown; notes?: unknown; duplicates?: unknown } | null;
+      if (stored?.key !== key || !isRows(stored.notes, files) || !isRows(stored.duplicates, files)) return null;
+      const note = ([index, day]: Row): DailyNoteFile => ({ day, path: files[index].path, file: files[index] });
+      return { notes: stored.notes.map(note), duplicates: stored.duplicates.map(note) };
+    } catch {
+      return null; // missing or unreadable: worked out afresh
+    }
+  }
+
+  /** findDailyNotes, answered from the cache when the listing and settings are the ones it was kept for. */
+  readonly find = (files: VaultFile[], settings: DaybookSettings): DailyNotesFound => {
+    const key = this.keyOf(files, settings);
+    const known = this.stored(files, key);
+    if (known) {
+      rememberDailyNotes(files, settings, known);
+      return known;
+    }
+    const found = findDailyNotes(files, settings);
+    const index = new Map(files.map((file, i) => [file, i]));
+    const rows = (notes: DailyNoteFile[]) => notes.map((n): Row => [index.get(n.file) ?? -1, n.day]);
+    writeCacheFile(this.file, sealedJson({ key, notes: rows(found.notes), duplicates: rows(found.duplicates) }));
+    return found;
+  };
+}
