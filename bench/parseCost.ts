@@ -6,12 +6,14 @@ import { unified } from 'unified';
 import { OBSIDIAN, logseqDialect } from '../src/core/dialect/dialect';
 import { LOGSEQ_DEFAULTS } from '../src/core/dialect/logseqConfig';
 import { parseNote } from '../src/core/note/parseNote';
+import { parseNote as referenceParse } from '../tests/helpers/parseOracle/parseNote';
 
 /**
  * What Daybook's note parser costs beside a bare remark-parse of the same
  * notes, the B of `npm run bench`: both are timed on the same texts, already
  * in memory, in alternating rounds, and the fastest round of each is kept (on
- * a shared machine the slow rounds measure the neighbours).
+ * a shared machine the slow rounds measure the neighbours), with the parser
+ * as it was before issue #16 (tests/helpers/parseOracle) beside them.
  *
  *   npx esbuild bench/parseCost.ts --bundle --platform=node --outfile=dist/parseCost.js
  *   node dist/parseCost.js [--logseq] [--rounds N] [--match SUBSTRING] DIR
@@ -50,6 +52,10 @@ const methods: Record<string, () => void> = {
   },
   parseNote: () => {
     for (const text of texts) parseNote(text, rules);
+  },
+  // The parser as it was before this work, for a before/after taken in one run.
+  'parseNote before #16': () => {
+    for (const text of texts) referenceParse(text, rules);
   },
 };
 const best: Record<string, number> = {};

@@ -12,7 +12,7 @@ import { parseNote as referenceParse } from '../tests/helpers/parseOracle/parseN
  * parser and with the frozen reference copy (tests/helpers/parseOracle), and
  * the two JSON models are compared byte for byte. `--write FILE` also records
  * a hash per note and dialect, `--check FILE` compares against such a record,
- * so a change can be checked against the output of an earlier commit too.
+ * so a later change can be checked against that record alone (twice as fast).
  *
  *   npx esbuild bench/parseIdentity.ts --bundle --platform=node --outfile=dist/parseIdentity.js
  *   node dist/parseIdentity.js [--write F | --check F] DIR...
@@ -54,7 +54,8 @@ for (const root of roots) {
     notes++;
     for (const { name, rules } of dialects) {
       const now = JSON.stringify(parseNote(text, rules));
-      const before = JSON.stringify(referenceParse(text, rules));
+      // Against a record the reference parse is not needed, which halves the run.
+      const before = recorded ? now : JSON.stringify(referenceParse(text, rules));
       const key = `${name}:${file}`;
       const hash = createHash('sha1').update(now).digest('hex');
       record.push(`${key}\t${hash}`);
