@@ -60,7 +60,7 @@ export function defuse(body: string): Defused {
     }
     previousBlank = line.trim() === '';
     // Without footnote support the parser would take `[^1]: text` for a definition and drop the text; its label made text, it is a paragraph.
-    const footnote = FOOTNOTE.exec(line);
+    const footnote = line.includes('[^') ? FOOTNOTE.exec(line) : null;
     if (footnote) line = footnote[1] + OPEN + footnote[2] + CLOSE + ':' + line.slice(footnote[0].length);
     const prefix = flattenPrefix(line);
     if (prefix !== line) {
@@ -109,6 +109,8 @@ export function restoreDefused(text: string): string {
  * are dropped. A line within both limits comes back unchanged.
  */
 function flattenPrefix(line: string): string {
+  // A prefix of 16 characters at most is within both limits (16 tabs are 64 columns); nearly every line has one.
+  if (!longPrefix(line)) return line;
   // A blank line nests nothing; a long `%%comment%%` is blanked to spaces before it gets here.
   if (line.trim() === '') return line;
   let columns = 0;
@@ -147,6 +149,17 @@ function flattenPrefix(line: string): string {
     i += marker[0].length;
   }
   return changed ? out + line.slice(i) : line;
+}
+
+/** Whether the line starts with more than 16 of the characters a container prefix is made of. */
+function longPrefix(line: string): boolean {
+  if (line.length <= 16) return false;
+  for (let i = 0; i <= 16; i++) {
+    const c = line.charCodeAt(i);
+    // space, tab, `>`, `-`, `*`, `+`, `.`, `)` and digits
+    if (!(c === 32 || c === 9 || c === 62 || c === 45 || c === 42 || c === 43 || c === 46 || c === 41 || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
 }
 
 /** Brackets beyond MAX_BRACKETS deep become stand-ins; a line with none that deep comes back unchanged. */

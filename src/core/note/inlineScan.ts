@@ -27,10 +27,11 @@ const MACRO = /\{\{[^{}\n]*\}\}/g;
 const WIKI_LINK = /(!?)\[\[([^[\]\n]+?)\]\]/g;
 
 export function scanInline(markdown: string, masks: [number, number][], options: { heading: boolean; item: boolean; fileLinks?: boolean }): InlineScan {
-  let clean = blankRanges(markdown, [...masks, ...escapes(markdown)]);
+  const escaped = markdown.includes('\\') ? escapes(markdown) : [];
+  let clean = blankRanges(markdown, masks.length ? [...masks, ...escaped] : escaped);
   // What was code or HTML is not white space to what follows it: `<b>#x</b>` and `` `c`#x `` hold no tag.
-  for (const [, to] of masks) if (to > 0 && to <= clean.length && clean[to - 1] === ' ') clean = clean.slice(0, to - 1) + '\u0001' + clean.slice(to);
-  clean = blankRanges(clean, math(clean));
+  if (masks.length) clean = markMaskEnds(clean, masks);
+  if (clean.includes('$')) clean = blankRanges(clean, math(clean));
   if (options.heading) clean = clean.replace(/^(\s*)(#{1,6})(?=\s|$)/, (_, space: string, marks: string) => space + ' '.repeat(marks.length));
   const task = options.item && !options.heading ? readTaskMark(clean.trimStart()) : null;
   const found: { at: number; link: WikiLink }[] = [];
@@ -57,10 +58,20 @@ export function scanInline(markdown: string, masks: [number, number][], options:
       for (const link of findWikiLinks(match[0])) found.push({ at, link });
     }
   }
+  if (found.length > 1) found.sort((a, b) => a.at - b.at);
+  const links = found.map((f) => f.link);
+  // Blanking only ever removes a `#`: without one there is no tag to read.
+  if (!rest.includes('#')) return { links, tags: [], task };
   let tagSource = tagText.length ? blankRanges(rest, tagText) : rest;
   if (tagSource.includes('://')) tagSource = tagSource.replace(URL, (url) => ' '.repeat(url.length));
-  found.sort((a, b) => a.at - b.at);
-  return { links: found.map((f) => f.link), tags: tagSource.includes('#') ? findTags(tagSource) : [], task };
+  return { links, tags: tagSource.includes('#') ? findTags(tagSource) : [], task };
+}
+
+/** Puts a U+0001 in the last place of each masked range that ends in a blank. */
+function markMaskEnds(text: string, masks: [number, number][]): string {
+  let out = text;
+  for (const [, to] of masks) if (to > 0 && to <= out.length && out.charCodeAt(to - 1) === 32) out = out.slice(0, to - 1) + '\u0001' + out.slice(to);
+  return out;
 }
 
 /** `text` with each range replaced by spaces (newlines kept), so offsets and lines still match. */
@@ -72,7 +83,9 @@ function blankRanges(text: string, ranges: [number, number][]): string {
   for (const [from, to] of ranges) {
     const start = Math.max(from, at);
     if (to <= start) continue;
-    out += text.slice(at, start) + text.slice(start, to).replace(/[^\n]/g, ' ');
+    const stop = Math.min(to, text.length);
+    const newline = text.indexOf('\n', start);
+    out += text.slice(at, start) + (newline === -1 || newline >= stop ? ' '.repeat(Math.max(0, stop - start)) : text.slice(start, stop).replace(/[^\n]/g, ' '));
     at = to;
   }
   return out + text.slice(at);

@@ -1,9 +1,8 @@
-import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import type { Extension } from 'micromark-util-types';
 import type { ParseRules } from '../dialect/dialect';
 import { type Frontmatter, parseFrontmatterYaml, splitFrontmatter } from './frontmatter';
 import { defuse, restoreDefused } from './defuse';
+import { type FlowNode, type HeadingNode, type ListItemNode, type ListNode, markdownTree, type ParagraphNode, type Phrasing } from './markdownTree';
 import { scanInline } from './inlineScan';
 import { quoteOf } from './quote';
 import { blockName, findFields, findSliderTokens, TASK_MARKER, type TaskStatus, type WikiLink } from './tokens';
@@ -46,13 +45,13 @@ export interface NoteModel {
   blocks: Block[];
 }
 
-const processor = unified().use(remarkParse);
+const COMMONMARK: Extension[] = [];
 /**
  * An outliner's text: indentation nests bullets and never makes an indented code block
  * (only fences make code), and a bare `-` under a line is an empty bullet, not the
  * underline of a heading.
  */
-const outlineProcessor = unified().use(remarkParse).data('micromarkExtensions', [{ disable: { null: ['codeIndented', 'setextUnderline'] } }]);
+const OUTLINE: Extension[] = [{ disable: { null: ['codeIndented', 'setextUnderline'] } }];
 
 /** Obsidian comments (`%% … %%`) are invisible in the app, so they hold no mentions. */
 function blankComments(body: string): string {
@@ -107,9 +106,9 @@ export function parseNote(text: string, rules?: ParseRules): NoteModel {
   const safe = defuse(blankComments(sectionLines(split.body)));
   problems.push(...safe.problems);
   try {
-    const tree = (rules && !rules.indentedCode ? outlineProcessor : processor).parse(safe.text);
+    const tree = markdownTree(safe.text, rules && !rules.indentedCode ? OUTLINE : COMMONMARK);
     const builder = new BlockBuilder(safe.text, split.bodyLine, rules?.fileLinks ?? true);
-    builder.container(tree.children, -1);
+    builder.container(tree, -1);
     return { frontmatter: data, problems, blocks: builder.finish() };
   } catch (error) {
     // Deeply nested input can still exhaust the stack: the note is reported, never fatal.
@@ -140,7 +139,7 @@ class BlockBuilder {
   }
 
   /** Walks sibling nodes; headings among them open sections for what follows. */
-  container(nodes: RootContent[], parent: number): void {
+  container(nodes: FlowNode[], parent: number): void {
     const open: OpenHeading[] = [];
     for (const node of nodes) {
       const current = open.length ? open[open.length - 1].index : parent;
@@ -166,12 +165,12 @@ class BlockBuilder {
     }
   }
 
-  private list(list: List, parent: number): void {
+  private list(list: ListNode, parent: number): void {
     const open: OpenHeading[] = [];
     for (const item of list.children) this.item(item, parent, open);
   }
 
-  private item(item: ListItem, listParent: number, open: OpenHeading[]): void {
+  private item(item: ListItemNode, listParent: number, open: OpenHeading[]): void {
     const [head, ...rest] = item.children;
     let index: number;
     if (head?.type === 'heading') {
@@ -189,15 +188,15 @@ class BlockBuilder {
     this.container(rest, index);
   }
 
-  private add(node: Heading | Paragraph, kind: Block['kind'], level: number, parent: number): number {
+  private add(node: HeadingNode | ParagraphNode, kind: Block['kind'], level: number, parent: number): number {
     const rendered = restoreDefused(visibleText(node.children).trim());
-    const start = node.position?.start.offset ?? 0;
-    const end = node.position?.end.offset ?? start;
+    const start = node.position.start.offset;
+    const end = node.position.end.offset;
     const markdown = restoreDefused(this.source.slice(start, end));
     const scan = scanInline(markdown, maskedRanges(node.children, start), { heading: node.type === 'heading', item: kind === 'item' && level === 0, fileLinks: this.fileLinks });
     const text = scan.task ? rendered.replace(TASK_MARKER, '') : rendered;
     const block: Block = {
-      line: (node.position?.start.line ?? 1) + this.lineOffset,
+      line: node.position.start.line + this.lineOffset,
       kind,
       level,
       text,
@@ -218,13 +217,10 @@ class BlockBuilder {
 }
 
 /** Ranges of the block's markdown the apps show as code or hide as HTML, from the parse tree. */
-function maskedRanges(nodes: PhrasingContent[], base: number, out: [number, number][] = []): [number, number][] {
+function maskedRanges(nodes: Phrasing[], base: number, out: [number, number][] = []): [number, number][] {
   for (const node of nodes) {
-    if (node.type === 'inlineCode' || node.type === 'html') {
-      const from = node.position?.start.offset;
-      const to = node.position?.end.offset;
-      if (from !== undefined && to !== undefined) out.push([from - base, to - base]);
-    } else if ('children' in node) maskedRanges(node.children, base, out);
+    if (node.type === 'inlineCode' || node.type === 'html') out.push([node.position.start.offset - base, node.position.end.offset - base]);
+    else if ('children' in node) maskedRanges(node.children, base, out);
   }
   return out;
 }
@@ -236,7 +232,7 @@ function closeSections(open: OpenHeading[], level: number, parent: number): numb
 }
 
 /** Text as a reader sees it; code spans become a space so nothing is read from them. */
-function visibleText(nodes: PhrasingContent[]): string {
+function visibleText(nodes: Phrasing[]): string {
   let out = '';
   for (const node of nodes) {
     switch (node.type) {
@@ -252,9 +248,7 @@ function visibleText(nodes: PhrasingContent[]): string {
         break;
       case 'emphasis':
       case 'strong':
-      case 'delete':
       case 'link':
-      case 'linkReference':
         out += visibleText(node.children);
         break;
       default:

@@ -12,26 +12,29 @@ const DRAWER_START = /^:[A-Za-z_-]+:$/;
 const PLANNING = /\b(?:SCHEDULED|DEADLINE|CLOSED):\s*[<[][^>\]\n]*[>\]]/g;
 
 export function quoteOf(markdown: string, heading: boolean): string {
-  const lines = markdown.split(/\r?\n/).map((line) => line.trim());
+  const lines = markdown.includes('\n') ? markdown.split(/\r?\n/) : [markdown];
   const content: string[] = [];
   const properties: string[] = [];
   let inDrawer = false;
-  for (const line of lines) {
+  for (const raw of lines) {
+    const line = raw.trim();
+    // Drawers, directives and properties each need a `:` or a `#+`; most lines have neither to test.
+    const colon = line.includes(':');
     if (inDrawer) {
       if (/^:END:$/i.test(line)) inDrawer = false;
       continue;
     }
-    if (DRAWER_START.test(line) && !/^:END:$/i.test(line)) {
+    if (colon && DRAWER_START.test(line) && !/^:END:$/i.test(line)) {
       inDrawer = true;
       continue;
     }
-    if (ORG_DIRECTIVE.test(line)) continue;
-    const property = PROPERTY.exec(line);
+    if (line.startsWith('#+') && ORG_DIRECTIVE.test(line)) continue;
+    const property = colon ? PROPERTY.exec(line) : null;
     if (property) {
       properties.push(`${property[1].trim()}: ${property[2].trim()}`);
       continue;
     }
-    const kept = line.includes(':') ? line.replace(PLANNING, '').trim() : line;
+    const kept = colon ? line.replace(PLANNING, '').trim() : line;
     if (kept !== '') content.push(kept);
   }
   let quote = (content.length ? content : properties).join(content.length ? ' ' : ' · ').replace(/\s+/g, ' ').trim();

@@ -155,14 +155,16 @@ export function normaliseQuestion(text: string): string {
     .toLowerCase();
 }
 
+const NON_ASCII = /[\u0080-\uFFFF]/;
+
 /**
  * A block's name as sections are matched by it: `- # [Impact]`, `### 🔥 Incidents`
  * and `## 5 Whys:` name "impact", "incidents" and "5 whys".
  */
 export function blockName(text: string): string {
-  return text
-    .replace(/\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/g, (_, target: string, alias?: string) => alias ?? target)
-    .replace(/[\p{Extended_Pictographic}\uFE0F]/gu, '')
+  const linked = text.includes('[[') ? text.replace(/\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/g, (_, target: string, alias?: string) => alias ?? target) : text;
+  // No ASCII character is a pictograph: the Unicode class is scanned only for text that may hold one.
+  return (NON_ASCII.test(linked) ? linked.replace(/[\p{Extended_Pictographic}\uFE0F]/gu, '') : linked)
     .replace(/[[\]():*_`]/g, '')
     .replace(/\s+/g, ' ')
     .trim()

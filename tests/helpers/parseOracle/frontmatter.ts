@@ -1,0 +1,213 @@
+import { parseDocument } from 'yaml';
+import { pageProperties } from './pageProperties';
+
+export type Frontmatter = Record<string, unknown>;
+
+export interface SplitNote {
+  /** The YAML text between the fences, or null when the note has none. */
+  yaml: string | null;
+  /** Everything after the closing fence (the whole text when there is no frontmatter). */
+  body: string;
+  /** How many lines precede the body, so body line numbers map back to the file. */
+  bodyLine: number;
+  /** Offset of the body in the text, for the same reason. */
+  bodyOffset: number;
+}
+
+const OPENING = /^\uFEFF?---[ \t]*(?:\r\n?|\n)/;
+const CLOSING = /^(?:---|\.\.\.)[ \t]*$/;
+/** YAML's line breaks: LF, CRLF and a lone CR (a note saved by an old Mac editor). */
+const YAML_BREAK = /\r\n?|\n/g;
+
+/**
+ * The closing fence, a line at a time. A line ends at YAML's breaks only: with
+ * the regex `m` flag, a U+2028 inside a property would also end the frontmatter.
+ */
+function findClosing(rest: string): { index: number; length: number } | null {
+  YAML_BREAK.lastIndex = 0;
+  for (let start = 0; start <= rest.length; ) {
+    const lineBreak = YAML_BREAK.exec(rest);
+    const end = lineBreak === null ? rest.length : lineBreak.index;
+    const next = lineBreak === null ? end : end + lineBreak[0].length;
+    if ((rest.charCodeAt(start) === 45 || rest.charCodeAt(start) === 46) && CLOSING.test(rest.slice(start, end))) return { index: start, length: next - start };
+    if (lineBreak === null) return null;
+    start = next;
+  }
+  return null;
+}
+
+/** Splits off a YAML frontmatter block fenced by `---` lines at the very top. */
+export function splitFrontmatter(text: string): SplitNote {
+  const opening = OPENING.exec(text);
+  if (opening) {
+    const rest = text.slice(opening[0].length);
+    const closing = findClosing(rest);
+    if (closing) {
+      const yaml = rest.slice(0, closing.index);
+      const bodyOffset = opening[0].length + closing.index + closing.length;
+      return { yaml, body: text.slice(bodyOffset), bodyLine: countLines(text, bodyOffset), bodyOffset };
+    }
+  }
+  const bom = text.startsWith('\uFEFF') ? 1 : 0;
+  return { yaml: null, body: text.slice(bom), bodyLine: 0, bodyOffset: bom };
+}
+
+function countLines(text: string, end: number): number {
+  let lines = 0;
+  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) lines++;
+  return lines;
+}
+
+export interface ParsedFrontmatter {
+  data: Frontmatter;
+  /** Why the YAML could not be read, when it could not. */
+  error: string | null;
+}
+
+const SIMPLE_KEY = /^([A-Za-z_][\w-]*):(?:[ \t]+(.*?))?[ \t]*$/;
+/** Whether YAML reads `text` as a plain scalar, needing no quotes or escapes. */
+function isPlain(text: string): boolean {
+  return text !== '' && !/^[\s\-?:,[\]{}#&*!|>'"%@`]/.test(text) && !text.includes(': ') && !text.includes(' #') && !text.endsWith(':') && !text.includes('\t');
+}
+
+/** A plain YAML scalar as the core schema reads it: null, boolean, number or string. */
+function plainScalar(text: string): unknown {
+  if (text === '' || text === '~' || text === 'null') return null;
+  if (text === 'true') return true;
+  if (text === 'false') return false;
+  if (/^[-+]?(?:\d+|\d*\.\d+)$/.test(text)) return Number(text);
+  return text;
+}
+
+/**
+ * The frontmatter nearly every note has — `key: value` lines of plain scalars
+ * and one-line `[a, b]` lists — read without the full YAML parser, which costs
+ * more than the rest of classifying a link target. Anything else (quotes,
+ * nesting, block lists, comments, anchors) returns null and goes to the parser.
+ */
+export function parseSimpleYaml(yaml: string): Frontmatter | null {
+  const data: Frontmatter = {};
+  for (const raw of yaml.split(/\r?\n/)) {
+    if (raw.trim() === '') continue;
+    const line = SIMPLE_KEY.exec(raw);
+    if (!line || line[1] in data) return null;
+    const value = line[2] ?? '';
+    if (value.startsWith('[') && value.endsWith(']')) {
+      const inner = value.slice(1, -1).trim();
+      const items = inner === '' ? [] : inner.split(',').map((item) => item.trim());
+      if (items.some((item) => !isPlain(item) || /[[\]{}]/.test(item))) return null;
+      data[line[1]] = items.map(plainScalar);
+    } else if (value === '' || isPlain(value)) {
+      data[line[1]] = plainScalar(value);
+    } else return null;
+  }
+  return data;
+}
+
+/**
+ * Bounds on what the YAML parser is given: real properties are a few lines,
+ * and the parser's time grows faster than the text (50,000 lines take over a
+ * second). Past them the note's properties are left out, with a warning.
+ */
+export const MAX_FRONTMATTER_CHARS = 256 * 1024;
+export const MAX_FRONTMATTER_LINES = 5_000;
+/** Aliases a document may expand: a few are normal YAML, thousands are a "billion laughs". */
+const MAX_ALIASES = 100;
+/** How deep properties may nest: nothing Obsidian shows goes past a few levels. */
+const MAX_DEPTH = 64;
+
+function lineCount(text: string, limit: number): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && lines <= limit; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
+/** Why the data YAML produced cannot be used as properties: a cycle (`a: &a [*a]`) or nesting past MAX_DEPTH. */
+function shapeProblem(value: unknown): string | null {
+  const ancestors = new Set<object>();
+  const visit = (node: unknown, depth: number): string | null => {
+    if (typeof node !== 'object' || node === null) return null;
+    if (ancestors.has(node)) return 'a property refers to itself through a YAML alias';
+    if (depth > MAX_DEPTH) return `properties nest more than ${MAX_DEPTH} levels deep`;
+    ancestors.add(node);
+    const children = node instanceof Map ? [...node.values()] : Array.isArray(node) ? node : Object.values(node);
+    for (const child of children) {
+      const problem = visit(child, depth + 1);
+      if (problem) return problem;
+    }
+    ancestors.delete(node);
+    return null;
+  };
+  return visit(value, 0);
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message.split('\n')[0] : String(error)).replace(/:\s*$/, '');
+}
+
+/**
+ * A note's properties from its YAML. Never throws and never logs: anything
+ * the note's YAML does wrong (syntax, cycles, alias bombs, unknown tags such
+ * as `!!js/function`, sheer size) comes back in `error`, which the caller
+ * reports against the note's path.
+ */
+export function parseFrontmatterYaml(yaml: string | null): ParsedFrontmatter {
+  if (yaml === null || yaml.trim() === '') return { data: {}, error: null };
+  // Lone CRs are line breaks to YAML; the fast reader below splits on LF only.
+  if (yaml.includes('\r')) yaml = yaml.replace(/\r\n?/g, '\n');
+  if (yaml.length > MAX_FRONTMATTER_CHARS) return { data: {}, error: `frontmatter is ${Math.round(yaml.length / 1024)} KB, more than Daybook reads (${MAX_FRONTMATTER_CHARS / 1024} KB); its properties are left out` };
+  const lines = lineCount(yaml, MAX_FRONTMATTER_LINES);
+  if (lines > MAX_FRONTMATTER_LINES) return { data: {}, error: `frontmatter has more than ${MAX_FRONTMATTER_LINES} lines, more than Daybook reads; its properties are left out` };
+  const simple = parseSimpleYaml(yaml);
+  if (simple) return { data: simple, error: null };
+  try {
+    // parseDocument collects warnings instead of printing them: nothing of the library reaches stderr.
+    const doc = parseDocument(yaml, { prettyErrors: true, uniqueKeys: false, logLevel: 'silent' });
+    if (doc.errors.length) return { data: {}, error: `invalid YAML frontmatter: ${firstLine(doc.errors[0])}` };
+    const data: unknown = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    const problem = shapeProblem(data);
+    if (problem) return { data: {}, error: `frontmatter left out: ${problem}` };
+    if (data === null || data === undefined) return { data: {}, error: null };
+    if (typeof data !== 'object' || Array.isArray(data)) return { data: {}, error: 'frontmatter is not a set of properties' };
+    const tag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+    if (tag) return { data: data as Frontmatter, error: `frontmatter uses a YAML tag Obsidian does not know (${firstLine(tag).replace(/^Unresolved tag: (tag:yaml\.org,2002:)?/, '!!').replace(/ at line.*$/, '')}); its value is read as text` };
+    return { data: data as Frontmatter, error: null };
+  } catch (error) {
+    const message = firstLine(error);
+    return { data: {}, error: /alias count/i.test(message) ? 'frontmatter left out: it expands more YAML aliases than any note needs (a "billion laughs")' : `invalid YAML frontmatter: ${message}` };
+  }
+}
+
+/**
+ * Reads just the properties of a note: what classifying a link target needs.
+ * Its YAML frontmatter, and in a Logseq graph (`withPageProperties`) the
+ * `key:: value` lines of its first block, as Logseq writes page properties:
+ * a key set in both is taken from the YAML. Obsidian reads only the YAML.
+ */
+export function readFrontmatter(text: string, withPageProperties = false): ParsedFrontmatter {
+  const split = splitFrontmatter(text);
+  const parsed = parseFrontmatterYaml(split.yaml);
+  if (!withPageProperties || !split.body.includes('::')) return parsed;
+  const properties = pageProperties(split.body);
+  return Object.keys(properties).length ? { data: { ...properties, ...parsed.data }, error: parsed.error } : parsed;
+}
+
+/**
+ * Whether `head`, the start of a note cut just after a line break, holds all
+ * that readFrontmatter reads of the whole note: its first line shows there is
+ * no frontmatter, or the closing fence is in it. Lets the CLI stop reading a
+ * note at its closing `---`; must cover whatever readFrontmatter looks at.
+ */
+export function frontmatterComplete(head: string): boolean {
+  const opening = OPENING.exec(head);
+  if (!opening) return head.includes('\n');
+  return findClosing(head.slice(opening[0].length)) !== null;
+}
+
+/** A frontmatter value as a list of strings (`tags: [a, b]`, `tags: a, b`, `aliases: x`). */
+export function stringList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(stringList);
+  if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (typeof value === 'number') return [String(value)];
+  return [];
+}

@@ -1,0 +1,265 @@
+import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { ParseRules } from '../../../src/core/dialect/dialect';
+import { type Frontmatter, parseFrontmatterYaml, splitFrontmatter } from './frontmatter';
+import { defuse, restoreDefused } from './defuse';
+import { scanInline } from './inlineScan';
+import { quoteOf } from './quote';
+import { blockName, findFields, findSliderTokens, TASK_MARKER, type TaskStatus, type WikiLink } from './tokens';
+
+/**
+ * A block is the unit a mention is quoted from: a heading, a list item (its
+ * first paragraph or heading) or a paragraph. Blocks are stored in document
+ * order; `parent` points at the enclosing block (the item it is nested in, or
+ * the heading whose section it sits in, including headings written inside
+ * bullets like `- ## 1. Why …`, which open a section among their siblings).
+ * A block's descendants are exactly the blocks from its index + 1 to `end`.
+ */
+export interface Block {
+  /** 1-based line in the file. */
+  line: number;
+  kind: 'heading' | 'item' | 'paragraph';
+  /** Heading level for headings (and bullets holding one), else 0. */
+  level: number;
+  /** The rendered text, without markup or code, as matching and naming use it. */
+  text: string;
+  /** The text as section names are compared: `### 🔥 [Incidents]:` is "incidents". */
+  name: string;
+  /** The block's own markdown, on one line, for quoting in a review. */
+  quote: string;
+  parent: number;
+  end: number;
+  /** `done` is true for any closed task (done or cancelled), as before `status` existed. */
+  task: { done: boolean; status: TaskStatus } | null;
+  links: WikiLink[];
+  tags: string[];
+  fields: Record<string, string>;
+  /** Slider tokens in order: the property named, or null for a bare `{{slider}}`. */
+  sliders: (string | null)[];
+}
+
+export interface NoteModel {
+  frontmatter: Frontmatter;
+  /** Problems reading the note that did not stop it being read. */
+  problems: string[];
+  blocks: Block[];
+}
+
+const processor = unified().use(remarkParse);
+/**
+ * An outliner's text: indentation nests bullets and never makes an indented code block
+ * (only fences make code), and a bare `-` under a line is an empty bullet, not the
+ * underline of a heading.
+ */
+const outlineProcessor = unified().use(remarkParse).data('micromarkExtensions', [{ disable: { null: ['codeIndented', 'setextUnderline'] } }]);
+
+/** Obsidian comments (`%% … %%`) are invisible in the app, so they hold no mentions. */
+function blankComments(body: string): string {
+  if (!body.includes('%%')) return body;
+  return body.replace(/%%[\s\S]*?%%/g, (comment) => comment.replace(/[^\n]/g, ' '));
+}
+
+/** Section names a sectioned note writes on a line of their own. */
+const SECTION_LINE = /^(projects|incidents|journal|wins|kudos|highlights|learnings|lessons|meetings|notes|tasks|goals|mood|feedback|reflections?|collaboration|mentoring|design|reading)\s*:?\s*$/i;
+
+/**
+ * The seed's sectioned style writes each paragraph as one line with no blank
+ * line between them (`Projects` / a line of work / `Incidents` / a title /
+ * its story): read as CommonMark that is one paragraph. A section name alone
+ * on a line inside such a run is a heading, and the first line of an
+ * *Incidents* section, when it reads as a title, is the incident's heading.
+ * Only prefixes are added, so every line keeps its number.
+ */
+function sectionLines(body: string): string {
+  if (!/(?:^|\n)[A-Za-z]+:?[ \t]*\r?\n[^\s#>*+-]/.test(body)) return body;
+  const lines = body.split('\n');
+  let fence: string | null = null;
+  let incidents = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].replace(/\r$/, '');
+    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+    if (marker) fence = fence === null ? marker[1][0] : line.trimStart().startsWith(fence) ? null : fence;
+    if (fence !== null || marker) continue;
+    const next = (lines[i + 1] ?? '').replace(/\r$/, '');
+    const prose = (text: string) => text.trim() !== '' && !/^\s*(?:[#>|]|[-*+]\s|\d+[.)]\s|```|~~~)/.test(text) && !/^\s{4}|^\t/.test(text);
+    const previous = i === 0 ? '' : lines[i - 1].replace(/\r$/, '');
+    if (SECTION_LINE.test(line.trim()) && prose(next) && (previous.trim() === '' || prose(previous))) {
+      lines[i] = `## ${lines[i]}`;
+      incidents = /^incidents/i.test(line.trim());
+      continue;
+    }
+    if (incidents && prose(line) && prose(next) && line.trim().length <= 120 && !/[.!?:;,]$/.test(line.trim())) lines[i] = `### ${lines[i]}`;
+    incidents = false;
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Parses a note's text by the rules of its app (Obsidian's by default).
+ * Never throws: what cannot be read is reported in `problems`.
+ */
+export function parseNote(text: string, rules?: ParseRules): NoteModel {
+  const split = splitFrontmatter(text);
+  const { data, error } = parseFrontmatterYaml(split.yaml);
+  const problems = error ? [error] : [];
+  if (text.includes('\uFFFD')) problems.push('contains characters that are not valid UTF-8 (shown as �)');
+  const safe = defuse(blankComments(sectionLines(split.body)));
+  problems.push(...safe.problems);
+  try {
+    const tree = (rules && !rules.indentedCode ? outlineProcessor : processor).parse(safe.text);
+    const builder = new BlockBuilder(safe.text, split.bodyLine, rules?.fileLinks ?? true);
+    builder.container(tree.children, -1);
+    return { frontmatter: data, problems, blocks: builder.finish() };
+  } catch (error) {
+    // Deeply nested input can still exhaust the stack: the note is reported, never fatal.
+    problems.push(`could not be read as markdown (${error instanceof Error ? error.message : String(error)}); its links and tasks are left out`);
+    return { frontmatter: data, problems, blocks: [] };
+  }
+}
+
+interface OpenHeading {
+  level: number;
+  index: number;
+}
+
+class BlockBuilder {
+  private readonly blocks: Block[] = [];
+
+  constructor(
+    private readonly source: string,
+    private readonly lineOffset: number,
+    private readonly fileLinks: boolean,
+  ) {}
+
+  finish(): Block[] {
+    for (let i = 0; i < this.blocks.length; i++) {
+      for (let p = this.blocks[i].parent; p !== -1; p = this.blocks[p].parent) this.blocks[p].end = i + 1;
+    }
+    return this.blocks;
+  }
+
+  /** Walks sibling nodes; headings among them open sections for what follows. */
+  container(nodes: RootContent[], parent: number): void {
+    const open: OpenHeading[] = [];
+    for (const node of nodes) {
+      const current = open.length ? open[open.length - 1].index : parent;
+      switch (node.type) {
+        case 'heading': {
+          const enclosing = closeSections(open, node.depth, parent);
+          open.push({ level: node.depth, index: this.add(node, 'heading', node.depth, enclosing) });
+          break;
+        }
+        case 'paragraph':
+          this.add(node, 'paragraph', 0, current);
+          break;
+        case 'list':
+          this.list(node, current);
+          break;
+        case 'blockquote':
+          this.container(node.children, current);
+          break;
+        default:
+          // Code, HTML, rules and definitions hold no mentions.
+          break;
+      }
+    }
+  }
+
+  private list(list: List, parent: number): void {
+    const open: OpenHeading[] = [];
+    for (const item of list.children) this.item(item, parent, open);
+  }
+
+  private item(item: ListItem, listParent: number, open: OpenHeading[]): void {
+    const [head, ...rest] = item.children;
+    let index: number;
+    if (head?.type === 'heading') {
+      const enclosing = closeSections(open, head.depth, listParent);
+      index = this.add(head, 'item', head.depth, enclosing);
+      // A heading bullet with nested bullets holds its section as children; a bare one opens it among its siblings.
+      if (rest.length === 0) open.push({ level: head.depth, index });
+    } else if (head?.type === 'paragraph') {
+      index = this.add(head, 'item', 0, open.length ? open[open.length - 1].index : listParent);
+    } else {
+      // An empty bullet or one that starts with a nested list: its children hang off the parent.
+      this.container(item.children, open.length ? open[open.length - 1].index : listParent);
+      return;
+    }
+    this.container(rest, index);
+  }
+
+  private add(node: Heading | Paragraph, kind: Block['kind'], level: number, parent: number): number {
+    const rendered = restoreDefused(visibleText(node.children).trim());
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start;
+    const markdown = restoreDefused(this.source.slice(start, end));
+    const scan = scanInline(markdown, maskedRanges(node.children, start), { heading: node.type === 'heading', item: kind === 'item' && level === 0, fileLinks: this.fileLinks });
+    const text = scan.task ? rendered.replace(TASK_MARKER, '') : rendered;
+    const block: Block = {
+      line: (node.position?.start.line ?? 1) + this.lineOffset,
+      kind,
+      level,
+      text,
+      // Long lines name no section; only short ones are worth normalising.
+      name: text.length <= 80 ? blockName(text) : '',
+      quote: quoteOf(markdown, node.type === 'heading'),
+      parent,
+      end: this.blocks.length + 1,
+      task: scan.task ? { done: scan.task.status !== 'open', status: scan.task.status } : null,
+      links: scan.links,
+      tags: scan.tags,
+      fields: rendered.includes('::') ? findFields(rendered) : {},
+      sliders: rendered.includes('{{') ? findSliderTokens(rendered).map((t) => t.property) : [],
+    };
+    this.blocks.push(block);
+    return this.blocks.length - 1;
+  }
+}
+
+/** Ranges of the block's markdown the apps show as code or hide as HTML, from the parse tree. */
+function maskedRanges(nodes: PhrasingContent[], base: number, out: [number, number][] = []): [number, number][] {
+  for (const node of nodes) {
+    if (node.type === 'inlineCode' || node.type === 'html') {
+      const from = node.position?.start.offset;
+      const to = node.position?.end.offset;
+      if (from !== undefined && to !== undefined) out.push([from - base, to - base]);
+    } else if ('children' in node) maskedRanges(node.children, base, out);
+  }
+  return out;
+}
+
+/** Pops sections closed by a heading of `level`; returns the block the heading sits in. */
+function closeSections(open: OpenHeading[], level: number, parent: number): number {
+  while (open.length && open[open.length - 1].level >= level) open.pop();
+  return open.length ? open[open.length - 1].index : parent;
+}
+
+/** Text as a reader sees it; code spans become a space so nothing is read from them. */
+function visibleText(nodes: PhrasingContent[]): string {
+  let out = '';
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+        out += node.value;
+        break;
+      case 'inlineCode':
+      case 'html':
+        out += ' ';
+        break;
+      case 'break':
+        out += '\n';
+        break;
+      case 'emphasis':
+      case 'strong':
+      case 'delete':
+      case 'link':
+      case 'linkReference':
+        out += visibleText(node.children);
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
