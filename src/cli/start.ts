@@ -19,7 +19,7 @@ const bundle = join(__dirname, 'cliBundle.js');
 const cacheFile = join(__dirname, 'cliBundle.code-cache');
 
 // The libraries loaded on first use (src/cli/lazy): a note they cannot parse would be left out of a review, so a missing one stops the run.
-for (const chunk of ['yaml', 'remarkParse']) {
+for (const chunk of ['yaml', 'micromark', 'remarkParse']) {
   if (!existsSync(join(__dirname, `${chunk}.js`))) {
     process.stderr.write(`daybook: ${join(__dirname, `${chunk}.js`)} is missing: the install is incomplete (npm run build:cli makes it)\n`);
     process.exit(1);
