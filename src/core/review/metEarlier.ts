@@ -4,17 +4,20 @@ import { noteText, spells } from './noteWords';
 import { formsOf } from './periodHistory';
 
 /**
- * Every word a 1:1 or meeting block must hold (oneOnOnes.ts: MARKER, MEETING_OPENING),
- * looked for in a note's raw text with markdown's emphasis, code and HTML marks taken
- * out, as they are out of the rendered text the rule reads.
+ * What a 1:1 or meeting block must hold (oneOnOnes.ts): a 1:1 marker (MARKER), or a
+ * meeting word followed by "with" (MEETING_OPENING). Looked for in a note's raw text with
+ * what its rendered text, which the rule reads, leaves out taken out too: emphasis, code
+ * and HTML marks, and a markdown link's brackets and destination (`[Call](url) with`).
  */
-const MEETING_WORD = /1[:-]1|1on1|one[ -](?:to|on)[ -]one|o3|meet|call|sync|catch|chat|check|lunch|coffee|talk/iu;
-const MARKUP = /[*_~=`\\]|<[^>\n]*>/gu;
+const MEETING_WORDS = /1[:-]1|1on1|one[ -](?:to|on)[ -]one|o3|(?:meet\w*|calls?|syncs?|catch[- ]?ups?|chats?|check-?ins?|lunch|coffee|talk)\s+(?:with|w\/)\s/iu;
+const MARKUP = /[*_~=`\\[\]]|<[^>\n]*>/gu;
+const LINK_DESTINATION = /\]\([^)\n]*\)/gu;
+const mayLogMeeting = (raw: string) => MEETING_WORDS.test(raw.replace(LINK_DESTINATION, '').replace(MARKUP, ''));
 
 /**
  * Of the earlier daily notes, those that may log a 1:1 or a meeting with one of
  * `keys` (the period's topics and other links, the entries a meeting can make
- * people): every note whose raw text holds a meeting word and spells one of a
+ * people): every note whose raw text may log a meeting and spells one of a
  * key's names, and every note whose words its raw text cannot show (block
  * references, entities; see noteText) or that cannot be read (its parse reports
  * it). Whom the others meet is none of these keys, so parsing only these gives
@@ -33,7 +36,7 @@ export async function notesThatMayMeet(journal: Journal, keys: string[], earlier
       out.push(file);
       continue;
     }
-    if (!MEETING_WORD.test(raw.replace(MARKUP, ''))) continue;
+    if (!mayLogMeeting(raw)) continue;
     const text = noteText(raw);
     if (text === null || forms.some((form) => spells(text, form))) out.push(file);
   }
