@@ -35,6 +35,15 @@ describe('people met in earlier notes', () => {
     expect(review.topics.map((t) => t.name).sort()).toEqual(['#perf', '#quinn']);
   });
 
+  it('are said as people in What changed too, never as new topics', async () => {
+    const review = await buildReview(await folderJournal(journal())(), periodContaining('week', '2026-11-16'));
+    const said = (items: { name: string }[]) => items.map((item) => item.name).sort();
+    const { people, topics } = review.changes;
+    expect(said([...people.new, ...people.back])).toEqual(['#kim', '#lena', '#omar', '#pia']);
+    expect(said([...topics.started, ...topics.rose, ...topics.faded])).not.toContain('#kim');
+    expect(said(topics.started)).toEqual(['#quinn']);
+  });
+
   it('says the same as a review built from the whole history, for every period', async () => {
     expect(await historiesDiffer(folderJournal(journal()))).toEqual([]);
   }, 60_000);

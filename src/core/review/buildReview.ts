@@ -478,6 +478,8 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
   const metNotes = upToEnd.map((file) => journal.parsedNote(file.path)).filter((n): n is DailyNote => n !== null);
   await prepareTargets(journal, metNotes);
   const metOneOnOne = oneOnOnePeople(metNotes, catalog, new Set(journal.dailyNotes.map((d) => d.path)));
+  // Only this period's entries: whom else the journal met is not looked for in every earlier note.
+  const metHere = new Set([...metOneOnOne].filter((key) => tables.topic.get(key) ?? tables.other.get(key)));
   for (const table of [tables.topic, tables.other]) tables.person.takeFrom(table, metOneOnOne);
   const typed = await typedNotes(journal, linked, warnings);
   for (const path of referenced) {
@@ -509,7 +511,7 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
     design: { docs: typed.design, lines: brag.design },
     reading: typed.reading,
     workLog,
-    changes: changesOf(await historyFor(journal, period, digestNotes), period, settings.sliders, (p) => reviewNotePath(p, settings)),
+    changes: changesOf(await historyFor(journal, period, digestNotes, metHere), period, settings.sliders, (p) => reviewNotePath(p, settings)),
     meetings,
     warnings: dedupeWarnings(warnings),
   };

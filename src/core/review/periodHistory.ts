@@ -127,7 +127,7 @@ function candidatesOf(query: Query, notes: (NoteText | null)[], index: SearchInd
  * oldest first, until the answer is certain. `changesOf` answers from it
  * exactly as from the whole history.
  */
-export async function periodHistory(journal: Journal, period: Period, digestNotes: Digester): Promise<History> {
+export async function periodHistory(journal: Journal, period: Period, digestNotes: Digester, people: Set<string> = new Set()): Promise<History> {
   const dailies = [...journal.dailyNotes].sort((a, b) => a.day.localeCompare(b.day));
   const before = dailies.filter((n) => n.day < period.start);
   // The baseline is the period of the last earlier note that can be read.
@@ -161,7 +161,9 @@ export async function periodHistory(journal: Journal, period: Period, digestNote
   }
 
   const queries: Query[] = [];
-  const found = keysNeedingEarlier(history, period, baseline);
+  // A topic the review counts as a person (met one to one) is said as one: its last mention before is wanted too.
+  const asked = keysNeedingEarlier(history, period, baseline).filter((q) => !(q.timeline === 'topics' && people.has(q.key)));
+  const found = [...asked, ...[...people].filter((key) => history.topics.has(key)).map((key) => ({ timeline: 'topics' as const, key, last: true }))];
   // A note's aliases widen the search for it (`[[Annie]]` is Ana), so they are read when a note is searched for.
   if (found.some((q) => q.timeline !== 'tasks' && q.timeline !== 'projects' && q.key.startsWith('path:'))) await journal.catalog.loadAliasesNow();
   for (const { timeline, key, last } of found) queries.push({ timeline, key, forms: formsOf(journal, timeline, key), wantsLast: last, candidates: [], next: 0, previous: 0 });
@@ -307,6 +309,32 @@ function withEarlier(history: History, queries: Query[]): History {
 }
 
 /** The history a review of `period` compares from: the whole one when the journal reads it (a rebuild), else the period's own. */
-export function historyFor(journal: Journal, period: Period, digestNotes: Digester): Promise<History> {
-  return readsWholeHistory(journal, period.end) ? journalHistory(journal, period.end, digestNotes) : periodHistory(journal, period, digestNotes);
+export async function historyFor(journal: Journal, period: Period, digestNotes: Digester, people: Set<string> = new Set()): Promise<History> {
+  const history = readsWholeHistory(journal, period.end) ? await journalHistory(journal, period.end, digestNotes) : await periodHistory(journal, period, digestNotes, people);
+  return asPeople(history, people);
+}
+
+/**
+ * The history with these topics as people: the review lists whom the journal met one to one
+ * under People, so What changed says them as people too. After the people already there, in
+ * the topics' order, so both histories (the period's own and the whole) list them alike.
+ */
+function asPeople(history: History, keys: Set<string>): History {
+  if (![...keys].some((key) => history.topics.has(key))) return history;
+  const people = new Map(history.people);
+  const topics = new Map<string, Track>();
+  for (const [key, track] of history.topics) {
+    if (!keys.has(key)) topics.set(key, track);
+    else people.set(key, people.has(key) ? mergedDays(people.get(key) as Track, track) : track);
+  }
+  return { ...history, people, topics };
+}
+
+function mergedDays(kept: Track, other: Track): Track {
+  const byDate = new Map<string, { date: string; path: string; count: number }>();
+  for (const day of [...kept.days, ...other.days]) {
+    const known = byDate.get(day.date);
+    byDate.set(day.date, known ? { ...known, count: known.count + day.count } : { ...day });
+  }
+  return { ...kept, days: [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date)) };
 }
