@@ -38,6 +38,7 @@ describe('people met in earlier notes', () => {
   it('are said as people in What changed too, never as new topics', async () => {
     const review = await buildReview(await folderJournal(journal())(), periodContaining('week', '2026-11-16'));
     const said = (items: { name: string }[]) => items.map((item) => item.name).sort();
+    if (!review.changes) throw new Error('the review has no What changed');
     const { people, topics } = review.changes;
     expect(said([...people.new, ...people.back])).toEqual(['#kim', '#lena', '#omar', '#pia']);
     expect(said([...topics.started, ...topics.rose, ...topics.faded])).not.toContain('#kim');
