@@ -1,4 +1,7 @@
 import { parseEDNString } from 'edn-data';
+import { dayToDate } from '../dates/periods';
+import { formatDate } from '../dates/dateFormatter';
+import { outsideVaultProblem } from '../vault';
 import { logseqToMoment } from './logseqFormat';
 
 /** What Daybook takes from a graph's `logseq/config.edn`, with Logseq's own defaults for what it leaves out. */
@@ -61,7 +64,10 @@ export function readLogseqConfig(text: string): { config: LogseqConfig; problems
     const value = raw[key];
     if (value === undefined) return;
     const moment = typeof value === 'string' ? logseqToMoment(value) : null;
+    // A file name format names files: one whose quoted text leads out of the journals folder (`'../'yyyy`) is refused here, where the file that says it is named.
+    const outside = field === 'journalFileFormat' && moment ? outsideVaultProblem(formatDate(dayToDate('2026-01-01'), moment)) : null;
     if (moment === null || moment === '') problems.push(`:${key} ${JSON.stringify(value)} is not a date format Daybook can read; "${config[field]}" is used`);
+    else if (outside !== null) problems.push(`:${key} ${JSON.stringify(value)} ${outside}; "${config[field]}" is used`);
     else config[field] = moment;
   };
   setFormat('journal/file-name-format', 'journalFileFormat');
