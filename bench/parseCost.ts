@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -7,6 +6,7 @@ import { OBSIDIAN, logseqDialect } from '../src/core/dialect/dialect';
 import { LOGSEQ_DEFAULTS } from '../src/core/dialect/logseqConfig';
 import { parseNote } from '../src/core/note/parseNote';
 import { parseNote as referenceParse } from '../tests/helpers/parseOracle/parseNote';
+import { markdownFiles, takeOption } from './scriptFiles';
 
 /**
  * What Daybook's note parser costs beside a bare remark-parse of the same
@@ -19,13 +19,7 @@ import { parseNote as referenceParse } from '../tests/helpers/parseOracle/parseN
  *   node dist/parseCost.js [--logseq] [--rounds N] [--match SUBSTRING] DIR
  */
 const argv = process.argv.slice(2);
-const option = (name: string) => {
-  const i = argv.indexOf(name);
-  if (i === -1) return null;
-  const value = argv[i + 1];
-  argv.splice(i, 2);
-  return value;
-};
+const option = (name: string) => takeOption(argv, name);
 const logseq = argv.includes('--logseq');
 const rounds = Number(option('--rounds') ?? 5);
 const match = option('--match');
@@ -33,17 +27,8 @@ const match = option('--match');
 const only = option('--only');
 const root = argv.filter((a) => !a.startsWith('--'))[0];
 
-function markdownFiles(dir: string, out: string[] = []): string[] {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) markdownFiles(path, out);
-    else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md') && (match === null || path.includes(match))) out.push(path);
-  }
-  return out;
-}
 
-const texts = markdownFiles(root).map((file) => readFileSync(file, 'utf8'));
+const texts = markdownFiles(root, (name) => name.startsWith('.') || name === 'node_modules').filter((path) => match === null || path.includes(match)).map((file) => readFileSync(file, 'utf8'));
 const rules = logseq ? logseqDialect(LOGSEQ_DEFAULTS).parse : OBSIDIAN.parse;
 const bare = unified().use(remarkParse);
 const methods: Record<string, () => void> = {

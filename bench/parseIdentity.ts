@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseNote } from '../src/core/note/parseNote';
 import { OBSIDIAN, logseqDialect } from '../src/core/dialect/dialect';
 import { LOGSEQ_DEFAULTS } from '../src/core/dialect/logseqConfig';
 import { parseNote as referenceParse } from '../tests/helpers/parseOracle/parseNote';
+import { markdownFiles, takeOption } from './scriptFiles';
 
 /**
  * Proves the note parser's output unchanged on real text: every markdown file
@@ -18,26 +18,11 @@ import { parseNote as referenceParse } from '../tests/helpers/parseOracle/parseN
  *   node dist/parseIdentity.js [--write F | --check F] DIR...
  */
 const argv = process.argv.slice(2);
-const option = (name: string) => {
-  const i = argv.indexOf(name);
-  if (i === -1) return null;
-  const value = argv[i + 1];
-  argv.splice(i, 2);
-  return value;
-};
+const option = (name: string) => takeOption(argv, name);
 const write = option('--write');
 const check = option('--check');
 const roots = argv;
 
-function markdownFiles(dir: string, out: string[] = []): string[] {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === '.git') continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) markdownFiles(path, out);
-    else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) out.push(path);
-  }
-  return out;
-}
 
 const dialects = [
   { name: 'obsidian', rules: OBSIDIAN.parse },
@@ -49,7 +34,7 @@ let notes = 0;
 let differ = 0;
 let unrecorded = 0;
 for (const root of roots) {
-  for (const file of markdownFiles(root)) {
+  for (const file of markdownFiles(root, (name) => name === 'node_modules' || name === '.git')) {
     const text = readFileSync(file, 'utf8');
     notes++;
     for (const { name, rules } of dialects) {
