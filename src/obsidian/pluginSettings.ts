@@ -1,7 +1,7 @@
 import { type App, normalizePath } from 'obsidian';
 import { loadPeriodicNotes } from '../core/periodicNotes';
 import { type Dialect, logseqDialect, OBSIDIAN, withLogseqJournalNames } from '../core/dialect/dialect';
-import { LOGSEQ_CONFIG_PATH, readLogseqConfig } from '../core/dialect/logseqConfig';
+import { LOGSEQ_CONFIG_PATH, LOGSEQ_DEFAULTS, readLogseqConfig } from '../core/dialect/logseqConfig';
 import { type CoreDailyNotesSettings, type DaybookSettings, DEFAULT_SETTINGS, resolveSettings } from '../core/settings';
 
 /** What data.json holds: the user's own choices; empty daily-note fields inherit the core plugin's. */
@@ -35,14 +35,20 @@ async function configJson(app: App, path: string): Promise<unknown> {
   }
 }
 
-/** A vault that is also a Logseq graph (it holds `logseq/config.edn`): its config, else null. */
+/**
+ * A vault that is also a Logseq graph (it holds `logseq/config.edn`): its config, else null.
+ * A config.edn that is there but cannot be read still makes the folder a graph, read by
+ * Logseq's defaults, and the notice names that file rather than the daily notes it hid.
+ */
 async function logseqConfig(app: App): Promise<ReturnType<typeof readLogseqConfig> | null> {
+  let text: string;
   try {
     if (!(await app.vault.adapter.exists(LOGSEQ_CONFIG_PATH))) return null;
-    return readLogseqConfig(await app.vault.adapter.read(LOGSEQ_CONFIG_PATH));
-  } catch {
-    return null;
+    text = await app.vault.adapter.read(LOGSEQ_CONFIG_PATH);
+  } catch (error) {
+    return { config: { ...LOGSEQ_DEFAULTS }, problems: [`cannot be read (${error instanceof Error ? error.message : String(error)}); Logseq's defaults are used`] };
   }
+  return readLogseqConfig(text);
 }
 
 /**

@@ -50,10 +50,13 @@ export class Vault extends Events {
   readonly texts = new Map<string, string>();
   readonly entries = new Map<string, TAbstractFile>();
   readonly reads: string[] = [];
+  /** Paths that exist but cannot be read (no permission): DataAdapter.read rejects as Node's fs does. */
+  readonly unreadable = new Set<string>();
   private clock = 1;
   adapter = {
     exists: async (path: string) => this.texts.has(path),
     read: async (path: string) => {
+      if (this.unreadable.has(path)) throw new Error(`EACCES: permission denied, open '${path}'`);
       const text = this.texts.get(path);
       if (text === undefined) throw new Error(`ENOENT ${path}`);
       return text;

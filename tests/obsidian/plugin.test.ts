@@ -103,6 +103,21 @@ describe('a vault that is also a Logseq graph', () => {
     expect(review).not.toContain('Ghost');
     expect([...app.vault.texts.keys()].filter((p) => p.startsWith('.obsidian'))).toEqual([]);
   });
+
+  it('with a config.edn it cannot read, is still read as a graph by Logseq’s defaults, and the notice names config.edn', async () => {
+    const { app, run } = await loadPlugin(
+      {
+        'logseq/config.edn': '{:journal/file-name-format "yyyy_MM_dd"}',
+        'journals/2026_11_17.md': '- 1:1 with [[Ana]]\n',
+      },
+      (mock) => mock.vault.unreadable.add('logseq/config.edn'),
+    );
+    expect(Notice.messages.join('\n')).toMatch(/logseq\/config\.edn cannot be read \(EACCES: permission denied.*\); Logseq's defaults are used/);
+    await run('review-week');
+    const review = app.vault.texts.get('Reviews/2026-W47.md') ?? '';
+    expect(review).toContain('*Logseq graph: 1 journal page in journals/');
+    expect(review).toContain('[[Ana]]');
+  });
 });
 
 describe('a hand-edited review', () => {
