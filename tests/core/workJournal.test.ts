@@ -148,7 +148,7 @@ describe('the seed’s sectioned style: one line per paragraph, no blank lines',
 });
 
 describe('meeting notes as real vaults name them', () => {
-  it('finds them by folder name, by a date in their name in the daily format’s order, and titles them by their heading or first line', async () => {
+  it('finds them by folder name, by a date in their name in the daily format’s order, and titles them by their heading or first line; a sync tool’s conflict copy is none', async () => {
     const journal = await Journal.open(
       new MemoryVault({
         'log/28-08-2025.md': '- back from holidays\n',
@@ -156,6 +156,8 @@ describe('meeting notes as real vaults name them', () => {
         'Meetings/2025-08-29.md': '---\nattendees:\n  - Charlie\n  - "[[Louis]]"\n---\n> [!summary]\n> - Showcase and task updates\n',
         'ops-meet-27-08-25.md': '- rota for September\n',
         'notes/2025-08-27 reading list.md': '- not a meeting\n',
+        'log/28-08-2025.sync-conflict-20250828-201611-TNRWM2K.md': '- back from holidays, on the laptop\n',
+        'log/29-08-2025 sync with Dana.md': '- roadmap\n',
       }),
       resolveSettings({ dailyFolder: 'log', dailyFormat: 'DD-MM-YYYY' }).settings,
     );
@@ -164,6 +166,7 @@ describe('meeting notes as real vaults name them', () => {
       ['2025-08-27', 'ops-meet', []],
       ['2025-08-28', 'Static site check-in', []],
       ['2025-08-29', 'Showcase and task updates', ['Charlie', 'Louis']],
+      ['2025-08-29', 'sync with Dana', []],
     ]);
   });
 });

@@ -26,7 +26,8 @@ export interface DayExtra extends DailyNote {
   people?: string[];
 }
 
-const MEETING_WORDS = /(?:^|[^\p{L}\p{N}])(?:1-1|1:1|1on1|one[- ]on[- ]one|meet|meeting|meetings|sync|standup|stand-up|retro|retrospective|interview|check-?in|catch-?up|planning)(?![\p{L}\p{N}])/iu;
+// Syncthing's copy of a note in conflict (`2023_03_20.sync-conflict-20230320-201611-TNRWM2K.md`) names no sync meeting.
+const MEETING_WORDS = /(?:^|[^\p{L}\p{N}])(?:1-1|1:1|1on1|one[- ]on[- ]one|meet|meeting|meetings|sync(?!-conflict-)|standup|stand-up|retro|retrospective|interview|check-?in|catch-?up|planning)(?![\p{L}\p{N}])/iu;
 /** A folder of meeting notes by its name, wherever it is: `Meetings/`, `meeting-notes/`, `Work/Meeting Notes/`. */
 const MEETING_FOLDER = /(?:^|\/)(?:meetings?|meeting[ _-]notes|1-1s?|one[ _-]on[ _-]ones?)\//i;
 
