@@ -141,9 +141,10 @@ function isMarkerTag(name) {
  * The README's rule for meeting notes (`meetingNotes`, on by default, so on in a graph opened
  * in place): a page named by a date (`2022-03-09 …`, `-`, `_` or `.` between its parts) that
  * lives in a meetings folder (`Meetings/`, `meeting-notes/`, `1-1s/`, `one-on-ones/`, at any
- * depth) or whose name holds a meeting word belongs to that day. Its day, or null.
+ * depth) or whose name holds a meeting word belongs to that day (a sync tool's conflict copy,
+ * `….sync-conflict-….md`, names no sync). Its day, or null.
  */
-const MEETING_WORDS = /(?:^|[^\p{L}\p{N}])(?:1-1|1:1|1on1|one[- ]on[- ]one|meet|meeting|meetings|sync|standup|stand-up|retro|retrospective|interview|check-?in|catch-?up|planning)(?![\p{L}\p{N}])/iu;
+const MEETING_WORDS = /(?:^|[^\p{L}\p{N}])(?:1-1|1:1|1on1|one[- ]on[- ]one|meet|meeting|meetings|sync(?!-conflict-)|standup|stand-up|retro|retrospective|interview|check-?in|catch-?up|planning)(?![\p{L}\p{N}])/iu;
 const MEETING_FOLDER = /(?:^|\/)(?:meetings?|meeting[ _-]notes|1-1s?|one[ _-]on[ _-]ones?)\//i;
 function meetingDay(path) {
   const name = path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, '');

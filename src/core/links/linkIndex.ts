@@ -24,10 +24,15 @@ export class LinkIndex {
   /** Paths by their exact spelling (one form), for notes whose names differ only in case. */
   private readonly byExactPath = new Map<string, string>();
 
-  /** `nameOf` is the page name links use for a note: its file name in Obsidian, Logseq's page name in a graph (`a___b.md` is `a/b`). */
+  /**
+   * `nameOf` is the page name links use for a note: its file name in Obsidian, Logseq's page name in a graph (`a___b.md` is `a/b`).
+   * `partialPaths`: whether `[[Team/Ana]]` may name the note whose path ends with it, as in Obsidian; Logseq
+   * names pages only by name, so in a graph `#go/libraries` is page go/libraries, never `computers/go/libraries.md`.
+   */
   constructor(
     files: Iterable<VaultFile>,
     private readonly nameOf: (path: string) => string = basename,
+    private readonly partialPaths = true,
   ) {
     for (const file of files) {
       const key = linkKey(nameOf(file.path));
@@ -71,7 +76,7 @@ export class LinkIndex {
       const named = this.byName.get(key)?.[0];
       if (named) return named;
       // A partial path (`Team/Vincent Chan`) matches the note whose path ends with it.
-      candidates = candidates.filter((path) => linkKey(withoutExtension(path)).endsWith('/' + key));
+      candidates = this.partialPaths ? candidates.filter((path) => linkKey(withoutExtension(path)).endsWith('/' + key)) : [];
     }
     if (candidates.length < 2) return candidates[0] ?? null;
     // Notes differing only in case: the one spelled as the link is, else the shortest path.

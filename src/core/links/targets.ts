@@ -109,7 +109,7 @@ export class TargetCatalog {
 
   /** Built on first use: a review answered from a cache never resolves a link. */
   private get index(): LinkIndex {
-    this.linkIndex ??= new LinkIndex(this.files, (path) => this.pageName(path));
+    this.linkIndex ??= new LinkIndex(this.files, (path) => this.pageName(path), this.dialect.spec.app !== 'logseq');
     return this.linkIndex;
   }
 
