@@ -1,6 +1,6 @@
 import type { Journal } from '../core/journal';
 import { writeIncidentIndex } from '../core/incidentIndexWriter';
-import { incidentIndex, incidentIndexPath, renderIncidentIndex } from '../core/review/incidentIndex';
+import { incidentIndex, incidentIndexPath, renderIncidentIndexIn } from '../core/review/incidentIndex';
 import { describeOutcome } from '../core/reviewWriter';
 import type { FolderVault } from './folderVault';
 
@@ -22,7 +22,8 @@ export type IndexWrite = () => Promise<IndexResult>;
 export async function incidentsCommand(journal: Journal, vault: FolderVault, options: { write?: boolean; json?: boolean; force?: boolean }, io: Io): Promise<number> {
   if (!options.write) {
     const incidents = await incidentIndex(journal);
-    io.stdout(options.json ? JSON.stringify(incidents, null, 2) + '\n' : renderIncidentIndex(incidents));
+    // What --write would put in the note: in a Logseq graph, the graph's own page links.
+    io.stdout(options.json ? JSON.stringify(incidents, null, 2) + '\n' : renderIncidentIndexIn(journal, incidents));
     return 0;
   }
   let outcome;

@@ -3,7 +3,7 @@ import { formatDate } from './dates/dateFormatter';
 import type { Journal } from './journal';
 import { buildReview } from './review/buildReview';
 import { dailyNoteAt } from './reviewMeetsDaily';
-import { type MergeResult, type MergeStatus, mergeReview } from './review/managedRegion';
+import { type MarkerStyle, type MergeResult, type MergeStatus, mergeReview } from './review/managedRegion';
 import { heatmapPath, isDaybookHeatmap, renderHeatmap } from './review/heatmap';
 import { isDaybookChart, moodChartPath, renderMoodChart } from './review/moodChart';
 import { renderReview } from './review/renderReview';
@@ -71,7 +71,7 @@ async function keepBackup(store: ReviewStore, path: string, text: string): Promi
  * when the text changes, never over a hand edit unless forced, and with force
  * the old note is kept beside it. Reviews and the incident index share it.
  */
-export async function writeManagedNote(store: ReviewStore, path: string, generated: string, force = false): Promise<Omit<WriteOutcome, 'period' | 'review'>> {
+export async function writeManagedNote(store: ReviewStore, path: string, generated: string, force = false, style: MarkerStyle = 'obsidian'): Promise<Omit<WriteOutcome, 'period' | 'review'>> {
   // Set inside the store's callback, which may run more than once.
   // `written`: what the store last wrote; a later round (merging text typed meanwhile) may find the region already current.
   const last: { merged: MergeResult; written: MergeResult | null; needsBackup: string | null } = { merged: { status: 'unchanged', text: '' }, written: null, needsBackup: null };
@@ -81,7 +81,7 @@ export async function writeManagedNote(store: ReviewStore, path: string, generat
   for (let backedUp: string | null = null; ; ) {
     last.needsBackup = null;
     await store.update(path, (current) => {
-      const merged = mergeReview(current, generated, force);
+      const merged = mergeReview(current, generated, force, style);
       last.merged = merged;
       if (merged.status === 'unchanged' || merged.status === 'edited') return null;
       if (merged.backup !== undefined && merged.backup !== backedUp) {
@@ -118,7 +118,7 @@ export async function writeReview(
   const dailyNote = dailyNoteAt(path, journal.settings);
   if (dailyNote) throw new Error(dailyNote);
   const made = await createPeriodicNote(journal, period, path, store);
-  const written = await writeManagedNote(store, path, renderReview(review, journal.settings), force);
+  const written = await writeManagedNote(store, path, renderReview(review, journal.settings), force, journal.dialect.spec.app);
   const outcome: WriteOutcome = { period: period.id, ...written, review };
   // A note just made from the user's template, with the region put in it: made, not appended to.
   if (made.created && outcome.status === 'appended') outcome.status = 'created';

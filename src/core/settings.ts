@@ -53,6 +53,11 @@ export interface DaybookSettings {
    * counts by its first part; case and `-`/`_` are ignored.
    */
   markerTags: string[];
+  /**
+   * Whether a tag written alone as the first line of most of a period's days (`- #pj` with the
+   * day's entry under it) is a marker in that review: it says what kind of entry the day is.
+   */
+  openingTagMarkers: boolean;
   /** Where meeting notes live: a note here named by a date (`2026-11-16 1-1 Ana`) or with a `date:` property is a meeting of that day. */
   meetingsFolder: string;
   /** Whether meeting notes belong to their day: read with the day's notes, listed under *Meetings*. */
@@ -79,6 +84,9 @@ export interface BragSettings {
   readingTypes: string[];
   readingTags: string[];
   readingFolders: string[];
+  /** Lines tagged so, or under sections of these names (`## Learnings`, `- ## TIL`), are what was learned. */
+  learningTags: string[];
+  learningSections: string[];
 }
 
 /** The core Daily notes plugin's settings (`.obsidian/daily-notes.json`). */
@@ -119,11 +127,14 @@ export const DEFAULT_SETTINGS: DaybookSettings = {
     readingTypes: ['book', 'article', 'course'],
     readingTags: ['book', 'article', 'course'],
     readingFolders: [],
+    learningTags: ['til', 'lesson-learned', 'lessons-learned'],
+    learningSections: ['Learnings', 'Learned', 'Lessons', 'Lessons learned', 'Lessons learnt', 'TIL', 'Today I learned', 'Today I learnt', 'What I learned', 'What I learnt', 'What did I learn today'],
   },
   // The markers of public work journals: task and meeting tags, priorities, the daily template's own tags.
   meetingsFolder: 'Meetings',
   meetingNotes: true,
   filedUnderDays: true,
+  openingTagMarkers: true,
   markerTags: ['task', 'tasks', 'todo', 'todos', 'meeting', 'meetings', 'question', 'questions', 'priority', 'daily', 'daily note', 'daily notes', 'dailynote', 'dailynotes', 'journal', 'fleeting', 'inbox', 'followup', 'follow up', 'next steps', 'nextsteps', 'waiting', '1:1', '1-1', '1on1', 'one on one', 'one to one'],
 };
 

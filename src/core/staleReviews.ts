@@ -72,7 +72,7 @@ function periodNamed(name: string, path: string, journal: Journal): Period | nul
 export async function removeStaleReview(store: ReviewStore, path: string, sliders: SliderSetting[] = []): Promise<'removed' | 'kept' | 'not a review'> {
   const text = await store.readIfExists(path);
   // A note without Daybook's region is only named like a review: none of Daybook's business.
-  if (text === null || !text.includes('%% daybook:begin')) return 'not a review';
+  if (text === null || !(text.includes('%% daybook:begin') || text.includes('[//]: # (daybook:begin'))) return 'not a review';
   if (!isOnlyGeneratedRegion(text) || !(await store.removeIfUnchanged(path, text))) return 'kept';
   // Its mood chart and heatmaps go with it, each only while it is still Daybook's.
   const charts: [string, (text: string) => boolean][] = [[moodChartPath(path), isDaybookChart], ...sliders.map((slider): [string, (text: string) => boolean] => [heatmapPath(path, slider), isDaybookHeatmap])];

@@ -26,6 +26,8 @@ const BRAG_ROWS: [keyof BragSettings, string, string][] = [
   ['readingTypes', 'Reading types', 'Linked notes whose type property is one of these are reading.'],
   ['readingTags', 'Reading tags', 'Linked notes tagged so are reading.'],
   ['readingFolders', 'Reading folders', 'Linked notes in these folders are reading.'],
+  ['learningTags', 'Learning tags', 'Lines tagged so are what you learned (without #).'],
+  ['learningSections', 'Learning sections', 'The items of sections (or parent bullets) of these names are what you learned.'],
 ];
 
 /** A list typed as `a, b, c`: its items trimmed, empty ones left out; a tag's `#` goes. */
@@ -127,6 +129,13 @@ export class DaybookSettingTab extends PluginSettingTab {
       'Tags that mark what a line is (task, meeting), never topics. Without #; separate them with commas.',
       () => (s.markerTags ?? DEFAULT_SETTINGS.markerTags).join(', '),
       (v) => (s.markerTags = readList(v, true)),
+    );
+    this.toggle(
+      containerEl,
+      'Tags that open the day are markers',
+      "A tag written alone as the first line of most of a period's days says what kind of entry the day is: not a topic.",
+      () => s.openingTagMarkers ?? DEFAULT_SETTINGS.openingTagMarkers,
+      (on) => (s.openingTagMarkers = on),
     );
 
     new Setting(containerEl).setName('Reviews').setHeading();

@@ -159,6 +159,7 @@ describe('the settings tab holds every setting', () => {
     meetingNotes: ['Meeting notes belong to their day'],
     filedUnderDays: ['Notes filed under a day'],
     markerTags: ['Marker tags'],
+    openingTagMarkers: ['Tags that open the day are markers'],
     sliders: ['How do you feel when you wake up?', 'How do you feel when you wind down?'],
     'brag.highlightTags': ['Highlight tags'],
     'brag.highlightSections': ['Highlight sections'],
@@ -171,6 +172,8 @@ describe('the settings tab holds every setting', () => {
     'brag.readingTypes': ['Reading types'],
     'brag.readingTags': ['Reading tags'],
     'brag.readingFolders': ['Reading folders'],
+    'brag.learningTags': ['Learning tags'],
+    'brag.learningSections': ['Learning sections'],
   };
 
   it('that the README lists, in sentence case', async () => {

@@ -5,7 +5,7 @@ import type { BragSettings } from '../settings';
 import { isEmptyLine } from './projects';
 
 /** The brag sections a line of a daily note can feed, besides projects and incidents. */
-export type BragKind = 'highlight' | 'collaboration' | 'design';
+export type BragKind = 'highlight' | 'collaboration' | 'design' | 'learning';
 
 export interface BragLine {
   kind: BragKind;
@@ -29,6 +29,7 @@ function matchersOf(brag: BragSettings): Matcher[] {
       { kind: 'highlight', tags: words(brag.highlightTags), sections: words(brag.highlightSections) },
       { kind: 'collaboration', tags: words(brag.collaborationTags), sections: words(brag.collaborationSections) },
       { kind: 'design', tags: words(brag.designTags), sections: words(brag.designSections) },
+      { kind: 'learning', tags: words(brag.learningTags), sections: words(brag.learningSections) },
     ];
     matchers.set(brag, known);
   }
@@ -67,11 +68,30 @@ export function bragLines(note: NoteModel, brag: BragSettings): BragLine[] {
       const underSection = parent !== null && matcher.sections.has(parentName);
       if (!tagged && !underSection) continue;
       if (block.kind === 'heading' && !tagged) continue;
-      const text = lineText(block, matcher.tags);
+      let text = lineText(block, matcher.tags);
+      // What was learned about `#flutter` is written under it: the bare label alone says nothing.
+      if (matcher.kind === 'learning' && text !== '' && isBareLabel(block)) text = withWhatIsUnder(blocks, index, text);
       if (text !== '') out.push({ kind: matcher.kind, index, text });
     }
   });
   return out;
+}
+
+/** A line that only names something (`#flutter`, `[[Postgres]]`, `## Project X`): its words are the lines under it. */
+export function isBareLabel(block: Block): boolean {
+  return block.level > 0 || block.text.replace(/#?\[\[[^\]]*\]\]|#[^\s#]+/gu, '').replace(/[\s:,;.–—-]+/gu, '') === '';
+}
+
+/**
+ * A bare label with the words written under it, compactly: `#flutter: going
+ * through the videos; split view`. The first few child lines, each cut short.
+ */
+export function withWhatIsUnder(blocks: Block[], index: number, label: string, limit = 3): string {
+  const under = writtenUnder(blocks, index, limit + 1).filter((t) => blocks[t.index].parent === index);
+  if (under.length === 0) return label;
+  const cut = (text: string) => (text.length > 120 ? text.slice(0, 119).trimEnd() + '…' : text);
+  const shown = under.slice(0, limit).map((t) => cut(t.text));
+  return `${label}: ${shown.join('; ')}${under.length > limit ? ' …' : ''}`;
 }
 
 /**

@@ -13,13 +13,15 @@ import { stringList } from '../note/frontmatter';
 import { reviewNotePath } from '../reviewNotes';
 import { bragLines, type BragKind, writtenUnder } from './bragLines';
 import { changesOf } from './changes';
-import { notesBefore, readsWholeHistory } from './history';
+import { type History, notesBefore, readsWholeHistory } from './history';
 import { notesThatMayMeet } from './metEarlier';
 import { historyFor } from './periodHistory';
 import { findIncidents } from './incidents';
 import { taskKey } from './renderSections';
 import { readMood, summariseMood } from './mood';
 import { oneOnOnePeople } from './oneOnOnes';
+import { openingTagTopics } from './openingTags';
+import { withoutOrganisations } from './organisations';
 import { findProjects, projectLinkOf } from './projects';
 import { type DayExtra, filedUnderDays, meetingNotes } from './dayExtras';
 import { filingText, isCalloutTitle, isDateTitle, navigationLinks } from './templateLines';
@@ -53,6 +55,11 @@ export interface NoteDigest {
   /** Blocks linking a resolved note, with what is written under them (a book's takeaways). */
   linked: { path: string; mention: Mention; takeaways: Mention[] }[];
   workLog: Mention[];
+  /**
+   * The mention each linked project line would be of its page: a page met one to one elsewhere
+   * is a person, never a project, which only the review of a period can tell.
+   */
+  projectMentions: { line: number; target: Target; mention: Mention; workLog: Mention }[];
   summary: string;
 }
 
@@ -68,6 +75,7 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
   const tasks: ReviewTask[] = [];
   const referenced = new Set<string>();
   const linked: NoteDigest['linked'] = [];
+  const projectMentions: NoteDigest['projectMentions'] = [];
   const at = (i: number, text: string): Mention => ({ date: daily.day, path: daily.path, line: note.blocks[i].line, text });
   const dayOf = linkDays(journal);
   note.blocks.forEach((block, i) => {
@@ -83,7 +91,12 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
     let underTopics: boolean | undefined;
     const named = block.links.length ? projectLinkOf(note.blocks, i) : null;
     // A person linked under Projects is someone worked with, never a project: their link stays a mention.
-    const projectLink = named !== null && catalog.lookup(catalog.fromNote(named, daily.path)).kind !== 'person' ? named : null;
+    const namedTarget = named !== null ? catalog.lookup(catalog.fromNote(named, daily.path)) : null;
+    const projectLink = namedTarget !== null && namedTarget.kind !== 'person' ? named : null;
+    if (namedTarget !== null && projectLink !== null) {
+      const text = quoteInContext(note.blocks, i);
+      projectMentions.push({ line: block.line, target: namedTarget, mention: { date: daily.day, path: daily.path, line: block.line, text }, workLog: { date: daily.day, path: daily.path, line: block.line, text: block.quote } });
+    }
     for (const link of block.links) {
       if (link.embed || link.target === '' || isQuestion(link.target) || link.target === projectLink || navigation?.has(link) || !journal.dialect.isPageRef(link.relative ?? link.target)) continue;
       if (filing !== '' && filing.includes(`[[${link.target}`)) continue;
@@ -111,7 +124,8 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
     }
     if (block.task && !isPlaceholder(block.text)) tasks.push({ text: taskText(block), done: block.task.done, status: block.task.status, date: daily.day, path: daily.path, line: block.line });
   });
-  const incidents = findIncidents(note).map(({ links, ...incident }) => ({
+  const found = findIncidents(note);
+  const incidents = found.map(({ links, ...incident }) => ({
     ...incident,
     date: daily.day,
     path: daily.path,
@@ -133,8 +147,10 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
       if (block) workLog.push({ date: daily.day, path: daily.path, line, text: block.quote });
     }
   }
-  const brag: Record<BragKind, Mention[]> = { highlight: [], collaboration: [], design: [] };
-  for (const line of bragLines(note, settings.brag)) brag[line.kind].push(at(line.index, line.text));
+  const brag: Record<BragKind, Mention[]> = { highlight: [], collaboration: [], design: [], learning: [] };
+  // A learning written in an incident is told with the incident's story, not again under What I learned.
+  const inIncident = incidentBlocks(note, found);
+  for (const line of bragLines(note, settings.brag)) if (line.kind !== 'learning' || !inIncident(line.index)) brag[line.kind].push(at(line.index, line.text));
   const mood = readMood(note, settings.sliders);
   const result: NoteDigest = {
     mentions,
@@ -147,10 +163,19 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
     brag,
     linked,
     workLog,
+    projectMentions,
     summary: daySummary(note, daily.day, isQuestion, (block) => block.links.length > 0 && navigationLinks(block, (link) => dayOf(link, daily.path)).size === block.links.length),
   };
   digests.set(daily, result);
   return result;
+}
+
+/** Whether a block of the note is part of one of its incidents. */
+function incidentBlocks(note: NoteModel, incidents: { line: number }[]): (index: number) => boolean {
+  if (incidents.length === 0) return () => false;
+  const roots = new Set(incidents.map((i) => i.line));
+  const ranges = note.blocks.flatMap((b, i) => (roots.has(b.line) ? [[i, b.end] as const] : []));
+  return (index) => ranges.some(([from, to]) => index >= from && index < to);
 }
 
 /**
@@ -206,6 +231,11 @@ class EntryTable {
 
   keys(): string[] {
     return [...this.entries.keys()];
+  }
+
+  /** Leaves out the entries of these identities. */
+  remove(keys: Set<string>): void {
+    for (const key of keys) this.entries.delete(key);
   }
 
   /** Moves the entries of these identities from `other` to here. */
@@ -417,17 +447,19 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
   const tasks: ReviewTask[] = [];
   const referenced = new Set<string>();
   const days: ReviewData['days'] = [];
-  const brag: Record<BragKind, Mention[]> = { highlight: [], collaboration: [], design: [] };
+  const brag: Record<BragKind, Mention[]> = { highlight: [], collaboration: [], design: [], learning: [] };
   const linked = new Map<string, { mentions: Mention[]; takeaways: Mention[] }>();
   const workLog: Mention[] = [];
+  const projectMentions: NoteDigest['projectMentions'] = [];
   const merge = (facts: NoteDigest) => {
+    projectMentions.push(...facts.projectMentions);
     for (const { kind, target, mention, alias } of facts.mentions) tables[kind].add(target, mention, alias);
     incidents.push(...facts.incidents);
     projects.push(...facts.projects);
     tasks.push(...facts.tasks);
     warnings.push(...facts.warnings);
     for (const path of facts.referenced) referenced.add(path);
-    for (const kind of ['highlight', 'collaboration', 'design'] as const) brag[kind].push(...facts.brag[kind]);
+    for (const kind of ['highlight', 'collaboration', 'design', 'learning'] as const) brag[kind].push(...facts.brag[kind]);
     for (const { path, mention, takeaways } of facts.linked) {
       const note = linked.get(path) ?? { mentions: [], takeaways: [] };
       note.mentions.push(mention);
@@ -463,11 +495,14 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
   }
   if (extras.length) {
     const byDate = <T extends { date: string }>(list: T[]) => list.sort((a, b) => a.date.localeCompare(b.date));
-    for (const list of [incidents, projects, tasks, workLog, brag.highlight, brag.collaboration, brag.design]) byDate(list as { date: string }[]);
+    for (const list of [incidents, projects, tasks, workLog, brag.highlight, brag.collaboration, brag.design, brag.learning]) byDate(list as { date: string }[]);
     for (const table of Object.values(tables)) table.sortBlocks();
     byDate(meetings);
   }
   if (journal.dialect.tagsArePages) tables.topic.absorb(tables.other);
+  // A tag opening most days (`- #pj` above the day's entry) says what the day is: a marker here, and in What changed.
+  const openers = settings.openingTagMarkers ? openingTagTopics(notes, catalog) : new Set<string>();
+  tables.topic.remove(openers);
   // Whom the journal logs a 1:1 or a meeting with, up to the period's last day, is a person, marked so or not:
   // someone met one to one in March is a person in May's week too. Of the earlier notes only those that may
   // log a meeting with one of this period's topics or other links are parsed (notesThatMayMeet).
@@ -478,9 +513,12 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
   const metNotes = upToEnd.map((file) => journal.parsedNote(file.path)).filter((n): n is DailyNote => n !== null);
   await prepareTargets(journal, metNotes);
   const metOneOnOne = oneOnOnePeople(metNotes, catalog, new Set(journal.dailyNotes.map((d) => d.path)));
-  // Only this period's entries: whom else the journal met is not looked for in every earlier note.
-  const metHere = new Set([...metOneOnOne].filter((key) => tables.topic.get(key) ?? tables.other.get(key)));
-  for (const table of [tables.topic, tables.other]) tables.person.takeFrom(table, metOneOnOne);
+  // Whom else the journal met is not looked for in every earlier note.
+  // Only this period's entries; and a meeting "with" a page marked as a company is with no person.
+  const metHere = await withoutOrganisations(journal, new Set([...metOneOnOne].filter((key) => tables.topic.get(key) ?? tables.other.get(key))));
+  for (const table of [tables.topic, tables.other]) tables.person.takeFrom(table, metHere);
+  const projectPeople = await withoutOrganisations(journal, new Set(projectMentions.map((m) => m.target.key).filter((key) => metOneOnOne.has(key))));
+  movePeopleFromProjects(projects, projectMentions, projectPeople, tables.person, workLog);
   const typed = await typedNotes(journal, linked, warnings);
   for (const path of referenced) {
     const problem = catalog.problemWith(path);
@@ -510,11 +548,37 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
     collaboration: brag.collaboration,
     design: { docs: typed.design, lines: brag.design },
     reading: typed.reading,
+    learnings: brag.learning,
     workLog,
-    changes: changesOf(await historyFor(journal, period, digestNotes, metHere), period, settings.sliders, (p) => reviewNotePath(p, settings)),
+    changes: changesOf(withoutTopics(await historyFor(journal, period, digestNotes, metHere), openers), period, settings.sliders, (p) => reviewNotePath(p, settings)),
     meetings,
     warnings: dedupeWarnings(warnings),
   };
+}
+
+/**
+ * A page linked under *Projects* whom the journal meets one to one is someone worked with,
+ * never a project: as for a page marked as a person, the link is a mention of them and the
+ * line goes to the work log.
+ */
+function movePeopleFromProjects(projects: ReviewProject[], mentions: NoteDigest['projectMentions'], met: Set<string>, people: EntryTable, workLog: Mention[]): void {
+  const moved = mentions.filter((m) => met.has(m.target.key));
+  if (moved.length === 0) return;
+  const at = new Set(moved.map((m) => `${m.mention.path}\u0000${m.line}`));
+  const kept = projects.filter((p) => !(p.linked && at.has(`${p.path}\u0000${p.line}`)));
+  projects.splice(0, projects.length, ...kept);
+  for (const m of moved) {
+    people.add({ ...m.target, kind: 'person' }, m.mention);
+    workLog.push(m.workLog);
+  }
+  people.sortBlocks();
+  workLog.sort((a, b) => a.date.localeCompare(b.date) || a.line - b.line);
+}
+
+/** The history without these topics: the markers of this review are no topics of What changed either. */
+function withoutTopics(history: History, keys: Set<string>): History {
+  if (![...keys].some((key) => history.topics.has(key))) return history;
+  return { ...history, topics: new Map([...history.topics].filter(([key]) => !keys.has(key))) };
 }
 
 /**
@@ -560,7 +624,9 @@ const goalSources = new WeakMap<Journal, Map<string, string[]>>();
 
 /** A review note without Daybook's region: what the user wrote around it. */
 function outsideRegion(text: string): string {
-  return text.replace(/^%% daybook:begin[^\n]*%%[ \t]*\r?$[\s\S]*?^%% daybook:end %%[ \t]*\r?$/gm, '');
+  return text
+    .replace(/^%% daybook:begin[^\n]*%%[ \t]*\r?$[\s\S]*?^%% daybook:end %%[ \t]*\r?$/gm, '')
+    .replace(/^\[\/\/\]: # \(daybook:begin[^\n]*\)[ \t]*\r?$[\s\S]*?^\[\/\/\]: # \(daybook:end\)[ \t]*\r?$/gm, '');
 }
 
 /**

@@ -1,4 +1,6 @@
+import { logseqConfigOf } from '../dialect/dialect';
 import type { Journal } from '../journal';
+import { graphPages, withGraphPages } from './pageLinks';
 import type { DaybookSettings } from '../settings';
 import { joinPath } from '../vault';
 import { digestNotes } from './buildReview';
@@ -61,4 +63,11 @@ export function renderIncidentIndex(incidents: IndexedIncident[]): string {
     out.push(...incidentLines(incident));
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
+}
+
+/** The index as the journal's note holds it: in a Logseq graph its links are the graph's page links, printed or written. */
+export function renderIncidentIndexIn(journal: Journal, incidents: IndexedIncident[]): string {
+  const { spec } = journal.dialect;
+  const graph = spec.app === 'logseq' ? graphPages(logseqConfigOf(spec), journal.settings, incidentIndexPath(journal.settings)) : null;
+  return withGraphPages(graph, () => renderIncidentIndex(incidents));
 }

@@ -11,8 +11,18 @@ import { wellFormed } from './escape';
  * A note saved with any of them keeps its region; a marker-like line that
  * Daybook generates behind any of them is escaped, so none can be planted.
  */
-const BEGIN = /^%% daybook:begin hash=([0-9a-f]+)\b[^\n\r\u2028\u2029]*%%[ \t]*$/;
-const END = /^%% daybook:end %%[ \t]*$/;
+const BEGIN = /^(?:%% daybook:begin hash=([0-9a-f]+)\b[^\n\r\u2028\u2029]*%%|\[\/\/\]: # \(daybook:begin hash=([0-9a-f]+)\b[^\n\r\u2028\u2029()]*\))[ \t]*$/;
+const END = /^(?:%% daybook:end %%|\[\/\/\]: # \(daybook:end\))[ \t]*$/;
+/** How a marker line starts, in either form. */
+const MARKER_START = /^(?:%% daybook:|\[\/\/\]: # \(daybook:)/;
+
+/**
+ * How the region's markers are written. Obsidian hides `%% … %%` comments; Logseq shows them as
+ * text but hides a `[//]: # (…)` line (its markdown parser, mldoc, reads it as a comment and the
+ * app renders comments as nothing), which CommonMark and Obsidian read as a link reference
+ * definition and hide too. Both forms are read in every note, so a review written before keeps its region.
+ */
+export type MarkerStyle = 'obsidian' | 'logseq';
 /** A line break, as editors show them. */
 const BREAK = /\r\n|[\n\r\u2028\u2029]/g;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -44,16 +54,17 @@ function trimNewlines(text: string): string {
 
 /** A generated line that reads like a marker (a daily note's text quoted whole) gets a backslash, so it stays text. */
 function escapeMarkers(body: string): string {
-  if (!body.includes('%% daybook:')) return body;
+  if (!body.includes('%% daybook:') && !body.includes('(daybook:')) return body;
   return body
     .split(/(\n|\u2028|\u2029)/)
     .map((line) => (BEGIN.test(line) || END.test(line) ? '\\' + line : line))
     .join('');
 }
 
-export function managedRegion(generated: string): string {
+export function managedRegion(generated: string, style: MarkerStyle = 'obsidian'): string {
   // A lone CR is a line break to markdown; written as one, so the hash reads back the same.
   const body = escapeMarkers(trimNewlines(wellFormed(generated).replace(/\r\n?/g, '\n'))) + '\n';
+  if (style === 'logseq') return `[//]: # (daybook:begin hash=${hashText(body)} · ${NOTICE})\n${body}[//]: # (daybook:end)`;
   return `%% daybook:begin hash=${hashText(body)} · ${NOTICE} %%\n${body}%% daybook:end %%`;
 }
 
@@ -88,9 +99,9 @@ function markerLines(text: string): Marker[] {
     const end = lineBreak === null ? text.length : lineBreak.index;
     const next = lineBreak === null ? text.length : lineBreak.index + lineBreak[0].length;
     const line = text.slice(start, end);
-    if (line.startsWith('%% daybook:')) {
+    if (MARKER_START.test(line)) {
       const begin = BEGIN.exec(line);
-      if (begin) markers.push({ kind: 'begin', start, end, next, hash: begin[1], fenced: fence !== null });
+      if (begin) markers.push({ kind: 'begin', start, end, next, hash: begin[1] ?? begin[2], fenced: fence !== null });
       else if (END.test(line)) markers.push({ kind: 'end', start, end, next, hash: '', fenced: fence !== null });
       // Fences inside Daybook's own region are its own text, not the user's: not tracked there.
       if (fence === null && begin) inRegion = true;
@@ -176,8 +187,8 @@ function placeholderLine(text: string): { start: number; end: number } | null {
  * kept byte for byte; a region edited by hand is replaced only with `force`,
  * and then the old note comes back as `backup` so nothing is lost.
  */
-export function mergeReview(existing: string | null, generated: string, force = false): MergeResult {
-  const region = managedRegion(generated);
+export function mergeReview(existing: string | null, generated: string, force = false, style: MarkerStyle = 'obsidian'): MergeResult {
+  const region = managedRegion(generated, style);
   if (existing === null) return { status: 'created', text: region + '\n' };
   const found = locate(existing);
   const placeholder = found === null ? placeholderLine(existing) : null;

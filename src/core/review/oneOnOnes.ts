@@ -13,7 +13,7 @@ import type { Target, TargetCatalog } from '../links/targets';
  */
 const MARKER = /(?:^|[\s#[/(])(?:1:1s?|1-1s?|1on1s?|one[ -](?:to|on)[ -]one|o3)(?=$|[\s\]).,:])/iu;
 /** Link or tag names that are the marker itself, or its date, not whom it is with. */
-const MARKER_NAME = /^(?:meeting(?:\/.*)?|1|1:1s?|1-1s?|1on1s?|one[ -](?:to|on)[ -]one|o3)$|^\d{4}[-_/.]\d{1,2}(?:[-_/.]\d{1,2})?$/iu;
+const MARKER_NAME = /^(?:meeting(?:\/.*)?|me|myself|1|1:1s?|1-1s?|1on1s?|one[ -](?:to|on)[ -]one|o3)$|^\d{4}[-_/.]\d{1,2}(?:[-_/.]\d{1,2})?$/iu;
 const FILLER = new Set(['with', 'and', 'meeting', 'sync', 'weekly', 'catch', 'up', 'catch-up', 'checkin', 'check-in', 'my', 'our', 'first', 'monthly']);
 /** Words a 1:1 block may hold besides its marker, names and fillers. */
 const MAX_OTHER_WORDS = 0;
@@ -22,14 +22,36 @@ const MAX_OTHER_WORDS = 0;
 const PROPERTY_LINE = /^\s*[\p{L}\p{N}_][\p{L}\p{N}_-]*::.*$/gmu;
 const ownWords = (text: string) => (text.includes('::') ? text.replace(PROPERTY_LINE, '').trim() : text);
 
-function isOneOnOne(text: string): boolean {
-  if (!MARKER.test(text)) return false;
+/** Whether a block's own words are only names (links, tags) and filler words. */
+function onlyNames(text: string, withoutMarker: boolean): boolean {
   const words = text
     .replace(/#\[\[[^\]]*\]\]|\[\[[^\]]*\]\]|(?:^|\s)#[^\s#]+/gu, ' ')
-    .replace(new RegExp(MARKER.source, 'giu'), ' ')
+    .replace(withoutMarker ? new RegExp(MARKER.source, 'giu') : /$^/u, ' ')
     .split(/[\s/&·,:;()+|–—-]+/u)
     .filter((word) => word !== '' && !FILLER.has(word.toLowerCase()));
   return words.length <= MAX_OTHER_WORDS;
+}
+
+function isOneOnOne(text: string): boolean {
+  return MARKER.test(text) && onlyNames(text, true);
+}
+
+/** A meeting's list of whom it had: `Attendees:` with a bullet per name, grouped or not. */
+const ATTENDEES = /^(?:attendees|participants|invitees)$/u;
+
+/**
+ * A bullet of only names with nothing under it, below an *Attendees* or *Participants* line
+ * (`Attendees:` → `[[Uri Bell]]`, or under a group: `Us` → `[[Dana Voss]]`): whom
+ * the meeting was with. A name with bullets under it (`[[Kestrel]]` → its people) is a group, and so
+ * is a name alone beside one. The owner (`[[me]]`) is nobody they met.
+ */
+function isAttendee(blocks: NoteModel['blocks'], index: number, text: string): boolean {
+  const block = blocks[index];
+  if (block.end !== index + 1 || (block.links.length === 0 && block.tags.length === 0) || !onlyNames(text, false)) return false;
+  // Beside a group with its people under it (`[[Kestrel]]:` → …), a name alone is another group (`[[Acme]]`).
+  if (block.parent !== -1 && blocks.some((b, i) => b.parent === block.parent && b.end > i + 1)) return false;
+  for (let p = block.parent, depth = 0; p !== -1 && depth < 3; p = blocks[p].parent, depth++) if (ATTENDEES.test(blocks[p].name)) return true;
+  return false;
 }
 
 /**
@@ -76,9 +98,9 @@ function namesMet(note: NoteModel): { links: string[]; tags: string[] } {
   const known = metIn.get(note);
   if (known) return known;
   const found = { links: [] as string[], tags: [] as string[] };
-  for (const block of note.blocks) {
+  for (const [index, block] of note.blocks.entries()) {
     const text = ownWords(block.text);
-    if (isOneOnOne(text)) {
+    if (isOneOnOne(text) || isAttendee(note.blocks, index, text)) {
       for (const link of block.links) if (!link.embed && link.target !== '') found.links.push(link.target);
       found.tags.push(...block.tags);
       continue;

@@ -1,5 +1,5 @@
 import type { Block, NoteModel } from '../note/parseNote';
-import { descendants, isPlaceholder, sectionName } from '../note/outline';
+import { isPlaceholder, sectionName } from '../note/outline';
 
 export interface NoteProject {
   name: string;
@@ -58,6 +58,36 @@ export function projectLinkOf(blocks: Block[], index: number): string | null {
   return linked ? name : null;
 }
 
+/** A line that only names what its lines are about: a heading (`- ## Migration`) or a label (`Staffing needs:`). */
+function isLabel(block: Block): boolean {
+  return block.level > 0 || /^[^.!?]{1,60}:$/.test(block.text.trim());
+}
+
+/**
+ * The lines written under a project. A label with lines under it is one line with them
+ * (`- ## Migration` over `- moved the models` and `- dropped the old view` reads
+ * "Migration: moved the models; dropped the old view"): a label alone says nothing, and
+ * its lines without it lose what they are about.
+ */
+function workLines(blocks: Block[], root: number): string[] {
+  const lines: string[] = [];
+  for (let d = root + 1; d < blocks[root].end; d++) {
+    const block = blocks[d];
+    if (!(isLabel(block) && block.end > d + 1 && !isEmptyLine(block.text))) {
+      lines.push(block.quote);
+      continue;
+    }
+    let line = block.quote.trim();
+    for (let u = d + 1; u < block.end; u++) {
+      if (isEmptyLine(blocks[u].text)) continue;
+      line += /[:：]$/.test(line) ? ` ${blocks[u].quote.trim()}` : line === block.quote.trim() ? `: ${blocks[u].quote.trim()}` : `; ${blocks[u].quote.trim()}`;
+    }
+    lines.push(line);
+    d = block.end - 1;
+  }
+  return lines;
+}
+
 /** Projects are the headings and items directly under a *Projects* section, with what is written under them. */
 export function findProjects(note: NoteModel): NoteProject[] {
   const { blocks } = note;
@@ -73,7 +103,7 @@ export function findProjects(note: NoteModel): NoteProject[] {
     }
     if (!isProjectBlock(blocks, i)) return;
     const { name, linked, rest } = projectName(block);
-    const lines = [rest, ...descendants(blocks, i).map((d) => blocks[d].quote)].filter((line) => !isEmptyLine(line));
+    const lines = [rest, ...workLines(blocks, i)].filter((line) => !isEmptyLine(line));
     projects.push({ name, linked, line: block.line, lines, impact: lines.filter(isImpactLine) });
   });
   return projects;

@@ -37,11 +37,12 @@ interface Size {
   collaboration: number;
   topics: number;
   takeaways: number;
+  learnings: number;
   stories: boolean;
 }
 
-const YEAR: Size = { highlights: 30, impactHighlights: 5, workLines: 40, impactLines: 15, people: 15, collaboration: 20, topics: 20, takeaways: 4, stories: true };
-const QUARTER: Size = { highlights: 12, impactHighlights: 3, workLines: 4, impactLines: 6, people: 10, collaboration: 10, topics: 12, takeaways: 2, stories: false };
+const YEAR: Size = { highlights: 30, impactHighlights: 5, workLines: 40, impactLines: 15, people: 15, collaboration: 20, topics: 20, takeaways: 4, learnings: 30, stories: true };
+const QUARTER: Size = { highlights: 12, impactHighlights: 3, workLines: 4, impactLines: 6, people: 10, collaboration: 10, topics: 12, takeaways: 2, learnings: 12, stories: false };
 
 /** How strongly a line states an impact: each number, percentage or "factor of" counts, then the largest change. */
 function strength(text: string): number {
@@ -199,13 +200,15 @@ function design(data: ReviewData, size: Size, ambiguous: ReadonlySet<string>): s
 }
 
 /** The tags that file a line under highlights, collaboration or design: not something learned. */
-function bragTags(settings: DaybookSettings): Set<string> {
+function bragTags(settings: DaybookSettings, graph: boolean): Set<string> {
   const { brag } = settings;
-  return new Set([...brag.highlightTags, ...brag.collaborationTags, ...brag.designTags].map((t) => '#' + t.toLowerCase()));
+  const tags = [...brag.highlightTags, ...brag.collaborationTags, ...brag.designTags, ...brag.learningTags].map((t) => t.toLowerCase());
+  // In a Logseq graph the tag is a page, named without `#`.
+  return new Set([...tags.map((t) => '#' + t), ...(graph ? tags : [])]);
 }
 
 function learned(data: ReviewData, size: Size, ambiguous: ReadonlySet<string>, settings: DaybookSettings): string[] {
-  const filing = bragTags(settings);
+  const filing = bragTags(settings, data.logseq !== undefined);
   const learnt = data.topics.filter((t) => t.path !== null || !filing.has(t.name.toLowerCase()));
   const topics = learnt.slice(0, size.topics).map((t) => {
     const first = t.blocks[0];
@@ -215,7 +218,10 @@ function learned(data: ReviewData, size: Size, ambiguous: ReadonlySet<string>, s
   });
   const rest = learnt.slice(size.topics);
   const reading = linkedNoteLines(data.reading ?? [], size.takeaways, ambiguous);
+  // The owner's own words first: what a Learnings section says was learned, then the topics.
+  const lessons = data.learnings ?? [];
   return [
+    ...(lessons.length ? ['**Learnings**', '', ...lessons.slice(0, size.learnings).map((m) => bullet(linkedLine(m, 200))), ...more(lessons.length - size.learnings, 'more learning'), ''] : []),
     ...(topics.length ? ['**Topics**', '', ...topics, ...(rest.length ? ['', `**Also** (mentions)`, '', ...boundedEntries(rest, { lines: 0, rows: LIMITS[data.period.kind].rows }, ambiguous, () => [], 'topics')] : []), ''] : []),
     ...(reading.length ? ['**Reading**', '', ...reading, ''] : []),
   ];

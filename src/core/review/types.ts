@@ -34,6 +34,8 @@ export interface ReviewData {
   design: { docs: LinkedNote[]; lines: Mention[] };
   /** Books, articles and courses linked, with the takeaways written under the link. */
   reading: LinkedNote[];
+  /** Lines under *Learnings* / *Lessons* / *TIL* sections or tagged `#til`: what was learned, in the owner's words. */
+  learnings?: Mention[];
   /** Prose under *Projects* that names no project: the day's work log. */
   workLog: Mention[];
   /** Against the previous period of the same kind with notes, from the whole journal. */
