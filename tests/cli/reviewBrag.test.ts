@@ -30,6 +30,7 @@ describe('the yearly review of a realistic year (year-vault)', () => {
       '## Highlights',
       '## Goals',
       '## Projects',
+      '## Done',
       '## Incidents',
       '## Collaboration & mentorship',
       '## Design & documentation',

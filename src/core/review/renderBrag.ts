@@ -20,6 +20,7 @@ import {
   section,
 } from './renderSections';
 import { LIMITS, boundedEntries } from './longTails';
+import { doneTaskLines } from './doneTasks';
 import type { LinkedNote, Mention, ReviewData, ReviewIncident } from './types';
 
 /**
@@ -267,6 +268,7 @@ export function bragDocument(data: ReviewData, settings: DaybookSettings): strin
     ...section('Highlights', highlights(data, size)),
     ...section('Goals', goals(data, ambiguous)),
     ...section('Projects', projects(data, size)),
+    ...section('Done', doneTaskLines(data)),
     ...section('Incidents', incidents(data, size)),
     ...section('Collaboration & mentorship', collaboration(data, size, ambiguous)),
     ...section('Design & documentation', design(data, size, ambiguous)),

@@ -10,6 +10,7 @@ import { relinkReview } from './relink';
 import { graphPages, withGraphPages } from './pageLinks';
 import { LIMITS, boundedEntries } from './longTails';
 import { ambiguousNames, bullet, dayLink, entryLink, graphImage, noteLink, plural, shortDate, shorten } from './renderMarkdown';
+import { doneTaskLines } from './doneTasks';
 import { allEntries, compactLines, taskKey, entrySections, incidentHeading, incidentSummary, openItemLines, projectSections, section } from './renderSections';
 import type { Entry, ReviewData, ReviewIncident, ReviewMeeting } from './types';
 
@@ -164,6 +165,7 @@ function periodSections(data: ReviewData, settings: DaybookSettings): string[] {
     ...section('Topics', entrySections(data.topics, limit, detailed, ambiguous, kind, 'topics')),
     ...section('Incidents', data.incidents.flatMap((i) => [incidentHeading(i), ...incidentSummary(i)])),
     ...section('Projects', [...projectSections(data.projects, limit * 2), ...(workLog.length ? ['### Work log', ...workLog, ''] : [])]),
+    ...section('Done', doneTaskLines(data)),
     ...section('Open tasks', openItemLines(data, LIMITS[kind].openTasks, settings)),
     ...section('Other links', boundedEntries(data.otherLinks, LIMITS[kind], ambiguous, (shown) => compactLines(shown, ambiguous))),
   ];

@@ -1,0 +1,58 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { daybook } from '../helpers/cli';
+import { sectionOf } from '../helpers/reviewSections';
+
+const items = (markdown: string, title: string) => sectionOf(markdown, title).split('\n').filter((line) => line.startsWith('- '));
+
+/**
+ * A Logseq graph kept as a task log, as real engineers keep one: each day a
+ * few tasks, checked in place, with Logseq's clock drawers; no links, so the
+ * task list is the only record of the work.
+ */
+function taskGraph(days: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'daybook-tasks-'));
+  mkdirSync(join(root, 'logseq'));
+  mkdirSync(join(root, 'journals'));
+  writeFileSync(join(root, 'logseq', 'config.edn'), '{:journal/file-name-format "yyyy_MM_dd"}\n');
+  for (const [name, text] of Object.entries(days)) writeFileSync(join(root, 'journals', `${name}.md`), text);
+  return root;
+}
+
+const CLOCK = (day: string) => `  :LOGBOOK:\n  CLOCK: [${day} Mon 17:05:44]--[${day} Mon 19:02:29] =>  01:56:45\n  :END:\n`;
+
+describe('what got done', () => {
+  it('a week lists each done task once with its days; a task carried and checked later is done; cancelled and empty ones are not', async () => {
+    const vault = taskGraph({
+      '2024_05_13': `- DONE Discuss tickets 1136 and 1148\n${CLOCK('2024-05-13')}- LATER Book for developers\n- CANCELED Migrate the cron jobs\n- DONE\n`,
+      '2024_05_14': `- DONE Review the ledger export\n${CLOCK('2024-05-14')}- TODO Api endpoint for business classification\n`,
+      '2024_05_15': `- DONE Review the ledger export\n- DONE Api endpoint for business classification\n`,
+    });
+    const { stdout, code } = await daybook(['review', '--vault', vault, '--period', '2024-W20', '--no-cache']);
+    expect(code).toBe(0);
+    expect(items(stdout, 'Done')).toEqual([
+      '- ☑ Discuss tickets 1136 and 1148 ([Mon 13 May]([[May 13th, 2024]]))',
+      '- ☑ Review the ledger export (on 2 days: [14 May]([[May 14th, 2024]]), [15 May]([[May 15th, 2024]]))',
+      '- ☑ Api endpoint for business classification (on 2 days: [14 May]([[May 14th, 2024]]), [15 May]([[May 15th, 2024]]))',
+    ]);
+    expect(items(stdout, 'Open tasks')).toEqual(['- ☐ Book for developers ([Mon 13 May]([[May 13th, 2024]]))']);
+    expect(stdout).not.toMatch(/LOGBOOK|CLOCK/);
+  });
+
+  it('a year with a few lists them; a year of hundreds counts them by month and says where each is', async () => {
+    const few = taskGraph({ '2024_03_04': '- DONE Ship the beneficial owner view\n', '2024_06_10': '- DONE Deploy on prod\n' });
+    const small = await daybook(['review', '--vault', few, '--period', '2024', '--no-cache']);
+    expect(items(small.stdout, 'Done')).toEqual([
+      '- ☑ Ship the beneficial owner view ([Mon 4 Mar]([[Mar 4th, 2024]]))',
+      '- ☑ Deploy on prod ([Mon 10 Jun]([[Jun 10th, 2024]]))',
+    ]);
+    const days: Record<string, string> = {};
+    for (let d = 1; d <= 20; d++) days[`2024_01_${String(d).padStart(2, '0')}`] = `- DONE Ticket ${d}\n- DONE Ticket ${d} follow-up\n`;
+    days['2024_02_05'] = '- DONE Ticket 99\n';
+    const many = await daybook(['review', '--vault', taskGraph(days), '--period', '2024', '--no-cache']);
+    expect(items(many.stdout, 'Done')).toEqual(['- **By month:** Jan 40 · Feb 1; each done task is in the review of its week']);
+    const quarter = await daybook(['review', '--vault', taskGraph(days), '--period', '2024-Q1', '--no-cache']);
+    expect(items(quarter.stdout, 'Done')).toEqual(['- **By month:** Jan 40 · Feb 1; each done task is in the review of its week']);
+  });
+});
