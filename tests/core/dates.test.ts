@@ -4,7 +4,7 @@ import { reviewNotePath } from '../../src/core/review/buildReview';
 import { resolveSettings } from '../../src/core/settings';
 import { fillTemplate } from '../../src/core/template';
 import { formatMoment, parseMoment } from '../../src/core/dates/momentFormat';
-import { dayToDate, parsePeriodId, periodContaining, resolvePeriod, shiftPeriod } from '../../src/core/dates/periods';
+import { dateToDay, dayToDate, isDay, parsePeriodId, periodContaining, resolvePeriod, shiftPeriod } from '../../src/core/dates/periods';
 
 describe('moment formats, as users type them in Obsidian', () => {
   it.each([
@@ -110,5 +110,22 @@ describe('the date-formatting seam', () => {
     useDateFormatter(dutch)();
     expect(formatDate(dayToDate('2026-11-22'), 'dddd')).toBe('Sunday');
     expect(parseDate('Sunday 22 November 2026', 'dddd D MMMM YYYY')).not.toBeNull();
+  });
+});
+
+describe('isDay', () => {
+  it('says of every YYYY-MM-DD text what reading it as a date and writing it back says', () => {
+    const years = [0, 1, 99, 100, 101, 1000, 1582, 1700, 1800, 1900, 1999, 2000, 2004, 2023, 2024, 2100, 2400, 9999];
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    for (const year of years)
+      for (let month = 0; month <= 13; month++)
+        for (let day = 0; day <= 32; day++) {
+          const text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+          expect([text, isDay(text)]).toEqual([text, dateToDay(dayToDate(text)) === text]);
+        }
+  });
+
+  it('refuses texts of another shape', () => {
+    for (const text of ['2024-1-01', '2024-01-1', ' 2024-01-01', '2024-01-01 ', '２０２４-01-01', '2024/01/01', '']) expect(isDay(text)).toBe(false);
   });
 });
