@@ -142,8 +142,19 @@ export function periodContainsDay(period: Period, day: string): boolean {
 /** Every period of every kind that holds at least one of `days`, each once. */
 export function periodsOfDays(days: Iterable<string>): Period[] {
   const found = new Map<string, Period>();
+  // A month, quarter or year is named by the day's first digits, and a week holds the days from its start to its end:
+  // only a day outside every period found so far needs its period worked out (date-fns, thousands of days in a rebuild).
+  const coarse = new Set<string>();
+  let week: Period | null = null;
   for (const day of days) {
-    for (const kind of PERIOD_KINDS) {
+    if (!(week && day >= week.start && day <= week.end)) {
+      week = periodContaining('week', day);
+      if (!found.has(week.id)) found.set(week.id, week);
+    }
+    const month = Number(day.slice(5, 7));
+    for (const [kind, key] of [['month', day.slice(0, 7)], ['quarter', `${day.slice(0, 4)}-Q${Math.ceil(month / 3)}`], ['year', day.slice(0, 4)]] as const) {
+      if (coarse.has(key)) continue;
+      coarse.add(key);
       const period = periodContaining(kind, day);
       if (!found.has(period.id)) found.set(period.id, period);
     }
