@@ -22,6 +22,8 @@ export interface VaultSource {
   read(path: string): Promise<string>;
   /** Only the frontmatter of a note: classifying a link target needs no more. */
   frontmatter(path: string): Promise<ParsedFrontmatter>;
+  /** The same, for a source that reads synchronously (the CLI's folder): the catalog reads thousands, and a promise each shows. Throws where `frontmatter` rejects. */
+  frontmatterNow?(path: string): ParsedFrontmatter;
 }
 
 /** A problem with one note: shown to the user by path, never fatal to the run. */
