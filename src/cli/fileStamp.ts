@@ -7,9 +7,11 @@ export interface Stamp {
   mtime: number;
 }
 
+const MAY_BE_MISSING = { throwIfNoEntry: false } as const;
+
 export function stampOf(absolute: string): Stamp | null {
   try {
-    const info = statSync(absolute, { throwIfNoEntry: false });
+    const info = statSync(absolute, MAY_BE_MISSING);
     return info?.isFile() ? { size: info.size, mtime: info.mtimeMs } : null;
   } catch {
     return null;

@@ -143,6 +143,10 @@ export class FolderVault implements VaultSource, ReviewStore {
     return this.head(path).parsed;
   }
 
+  frontmatterNow(path: string): ParsedFrontmatter {
+    return this.head(path).parsed;
+  }
+
   /** The frontmatter of a note, each note at most once per run. Throws when the note cannot be read. */
   head(path: string): HeadRecord {
     let known = this.heads.get(path);

@@ -63,6 +63,16 @@ function isMemo(value: unknown): value is Memo {
   );
 }
 
+/** One alias note's part of the alias key. */
+function stampLine(path: string, stamp: Stamp | null): string {
+  return stamp ? `${path}\u0000${stamp.size}\u0000${stamp.mtime}\n` : `${path}\u0000-\n`;
+}
+
+/** One key for the alias notes, from their stamps: they change rarely and are many. Hashed in one call: one per note showed in a warm run. */
+function keyOf(lines: string[]): string {
+  return createHash('sha1').update(lines.join('')).digest('hex');
+}
+
 /** Stands for an alias key no run can match: some alias note was too fresh for its stamp to vouch for it. */
 const RACY_ALIASES = 'racy';
 
@@ -128,16 +138,9 @@ export class ReviewMemo {
     return join(this.dir, 'reviews', `${period.id}.${part}.json`);
   }
 
-  /** One key for the alias notes, from their stamps: they change rarely and are many. */
-  private keyOf(stamps: Iterable<[string, Stamp | null]>): string {
-    const hash = createHash('sha1');
-    for (const [path, stamp] of stamps) hash.update(stamp ? `${path}\u0000${stamp.size}\u0000${stamp.mtime}\n` : `${path}\u0000-\n`);
-    return hash.digest('hex');
-  }
-
   /** The alias notes as they are now, keyed once per run. */
   private aliasKey(): string {
-    this.aliasKeyValue ??= this.keyOf(this.aliasNotes().map((path) => [path, this.stampOf(path)]));
+    this.aliasKeyValue ??= keyOf(this.aliasNotes().map((path) => stampLine(path, this.stampOf(path))));
     return this.aliasKeyValue;
   }
 
@@ -147,13 +150,13 @@ export class ReviewMemo {
    * within a racy window of its mtime makes the key one no run matches.
    */
   private aliasKeyAsRead(): string {
-    const stamps: [string, Stamp | null][] = [];
+    const lines: string[] = [];
     for (const path of this.aliasNotes()) {
       const reading = this.vault.readings.get(`head:${path}`);
       if (reading && isRacy(reading.mtime, reading.at)) return RACY_ALIASES;
-      stamps.push([path, reading ?? this.stampOf(path)]);
+      lines.push(stampLine(path, reading ?? this.stampOf(path)));
     }
-    return this.keyOf(stamps);
+    return keyOf(lines);
   }
 
   /** The notes aliases come from, as the catalog reads them. */

@@ -1,4 +1,4 @@
-import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { VaultFile, Warning } from '../core/vault';
 import { code } from './fileErrors';
@@ -19,14 +19,17 @@ function isFolder(absolute: string): boolean {
 }
 
 /**
- * A folder's entries by name (UTF-16 code units, as `<` compares). The names
- * are sorted by the default sort, natively: a folder of 20,000 notes sorted
- * with a comparator in JS showed in a warm run's time.
+ * Walk order, for what the listing reports: folders depth first, each one's
+ * entries by name (UTF-16 code units), so a folder comes before what is in it.
+ * The entries are visited in the order the folder gives them and only the
+ * few paths reported are sorted: sorting each folder's entries cost a warm
+ * run more than the sort of the whole listing does.
  */
-function byName(entries: Dirent[]): Dirent[] {
-  if (entries.length < 2) return entries;
-  const byNames = new Map(entries.map((entry) => [entry.name, entry]));
-  return [...byNames.keys()].sort().map((name) => byNames.get(name) as Dirent);
+function walkOrder(a: string, b: string): number {
+  const x = a.split('/');
+  const y = b.split('/');
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+  return x.length - y.length;
 }
 
 /** What one walk of the vault folder found. */
@@ -50,7 +53,8 @@ export function listVault(realRoot: string, inside: (real: string) => boolean): 
   const paths: string[] = [];
   const skipped: Warning[] = [];
   const stale: string[] = [];
-  const plain = new Set<string>();
+  // The few notes reached through a link; the plain ones are the others, made a set once the paths are sorted (cheaper than adding each on the way).
+  const linkedNotes = new Set<string>();
   // `ancestors` holds the real folders above this one: a link back to one of them is a loop.
   const walk = (folder: string, prefix: string, ancestors: Set<string>, linked: boolean): void => {
     let entries;
@@ -60,18 +64,18 @@ export function listVault(realRoot: string, inside: (real: string) => boolean): 
       if (prefix) skipped.push({ path: prefix, message: `folder cannot be read (${code(error) ?? String(error)}); skipped` });
       return;
     }
-    for (const entry of byName(entries)) {
+    for (const entry of entries) {
       if (isHidden(entry.name)) continue;
       const path = prefix ? `${prefix}/${entry.name}` : entry.name;
       // Concatenated, not joined: a path.join per entry of a large vault shows in a warm run's time.
-      const absolute = sep === '/' ? `${folder}/${entry.name}` : join(folder, entry.name);
+      const absolute = (): string => (sep === '/' ? `${folder}/${entry.name}` : join(folder, entry.name));
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
-        if (!entry.name.endsWith('.md') && !isFolder(absolute)) continue;
+        if (!entry.name.endsWith('.md') && !isFolder(absolute())) continue;
         let real: string;
         try {
-          real = realpathSync.native(absolute);
+          real = realpathSync.native(absolute());
         } catch (error) {
           skipped.push({ path, message: code(error) === 'ELOOP' ? 'is a symlink loop; skipped' : 'is a link to nothing; skipped' });
           continue;
@@ -88,20 +92,26 @@ export function listVault(realRoot: string, inside: (real: string) => boolean): 
           continue;
         }
         if (isDirectory) {
-          walk(absolute, path, new Set([...ancestors, real]), true);
+          walk(absolute(), path, new Set([...ancestors, real]), true);
           continue;
         }
       }
-      if (isDirectory) walk(absolute, path, new Set([...ancestors, absolute]), linked || entry.isSymbolicLink());
-      else if (isFile && entry.name.endsWith('.md')) {
+      if (isDirectory) {
+        const inner = absolute();
+        walk(inner, path, new Set([...ancestors, inner]), linked || entry.isSymbolicLink());
+      } else if (isFile && entry.name.endsWith('.md')) {
         paths.push(path);
-        if (!linked && !entry.isSymbolicLink()) plain.add(path);
-      } else if (isFile && isStaleTemporary(entry.name)) stale.push(absolute);
-      else if (!isFile && !isDirectory && entry.name.endsWith('.md')) skipped.push({ path, message: `is ${fileKind(statSync(absolute))}, not a note; not read (Daybook reads only regular files)` });
+        if (linked || entry.isSymbolicLink()) linkedNotes.add(path);
+      } else if (isFile && isStaleTemporary(entry.name)) stale.push(absolute());
+      else if (!isFile && !isDirectory && entry.name.endsWith('.md')) skipped.push({ path, message: `is ${fileKind(statSync(absolute()))}, not a note; not read (Daybook reads only regular files)` });
     }
   };
   walk(realRoot, '', new Set([realRoot]), false);
   // Sorted by UTF-16 code units, as `<` compares: the default sort, which runs natively instead of calling back into JS.
   paths.sort();
+  const plain = new Set(paths);
+  for (const path of linkedNotes) plain.delete(path);
+  if (skipped.length > 1) skipped.sort((a, b) => walkOrder(a.path, b.path));
+  stale.sort(walkOrder);
   return { files: paths.map((path) => ({ path })), plain, skipped, stale };
 }

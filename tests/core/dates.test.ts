@@ -4,7 +4,7 @@ import { reviewNotePath } from '../../src/core/review/buildReview';
 import { resolveSettings } from '../../src/core/settings';
 import { fillTemplate } from '../../src/core/template';
 import { formatMoment, parseMoment } from '../../src/core/dates/momentFormat';
-import { dayToDate, parsePeriodId, periodContaining, resolvePeriod, shiftPeriod } from '../../src/core/dates/periods';
+import { addDay, dateToDay, dayToDate, isDay, parsePeriodId, PERIOD_KINDS, type Period, periodContaining, periodsOfDays, resolvePeriod, shiftPeriod } from '../../src/core/dates/periods';
 
 describe('moment formats, as users type them in Obsidian', () => {
   it.each([
@@ -110,5 +110,40 @@ describe('the date-formatting seam', () => {
     useDateFormatter(dutch)();
     expect(formatDate(dayToDate('2026-11-22'), 'dddd')).toBe('Sunday');
     expect(parseDate('Sunday 22 November 2026', 'dddd D MMMM YYYY')).not.toBeNull();
+  });
+});
+
+describe('isDay', () => {
+  it('says of every YYYY-MM-DD text what reading it as a date and writing it back says', () => {
+    const years = [0, 1, 99, 100, 101, 1000, 1582, 1700, 1800, 1900, 1999, 2000, 2004, 2023, 2024, 2100, 2400, 9999];
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    for (const year of years)
+      for (let month = 0; month <= 13; month++)
+        for (let day = 0; day <= 32; day++) {
+          const text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+          expect([text, isDay(text)]).toEqual([text, dateToDay(dayToDate(text)) === text]);
+        }
+  });
+
+  it('refuses texts of another shape', () => {
+    for (const text of ['2024-1-01', '2024-01-1', ' 2024-01-01', '2024-01-01 ', '２０２４-01-01', '2024/01/01', '']) expect(isDay(text)).toBe(false);
+  });
+});
+
+describe('periodsOfDays', () => {
+  /** Every day's week, month, quarter and year, one by one. */
+  function reference(days: string[]): Period[] {
+    const found = new Map<string, Period>();
+    for (const day of days) for (const kind of PERIOD_KINDS) found.set(periodContaining(kind, day).id, periodContaining(kind, day));
+    return [...found.values()].sort((a, b) => (a.kind === b.kind ? a.start.localeCompare(b.start) : PERIOD_KINDS.indexOf(a.kind) - PERIOD_KINDS.indexOf(b.kind)));
+  }
+
+  it('finds the periods of consecutive, scattered and unordered days, across year ends and ISO week-years', () => {
+    const run: string[] = [];
+    for (let day = '2019-12-20'; day < '2021-01-10'; day = addDay(day, 1)) run.push(day);
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const scattered = Array.from({ length: 300 }, () => addDay('2000-01-01', Math.floor(random() * 12000)));
+    for (const days of [run, scattered, [...run].reverse(), ['2026-12-31', '2027-01-01', '2026-12-28', '2027-01-04'], []]) expect(periodsOfDays(days)).toEqual(reference(days));
   });
 });

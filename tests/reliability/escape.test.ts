@@ -97,12 +97,37 @@ describe('nothing escapes the vault: symlinks', () => {
     expect(result.stdout).toContain('2026-11-16');
   });
 
+  it('reports what it left out folder by folder, each folder before the next name (not in the order of whole paths)', async () => {
+    const { box, vault } = boxedVault({ ...dailyNotes([16]), 'a/z.md': 'z\n', 'a/b/z.md': 'z\n', ...settingsFile({ dailyFolder: 'Daily' }) });
+    writeFileSync(join(box, 'private.md'), 'SECRET\n');
+    // By whole path `a b.md` sorts before `a/x.md` (a space is below a slash); in the vault, folder `a` comes first.
+    for (const path of ['a b.md', 'a/x.md', 'a/b/y.md', 'Daily/w.md', 'B.md']) symlinkSync(join(box, 'private.md'), join(vault, ...path.split('/')));
+    const result = await daybook(['review', '--vault', vault, '--period', '2026-W47']);
+    expect(result.code).toBe(0);
+    const reported = [...result.stderr.matchAll(/^warning: (.*?): is a link to outside the vault/gm)].map((m) => m[1]);
+    expect(reported).toEqual(['B.md', 'Daily/w.md', 'a/b/y.md', 'a/x.md', 'a b.md']);
+  });
+
   it('follows links that stay inside the vault, as Obsidian does', async () => {
     const vault = vaultOf({ ...dailyNotes([16]), 'Archive/2026-11-18.md': '## Journal\n\nArchived day with [[Ana]]\n', ...settingsFile({ dailyFolder: 'Daily' }) });
     symlinkSync(join(vault, 'Archive'), join(vault, 'Daily', 'old'));
     const result = await daybook(['review', '--vault', vault, '--period', '2026-W47', '--json']);
     const review = JSON.parse(result.stdout) as { days: { path: string }[] };
     expect(review.days.map((d) => d.path)).toContain('Daily/old/2026-11-18.md');
+  });
+
+  it('reads a note reached through a link inside the vault by where the link leads, and refuses it once the link leads out', async () => {
+    const { box, vault } = boxedVault({ ...dailyNotes([16]), 'Archive/2026-11-18.md': '- archived\n', ...settingsFile({ dailyFolder: 'Daily' }) });
+    symlinkSync(join(vault, 'Archive'), join(vault, 'Daily', 'old'));
+    const folder = new FolderVault(vault);
+    expect((await folder.list()).map((f) => f.path)).toContain('Daily/old/2026-11-18.md');
+    expect(await folder.read('Daily/old/2026-11-18.md')).toBe('- archived\n');
+    mkdirSync(join(box, 'elsewhere'));
+    writeFileSync(join(box, 'elsewhere', '2026-11-18.md'), 'SECRET\n');
+    rmSync(join(vault, 'Daily', 'old'));
+    symlinkSync(join(box, 'elsewhere'), join(vault, 'Daily', 'old'));
+    await expect(folder.read('Daily/old/2026-11-18.md')).rejects.toThrow(/outside the vault/);
+    expect(folder.stamp('Daily/old/2026-11-18.md')).toBeNull();
   });
 });
 

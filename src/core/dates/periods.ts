@@ -52,8 +52,22 @@ export function dateToDay(date: Date): string {
   return `${String(date.getFullYear()).padStart(4, '0')}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
+/**
+ * Whether `text` is a day that exists, written `YYYY-MM-DD`, as
+ * `dateToDay(dayToDate(text)) === text` says (years below 100 never are: a
+ * Date reads them as 19xx), by arithmetic: a warm run checks every daily note's day.
+ */
 export function isDay(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && dateToDay(dayToDate(text)) === text;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  return year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 export function addDay(day: string, amount: number): string {
@@ -128,8 +142,19 @@ export function periodContainsDay(period: Period, day: string): boolean {
 /** Every period of every kind that holds at least one of `days`, each once. */
 export function periodsOfDays(days: Iterable<string>): Period[] {
   const found = new Map<string, Period>();
+  // A month, quarter or year is named by the day's first digits, and a week holds the days from its start to its end:
+  // only a day outside every period found so far needs its period worked out (date-fns, thousands of days in a rebuild).
+  const coarse = new Set<string>();
+  let week: Period | null = null;
   for (const day of days) {
-    for (const kind of PERIOD_KINDS) {
+    if (!(week && day >= week.start && day <= week.end)) {
+      week = periodContaining('week', day);
+      if (!found.has(week.id)) found.set(week.id, week);
+    }
+    const month = Number(day.slice(5, 7));
+    for (const [kind, key] of [['month', day.slice(0, 7)], ['quarter', `${day.slice(0, 4)}-Q${Math.ceil(month / 3)}`], ['year', day.slice(0, 4)]] as const) {
+      if (coarse.has(key)) continue;
+      coarse.add(key);
       const period = periodContaining(kind, day);
       if (!found.has(period.id)) found.set(period.id, period);
     }

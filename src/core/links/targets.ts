@@ -1,7 +1,7 @@
 import { type DailyNoteFile, findDailyNotes } from '../dailyNotes';
 import { type Dialect, OBSIDIAN } from '../dialect/dialect';
 import { reviewFolders } from '../reviewNotes';
-import { type Frontmatter, stringList } from '../note/frontmatter';
+import { type Frontmatter, type ParsedFrontmatter, stringList } from '../note/frontmatter';
 import type { DaybookSettings } from '../settings';
 import { basename, isInFolder, type VaultFile, type VaultSource, type Warning } from '../vault';
 import { LinkIndex } from './linkIndex';
@@ -87,7 +87,8 @@ export function kindOfNote(path: string, frontmatter: Frontmatter, settings: Day
 export class TargetCatalog {
   private linkIndex: LinkIndex | null = null;
   private readonly lookups = new Map<string, Target>();
-  private readonly notes = new Map<string, { kind: NoteKind; frontmatter: Frontmatter }>();
+  /** The frontmatter of each note read; its kind is worked out when first asked (of the thousands of alias notes, few are linked). */
+  private readonly notes = new Map<string, { kind?: NoteKind; frontmatter: Frontmatter }>();
   private aliases: Map<string, string> | null = null;
   private readonly problems = new Map<string, Warning>();
   private readonly days: Map<string, string>;
@@ -151,19 +152,36 @@ export class TargetCatalog {
 
   private async load(paths: Iterable<string>): Promise<void> {
     const missing = [...paths].filter((path) => !this.notes.has(path));
+    const source = this.source;
+    if (source.frontmatterNow) {
+      for (const path of missing) {
+        let parsed: ParsedFrontmatter | null = null;
+        let failure: unknown = null;
+        try {
+          parsed = source.frontmatterNow(path);
+        } catch (error) {
+          failure = error;
+        }
+        this.loaded(path, parsed, failure);
+      }
+      return;
+    }
     await Promise.all(
       missing.map(async (path) => {
-        let frontmatter: Frontmatter = {};
         try {
-          const parsed = await this.source.frontmatter(path);
-          if (parsed.error) this.problems.set(path, { path, message: parsed.error });
-          frontmatter = parsed.data;
+          this.loaded(path, await source.frontmatter(path), null);
         } catch (error) {
-          this.problems.set(path, { path, message: `cannot be read: ${error instanceof Error ? error.message : String(error)}` });
+          this.loaded(path, null, error);
         }
-        this.notes.set(path, { kind: kindOfNote(path, frontmatter, this.settings, this.pageName(path)), frontmatter });
       }),
     );
+  }
+
+  /** Keeps what reading a note's frontmatter gave: its data, or the problem that is said of it. */
+  private loaded(path: string, parsed: ParsedFrontmatter | null, failure: unknown): void {
+    if (parsed?.error) this.problems.set(path, { path, message: parsed.error });
+    if (parsed === null) this.problems.set(path, { path, message: `cannot be read: ${failure instanceof Error ? failure.message : String(failure)}` });
+    this.notes.set(path, { frontmatter: parsed?.data ?? {} });
   }
 
   /**
@@ -181,9 +199,11 @@ export class TargetCatalog {
     this.aliasPaths = candidates;
     this.aliases = new Map();
     // Only the candidates, in a fixed order: which other notes a period happens to link must not change what an alias means.
+    const keys = this.dialect.titleProperty ? [this.dialect.titleProperty, ...this.dialect.aliasProperties] : this.dialect.aliasProperties;
     for (const path of candidates) {
       const note = this.notes.get(path);
-      const keys = this.dialect.titleProperty ? [this.dialect.titleProperty, ...this.dialect.aliasProperties] : this.dialect.aliasProperties;
+      // Most notes have no frontmatter at all: nothing to look up.
+      if (note === undefined || !keys.some((key) => note.frontmatter[key] !== undefined)) continue;
       // A title is one name, commas and all; aliases are lists.
       const names = keys.flatMap((key) => {
         const value = note?.frontmatter[key];
@@ -268,7 +288,7 @@ export class TargetCatalog {
     }
     for (const candidate of tagNames(tag)) {
       const path = this.index.resolve(candidate) ?? this.aliases?.get(identityKey(candidate)) ?? null;
-      const kind = path ? this.notes.get(path)?.kind : undefined;
+      const kind = path ? this.kindOf(path) : undefined;
       // `#ana` beside `People/Ana.md` is Ana; `#perf` beside a topic note is that topic.
       if (path && (kind === 'topic' || kind === 'person')) return this.noteTarget(path);
     }
@@ -276,12 +296,19 @@ export class TargetCatalog {
     return { key: 'tag:' + identityKey(tag), name: '#' + tag, path: null, kind: 'topic' };
   }
 
+  /** The kind of a note whose frontmatter was loaded; undefined before. */
+  private kindOf(path: string): NoteKind | undefined {
+    const note = this.notes.get(path);
+    if (note && note.kind === undefined) note.kind = kindOfNote(path, note.frontmatter, this.settings, this.pageName(path));
+    return note?.kind;
+  }
+
   private noteTarget(path: string): Target {
     const titled = this.dialect.titleProperty ? this.notes.get(path)?.frontmatter[this.dialect.titleProperty] : undefined;
     // Logseq names a page by its `title::` when it has one: links to it, the review's too, use that name.
     const name = typeof titled === 'string' && titled.trim() !== '' ? titled.trim() : this.pageName(path);
     const link = name === this.pageName(path) ? this.index.linktext(path) : name;
-    const noteKind = this.notes.get(path)?.kind ?? 'other';
+    const noteKind = this.kindOf(path) ?? 'other';
     const kind: TargetKind = noteKind === 'project' ? 'other' : noteKind;
     return { key: 'path:' + path, name, path, kind, ...(link !== name ? { link } : {}), ...(noteKind === 'project' ? { project: true as const } : {}) };
   }
