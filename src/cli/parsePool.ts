@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ParseRules } from '../core/dialect/dialect';
 import type { NoteModel } from '../core/note/parseNote';
+import type { NoteText } from '../core/review/noteWords';
 
 /** From this many daily notes in scope on, parsing goes to workers (when any note needs parsing at all). */
 export const POOL_THRESHOLD = 60;
@@ -16,7 +17,7 @@ export const POOL_THRESHOLD = 60;
  */
 export class ParsePool {
   private workers: Worker[] = [];
-  private readonly waiting = new Map<number, { resolve: (model: NoteModel) => void; reject: (error: Error) => void }>();
+  private readonly waiting = new Map<number, { resolve: (result: never) => void; reject: (error: Error) => void }>();
   private nextId = 0;
 
   private constructor(
@@ -29,8 +30,8 @@ export class ParsePool {
   private startWorkers(): void {
     this.workers = Array.from({ length: this.size }, () => {
       const worker = new Worker(this.file);
-      worker.on('message', ({ id, model }: { id: number; model: NoteModel }) => {
-        this.waiting.get(id)?.resolve(model);
+      worker.on('message', ({ id, result }: { id: number; result: never }) => {
+        this.waiting.get(id)?.resolve(result);
         this.waiting.delete(id);
       });
       worker.on('error', (error) => {
@@ -47,11 +48,20 @@ export class ParsePool {
   }
 
   parse(text: string): Promise<NoteModel> {
+    return this.post(text, false);
+  }
+
+  /** The raw note's words as the search of earlier notes reads them (`noteText`). */
+  spell(text: string): Promise<NoteText | null> {
+    return this.post(text, true);
+  }
+
+  private post<T>(text: string, spell: boolean): Promise<T> {
     if (this.workers.length === 0) this.startWorkers();
     const id = this.nextId++;
-    return new Promise((resolve, reject) => {
+    return new Promise<T>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.workers[id % this.workers.length].postMessage({ id, text, rules: this.rules });
+      this.workers[id % this.workers.length].postMessage({ id, text, rules: this.rules, spell });
     });
   }
 

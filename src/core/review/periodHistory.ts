@@ -5,7 +5,7 @@ import { foldName } from '../links/targets';
 import type { NoteDigest } from './buildReview';
 import { keysNeedingEarlier } from './changes';
 import { addNotes, emptyHistory, type History, journalHistory, readsWholeHistory, type TaskEvent, type Track } from './history';
-import { lastSegmentWords, type NoteText, noteText, spells, wordsOf } from './noteWords';
+import { lastSegmentWords, type NoteText, spells, wordsOf } from './noteWords';
 import { sameText } from './renderSections';
 
 type Digester = (journal: Journal, notes: DailyNote[]) => Promise<NoteDigest[]>;
@@ -150,10 +150,14 @@ export async function periodHistory(journal: Journal, period: Period, digestNote
   const texts: (NoteText | null)[] = [];
   for (const file of before) {
     if (file.day >= start) break;
-    const text = await readable(journal, file);
-    if (text === null) continue;
+    let text: NoteText | null;
+    try {
+      text = await journal.spelling(file.path);
+    } catch {
+      continue;
+    }
     earlier.push(file);
-    texts.push(noteText(text));
+    texts.push(text);
   }
   if (earlier.length === 0) {
     journal.keepRawTexts(new Set());
@@ -209,6 +213,21 @@ export async function periodHistory(journal: Journal, period: Period, digestNote
   journal.keepRawTexts(new Set(queries.flatMap((q) => q.candidates.map((i) => earlier[i].path))));
   await search(journal, earlier, queries, digestNotes);
   return withEarlier(history, queries);
+}
+
+/**
+ * What `periodHistory` will read of the notes before the period, as far as it
+ * can be told before reading any: the baseline's notes (the period of the last
+ * earlier note, if that one can be read) to parse, and the notes before it to
+ * spell. Started ahead, they are ready when asked for.
+ */
+export function notesAhead(journal: Journal, period: Period): { baseline: DailyNoteFile[]; earlier: DailyNoteFile[] } {
+  const before = journal.dailyNotes.filter((n) => n.day < period.start);
+  const last = before.reduce((max, n) => (n.day > max ? n.day : max), '');
+  if (last === '') return { baseline: [], earlier: [] };
+  const baseline = periodContaining(period.kind, last);
+  const inBaseline = (n: DailyNoteFile) => n.day >= baseline.start;
+  return { baseline: before.filter(inBaseline), earlier: before.filter((n) => !inBaseline(n)).sort((a, b) => a.day.localeCompare(b.day)) };
 }
 
 async function readable(journal: Journal, file: DailyNoteFile): Promise<string | null> {
