@@ -9,15 +9,33 @@ import type { NoteText } from '../core/review/noteWords';
 /** From this many daily notes in scope on, parsing goes to workers (when any note needs parsing at all). */
 export const POOL_THRESHOLD = 60;
 
+/** Jobs a worker holds at once: one to work on, one to start on the moment it is done. */
+const PER_WORKER = 2;
+
+interface Job {
+  text: string;
+  spell: boolean;
+  resolve: (result: never) => void;
+  reject: (error: Error) => void;
+}
+
 /**
- * Parses notes on worker threads, one per core, round robin: measured by the
- * benchmark, this pays for a rebuild of every review. The bundled CLI
- * ships `parseWorker.js` beside itself; where it does not exist (running from
+ * Parses notes on worker threads, one per core: measured by the benchmark,
+ * this pays for a rebuild of every review. The bundled CLI ships
+ * `parseWorker.js` beside itself; where it does not exist (running from
  * source), there is no pool and notes are parsed inline.
+ *
+ * Jobs wait here, not in the workers, so a note to parse goes before the
+ * earlier notes' words spelled ahead (`spell`): a review asks for those last,
+ * and a person's note it waits for is not stuck behind a thousand of them.
  */
 export class ParsePool {
   private workers: Worker[] = [];
-  private readonly waiting = new Map<number, { resolve: (result: never) => void; reject: (error: Error) => void }>();
+  /** Waiting jobs, parses first, each kind oldest first. */
+  private readonly parses: Job[] = [];
+  private readonly spells: Job[] = [];
+  /** The jobs each worker holds, by id. */
+  private readonly held: Map<number, Job>[] = [];
   private nextId = 0;
 
   private constructor(
@@ -28,15 +46,20 @@ export class ParsePool {
 
   /** Workers start with the first note to parse: a run answered from caches starts none. */
   private startWorkers(): void {
-    this.workers = Array.from({ length: this.size }, () => {
+    this.workers = Array.from({ length: this.size }, (_, w) => {
       const worker = new Worker(this.file);
+      const held = new Map<number, Job>();
+      this.held.push(held);
       worker.on('message', ({ id, result }: { id: number; result: never }) => {
-        this.waiting.get(id)?.resolve(result);
-        this.waiting.delete(id);
+        held.get(id)?.resolve(result);
+        held.delete(id);
+        this.dispatch(w);
       });
       worker.on('error', (error) => {
-        for (const pending of this.waiting.values()) pending.reject(error);
-        this.waiting.clear();
+        for (const job of [...this.held.flatMap((h) => [...h.values()]), ...this.parses, ...this.spells]) job.reject(error);
+        for (const h of this.held) h.clear();
+        this.parses.length = 0;
+        this.spells.length = 0;
       });
       return worker;
     });
@@ -58,14 +81,27 @@ export class ParsePool {
 
   private post<T>(text: string, spell: boolean): Promise<T> {
     if (this.workers.length === 0) this.startWorkers();
-    const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      this.workers[id % this.workers.length].postMessage({ id, text, rules: this.rules, spell });
+      (spell ? this.spells : this.parses).push({ text, spell, resolve, reject });
+      for (let w = 0; w < this.workers.length; w++) this.dispatch(w);
     });
   }
 
+  /** Hands worker `w` waiting jobs, up to what it holds at once. */
+  private dispatch(w: number): void {
+    const held = this.held[w];
+    while (held.size < PER_WORKER) {
+      const job = this.parses.shift() ?? this.spells.shift();
+      if (!job) return;
+      const id = this.nextId++;
+      held.set(id, job);
+      this.workers[w].postMessage({ id, text: job.text, rules: this.rules, spell: job.spell });
+    }
+  }
+
   async close(): Promise<void> {
+    this.parses.length = 0;
+    this.spells.length = 0;
     await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 }
