@@ -135,6 +135,19 @@ export class Journal {
     return pending;
   }
 
+  /**
+   * Lets go of these parsed daily notes: a review that read them only to look
+   * something up (the search of earlier notes) need not hold their models to
+   * its end. One asked for again is parsed again.
+   */
+  forget(paths: string[]): void {
+    for (const path of paths) {
+      if (!this.done.has(path)) continue;
+      this.done.delete(path);
+      this.parsed.delete(path);
+    }
+  }
+
   /** A daily note already parsed in this run, if it was. */
   parsedNote(path: string): DailyNote | null {
     return this.done.get(path) ?? null;

@@ -269,6 +269,8 @@ async function search(journal: Journal, earlier: DailyNoteFile[], queries: Query
     }
     if (parse.size > 0) {
       const files = [...parse].sort((a, b) => a - b).map((i) => earlier[i]);
+      // Parsed only to be looked in: their models go once their appearances are known.
+      const fresh = files.filter((file) => journal.parsedNote(file.path) === null).map((file) => file.path);
       await journal.load(files);
       const parsed = files.map((file) => journal.parsedNote(file.path)).filter((n): n is DailyNote => n !== null);
       const digests = await digestNotes(journal, parsed);
@@ -278,6 +280,7 @@ async function search(journal: Journal, earlier: DailyNoteFile[], queries: Query
         // A note that could be read for its words but not parsed holds nothing, as in the whole history.
         seen.set(i, at === undefined ? noAppearances() : appearances(parsed[at], digests[at]));
       }
+      journal.forget(fresh);
     }
     let open = false;
     for (const q of queries) {
