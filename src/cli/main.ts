@@ -134,7 +134,7 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
   };
   const period = options.all ? null : periodOf(options, io);
   const inScope = options.all ? journal.dailyNotes.length : period ? journal.dailyNotesIn(period).length : 0;
-  if (options.workers !== false && inScope >= POOL_THRESHOLD) pool = ParsePool.start(rules);
+  if (options.workers !== false && inScope >= POOL_THRESHOLD) pool = ParsePool.start(rules, !options.all);
   try {
     // With workers, the notes of every review that needs work go to them at once, so all of them stay busy.
     const preload = pool ? (periods: Period[]) => whileParsing(journal, periods.filter((p) => options.force || !upToDate(p)).flatMap((p) => journal.dailyNotesIn(p))) : null;
