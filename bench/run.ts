@@ -23,7 +23,8 @@ import { runPathological } from './pathological';
  * vault (its busiest year, that year's last week and month), with 20,000
  * generated unrelated notes moved in and out for the unrelated-notes figure.
  * `--quick` takes fewer repeats and leaves out the one-thread rebuild and the
- * hostile notes, for iterating; `--pathological` runs only the hostile notes.
+ * hostile notes, for iterating; `--pathological` runs only the hostile notes;
+ * `--yearly` only B and the cold yearly review (with workers and one thread), three times over.
  */
 const ROOT = join(process.cwd(), '.bench');
 const CACHE = join(ROOT, 'cache');
@@ -165,6 +166,16 @@ async function measure(s: Subject): Promise<void> {
   const b = { name: 'B', ms: await time(REPEATS, () => readAndParse(s.yearFiles)) };
   report(`baseline A: read ${s.yearFiles.length} notes of ${s.year}`, a.ms);
   report(`baseline B: read + bare remark-parse of them`, b.ms, a);
+  if (flag('--yearly')) {
+    for (let turn = 0; turn < 3; turn++) {
+      const b2 = { name: 'B', ms: await time(REPEATS, () => readAndParse(s.yearFiles)) };
+      const cold = await time(REPEATS, () => review(['--period', s.year, '--no-cache']));
+      const one = await time(REPEATS, () => review(['--period', s.year, '--no-cache', '--no-workers']));
+      report(`B, then review year ${s.year} cold, workers`, cold, b2);
+      report(`review year ${s.year} cold, one thread`, one, b2);
+    }
+    return;
+  }
 
   for (const [label, period] of [['week', s.week], ['month', s.month], ['year', s.year]] as const) {
     const cold = await time(REPEATS, () => review(['--period', period, '--no-cache']));
@@ -230,6 +241,7 @@ async function main(): Promise<void> {
   }
   const vault = option('--vault');
   await measure(vault ? await real(vault) : await synthetic());
+  if (flag('--yearly')) return;
   if (!vault) await benchPlugin(join(ROOT, 'vault'), print, report);
   if (!vault && !QUICK) runPathological(ROOT, CLI, print);
 }

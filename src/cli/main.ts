@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 import { type DailyNoteFile, dailyNotePath, findDailyNote } from '../core/dailyNotes';
 import { dateToDay, isDay, resolvePeriod } from '../core/dates/periods';
 import { Journal } from '../core/journal';
+import { noteText } from '../core/review/noteWords';
+import { notesAhead } from '../core/review/periodHistory';
 import { renderJournalBase, writeJournalBase } from '../core/journalBase';
 import { buildReview, reviewNotePath } from '../core/review/buildReview';
 import { plural } from '../core/review/renderMarkdown';
@@ -109,11 +111,12 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
   // Workers are started only once a run turns out to parse many notes.
   const rules = opened.dialect.parse;
   const parse = (text: string): NoteModel | Promise<NoteModel> => (pool ? pool.parse(text) : parseNote(text, rules));
+  const speller = (text: string) => (pool ? pool.spell(text) : noteText(text));
   const dir = useCache(options, opened.vault, io) ? cacheDir(options, opened.vault) : null;
   const cache = dir === null ? null : new DiskParseCache(dir, parse, rules);
   const index = dir === null ? null : new FrontmatterIndex(dir, rules.pageProperties);
   const vault = dir === null ? opened.vault : new FolderVault(opened.vault.root, { index: index ?? undefined, trackReads: true, pageProperties: rules.pageProperties });
-  const journal = await Journal.open(vault, opened.settings, { parser: sharing(cache ? cache.parser : parse), dialect: opened.dialect, findDailyNotes: dir === null ? undefined : new DailyNoteIndex(dir).find });
+  const journal = await Journal.open(vault, opened.settings, { parser: sharing(cache ? cache.parser : parse), speller, dialect: opened.dialect, findDailyNotes: dir === null ? undefined : new DailyNoteIndex(dir).find });
   // Links out of the vault, loops, and second daily notes for a day: never read, so said once, by path.
   printWarnings([...vault.skipped, ...journal.warnings], io);
   if (options.write) vault.removeStaleTemporaries();
@@ -131,12 +134,12 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
   };
   const period = options.all ? null : periodOf(options, io);
   const inScope = options.all ? journal.dailyNotes.length : period ? journal.dailyNotesIn(period).length : 0;
-  if (options.workers !== false && inScope >= POOL_THRESHOLD) pool = ParsePool.start(rules);
+  if (options.workers !== false && inScope >= POOL_THRESHOLD) pool = ParsePool.start(rules, !options.all);
   try {
     // With workers, the notes of every review that needs work go to them at once, so all of them stay busy.
     const preload = pool ? (periods: Period[]) => whileParsing(journal, periods.filter((p) => options.force || !upToDate(p)).flatMap((p) => journal.dailyNotesIn(p))) : null;
     // One period's notes on the workers: this thread reads the alias notes meanwhile, instead of after.
-    if (pool && period && (options.force || !(upToDate(period) ?? memo?.answers(period)))) await whileParsing(journal, journal.dailyNotesIn(period));
+    if (pool && period && (options.force || !(upToDate(period) ?? memo?.answers(period)))) await whileParsing(journal, journal.dailyNotesIn(period), notesAhead(journal, period));
     const removeStale: RemoveStale = async (path, stalePeriod) => {
       const outcome = await removeStaleReview(vault, path, opened.settings.sliders);
       if (outcome === 'removed' && stalePeriod) memo?.noteSettled(path, stalePeriod);
@@ -185,11 +188,17 @@ function useCache(options: ReviewOptions, vault: FolderVault, io: Io): boolean {
 /**
  * Waits for notes being parsed on worker threads, reading the notes aliases
  * may come from in the meantime: a review with an unresolved link needs them
- * after the parse, and this thread would only wait.
+ * after the parse, and this thread would only wait. What the review's history
+ * reads next (`ahead`) goes to the workers right after, so they parse and spell
+ * it while this thread digests the period.
  */
-async function whileParsing(journal: Journal, notes: DailyNoteFile[]): Promise<void> {
+async function whileParsing(journal: Journal, notes: DailyNoteFile[], ahead?: { baseline: DailyNoteFile[]; earlier: DailyNoteFile[] }): Promise<void> {
   if (notes.length === 0) return;
   const parsing = journal.load(notes);
+  if (ahead) {
+    journal.preload(ahead.baseline);
+    for (const file of ahead.earlier) journal.spelling(file.path).catch(() => undefined);
+  }
   // After the notes read so far have gone to the workers, so they are busy first.
   await new Promise((resolve) => setImmediate(resolve));
   await journal.catalog.prefetchAliasNotes();

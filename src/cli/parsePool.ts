@@ -4,19 +4,38 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ParseRules } from '../core/dialect/dialect';
 import type { NoteModel } from '../core/note/parseNote';
+import type { NoteText } from '../core/review/noteWords';
 
 /** From this many daily notes in scope on, parsing goes to workers (when any note needs parsing at all). */
 export const POOL_THRESHOLD = 60;
 
+/** Jobs a worker holds at once: one to work on, one to start on the moment it is done. */
+const PER_WORKER = 2;
+
+interface Job {
+  text: string;
+  spell: boolean;
+  resolve: (result: never) => void;
+  reject: (error: Error) => void;
+}
+
 /**
- * Parses notes on worker threads, one per core, round robin: measured by the
- * benchmark, this pays for a rebuild of every review. The bundled CLI
- * ships `parseWorker.js` beside itself; where it does not exist (running from
+ * Parses notes on worker threads: measured by the benchmark,
+ * this pays for a rebuild of every review. The bundled CLI ships
+ * `parseWorker.js` beside itself; where it does not exist (running from
  * source), there is no pool and notes are parsed inline.
+ *
+ * Jobs wait here, not in the workers, so a note to parse goes before the
+ * earlier notes' words spelled ahead (`spell`): a review asks for those last,
+ * and a person's note it waits for is not stuck behind a thousand of them.
  */
 export class ParsePool {
   private workers: Worker[] = [];
-  private readonly waiting = new Map<number, { resolve: (model: NoteModel) => void; reject: (error: Error) => void }>();
+  /** Waiting jobs, parses first, each kind oldest first. */
+  private readonly parses: Job[] = [];
+  private readonly spells: Job[] = [];
+  /** The jobs each worker holds, by id. */
+  private readonly held: Map<number, Job>[] = [];
   private nextId = 0;
 
   private constructor(
@@ -27,35 +46,69 @@ export class ParsePool {
 
   /** Workers start with the first note to parse: a run answered from caches starts none. */
   private startWorkers(): void {
-    this.workers = Array.from({ length: this.size }, () => {
+    this.workers = Array.from({ length: this.size }, (_, w) => {
       const worker = new Worker(this.file);
-      worker.on('message', ({ id, model }: { id: number; model: NoteModel }) => {
-        this.waiting.get(id)?.resolve(model);
-        this.waiting.delete(id);
+      const held = new Map<number, Job>();
+      this.held.push(held);
+      worker.on('message', ({ id, result }: { id: number; result: never }) => {
+        held.get(id)?.resolve(result);
+        held.delete(id);
+        this.dispatch(w);
       });
       worker.on('error', (error) => {
-        for (const pending of this.waiting.values()) pending.reject(error);
-        this.waiting.clear();
+        for (const job of [...this.held.flatMap((h) => [...h.values()]), ...this.parses, ...this.spells]) job.reject(error);
+        for (const h of this.held) h.clear();
+        this.parses.length = 0;
+        this.spells.length = 0;
       });
       return worker;
     });
   }
 
-  /** `rules` are the vault dialect's parse rules, which every worker parses by. */
-  static start(rules?: ParseRules, size = availableParallelism(), file = join(__dirname, 'parseWorker.js')): ParsePool | null {
-    return size > 1 && existsSync(file) ? new ParsePool(file, size, rules) : null;
+  /**
+   * `rules` are the vault dialect's parse rules, which every worker parses by.
+   * One worker per core, or one fewer when this thread has work of its own
+   * beside them (`busy`: one review digests while its notes are parsed): on
+   * two cores, two workers and this thread measured no faster than one
+   * worker and this thread, with more CPU time and a 50 MB larger peak.
+   */
+  static start(rules?: ParseRules, busy = false, cores = availableParallelism(), file = join(__dirname, 'parseWorker.js')): ParsePool | null {
+    const size = busy ? cores - 1 : cores;
+    return cores > 1 && size > 0 && existsSync(file) ? new ParsePool(file, size, rules) : null;
   }
 
   parse(text: string): Promise<NoteModel> {
+    return this.post(text, false);
+  }
+
+  /** The raw note's words as the search of earlier notes reads them (`noteText`). */
+  spell(text: string): Promise<NoteText | null> {
+    return this.post(text, true);
+  }
+
+  private post<T>(text: string, spell: boolean): Promise<T> {
     if (this.workers.length === 0) this.startWorkers();
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      this.workers[id % this.workers.length].postMessage({ id, text, rules: this.rules });
+    return new Promise<T>((resolve, reject) => {
+      (spell ? this.spells : this.parses).push({ text, spell, resolve, reject });
+      for (let w = 0; w < this.workers.length; w++) this.dispatch(w);
     });
   }
 
+  /** Hands worker `w` waiting jobs, up to what it holds at once. */
+  private dispatch(w: number): void {
+    const held = this.held[w];
+    while (held.size < PER_WORKER) {
+      const job = this.parses.shift() ?? this.spells.shift();
+      if (!job) return;
+      const id = this.nextId++;
+      held.set(id, job);
+      this.workers[w].postMessage({ id, text: job.text, rules: this.rules, spell: job.spell });
+    }
+  }
+
   async close(): Promise<void> {
+    this.parses.length = 0;
+    this.spells.length = 0;
     await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 }

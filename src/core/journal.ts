@@ -5,6 +5,7 @@ import { BlockRefIndex } from './dialect/blockRefs';
 import { type Dialect, OBSIDIAN } from './dialect/dialect';
 import { TargetCatalog } from './links/targets';
 import { type NoteModel, parseNote } from './note/parseNote';
+import { type NoteText, noteText } from './review/noteWords';
 import type { DaybookSettings } from './settings';
 import type { VaultFile, VaultSource, Warning } from './vault';
 
@@ -17,8 +18,12 @@ export interface DailyNote {
 /** Turns a note's text into its model; the CLI and plugin wrap it in caches (and the CLI in worker threads). */
 export type NoteParser = (text: string, file: VaultFile) => NoteModel | Promise<NoteModel>;
 
+/** Turns a note's raw text into the words the search of earlier notes reads (`noteText`); the CLI runs it on worker threads. */
+export type NoteSpeller = (text: string) => NoteText | null | Promise<NoteText | null>;
+
 export interface JournalOptions {
   parser?: NoteParser;
+  speller?: NoteSpeller;
   /** The app whose rules the vault is read by: Obsidian's unless the folder is a Logseq graph. */
   dialect?: Dialect;
   /**
@@ -56,6 +61,7 @@ export class Journal {
     /** Problems of the vault as a whole (settings, duplicate daily notes). */
     readonly warnings: Warning[],
     private readonly parser: NoteParser,
+    private readonly speller: NoteSpeller,
     readonly pause: () => Promise<void>,
     readonly dialect: Dialect,
   ) {
@@ -71,7 +77,7 @@ export class Journal {
     const warnings = duplicates.map((d) => ({ path: d.path, message: read.has(d.day) ? `a second daily note for ${d.day}; only ${read.get(d.day)} is read` : `named like the daily note of ${d.day} but not by the daily note format; not read` }));
     warnings.push(...unreadDailyNotes(files, settings, notes, new Set(duplicates.map((d) => d.path))));
     const parser = options.parser ?? ((text: string) => parseNote(text, dialect.parse));
-    return new Journal(source, settings, files, notes, warnings, parser, options.pause ?? (() => Promise.resolve()), dialect);
+    return new Journal(source, settings, files, notes, warnings, parser, options.speller ?? noteText, options.pause ?? (() => Promise.resolve()), dialect);
   }
 
   /**
@@ -103,12 +109,53 @@ export class Journal {
     await Promise.all(files.map((file) => this.loadOne(file)));
   }
 
+  /**
+   * Starts parsing these daily notes without waiting for them, so worker
+   * threads parse what a review will ask for next while this thread digests;
+   * a failure is reported to whoever loads the note later.
+   */
+  preload(files: DailyNoteFile[]): void {
+    for (const file of files) this.loadOne(file).catch(() => undefined);
+  }
+
+  /** The words of the raw daily notes searched so far (`spelling`), until `keepRawTexts` lets them go. */
+  private readonly spellings = new Map<string, Promise<NoteText | null>>();
+
+  /**
+   * A daily note's raw text as the search of earlier notes reads it (`noteText`),
+   * computed once per run; rejects when the note cannot be read.
+   */
+  spelling(path: string): Promise<NoteText | null> {
+    let pending = this.spellings.get(path);
+    if (!pending) {
+      pending = this.rawText(path).then((text) => this.speller(text));
+      pending.catch(() => undefined);
+      this.spellings.set(path, pending);
+    }
+    return pending;
+  }
+
+  /**
+   * Lets go of these parsed daily notes: a review that read them only to look
+   * something up (the search of earlier notes) need not hold their models to
+   * its end. One asked for again is parsed again.
+   */
+  forget(paths: string[]): void {
+    for (const path of paths) {
+      if (!this.done.has(path)) continue;
+      this.done.delete(path);
+      this.parsed.delete(path);
+    }
+  }
+
   /** A daily note already parsed in this run, if it was. */
   parsedNote(path: string): DailyNote | null {
     return this.done.get(path) ?? null;
   }
 
   private readonly others = new Map<string, Promise<NoteModel | null>>();
+  /** The files by path, for the other notes a review reads (thousands of people's notes in a large vault). */
+  private byPath: Map<string, VaultFile> | undefined;
 
   /**
    * Any other note, parsed once per run (a person's note holding 1:1s under
@@ -117,7 +164,8 @@ export class Journal {
   otherNote(path: string): Promise<NoteModel | null> {
     let pending = this.others.get(path);
     if (!pending) {
-      const file = this.files.find((f) => f.path === path);
+      this.byPath ??= new Map(this.files.map((f) => [f.path, f]));
+      const file = this.byPath.get(path);
       pending = file
         ? this.source.read(path).then(
             (text) => this.parser(text, file),
@@ -147,9 +195,10 @@ export class Journal {
     return pending;
   }
 
-  /** Lets go of the raw texts read ahead, but those of notes about to be parsed. */
+  /** Lets go of the raw texts read ahead, but those of notes about to be parsed, and of every note's words. */
   keepRawTexts(paths: Set<string>): void {
     for (const path of this.texts.keys()) if (!paths.has(path)) this.texts.delete(path);
+    this.spellings.clear();
   }
 
   warningsFor(path: string): Warning[] {

@@ -23,7 +23,7 @@ import { oneOnOnePeople } from './oneOnOnes';
 import { openingTagTopics } from './openingTags';
 import { withoutOrganisations } from './organisations';
 import { findProjects, projectLinkOf } from './projects';
-import { type DayExtra, filedUnderDays, meetingNotes } from './dayExtras';
+import { type DayExtra, filedUnderDays, mayFileUnderDays, meetingNotes } from './dayExtras';
 import { filingText, isCalloutTitle, isDateTitle, navigationLinks } from './templateLines';
 import type { Entry, GoalEvidence, LinkedNote, Mention, ReviewData, ReviewGoal, ReviewIncident, ReviewMeeting, ReviewProject, ReviewTask } from './types';
 
@@ -413,8 +413,17 @@ async function dayExtras(journal: Journal, period: Period, dailyPaths: Set<strin
   if (settings.peopleFolder) for (const file of journal.files) if (isInFolder(file.path, settings.peopleFolder)) hosts.add(file.path);
   for (const path of [...read, ...dailyPaths]) hosts.delete(path);
   const dayOf = linkDays(journal);
-  for (const path of [...hosts].sort()) {
-    const note = await journal.otherNote(path);
+  // Asked all at once: parsed on worker threads side by side, not one round trip each.
+  // A note whose text holds no link files nothing under a day: it is read, not parsed.
+  const paths = [...hosts].sort();
+  const notes = paths.map(async (path) => {
+    const raw = await journal.source.read(path).catch(() => null);
+    return raw !== null && !mayFileUnderDays(raw) ? null : journal.otherNote(path);
+  });
+  // One that fails is reported where it is awaited, in order, not as an unhandled rejection.
+  for (const note of notes) note.catch(() => undefined);
+  for (const [i, path] of paths.entries()) {
+    const note = await notes[i];
     read.push(path);
     if (note) extras.push(...filedUnderDays(note, path, period, (link) => dayOf(link, path)));
   }

@@ -121,6 +121,15 @@ export async function meetingNotes(journal: Journal, period: Period, dailyPaths:
 }
 
 /**
+ * Whether a note's raw text may file anything under a day (`filedUnderDays`):
+ * that takes a block starting with a wikilink, so `[[` in the text, or text
+ * the parser decodes into one (an entity, an escape) or a markdown link.
+ */
+export function mayFileUnderDays(raw: string): boolean {
+  return raw.includes('[[') || raw.includes('](') || raw.includes('&') || raw.includes('\\') || raw.includes('((');
+}
+
+/**
  * What `note` files under links to days of the period: a block that starts
  * with a day link (`- [[2024-04-01]]`, `### [[2024-04-01]] 1:1`) and
  * everything nested under it. The day link itself is no mention.

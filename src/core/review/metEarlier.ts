@@ -1,6 +1,6 @@
 import type { DailyNoteFile } from '../dailyNotes';
 import type { Journal } from '../journal';
-import { noteText, spells } from './noteWords';
+import { type NoteText, spells } from './noteWords';
 import { formsOf } from './periodHistory';
 
 /**
@@ -28,17 +28,21 @@ export async function notesThatMayMeet(journal: Journal, keys: string[], earlier
   if (keys.some((key) => key.startsWith('path:'))) await journal.catalog.loadAliasesNow();
   const forms = keys.flatMap((key) => formsOf(journal, 'topics', key));
   const out: DailyNoteFile[] = [];
+  const spelt: { file: DailyNoteFile; text: Promise<NoteText | null> }[] = [];
   for (const file of earlier) {
     let raw: string;
     try {
       raw = await journal.rawText(file.path);
     } catch {
-      out.push(file);
+      spelt.push({ file, text: Promise.resolve(null) });
       continue;
     }
-    if (!mayLogMeeting(raw)) continue;
-    const text = noteText(raw);
-    if (text === null || forms.some((form) => spells(text, form))) out.push(file);
+    // All at once: a speller on worker threads spells them side by side.
+    if (mayLogMeeting(raw)) spelt.push({ file, text: journal.spelling(file.path) });
+  }
+  for (const { file, text } of spelt) {
+    const words = await text;
+    if (words === null || forms.some((form) => spells(words, form))) out.push(file);
   }
   return out;
 }

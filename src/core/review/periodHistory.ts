@@ -5,7 +5,7 @@ import { foldName } from '../links/targets';
 import type { NoteDigest } from './buildReview';
 import { keysNeedingEarlier } from './changes';
 import { addNotes, emptyHistory, type History, journalHistory, readsWholeHistory, type TaskEvent, type Track } from './history';
-import { lastSegmentWords, type NoteText, noteText, spells, wordsOf } from './noteWords';
+import { lastSegmentWords, type NoteText, spells, wordsOf } from './noteWords';
 import { sameText } from './renderSections';
 
 type Digester = (journal: Journal, notes: DailyNote[]) => Promise<NoteDigest[]>;
@@ -150,10 +150,14 @@ export async function periodHistory(journal: Journal, period: Period, digestNote
   const texts: (NoteText | null)[] = [];
   for (const file of before) {
     if (file.day >= start) break;
-    const text = await readable(journal, file);
-    if (text === null) continue;
+    let text: NoteText | null;
+    try {
+      text = await journal.spelling(file.path);
+    } catch {
+      continue;
+    }
     earlier.push(file);
-    texts.push(noteText(text));
+    texts.push(text);
   }
   if (earlier.length === 0) {
     journal.keepRawTexts(new Set());
@@ -211,6 +215,21 @@ export async function periodHistory(journal: Journal, period: Period, digestNote
   return withEarlier(history, queries);
 }
 
+/**
+ * What `periodHistory` will read of the notes before the period, as far as it
+ * can be told before reading any: the baseline's notes (the period of the last
+ * earlier note, if that one can be read) to parse, and the notes before it to
+ * spell. Started ahead, they are ready when asked for.
+ */
+export function notesAhead(journal: Journal, period: Period): { baseline: DailyNoteFile[]; earlier: DailyNoteFile[] } {
+  const before = journal.dailyNotes.filter((n) => n.day < period.start);
+  const last = before.reduce((max, n) => (n.day > max ? n.day : max), '');
+  if (last === '') return { baseline: [], earlier: [] };
+  const baseline = periodContaining(period.kind, last);
+  const inBaseline = (n: DailyNoteFile) => n.day >= baseline.start;
+  return { baseline: before.filter(inBaseline), earlier: before.filter((n) => !inBaseline(n)).sort((a, b) => a.day.localeCompare(b.day)) };
+}
+
 async function readable(journal: Journal, file: DailyNoteFile): Promise<string | null> {
   try {
     return await journal.rawText(file.path);
@@ -250,6 +269,8 @@ async function search(journal: Journal, earlier: DailyNoteFile[], queries: Query
     }
     if (parse.size > 0) {
       const files = [...parse].sort((a, b) => a - b).map((i) => earlier[i]);
+      // Parsed only to be looked in: their models go once their appearances are known.
+      const fresh = files.filter((file) => journal.parsedNote(file.path) === null).map((file) => file.path);
       await journal.load(files);
       const parsed = files.map((file) => journal.parsedNote(file.path)).filter((n): n is DailyNote => n !== null);
       const digests = await digestNotes(journal, parsed);
@@ -259,6 +280,7 @@ async function search(journal: Journal, earlier: DailyNoteFile[], queries: Query
         // A note that could be read for its words but not parsed holds nothing, as in the whole history.
         seen.set(i, at === undefined ? noAppearances() : appearances(parsed[at], digests[at]));
       }
+      journal.forget(fresh);
     }
     let open = false;
     for (const q of queries) {
