@@ -14,7 +14,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { markdownFiles } from './layout.mjs';
 import { aliasesInFrontmatter, countNote, Resolver } from './counter.mjs';
-import { countLogseqNote, graphFiles, GraphResolver, journalDay, readGraphConfig } from './logseqCounter.mjs';
+import { countLogseqNote, graphFiles, GraphResolver, journalDay, outlineBlocks, readGraphConfig } from './logseqCounter.mjs';
 
 function args(argv) {
   const out = { daybook: process.cwd(), vaults: [], build: true, limit: 60, report: null };
@@ -157,6 +157,28 @@ function meetingDay(path) {
  * A Logseq graph opened in place: its journal pages are the days, read by the counter's
  * own reading of Logseq's rules (logseqCounter.mjs); nothing is laid out or copied.
  */
+/**
+ * The README's rule, read from the raw outline: per year, the pages whose tag is the whole of
+ * the first block of the owner's own words (no property line, no empty bullet) on at least
+ * half of the year's journal days and on three or more.
+ */
+function openingTagMarkers(days, texts, resolver) {
+  const byYear = new Map();
+  for (const { day, daily } of days) {
+    const year = day.slice(0, 4);
+    const entry = byYear.get(year) ?? { days: 0, counts: new Map() };
+    entry.days++;
+    byYear.set(year, entry);
+    const body = texts.get(daily).replace(/^\uFEFF/, '').replace(/^---\r?\n[\s\S]*?\r?\n---[ \t]*(?=\r?\n|$)/, '');
+    const first = outlineBlocks(body).map((b) => b.lines.filter((l) => !/^\s*[\p{L}\p{N}_][\p{L}\p{N}_ -]*::/u.test(l)).join(' ').trim()).find((t) => t !== '');
+    const lone = first === undefined ? null : /^#(?:\[\[([^\]]+)\]\]|([^\s#]+))[\s:,;.–—-]*$/u.exec(first);
+    if (!lone) continue;
+    const key = resolver.resolve(lone[1] ?? lone[2]);
+    if (key) entry.counts.set(key, (entry.counts.get(key) ?? 0) + 1);
+  }
+  return new Map([...byYear].map(([year, { days: n, counts }]) => [year, new Set([...counts].filter(([, c]) => c >= 3 && c * 2 >= n).map(([k]) => k))]));
+}
+
 function compareGraph(daybook, dir) {
   const config = readGraphConfig(dir);
   const files = graphFiles(dir, config);
@@ -171,6 +193,7 @@ function compareGraph(daybook, dir) {
     .filter((path) => journalDay(path, config) === null)
     .map((path) => ({ day: meetingDay(path), daily: path }))
     .filter((m) => m.day !== null && years.has(m.day.slice(0, 4)));
+  const openers = openingTagMarkers(days, texts, resolver);
   for (const { day, daily } of [...days, ...meetings]) {
     const found = countLogseqNote(texts.get(daily));
     const lines = texts.get(daily).split(/\r?\n/);
@@ -180,6 +203,8 @@ function compareGraph(daybook, dir) {
       // A decision, not a count: a graph opened in place has Daybook's default marker tags, which are no topics; `[[Meeting]]` is `#Meeting` there.
       if (isMarkerTag(ref.target)) continue;
       const key = resolver.resolve(ref.target);
+      // A decision, not a count: a tag opening at least half of a year's days alone (and 3 or more) is a marker in that year's review (README, openingTagMarkers).
+      if (key && openers.get(day.slice(0, 4))?.has(key)) continue;
       if (key) counter.add(key, day, ref.line);
     }
     for (const task of found.tasks) counterTasks.set(`${day}:${task.line}`, task.status);
