@@ -9,8 +9,13 @@ import type { NoteText } from '../core/review/noteWords';
 /** From this many daily notes in scope on, parsing goes to workers (when any note needs parsing at all). */
 export const POOL_THRESHOLD = 60;
 
-/** Jobs a worker holds at once: one to work on, one to start on the moment it is done. */
-const PER_WORKER = 2;
+/**
+ * Jobs a worker holds at once while this thread digests a review: one to work on, one to
+ * start on the moment it is done. A rebuild hands the workers every job at once: its main
+ * thread builds reviews for long stretches, and workers fed only on its messages then sat
+ * idle (the rebuild took 1.34 × the wall time of handing out everything).
+ */
+const PER_WORKER_BUSY = 2;
 
 interface Job {
   text: string;
@@ -42,6 +47,7 @@ export class ParsePool {
     private readonly file: string,
     private readonly size: number,
     private readonly rules: ParseRules | undefined,
+    private readonly perWorker: number,
   ) {}
 
   /** Workers start with the first note to parse: a run answered from caches starts none. */
@@ -74,7 +80,7 @@ export class ParsePool {
    */
   static start(rules?: ParseRules, busy = false, cores = availableParallelism(), file = join(__dirname, 'parseWorker.js')): ParsePool | null {
     const size = busy ? cores - 1 : cores;
-    return cores > 1 && size > 0 && existsSync(file) ? new ParsePool(file, size, rules) : null;
+    return cores > 1 && size > 0 && existsSync(file) ? new ParsePool(file, size, rules, busy ? PER_WORKER_BUSY : Infinity) : null;
   }
 
   parse(text: string): Promise<NoteModel> {
@@ -97,7 +103,7 @@ export class ParsePool {
   /** Hands worker `w` waiting jobs, up to what it holds at once. */
   private dispatch(w: number): void {
     const held = this.held[w];
-    while (held.size < PER_WORKER) {
+    while (held.size < this.perWorker) {
       const job = this.parses.shift() ?? this.spells.shift();
       if (!job) return;
       const id = this.nextId++;
