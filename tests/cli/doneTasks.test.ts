@@ -1,7 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { daybook } from '../helpers/cli';
+import { daybook, writeVault } from '../helpers/cli';
 import { sectionOf } from '../helpers/reviewSections';
 
 const items = (markdown: string, title: string) => sectionOf(markdown, title).split('\n').filter((line) => line.startsWith('- '));
@@ -12,12 +9,9 @@ const items = (markdown: string, title: string) => sectionOf(markdown, title).sp
  * task list is the only record of the work.
  */
 function taskGraph(days: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'daybook-tasks-'));
-  mkdirSync(join(root, 'logseq'));
-  mkdirSync(join(root, 'journals'));
-  writeFileSync(join(root, 'logseq', 'config.edn'), '{:journal/file-name-format "yyyy_MM_dd"}\n');
-  for (const [name, text] of Object.entries(days)) writeFileSync(join(root, 'journals', `${name}.md`), text);
-  return root;
+  const files: Record<string, string> = { 'logseq/config.edn': '{:journal/file-name-format "yyyy_MM_dd"}\n' };
+  for (const [name, text] of Object.entries(days)) files[`journals/${name}.md`] = text;
+  return writeVault(files, 'tasks');
 }
 
 const CLOCK = (day: string) => `  :LOGBOOK:\n  CLOCK: [${day} Mon 17:05:44]--[${day} Mon 19:02:29] =>  01:56:45\n  :END:\n`;

@@ -1,17 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { daybook } from '../helpers/cli';
+import { daybook, writeVault } from '../helpers/cli';
 
 /** A folder kept open in Logseq and in Obsidian: Obsidian-style folders of notes beside Logseq's pages/. */
-function folder(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'daybook-names-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
+const folder = (files: Record<string, string>) => writeVault(files, 'names');
 
 const NOTES = {
   'computers/go/libraries.md': '- Go libraries I like\n',

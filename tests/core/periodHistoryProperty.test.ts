@@ -1,7 +1,6 @@
 import fc from 'fast-check';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { writeVault } from '../helpers/cli';
 import { folderJournal, historiesDiffer } from '../helpers/historyCompare';
 
 /**
@@ -39,14 +38,6 @@ const logseqLine = fc.oneof(
   fc.constantFrom('- TODO write the runbook', '- DONE write the runbook', '- LATER call [[Ana]] back', '- TODO plan Q3\n  SCHEDULED: <2025-01-01 Wed>', '- see ((6650a1b2-0000-4000-8000-000000000001))', '- [[team/ana]] joined', '- TODO fix flaky test\n  id:: 6650a1b2-0000-4000-8000-000000000002', '- owner:: [[Bo Ng]]'),
 );
 
-function writeVault(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'daybook-history-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
 
 const common = {
   'People/Ana.md': '---\naliases: [Annie]\n---\n# Ana\n',

@@ -1,7 +1,7 @@
 import { type BuildOptions, buildSync } from 'esbuild';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { run } from '../../src/cli/main';
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the CLI's build options, shared with esbuild.config.mjs
 const { cliBuilds } = require('../../scripts/cliBuilds.cjs') as { cliBuilds: (outdir: string) => BuildOptions[] };
@@ -35,6 +35,16 @@ export function copyOfFixture(name: string): string {
   const dir = mkdtempSync(join(tmpdir(), `daybook-${name}-`));
   cpSync(fixture(name), dir, { recursive: true });
   return dir;
+}
+
+/** A scratch vault holding these files (path → text), folders made as needed; returns its root. */
+export function writeVault(files: Record<string, string>, name = 'vault'): string {
+  const root = mkdtempSync(join(tmpdir(), `daybook-${name}-`));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
 }
 
 /** The CLI bundled as users run it (dist/cli.js, its bundle, worker and lazily loaded libraries), into a scratch folder; returns the CLI's path. */
