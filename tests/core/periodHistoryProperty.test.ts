@@ -48,18 +48,23 @@ const common = {
 
 const journal = (lines: fc.Arbitrary<string>) => fc.uniqueArray(fc.record({ day: fc.constantFrom(...DAYS), lines: fc.array(lines, { minLength: 1, maxLength: 6 }) }), { minLength: 2, maxLength: 14, selector: (n) => n.day });
 
+/** Every period of a vault of these files reads the same from its own history as from the whole one. */
+async function expectSameHistories(files: Record<string, string>): Promise<void> {
+  const root = writeVault(files);
+  try {
+    expect(await historiesDiffer(folderJournal(root))).toEqual([]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
 describe("What changed from the period's own history, on random journals", () => {
   it('an Obsidian vault: every period reads the same as from the whole history', async () => {
     await fc.assert(
       fc.asyncProperty(journal(line), fc.constantFrom(...DAYS), async (notes, filed) => {
         const files: Record<string, string> = { ...common, 'People/Cy.md': `# Cy\n\n- [[${filed}]] 1:1 about #perf and [[Kafka]]\n`, [`Meetings/${filed} Sync.md`]: '- [[Ana]] and [[Bo Ng]] on #perf\n' };
         for (const { day, lines } of notes) files[`${day}.md`] = lines.join('\n') + '\n';
-        const root = writeVault(files);
-        try {
-          expect(await historiesDiffer(folderJournal(root))).toEqual([]);
-        } finally {
-          rmSync(root, { recursive: true, force: true });
-        }
+        await expectSameHistories(files);
       }),
       { numRuns: 12 },
     );
@@ -77,12 +82,7 @@ describe("What changed from the period's own history, on random journals", () =>
           'pages/Refs.md': '- [[Zoë]] on #perf\n  id:: 6650a1b2-0000-4000-8000-000000000001\n',
         };
         for (const { day, lines } of notes) files[`journals/${day.replace(/-/g, '_')}.md`] = lines.join('\n') + '\n';
-        const root = writeVault(files);
-        try {
-          expect(await historiesDiffer(folderJournal(root))).toEqual([]);
-        } finally {
-          rmSync(root, { recursive: true, force: true });
-        }
+        await expectSameHistories(files);
       }),
       { numRuns: 12 },
     );

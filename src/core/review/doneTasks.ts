@@ -1,4 +1,5 @@
-import type { PeriodKind } from '../dates/periods';
+import { format } from 'date-fns';
+import { dayToDate, type PeriodKind } from '../dates/periods';
 import { LIMITS } from './longTails';
 import { bullet, compactDays, dayLink, plural, shortDate, shorten } from './renderMarkdown';
 import { taskKey } from './renderSections';
@@ -11,6 +12,7 @@ interface DoneItem {
   text: string;
   /** Every day the task was written down, open or done. */
   days: { date: string; path: string }[];
+  /** The last day it was checked; '' while none of its copies is. */
   doneOn: string;
 }
 
@@ -22,22 +24,20 @@ interface DoneItem {
  * follow-ups are listed with the incident.
  */
 function doneItems(data: ReviewData): DoneItem[] {
-  const byKey = new Map<string, DoneItem & { done: boolean }>();
+  const byKey = new Map<string, DoneItem>();
   // An incident's follow-ups are shown, checked, with the incident.
   const actions = new Set(data.incidents.flatMap((i) => i.actions.map((a) => `${i.path}\u0000${taskKey(a.text)}`)));
   for (const task of data.tasks) {
     const key = taskKey(task.text);
     if (task.status === 'cancelled' || key === '' || actions.has(`${task.path}\u0000${key}`)) continue;
-    const item = byKey.get(key) ?? { text: task.text, days: [], doneOn: '', done: false };
+    const item = byKey.get(key) ?? { text: task.text, days: [], doneOn: '' };
     item.days.push({ date: task.date, path: task.path });
     const doneOn = task.status === 'done' ? task.date : task.doneOn;
-    if (doneOn !== undefined) {
-      item.done = true;
-      if (doneOn > item.doneOn) item.doneOn = doneOn;
-    }
+    if (doneOn !== undefined && doneOn > item.doneOn) item.doneOn = doneOn;
     byKey.set(key, item);
   }
-  return [...byKey.values()].filter((item) => item.done).map(({ done: _done, ...item }) => item);
+  // Never checked, in any of its copies: still open.
+  return [...byKey.values()].filter((item) => item.doneOn !== '');
 }
 
 function daysOf(item: { days: { date: string }[] }): number {
@@ -52,10 +52,8 @@ function itemLine({ text, days }: DoneItem): string {
 function byMonth(items: DoneItem[]): string {
   const months = new Map<string, number>();
   for (const item of [...items].sort((a, b) => a.doneOn.localeCompare(b.doneOn))) months.set(item.doneOn.slice(0, 7), (months.get(item.doneOn.slice(0, 7)) ?? 0) + 1);
-  return [...months].map(([month, count]) => `${MONTHS[Number(month.slice(5)) - 1]} ${count}`).join(' · ');
+  return [...months].map(([month, count]) => `${format(dayToDate(`${month}-01`), 'MMM')} ${count}`).join(' · ');
 }
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
  * The *Done* section's lines. A week or month lists each done task with its
