@@ -37,21 +37,22 @@ describe('the bundled CLI at start', () => {
     expect(readFileSync(codeCache).subarray(0, 40).toString('latin1')).toBe(bytes.subarray(0, 40).toString('latin1'));
   });
 
-  it('loads the markdown and YAML parsers only when a note is parsed: a warm review needs neither file', () => {
+  it('loads the markdown and YAML parsers only when a note is parsed: a warm review needs none of their files', () => {
     const vault = copyOfFixture('work-journal');
     const cacheDir = mkdtempSync(join(tmpdir(), 'daybook-cache-'));
     const cold = review(vault, '--cache-dir', cacheDir);
     expect(cold.status).toBe(0);
     const dist = dirname(cli);
     const aside = (name: string) => join(dist, `${name}.js`);
-    for (const name of ['yaml', 'micromark']) writeFileSync(`${aside(name)}.kept`, readFileSync(aside(name)));
+    const parsers = ['yaml', 'markdownIt', 'micromark'];
+    for (const name of parsers) writeFileSync(`${aside(name)}.kept`, readFileSync(aside(name)));
     try {
-      // Hidden from the check at start, which is the next test's: the warm review loads neither.
-      for (const name of ['yaml', 'micromark']) writeFileSync(aside(name), 'throw new Error("loaded");\n');
+      // Hidden from the check at start, which is the next test's: the warm review loads none of them.
+      for (const name of parsers) writeFileSync(aside(name), 'throw new Error("loaded");\n');
       expect(review(vault, '--cache-dir', cacheDir)).toMatchObject({ status: 0, stdout: cold.stdout });
       expect(review(vault, '--no-cache').stdout).not.toBe(cold.stdout);
     } finally {
-      for (const name of ['yaml', 'micromark']) writeFileSync(aside(name), readFileSync(`${aside(name)}.kept`));
+      for (const name of parsers) writeFileSync(aside(name), readFileSync(`${aside(name)}.kept`));
     }
     expect(review(vault, '--no-cache')).toMatchObject({ status: 0, stdout: cold.stdout });
   });

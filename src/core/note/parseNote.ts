@@ -4,6 +4,7 @@ import { type Frontmatter, parseFrontmatterYaml, splitFrontmatter } from './fron
 import { defuse, restoreDefused } from './defuse';
 import { type FlowNode, type HeadingNode, type ListItemNode, type ListNode, markdownTree, type ParagraphNode, type Phrasing } from './markdownTree';
 import { scanInline } from './inlineScan';
+import { markdownItTree } from './markdownItTree';
 import { quoteOf } from './quote';
 import { blockName, findFields, findSliderTokens, TASK_MARKER, type TaskStatus, type WikiLink } from './tokens';
 
@@ -99,6 +100,15 @@ function sectionLines(body: string): string {
  * Never throws: what cannot be read is reported in `problems`.
  */
 export function parseNote(text: string, rules?: ParseRules): NoteModel {
+  return parseNoteBy(text, rules, true);
+}
+
+/** The same parse with micromark alone, which `markdownItTree` must agree with: for the tests and the bench that hold them to it. */
+export function parseNoteByMicromark(text: string, rules?: ParseRules): NoteModel {
+  return parseNoteBy(text, rules, false);
+}
+
+function parseNoteBy(text: string, rules: ParseRules | undefined, fast: boolean): NoteModel {
   const split = splitFrontmatter(text);
   const { data, error } = parseFrontmatterYaml(split.yaml);
   const problems = error ? [error] : [];
@@ -106,7 +116,8 @@ export function parseNote(text: string, rules?: ParseRules): NoteModel {
   const safe = defuse(blankComments(sectionLines(split.body)));
   problems.push(...safe.problems);
   try {
-    const tree = markdownTree(safe.text, rules && !rules.indentedCode ? OUTLINE : COMMONMARK);
+    const outline = rules !== undefined && !rules.indentedCode;
+    const tree = (fast ? markdownItTree(safe.text, outline) : null) ?? markdownTree(safe.text, outline ? OUTLINE : COMMONMARK);
     const builder = new BlockBuilder(safe.text, split.bodyLine, rules?.fileLinks ?? true);
     builder.container(tree, -1);
     return { frontmatter: data, problems, blocks: builder.finish() };
