@@ -1,4 +1,4 @@
-import { appendFileSync, closeSync, constants, fstatSync, linkSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, fsyncSync } from 'node:fs';
+import { appendFileSync, closeSync, constants, type Dirent, fstatSync, linkSync, lstatSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, fsyncSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { frontmatterComplete, type ParsedFrontmatter, readFrontmatter } from '../core/note/frontmatter';
 import type { ReviewStore } from '../core/reviewWriter';
@@ -89,6 +89,30 @@ export class FolderVault implements VaultSource, ReviewStore {
     this.skipped = listing.skipped;
     this.temporaries.found = listing.stale;
     return listing.files;
+  }
+
+  /**
+   * The `.svg` files under a folder of the vault (the reviews folder's charts),
+   * which the listing of notes leaves out; links are not followed, and a
+   * folder that cannot be read holds none.
+   */
+  picturesIn(folder: string): string[] {
+    const out: string[] = [];
+    const walk = (relativePath: string) => {
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(join(this.realRoot, ...relativePath.split('/').filter(Boolean)), { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const entry of entries) {
+        const path = relativePath ? `${relativePath}/${entry.name}` : entry.name;
+        if (entry.isDirectory() && !entry.name.startsWith('.')) walk(path);
+        else if (entry.isFile() && entry.name.endsWith('.svg')) out.push(path);
+      }
+    };
+    walk(folder);
+    return out;
   }
 
   /** The file a vault path names; throws when the path itself could leave the vault. */

@@ -12,7 +12,7 @@ import { plural } from '../core/review/renderMarkdown';
 import { renderReview } from '../core/review/renderReview';
 import { readWholeHistory } from '../core/review/history';
 import { describeOutcome, periodsWithNotes, TEMPLATER_OUTSIDE_THE_APP, type WriteOutcome, writeReview } from '../core/reviewWriter';
-import { removeStaleReview, staleReviewNotes } from '../core/staleReviews';
+import { orphanedPictures, removeOrphanedPicture, removeStaleReview, staleReviewNotes } from '../core/staleReviews';
 import type { DaybookSettings } from '../core/settings';
 import { defaultTemplate, fillTemplate, hasTemplaterCommands } from '../core/template';
 import { basename, isInFolder, type Warning } from '../core/vault';
@@ -140,11 +140,14 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
     const preload = pool ? (periods: Period[]) => whileParsing(journal, periods.filter((p) => options.force || !upToDate(p)).flatMap((p) => journal.dailyNotesIn(p))) : null;
     // One period's notes on the workers: this thread reads the alias notes meanwhile, instead of after.
     if (pool && period && (options.force || !(upToDate(period) ?? memo?.answers(period)))) await whileParsing(journal, journal.dailyNotesIn(period), notesAhead(journal, period));
-    const removeStale: RemoveStale = async (path, stalePeriod) => {
-      const outcome = await removeStaleReview(vault, path, opened.settings.sliders);
-      if (outcome === 'removed' && stalePeriod) memo?.noteSettled(path, stalePeriod);
-      return outcome;
-    };
+    const removeStale: RemoveStale = Object.assign(
+      async (path: string, stalePeriod: Period | null) => {
+        const outcome = await removeStaleReview(vault, path, opened.settings.sliders);
+        if (outcome === 'removed' && stalePeriod) memo?.noteSettled(path, stalePeriod);
+        return outcome;
+      },
+      { pictures: () => vault.picturesIn(opened.settings.reviewsFolder), picture: (path: string) => removeOrphanedPicture(vault, path) },
+    );
     const writeIndex: IndexWrite = () => writeIndexLine(journal, vault, Boolean(options.force));
     return await reviewWith(journal, opened.settings, period, build, write, preload, removeStale, options, io, writeIndex);
   } finally {
@@ -216,7 +219,12 @@ type Write = (period: Period, force: boolean) => Promise<Written>;
 
 type Preload = ((periods: Period[]) => Promise<void>) | null;
 /** Removes a stale review note (and its chart) when nothing in it is the user's. */
-type RemoveStale = (path: string, period: Period | null) => Promise<'removed' | 'kept' | 'not a review'>;
+type RemoveStale = ((path: string, period: Period | null) => Promise<'removed' | 'kept' | 'not a review'>) & {
+  /** The pictures (`.svg`) in the reviews folder. */
+  pictures: () => string[];
+  /** Removes a review's picture left without its review, while it is Daybook's. */
+  picture: (path: string) => Promise<boolean>;
+};
 
 /** The period a single review is for, or a usage error saying what to write instead. */
 function periodOf(options: ReviewOptions, io: Io): Period {
@@ -308,6 +316,15 @@ async function rebuildAll(journal: Journal, force: boolean, write: Write, preloa
     } catch (error) {
       counts.failed++;
       io.stderr(`error: ${stale.path}: not removed: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+  }
+  // Pictures of reviews deleted by hand, under names no review has now: a fresh rebuild has none.
+  for (const path of orphanedPictures(journal, removeStale.pictures(), periods)) {
+    try {
+      await removeStale.picture(path);
+    } catch (error) {
+      counts.failed++;
+      io.stderr(`error: ${path}: not removed: ${error instanceof Error ? error.message : String(error)}\n`);
     }
   }
   const removedText = removed ? `, ${removed} removed (no daily notes left in their period)` : '';

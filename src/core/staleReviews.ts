@@ -82,3 +82,30 @@ export async function removeStaleReview(store: ReviewStore, path: string, slider
   }
   return 'removed';
 }
+
+/**
+ * Of the pictures in the reviews folder (`pictures`, which the vault's
+ * listing of notes leaves out), the mood charts and heatmaps that belong to no review:
+ * not the picture of a review the rebuild writes, nor of a note still there
+ * (a stale one goes with its pictures, a kept one keeps them). A review note
+ * deleted by hand leaves its pictures; after the names change they would
+ * stay for good, where a rebuild from first principles writes none.
+ */
+export function orphanedPictures(journal: Journal, pictures: string[], periods: Period[] = periodsWithNotes(journal)): string[] {
+  const { settings } = journal;
+  const notes = new Set(journal.files.map((file) => file.path));
+  const owned = new Set<string>();
+  for (const path of [...periods.map((period) => reviewNotePath(period, settings)), ...journal.files.filter((file) => isInFolder(file.path, settings.reviewsFolder)).map((file) => file.path)]) {
+    owned.add(moodChartPath(path));
+    for (const slider of settings.sliders) owned.add(heatmapPath(path, slider));
+  }
+  // Only names Daybook gives its pictures: any other picture is the user's and is not even read.
+  return pictures.filter((path) => /(?: mood| heatmap)\.svg$/.test(path) && !owned.has(path) && !notes.has(path));
+}
+
+/** Removes a picture `orphanedPictures` found, only while it is Daybook's own. */
+export async function removeOrphanedPicture(store: ReviewStore, path: string): Promise<boolean> {
+  const text = await store.readIfExists(path);
+  if (text === null || !(isDaybookChart(text) || isDaybookHeatmap(text))) return false;
+  return store.removeIfUnchanged(path, text);
+}

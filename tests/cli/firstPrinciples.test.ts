@@ -41,6 +41,23 @@ describe('--all --write after edits equals a rebuild from first principles', () 
     expect(snapshot(vault)).toEqual(await freshRebuild(vault));
   });
 
+  it('removes the mood chart of a review deleted by hand once no review has its name', async () => {
+    const vault = vaultOf({ ...dailyNotes([16, 17]), ...settingsFile({ dailyFolder: 'Daily' }) });
+    const cache = newCache();
+    await daybook(['review', '--vault', vault, '--all', '--write', '--cache-dir', cache]);
+    expect(existsSync(join(vault, 'Reviews', '2026-W47 mood.svg'))).toBe(true);
+    unlinkSync(week47(vault));
+    writeFileSync(join(vault, '.obsidian', 'plugins', 'daybook', 'data.json'), JSON.stringify({ dailyFolder: 'Daily', reviewFormats: { week: 'GGGG-[Week] WW' } }));
+    writeFileSync(join(vault, 'Reviews', 'My own drawing.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    await daybook(['review', '--vault', vault, '--all', '--write', '--cache-dir', cache]);
+    expect(existsSync(join(vault, 'Reviews', '2026-Week 47 mood.svg'))).toBe(true);
+    expect(existsSync(join(vault, 'Reviews', '2026-W47 mood.svg'))).toBe(false);
+    // A picture that is not Daybook's stays, as in any folder of the user's.
+    expect(existsSync(join(vault, 'Reviews', 'My own drawing.svg'))).toBe(true);
+    rmSync(join(vault, 'Reviews', 'My own drawing.svg'));
+    expect(snapshot(vault)).toEqual(await freshRebuild(vault));
+  });
+
   it('keeps a stale review that holds text of the user, and says so', async () => {
     const vault = vaultOf({ ...dailyNotes([16, 23]), ...settingsFile({ dailyFolder: 'Daily' }) });
     await daybook(['review', '--vault', vault, '--all', '--write']);
