@@ -195,6 +195,12 @@ export class Journal {
     return pending;
   }
 
+  /** Lets go of a note's words once searched, and of its raw text too unless it is about to be parsed. */
+  letGo(path: string, keepText: boolean): void {
+    this.spellings.delete(path);
+    if (!keepText) this.texts.delete(path);
+  }
+
   /** Lets go of the raw texts read ahead, but those of notes about to be parsed, and of every note's words. */
   keepRawTexts(paths: Set<string>): void {
     for (const path of this.texts.keys()) if (!paths.has(path)) this.texts.delete(path);
