@@ -451,7 +451,10 @@ export function extraNotesRead(journal: Journal, period: Period): number {
 export async function buildReview(journal: Journal, period: Period): Promise<ReviewData> {
   const review = await reviewBeforeChanges(journal, period);
   // The period's parsed notes are held by nothing here, so What changed can let them go once counted.
-  return review.finish(await historyFor(journal, period, digestNotes, review.metHere));
+  const built = review.finish(await historyFor(journal, period, digestNotes, review.metHere));
+  // Reviews that read the whole history read a note's digest, whom it met and its opening tag, all worked out by now.
+  if (readsWholeHistory(journal, period.end)) journal.letGoOfBlocks(journal.dailyNotesIn(period).map((n) => n.path));
+  return built;
 }
 
 /**
