@@ -451,10 +451,7 @@ export function extraNotesRead(journal: Journal, period: Period): number {
 export async function buildReview(journal: Journal, period: Period): Promise<ReviewData> {
   const review = await reviewBeforeChanges(journal, period);
   // The period's parsed notes are held by nothing here, so What changed can let them go once counted.
-  const built = review.finish(await historyFor(journal, period, digestNotes, review.metHere));
-  // Reviews that read the whole history read a note's digest, whom it met and its opening tag, all worked out by now.
-  if (readsWholeHistory(journal, period.end)) journal.letGoOfBlocks(journal.dailyNotesIn(period).map((n) => n.path));
-  return built;
+  return review.finish(await historyFor(journal, period, digestNotes, review.metHere));
 }
 
 /**
@@ -537,6 +534,9 @@ async function reviewBeforeChanges(journal: Journal, period: Period): Promise<{ 
   // Whom the journal logs a 1:1 or a meeting with, up to the period's last day, is a person, marked so or not:
   // someone met one to one in March is a person in May's week too.
   const metOneOnOne = await metOneToOne(journal, period, [...tables.topic.keys(), ...tables.other.keys()]);
+  // Every later step, and every later review of this run, reads the period's notes through their digests, whom
+  // they met and their opening tags, all worked out by now: their blocks go before What changed parses the baseline.
+  journal.letGoOfBlocks(files.map((file) => file.path));
   // Whom else the journal met is not looked for in every earlier note.
   // Only this period's entries; and a meeting "with" a page marked as a company is with no person.
   const metHere = await withoutOrganisations(journal, new Set([...metOneOnOne].filter((key) => tables.topic.get(key) ?? tables.other.get(key))));
