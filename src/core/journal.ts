@@ -9,6 +9,17 @@ import { type NoteText, noteText } from './review/noteWords';
 import type { DaybookSettings } from './settings';
 import type { VaultFile, VaultSource, Warning } from './vault';
 
+/** A note model whose blocks were let go (`letGoOfBlocks`). */
+function withoutBlocks(note: NoteModel, path: string): NoteModel {
+  const kept = { frontmatter: note.frontmatter, problems: note.problems };
+  Object.defineProperty(kept, 'blocks', {
+    get: () => {
+      throw new Error(`${path}: its blocks were let go once its review was built, and read again`);
+    },
+  });
+  return kept as NoteModel;
+}
+
 export interface DailyNote {
   day: string;
   path: string;
@@ -148,6 +159,20 @@ export class Journal {
     }
   }
 
+  /**
+   * Lets go of the blocks of these parsed daily notes, keeping the notes: in a
+   * rebuild every later period reads a note through what was worked out from it
+   * once (its digest, whom it met, its opening tag), never its blocks again, and
+   * ten years of blocks held to the end were the rebuild's peak. Reading them
+   * afterwards throws, so a step that would need them cannot quietly read an empty note.
+   */
+  letGoOfBlocks(paths: string[]): void {
+    for (const path of paths) {
+      const daily = this.done.get(path);
+      if (daily) daily.note = withoutBlocks(daily.note, path);
+    }
+  }
+
   /** A daily note already parsed in this run, if it was. */
   parsedNote(path: string): DailyNote | null {
     return this.done.get(path) ?? null;
@@ -193,6 +218,12 @@ export class Journal {
       this.texts.set(path, pending);
     }
     return pending;
+  }
+
+  /** Lets go of a note's words once searched, and of its raw text too unless it is about to be parsed. */
+  letGo(path: string, keepText: boolean): void {
+    this.spellings.delete(path);
+    if (!keepText) this.texts.delete(path);
   }
 
   /** Lets go of the raw texts read ahead, but those of notes about to be parsed, and of every note's words. */

@@ -65,6 +65,13 @@ export interface NoteDigest {
 
 const digests = new WeakMap<DailyNote, NoteDigest>();
 
+/**
+ * The notes each digested daily note links or tags, by its path, per journal: what a
+ * review's cache must watch of the notes it read, kept when the notes' models and
+ * digests are let go (a yearly review lets its baseline year go once counted).
+ */
+const referencedBy = new WeakMap<Journal, Map<string, string[]>>();
+
 function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string) => boolean): NoteDigest {
   const known = digests.get(daily);
   if (known) return known;
@@ -167,6 +174,9 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
     summary: daySummary(note, daily.day, isQuestion, (block) => block.links.length > 0 && navigationLinks(block, (link) => dayOf(link, daily.path)).size === block.links.length),
   };
   digests.set(daily, result);
+  let perJournal = referencedBy.get(journal);
+  if (!perJournal) referencedBy.set(journal, (perJournal = new Map<string, string[]>()));
+  perJournal.set(daily.path, result.referenced);
   return result;
 }
 
@@ -360,10 +370,9 @@ export function targetsOf(journal: Journal, period: Period): string[] {
   const paths = new Set<string>(notesBefore(journal, period.start));
   const last = journal.dailyNotes.reduce((max, n) => (n.day < period.start && n.day > max ? n.day : max), '');
   const baseline = last ? journal.dailyNotesIn(periodContaining(period.kind, last)) : [];
+  const referenced = referencedBy.get(journal);
   for (const file of [...baseline, ...journal.dailyNotesIn(period)]) {
-    const daily = journal.parsedNote(file.path);
-    const facts = daily ? digests.get(daily) : undefined;
-    for (const path of facts?.referenced ?? []) paths.add(path);
+    for (const path of referenced?.get(file.path) ?? []) paths.add(path);
     for (const path of journal.blockRefSources(file.path)) paths.add(path);
   }
   for (const path of goalSources.get(journal)?.get(period.id) ?? []) paths.add(path);
@@ -440,6 +449,16 @@ export function extraNotesRead(journal: Journal, period: Period): number {
 
 /** Builds the review of `period` from the journal's daily notes. Reads; never writes. */
 export async function buildReview(journal: Journal, period: Period): Promise<ReviewData> {
+  const review = await reviewBeforeChanges(journal, period);
+  // The period's parsed notes are held by nothing here, so What changed can let them go once counted.
+  return review.finish(await historyFor(journal, period, digestNotes, review.metHere));
+}
+
+/**
+ * The review but What changed, built first; and what it takes to finish it from
+ * the history. Everything before *changes* is worked out as before, in order.
+ */
+async function reviewBeforeChanges(journal: Journal, period: Period): Promise<{ metHere: Set<string>; finish: (history: History) => ReviewData }> {
   const { settings, catalog } = journal;
   const files = journal.dailyNotesIn(period);
   const notes = await journal.notesIn(period);
@@ -513,15 +532,11 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
   const openers = settings.openingTagMarkers ? openingTagTopics(notes, catalog) : new Set<string>();
   tables.topic.remove(openers);
   // Whom the journal logs a 1:1 or a meeting with, up to the period's last day, is a person, marked so or not:
-  // someone met one to one in March is a person in May's week too. Of the earlier notes only those that may
-  // log a meeting with one of this period's topics or other links are parsed (notesThatMayMeet).
-  const earlier = journal.dailyNotes.filter((n) => n.day < period.start);
-  const mayMeet = readsWholeHistory(journal, period.end) ? earlier : await notesThatMayMeet(journal, [...tables.topic.keys(), ...tables.other.keys()], earlier);
-  const upToEnd = [...mayMeet, ...journal.dailyNotes.filter((n) => n.day >= period.start && n.day <= period.end)];
-  await journal.load(upToEnd);
-  const metNotes = upToEnd.map((file) => journal.parsedNote(file.path)).filter((n): n is DailyNote => n !== null);
-  await prepareTargets(journal, metNotes);
-  const metOneOnOne = oneOnOnePeople(metNotes, catalog, new Set(journal.dailyNotes.map((d) => d.path)));
+  // someone met one to one in March is a person in May's week too.
+  const metOneOnOne = await metOneToOne(journal, period, [...tables.topic.keys(), ...tables.other.keys()]);
+  // Every later step, and every later review of this run, reads the period's notes through their digests, whom
+  // they met and their opening tags, all worked out by now: their blocks go before What changed parses the baseline.
+  journal.letGoOfBlocks(files.map((file) => file.path));
   // Whom else the journal met is not looked for in every earlier note.
   // Only this period's entries; and a meeting "with" a page marked as a company is with no person.
   const metHere = await withoutOrganisations(journal, new Set([...metOneOnOne].filter((key) => tables.topic.get(key) ?? tables.other.get(key))));
@@ -539,7 +554,7 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
   const reviewPath = reviewNotePath(period, settings);
   const goals = period.kind === 'year' || period.kind === 'quarter' ? await findGoals(journal, period, reviewPath, warnings) : [];
   await linkGoals(journal, goals, tables, projects);
-  return {
+  const before = {
     period: { id: period.id, kind: period.kind, start: period.start, end: period.end, previous: previous.id, next: next.id },
     notes: { review: reviewPath, previous: reviewNotePath(previous, settings), next: reviewNotePath(next, settings) },
     ...(journal.describe() ? { vault: journal.describe() as string } : {}),
@@ -559,10 +574,32 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
     reading: typed.reading,
     learnings: brag.learning,
     workLog,
-    changes: changesOf(withoutTopics(await historyFor(journal, period, digestNotes, metHere), openers), period, settings.sliders, (p) => reviewNotePath(p, settings)),
-    meetings,
-    warnings: dedupeWarnings(warnings),
   };
+  return {
+    metHere,
+    finish: (history) => ({
+      ...before,
+      changes: changesOf(withoutTopics(history, openers), period, settings.sliders, (p) => reviewNotePath(p, settings)),
+      meetings,
+      warnings: dedupeWarnings(warnings),
+    }),
+  };
+}
+
+/**
+ * Whom the journal logs a 1:1 or a meeting with, up to the period's last day: of the earlier
+ * notes only those that may log a meeting with one of `keys` (the period's topics and other
+ * links) are parsed (notesThatMayMeet). In a function of its own, so the notes it reads are
+ * held by nothing once it returns.
+ */
+async function metOneToOne(journal: Journal, period: Period, keys: string[]): Promise<Set<string>> {
+  const earlier = journal.dailyNotes.filter((n) => n.day < period.start);
+  const mayMeet = readsWholeHistory(journal, period.end) ? earlier : await notesThatMayMeet(journal, keys, earlier);
+  const upToEnd = [...mayMeet, ...journal.dailyNotes.filter((n) => n.day >= period.start && n.day <= period.end)];
+  await journal.load(upToEnd);
+  const metNotes = upToEnd.map((file) => journal.parsedNote(file.path)).filter((n): n is DailyNote => n !== null);
+  await prepareTargets(journal, metNotes);
+  return oneOnOnePeople(metNotes, journal.catalog, new Set(journal.dailyNotes.map((d) => d.path)));
 }
 
 /**

@@ -91,11 +91,13 @@ export function meetingWith(text: string): string[] {
   return ABOUT.test(rest) ? names : [];
 }
 
-const metIn = new WeakMap<NoteModel, { links: string[]; tags: string[] }>();
+/** By daily note, not by model: a rebuild lets a note's blocks go once its review is built, and later periods ask again. */
+const metIn = new WeakMap<DailyNote, { links: string[]; tags: string[] }>();
 
 /** The link targets and tags a note's 1:1 and meeting blocks name: read once per parsed note, as every later period asks again. */
-function namesMet(note: NoteModel): { links: string[]; tags: string[] } {
-  const known = metIn.get(note);
+function namesMet(daily: DailyNote): { links: string[]; tags: string[] } {
+  const known = metIn.get(daily);
+  const { note } = daily;
   if (known) return known;
   const found = { links: [] as string[], tags: [] as string[] };
   for (const [index, block] of note.blocks.entries()) {
@@ -111,7 +113,7 @@ function namesMet(note: NoteModel): { links: string[]; tags: string[] } {
     for (const link of block.links) if (!link.embed && named.has(link.target.trim().toLowerCase())) found.links.push(link.target);
     for (const tag of block.tags) if (named.has(tag.toLowerCase())) found.tags.push(tag);
   }
-  metIn.set(note, found);
+  metIn.set(daily, found);
   return found;
 }
 
@@ -124,8 +126,8 @@ export function oneOnOnePeople(notes: DailyNote[], catalog: TargetCatalog, days:
     // A note that says it is something else (a topic note) keeps its kind.
     if (target.kind === 'other' || (target.kind === 'topic' && target.path === null) || target.kind === 'person') people.add(target.key);
   };
-  for (const { note } of notes) {
-    const { links, tags } = namesMet(note);
+  for (const daily of notes) {
+    const { links, tags } = namesMet(daily);
     for (const name of links) consider(catalog.lookup(name), name);
     for (const name of tags) consider(catalog.lookupTag(name), name);
   }

@@ -10,6 +10,19 @@ function firstLine(blocks: Block[]): Block | undefined {
   return blocks.find((b) => b.text.trim() !== '' && !(Object.keys(b.fields).length > 0 && b.links.length === 0 && b.tags.length === 0));
 }
 
+/** A day's opening lone tag, read once per daily note: a rebuild lets a note's blocks go once its review is built, and its month, quarter and year ask again. */
+const openingTags = new WeakMap<DailyNote, string | null>();
+
+function openingTag(daily: DailyNote): string | null {
+  let tag = openingTags.get(daily);
+  if (tag === undefined) {
+    const first = firstLine(daily.note.blocks);
+    tag = first ? loneTag(first) : null;
+    openingTags.set(daily, tag);
+  }
+  return tag;
+}
+
 /** A line that is one tag and nothing else: `#pj`, `- #pj`, `#[[gratitude journaling]]`. */
 function loneTag(block: Block): string | null {
   if (block.tags.length !== 1 || block.links.length !== 0 || block.task) return null;
@@ -24,9 +37,8 @@ function loneTag(block: Block): string | null {
  */
 export function openingTagTopics(notes: DailyNote[], catalog: TargetCatalog): Set<string> {
   const days = new Map<string, number>();
-  for (const { note } of notes) {
-    const first = firstLine(note.blocks);
-    const tag = first ? loneTag(first) : null;
+  for (const daily of notes) {
+    const tag = openingTag(daily);
     if (tag === null) continue;
     const target = catalog.lookupTag(tag);
     if (target.kind !== 'topic' || target.project) continue;

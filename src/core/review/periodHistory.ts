@@ -5,7 +5,8 @@ import { foldName } from '../links/targets';
 import type { NoteDigest } from './buildReview';
 import { keysNeedingEarlier } from './changes';
 import { addNotes, emptyHistory, type History, journalHistory, readsWholeHistory, type TaskEvent, type Track } from './history';
-import { lastSegmentWords, type NoteText, spells, wordsOf } from './noteWords';
+import { EarlierMatcher } from './earlierMatches';
+import { lastSegmentWords, type NoteText, wordsOf } from './noteWords';
 import { sameText } from './renderSections';
 
 type Digester = (journal: Journal, notes: DailyNote[]) => Promise<NoteDigest[]>;
@@ -66,58 +67,6 @@ export function formsOf(journal: Journal, timeline: Timeline, key: string): stri
   return [[]];
 }
 
-/** The last words of a task's key: its text ends a line of its note. */
-function endOf(words: string[]): string {
-  return words.slice(-2).join(' ');
-}
-
-/** The first words of a task's key: they follow its marker. */
-function startOf(words: string[]): string {
-  return words.slice(0, 2).join(' ');
-}
-
-/** Where a search looks words up: the notes holding each wanted word, word pair and line ending. */
-interface SearchIndex {
-  words: Map<string, number[]>;
-  pairs: Map<string, number[]>;
-  ends: Map<string, number[]>;
-  starts: Map<string, number[]>;
-}
-
-/** The form's adjacent word pairs: a note spelling the form holds every one of them. */
-function pairsOf(form: string[]): string[] {
-  return form.slice(1).map((word, i) => `${form[i]} ${word}`);
-}
-
-/**
- * The earlier notes that may hold one of the forms, oldest first; notes whose
- * words cannot be known are always in. A task's notes are those with a line
- * ending as it does; a name's, those with its rarest word (or pair of words);
- * then only those that spell it all.
- */
-function candidatesOf(query: Query, notes: (NoteText | null)[], index: SearchIndex, opaque: number[]): number[] {
-  const found = new Set<number>(opaque);
-  const count = (postings: Map<string, number[]>, key: string) => postings.get(key)?.length ?? 0;
-  for (const form of query.forms) {
-    if (form.length === 0) return notes.map((_, i) => i);
-    let from: number[] | undefined;
-    if (query.timeline === 'tasks') {
-      const ends = index.ends.get(endOf(form)) ?? [];
-      const starts = index.starts.get(startOf(form)) ?? [];
-      from = ends.length <= starts.length ? ends : starts;
-    }
-    else if (form.length === 1) from = index.words.get(form[0]);
-    else from = index.pairs.get(pairsOf(form).reduce((a, b) => (count(index.pairs, a) <= count(index.pairs, b) ? a : b)));
-    const tasks = query.timeline === 'tasks';
-    for (const i of from ?? []) {
-      const note = notes[i];
-      if (!note || (tasks && !(note.taskStarts.has(startOf(form)) && note.lineEnds.has(endOf(form))))) continue;
-      if (form.length === 1 || spells(note, form)) found.add(i);
-    }
-  }
-  return [...found].sort((a, b) => a - b);
-}
-
 /**
  * The history What changed reads for one period, without digesting every
  * earlier note: the period and its baseline in full, and for each person,
@@ -140,14 +89,20 @@ export async function periodHistory(journal: Journal, period: Period, digestNote
   const history = emptyHistory();
   const near = dailies.filter((n) => n.day <= period.end && (n.day >= period.start || (baseline !== null && n.day >= baseline.start)));
   await addParsed(journal, history, near, digestNotes);
+  // Counted in the history, the period's and the baseline's models are read no more by this review.
+  journal.forget(near.map((file) => file.path));
   if (baseline === null) {
     journal.keepRawTexts(new Set());
     return history;
   }
   const start = baseline.start;
 
+  // A topic the review counts as a person (met one to one) is said as one: its last mention before is wanted too.
+  const asked = keysNeedingEarlier(history, period, baseline).filter((q) => !(q.timeline === 'topics' && people.has(q.key)));
+  const found = [...asked, ...[...people].filter((key) => history.topics.has(key)).map((key) => ({ timeline: 'topics' as const, key, last: true }))];
   const earlier: DailyNoteFile[] = [];
-  const texts: (NoteText | null)[] = [];
+  let queries: Query[] | null = null;
+  let matcher: EarlierMatcher | null = null;
   for (const file of before) {
     if (file.day >= start) break;
     let text: NoteText | null;
@@ -156,61 +111,28 @@ export async function periodHistory(journal: Journal, period: Period, digestNote
     } catch {
       continue;
     }
+    if (queries === null || matcher === null) {
+      // A note's aliases widen the search for it (`[[Annie]]` is Ana), so they are read when a note is searched for.
+      if (found.some((q) => q.timeline !== 'tasks' && q.timeline !== 'projects' && q.key.startsWith('path:'))) await journal.catalog.loadAliasesNow();
+      queries = found.map(({ timeline, key, last }) => ({ timeline, key, forms: formsOf(journal, timeline, key), wantsLast: last, candidates: [], next: 0, previous: 0 }));
+      matcher = new EarlierMatcher(queries.map((q) => ({ forms: q.forms, tasks: q.timeline === 'tasks' })));
+    }
+    const index = earlier.length;
     earlier.push(file);
-    texts.push(text);
+    const matched = matcher.matches(text);
+    for (const q of matched) queries[q].candidates.push(index);
+    // Its words are looked at once; its text is kept only if it is to be parsed.
+    journal.letGo(file.path, matched.size > 0);
   }
-  if (earlier.length === 0) {
+  if (queries === null) {
     journal.keepRawTexts(new Set());
     return history;
   }
-
-  const queries: Query[] = [];
-  // A topic the review counts as a person (met one to one) is said as one: its last mention before is wanted too.
-  const asked = keysNeedingEarlier(history, period, baseline).filter((q) => !(q.timeline === 'topics' && people.has(q.key)));
-  const found = [...asked, ...[...people].filter((key) => history.topics.has(key)).map((key) => ({ timeline: 'topics' as const, key, last: true }))];
-  // A note's aliases widen the search for it (`[[Annie]]` is Ana), so they are read when a note is searched for.
-  if (found.some((q) => q.timeline !== 'tasks' && q.timeline !== 'projects' && q.key.startsWith('path:'))) await journal.catalog.loadAliasesNow();
-  for (const { timeline, key, last } of found) queries.push({ timeline, key, forms: formsOf(journal, timeline, key), wantsLast: last, candidates: [], next: 0, previous: 0 });
-  const index: SearchIndex = { words: new Map(), pairs: new Map(), ends: new Map(), starts: new Map() };
-  const wanted = new Set<string>();
-  const wantedPairs = new Map<string, Set<string>>();
-  const wantedEnds = new Set<string>();
-  const wantedStarts = new Set<string>();
-  for (const query of queries) {
-    for (const form of query.forms) {
-      if (query.timeline === 'tasks') {
-        wantedEnds.add(endOf(form));
-        wantedStarts.add(startOf(form));
-      }
-      else if (form.length === 1) wanted.add(form[0]);
-      else form.slice(1).forEach((word, i) => wantedPairs.set(form[i], (wantedPairs.get(form[i]) ?? new Set()).add(word)));
-    }
-  }
-  const post = (postings: Map<string, number[]>, key: string, i: number) => {
-    const list = postings.get(key);
-    if (list === undefined) postings.set(key, [i]);
-    else if (list[list.length - 1] !== i) list.push(i);
-  };
-  const opaque: number[] = [];
-  texts.forEach((note, i) => {
-    if (note === null) {
-      opaque.push(i);
-      return;
-    }
-    for (const word of note.words) if (wanted.has(word)) post(index.words, word, i);
-    for (const end of note.lineEnds) if (wantedEnds.has(end)) post(index.ends, end, i);
-    for (const start of note.taskStarts) if (wantedStarts.has(start)) post(index.starts, start, i);
-    if (wantedPairs.size === 0) return;
-    for (const reading of note.readings) {
-      const words = reading.split(' ');
-      for (let w = 1; w < words.length - 1; w++) if (wantedPairs.get(words[w])?.has(words[w + 1])) post(index.pairs, `${words[w]} ${words[w + 1]}`, i);
-    }
-  });
-  for (const query of queries) {
-    query.candidates = candidatesOf(query, texts, index, opaque);
-    query.previous = query.candidates.length - 1;
-  }
-  journal.keepRawTexts(new Set(queries.flatMap((q) => q.candidates.map((i) => earlier[i].path))));
+  for (const query of queries) query.previous = query.candidates.length - 1;
+  const searched = new Set(queries.flatMap((q) => q.candidates.map((i) => earlier[i].path)));
+  journal.keepRawTexts(searched);
+  // Earlier notes parsed for whom the review met and not searched here are read no more.
+  journal.forget(earlier.map((file) => file.path).filter((path) => !searched.has(path)));
   await search(journal, earlier, queries, digestNotes);
   return withEarlier(history, queries);
 }
@@ -269,8 +191,6 @@ async function search(journal: Journal, earlier: DailyNoteFile[], queries: Query
     }
     if (parse.size > 0) {
       const files = [...parse].sort((a, b) => a - b).map((i) => earlier[i]);
-      // Parsed only to be looked in: their models go once their appearances are known.
-      const fresh = files.filter((file) => journal.parsedNote(file.path) === null).map((file) => file.path);
       await journal.load(files);
       const parsed = files.map((file) => journal.parsedNote(file.path)).filter((n): n is DailyNote => n !== null);
       const digests = await digestNotes(journal, parsed);
@@ -280,7 +200,8 @@ async function search(journal: Journal, earlier: DailyNoteFile[], queries: Query
         // A note that could be read for its words but not parsed holds nothing, as in the whole history.
         seen.set(i, at === undefined ? noAppearances() : appearances(parsed[at], digests[at]));
       }
-      journal.forget(fresh);
+      // Parsed only to be looked in (or, earlier in the review, for whom it met): their models go once their appearances are known.
+      journal.forget(files.map((file) => file.path));
     }
     let open = false;
     for (const q of queries) {
