@@ -25,6 +25,9 @@ import { FrontmatterIndex } from './frontmatterIndex';
 import { DailyNoteIndex } from './dailyNoteIndex';
 import { sharing } from './sharedStrings';
 import { ReviewMemo } from './reviewMemo';
+import { RebuildRecord } from './rebuildRecord';
+import { moodChartPath } from '../core/review/moodChart';
+import { incidentIndexPath } from '../core/review/incidentIndex';
 import { reviewToJson } from './reviewJson';
 import type { Period } from '../core/dates/periods';
 import type { ReviewData } from '../core/review/types';
@@ -121,15 +124,32 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
   printWarnings([...vault.skipped, ...journal.warnings], io);
   if (options.write) vault.removeStaleTemporaries();
   const memo = dir === null ? null : new ReviewMemo(dir, vault, journal);
+  // A rebuild checks first whether the last one that settled every note still holds: then no review's memo need be read.
+  const rebuild = memo && dir !== null && options.all && options.write ? new RebuildRecord(dir, memo, vault, journal) : null;
+  let periods: Period[] | null = null;
+  const rebuildHolds = () => (rebuild && !options.force ? rebuild.settled((periods ??= periodsWithNotes(journal))) : null);
+  // Whether every review note (and the index) of this rebuild ended written or up to date, so the run can be recorded.
+  let allSettled = true;
   const build: Build = memo ? memo.build : buildReview;
-  const upToDate = (period: Period) => (memo ? memo.upToDate(period, reviewNotePath(period, opened.settings)) : null);
+  const upToDate = (period: Period) => {
+    const warnings = rebuildHolds()?.get(period.id);
+    if (warnings) return { warnings };
+    return memo ? memo.upToDate(period, reviewNotePath(period, opened.settings)) : null;
+  };
   const write: Write = async (period, force) => {
     const notePath = reviewNotePath(period, opened.settings);
     const known = force ? null : upToDate(period);
     if (known) return { period: period.id, path: notePath, status: 'unchanged', warnings: known.warnings };
-    const outcome = await writeReview(journal, period, vault, force, build);
+    let outcome: WriteOutcome;
+    try {
+      outcome = await writeReview(journal, period, vault, force, build);
+    } catch (error) {
+      allSettled = false;
+      throw error;
+    }
     // A chart that failed is retried next run: the review is not recorded as settled.
     if (outcome.status !== 'edited' && !outcome.chartError) memo?.noteSettled(outcome.path, period);
+    else allSettled = false;
     return { ...outcome, warnings: outcome.review.warnings };
   };
   const period = options.all ? null : periodOf(options, io);
@@ -145,8 +165,17 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
       if (outcome === 'removed' && stalePeriod) memo?.noteSettled(path, stalePeriod);
       return outcome;
     };
-    const writeIndex: IndexWrite = () => writeIndexLine(journal, vault, Boolean(options.force));
-    return await reviewWith(journal, opened.settings, period, build, write, preload, removeStale, options, io, writeIndex);
+    const writeIndex: IndexWrite = async () => {
+      // The index is read from the same notes as the reviews: a rebuild that holds left it as it would be written now.
+      if (rebuildHolds()) return { line: null, skipped: null, failed: false };
+      const result = await writeIndexLine(journal, vault, Boolean(options.force));
+      if (result.skipped || result.failed) allSettled = false;
+      return result;
+    };
+    const code = await reviewWith(journal, opened.settings, period, build, write, preload, removeStale, options, io, writeIndex);
+    if (rebuild && rebuildHolds()) rebuild.refresh();
+    else if (rebuild && allSettled && code !== EXIT_FAILED) rebuild.save((periods ??= periodsWithNotes(journal)), (p) => reviewNotePath(p, opened.settings), moodChartPath, incidentIndexPath(opened.settings));
+    return code;
   } finally {
     index?.save(journal.files.map((f) => f.path));
     memo?.save();

@@ -15,25 +15,25 @@ import type { FolderVault, ReadPart, Reading } from './folderVault';
 import { PARSER_VERSION } from './parseCache';
 import { listingKey } from './dailyNoteIndex';
 import { reviewFromJson, reviewToJson } from './reviewJson';
-import { type FileProbe, type FileRecord, fileHolds, SettledNotes } from './settledNotes';
+import { type FileProbe, type FileRecord, fileHolds, type SettledNote, SettledNotes } from './settledNotes';
 
 /** Bumped whenever a memo's shape or meaning changes; with Daybook's and the parser's versions, older memos are ignored. */
 const MEMO_SCHEMA = 5;
-const MEMO_VERSION = `${DAYBOOK_VERSION}/${MEMO_SCHEMA}/${PARSER_VERSION}`;
+export const MEMO_VERSION = `${DAYBOOK_VERSION}/${MEMO_SCHEMA}/${PARSER_VERSION}`;
 
 /** A note a review read: its path, what of it was read, the hash of that, and its stamp with the moment it was taken. */
-type Input = [path: string, part: ReadPart, hash: string, size: number, mtime: number, at: number];
+export type Input = [path: string, part: ReadPart, hash: string, size: number, mtime: number, at: number];
 
-function isInput(value: unknown): value is Input {
+export function isInput(value: unknown): value is Input {
   return Array.isArray(value) && value.length === 6 && typeof value[0] === 'string' && (value[1] === 'text' || value[1] === 'head') && typeof value[2] === 'string' && value.slice(3).every((n) => typeof n === 'number');
 }
 
-function isWarning(value: unknown): boolean {
+export function isWarning(value: unknown): boolean {
   return typeof value === 'object' && value !== null && typeof (value as { path?: unknown }).path === 'string' && typeof (value as { message?: unknown }).message === 'string';
 }
 
 /** What a review was built from; kept apart from the review itself, so checking it reads little. */
-interface Memo {
+export interface Memo {
   version: string;
   /** Hash of the stored review's JSON text: a review file that is not the one written with this memo is not used. */
   review: string;
@@ -93,7 +93,7 @@ export class ReviewMemo {
   private readonly settled: SettledNotes;
   private aliasList: string[] | null = null;
   private aliasKeyValue: string | null = null;
-  private readonly probe: FileProbe = { stamp: (path) => this.stampOf(path), hash: (path) => this.fingerprintOf(path, 'text') };
+  readonly probe: FileProbe = { stamp: (path) => this.stampOf(path), hash: (path) => this.fingerprintOf(path, 'text') };
 
   constructor(
     private readonly dir: string,
@@ -126,7 +126,7 @@ export class ReviewMemo {
     return hash;
   }
 
-  private unchanged([path, part, hash, size, mtime, at]: Input): boolean {
+  unchanged([path, part, hash, size, mtime, at]: Input): boolean {
     const now = this.stampOf(path);
     if (now === null) return false;
     if (stampHolds({ size, mtime, at }, now)) return true;
@@ -139,7 +139,7 @@ export class ReviewMemo {
   }
 
   /** The alias notes as they are now, keyed once per run. */
-  private aliasKey(): string {
+  aliasKey(): string {
     this.aliasKeyValue ??= keyOf(this.aliasNotes().map((path) => stampLine(path, this.stampOf(path))));
     return this.aliasKeyValue;
   }
@@ -149,7 +149,7 @@ export class ReviewMemo {
    * when read, so a note changed since is a change next time. A note read
    * within a racy window of its mtime makes the key one no run matches.
    */
-  private aliasKeyAsRead(): string {
+  aliasKeyAsRead(): string {
     const lines: string[] = [];
     for (const path of this.aliasNotes()) {
       const reading = this.vault.readings.get(`head:${path}`);
@@ -248,7 +248,7 @@ export class ReviewMemo {
   }
 
   /** A file as it is on disk now, recorded for the next run: the moment is taken before the stat, as the racy rule needs. */
-  private recordOf(path: string): FileRecord {
+  recordOf(path: string): FileRecord {
     const at = Date.now();
     const stamp = this.vault.stamp(path);
     if (stamp === null) return null;
@@ -279,6 +279,19 @@ export class ReviewMemo {
     const note = this.recordOf(notePath);
     const memo = this.stored(period);
     this.settled.set(notePath, note && memo ? { note, chart: this.recordOf(moodChartPath(notePath)), memo: memo.key } : null);
+  }
+
+  /** What the rebuild record (rebuildRecord.ts) keeps of this run: the keys every memo must share, a period's stored memo, a note as settled. */
+  get keys(): { settings: string; files: string } {
+    return { settings: this.settingsKey, files: this.filesKey };
+  }
+
+  memoOf(period: Period): Memo | null {
+    return this.stored(period)?.memo ?? null;
+  }
+
+  settledOf(notePath: string): SettledNote | undefined {
+    return this.settled.get(notePath);
   }
 
   save(): void {
