@@ -22,6 +22,7 @@ import { explainFsError } from './fsErrors';
 import { DiskParseCache, defaultCacheDir } from './parseCache';
 import { ParsePool, POOL_THRESHOLD } from './parsePool';
 import { FrontmatterIndex } from './frontmatterIndex';
+import { ListingCache } from './listingCache';
 import { DailyNoteIndex } from './dailyNoteIndex';
 import { sharing } from './sharedStrings';
 import { ReviewMemo } from './reviewMemo';
@@ -118,7 +119,7 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
   const dir = useCache(options, opened.vault, io) ? cacheDir(options, opened.vault) : null;
   const cache = dir === null ? null : new DiskParseCache(dir, parse, rules);
   const index = dir === null ? null : new FrontmatterIndex(dir, rules.pageProperties);
-  const vault = dir === null ? opened.vault : new FolderVault(opened.vault.root, { index: index ?? undefined, trackReads: true, pageProperties: rules.pageProperties });
+  const vault = dir === null ? opened.vault : new FolderVault(opened.vault.root, { index: index ?? undefined, listing: new ListingCache(dir), trackReads: true, pageProperties: rules.pageProperties });
   const journal = await Journal.open(vault, opened.settings, { parser: sharing(cache ? cache.parser : parse), speller, dialect: opened.dialect, findDailyNotes: dir === null ? undefined : new DailyNoteIndex(dir).find });
   // Links out of the vault, loops, and second daily notes for a day: never read, so said once, by path.
   printWarnings([...vault.skipped, ...journal.warnings], io);
@@ -191,7 +192,7 @@ async function withVault(options: ReviewOptions, io: Io, act: (journal: Journal,
   const dir = useCache(options, opened.vault, io) ? cacheDir(options, opened.vault) : null;
   const cache = dir === null ? null : new DiskParseCache(dir, parse, rules);
   const index = dir === null ? null : new FrontmatterIndex(dir, rules.pageProperties);
-  const vault = dir === null ? opened.vault : new FolderVault(opened.vault.root, { index: index ?? undefined, pageProperties: rules.pageProperties });
+  const vault = dir === null ? opened.vault : new FolderVault(opened.vault.root, { index: index ?? undefined, listing: new ListingCache(dir), pageProperties: rules.pageProperties });
   const journal = await Journal.open(vault, opened.settings, { parser: sharing(cache ? cache.parser : parse), dialect: opened.dialect, findDailyNotes: dir === null ? undefined : new DailyNoteIndex(dir).find });
   printWarnings([...vault.skipped, ...journal.warnings], io);
   try {

@@ -18,7 +18,7 @@ import { reviewFromJson, reviewToJson } from './reviewJson';
 import { type FileProbe, type FileRecord, fileHolds, type SettledNote, SettledNotes } from './settledNotes';
 
 /** Bumped whenever a memo's shape or meaning changes; with Daybook's and the parser's versions, older memos are ignored. */
-const MEMO_SCHEMA = 5;
+const MEMO_SCHEMA = 6;
 export const MEMO_VERSION = `${DAYBOOK_VERSION}/${MEMO_SCHEMA}/${PARSER_VERSION}`;
 
 /** A note a review read: its path, what of it was read, the hash of that, and its stamp with the moment it was taken. */
@@ -63,14 +63,20 @@ function isMemo(value: unknown): value is Memo {
   );
 }
 
-/** One alias note's part of the alias key. */
-function stampLine(path: string, stamp: Stamp | null): string {
-  return stamp ? `${path}\u0000${stamp.size}\u0000${stamp.mtime}\n` : `${path}\u0000-\n`;
-}
-
-/** One key for the alias notes, from their stamps: they change rarely and are many. Hashed in one call: one per note showed in a warm run. */
-function keyOf(lines: string[]): string {
-  return createHash('sha1').update(lines.join('')).digest('hex');
+/**
+ * One key for the alias notes, from their sizes and mtimes in the order of
+ * their list (which follows from the listing and settings, both keyed apart):
+ * numbers into one buffer, hashed at once, with no string per note — they
+ * change rarely and are many.
+ */
+function stampsKey(count: number, stampAt: (i: number) => Stamp | null): string {
+  const numbers = new Float64Array(count * 2);
+  for (let i = 0; i < count; i++) {
+    const stamp = stampAt(i);
+    numbers[2 * i] = stamp ? stamp.size : -1;
+    numbers[2 * i + 1] = stamp ? stamp.mtime : -1;
+  }
+  return createHash('sha1').update(numbers).digest('hex');
 }
 
 /** Stands for an alias key no run can match: some alias note was too fresh for its stamp to vouch for it. */
@@ -140,7 +146,8 @@ export class ReviewMemo {
 
   /** The alias notes as they are now, keyed once per run. */
   aliasKey(): string {
-    this.aliasKeyValue ??= keyOf(this.aliasNotes().map((path) => stampLine(path, this.stampOf(path))));
+    const notes = this.aliasNotes();
+    this.aliasKeyValue ??= stampsKey(notes.length, (i) => this.stampOf(notes[i]));
     return this.aliasKeyValue;
   }
 
@@ -150,13 +157,10 @@ export class ReviewMemo {
    * within a racy window of its mtime makes the key one no run matches.
    */
   aliasKeyAsRead(): string {
-    const lines: string[] = [];
-    for (const path of this.aliasNotes()) {
-      const reading = this.vault.readings.get(`head:${path}`);
-      if (reading && isRacy(reading.mtime, reading.at)) return RACY_ALIASES;
-      lines.push(stampLine(path, reading ?? this.stampOf(path)));
-    }
-    return keyOf(lines);
+    const notes = this.aliasNotes();
+    const readings = notes.map((path) => this.vault.readings.get(`head:${path}`));
+    if (readings.some((reading) => reading && isRacy(reading.mtime, reading.at))) return RACY_ALIASES;
+    return stampsKey(notes.length, (i) => readings[i] ?? this.stampOf(notes[i]));
   }
 
   /** The notes aliases come from, as the catalog reads them. */
