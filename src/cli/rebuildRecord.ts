@@ -91,8 +91,8 @@ export class RebuildRecord {
     const { settings, files } = this.memo.keys;
     if (stored.settings !== settings || stored.files !== files) return null;
     if (stored.periods.length !== periods.length || stored.periods.some(([id], i) => id !== periods[i].id)) return null;
-    if (stored.aliases !== null && stored.aliases !== this.memo.aliasKey()) return null;
     if (!stored.inputs.every((input) => this.memo.unchanged(input))) return null;
+    if (stored.aliases !== null && stored.aliases !== this.memo.aliasKey()) return null;
     if (!stored.notes.every(([path, record]) => fileHolds(record, path, this.memo.probe))) return null;
     return { warnings: new Map(stored.periods), stored };
   }

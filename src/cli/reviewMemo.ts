@@ -79,6 +79,11 @@ function stampsKey(count: number, stampAt: (i: number) => Stamp | null): string 
   return createHash('sha1').update(numbers).digest('hex');
 }
 
+/** The hash a memo and its review file are known by: Node's native one, as both are read on every warm run and a yearly review's is megabytes. */
+function textKey(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
 /** Stands for an alias key no run can match: some alias note was too fresh for its stamp to vouch for it. */
 const RACY_ALIASES = 'racy';
 
@@ -147,7 +152,8 @@ export class ReviewMemo {
   /** The alias notes as they are now, keyed once per run. */
   aliasKey(): string {
     const notes = this.aliasNotes();
-    this.aliasKeyValue ??= stampsKey(notes.length, (i) => this.stampOf(notes[i]));
+    // Stamps already taken are reused; the others are not kept: most alias notes are asked nothing else.
+    this.aliasKeyValue ??= stampsKey(notes.length, (i) => this.stamps.get(notes[i]) ?? this.vault.stamp(notes[i]));
     return this.aliasKeyValue;
   }
 
@@ -177,7 +183,7 @@ export class ReviewMemo {
       try {
         const text = readFileSync(this.file(period, 'inputs'), 'utf8');
         const memo: unknown = JSON.parse(text);
-        if (isMemo(memo)) stored = { memo, key: hashText(text) };
+        if (isMemo(memo)) stored = { memo, key: textKey(text) };
       } catch {
         // Missing or corrupt: built afresh.
       }
@@ -189,8 +195,9 @@ export class ReviewMemo {
   private valid(period: Period): Memo | null {
     const memo = this.stored(period)?.memo;
     if (!memo || memo.settings !== this.settingsKey || memo.files !== this.filesKey) return null;
-    if (memo.aliases !== null && memo.aliases !== this.aliasKey()) return null;
-    return memo.inputs.every((input) => this.unchanged(input)) ? memo : null;
+    // The inputs first: a few thousand notes, where a stale review is usually found, before the many alias notes.
+    if (!memo.inputs.every((input) => this.unchanged(input))) return null;
+    return memo.aliases === null || memo.aliases === this.aliasKey() ? memo : null;
   }
 
   /** Whether the memo holds a review of `period` built from what the vault holds now: then nothing needs parsing for it. */
@@ -204,7 +211,7 @@ export class ReviewMemo {
     try {
       const text = readFileSync(this.file(period, 'review'), 'utf8');
       // Written just before its memo, with the memo holding its hash: anything else there is not this review.
-      if (hashText(text) !== memo.review) return null;
+      if (textKey(text) !== memo.review) return null;
       return reviewFromJson(text);
     } catch {
       return null;
@@ -244,7 +251,7 @@ export class ReviewMemo {
     } catch {
       return; // too large to keep: only costs speed
     }
-    const memo: Memo = { version: MEMO_VERSION, review: hashText(reviewText), settings: this.settingsKey, files: this.filesKey, inputs, aliases, warnings: review.warnings };
+    const memo: Memo = { version: MEMO_VERSION, review: textKey(reviewText), settings: this.settingsKey, files: this.filesKey, inputs, aliases, warnings: review.warnings };
     // The review first: inputs without their review are never taken as valid.
     const memoText = JSON.stringify(memo);
     this.memos.delete(period.id);
