@@ -1,5 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { stat } from 'node:fs/promises';
+import { type Stats, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type DailyNoteFile, dailyNotePath, findDailyNote } from '../core/dailyNotes';
 import { dateToDay, isDay, resolvePeriod } from '../core/dates/periods';
@@ -75,7 +75,12 @@ function dayOption(value: string): string {
 async function openVault(dir: string | undefined, io: Io): Promise<{ vault: FolderVault; settings: DaybookSettings; dialect: Dialect }> {
   if (!dir) throw new UsageError('--vault DIR is required: the folder of your Obsidian vault');
   const root = resolve(dir);
-  const info = await stat(root).catch(() => null);
+  let info: Stats | undefined;
+  try {
+    info = statSync(root, { throwIfNoEntry: false });
+  } catch {
+    info = undefined;
+  }
   if (!info?.isDirectory()) throw new UsageError(`vault folder not found: ${dir}`);
   const { settings, problems, errors, file, dialect, dialectProblems } = await loadVaultSettings(root);
   for (const problem of problems) if (!errors.includes(problem)) io.stderr(`warning: ${file}: ${problem}\n`);
