@@ -31,14 +31,16 @@ function isStored(value: unknown, root: string): value is Stored {
 
 /**
  * The vault's listing kept between runs, used while every folder it walked
- * has the mtime it had. Safe because a folder's entries change only by
- * creating, removing or renaming an entry in it, and each of those sets the
- * folder's mtime (POSIX); a note edited in place changes no folder, but the
- * listing holds names, not contents. Kept only for a walk of real folders —
- * no link (its target's folder is not the one walked), no folder it could
- * not read, no temporary file (whether its writer still runs changes without
- * the folder) — and with git's racy rule: a folder whose mtime was not
- * clearly older than the moment it was read is walked again.
+ * has the ctime it had. Safe because a folder's entries change only by
+ * creating, removing or renaming an entry in it, each of which sets the
+ * folder's mtime and so its ctime (POSIX), as does a change of its mode or
+ * owner (a folder made unreadable), and no program can set a ctime back; a
+ * note edited in place changes no folder, but the listing holds names, not
+ * contents. Kept only for a walk of real folders — no link (its target's
+ * folder is not the one walked), no folder it could not read, no temporary
+ * file (whether its writer still runs changes without the folder) — and with
+ * git's racy rule: a folder whose ctime was not clearly older than the moment
+ * it was read is walked again.
  */
 export class ListingCache {
   constructor(private readonly dir: string) {}
@@ -56,17 +58,17 @@ export class ListingCache {
       return null; // missing or unreadable: walked afresh
     }
     if (!isStored(stored, realRoot)) return null;
-    for (const [path, mtime, at] of stored.folders) {
-      if (isRacy(mtime, at)) return null;
+    for (const [path, ctime, at] of stored.folders) {
+      if (isRacy(ctime, at)) return null;
       const info = lstatSync(path ? `${realRoot}/${path}` : realRoot, MAY_BE_MISSING);
-      if (!info?.isDirectory() || info.mtimeMs !== mtime) return null;
+      if (!info?.isDirectory() || info.ctimeMs !== ctime) return null;
     }
     return { files: stored.paths.map((path) => ({ path })), plain: new Set(stored.paths), skipped: [], stale: [], folders: stored.folders };
   }
 
   /** Keeps a walk's listing when its folders can vouch for it. */
   save(realRoot: string, listing: Listing): void {
-    if (listing.folders === null || listing.folders.some(([, mtime, at]) => isRacy(mtime, at))) return;
+    if (listing.folders === null || listing.folders.some(([, ctime, at]) => isRacy(ctime, at))) return;
     const stored: Stored = { version: LISTING_VERSION, root: realRoot, folders: listing.folders, paths: listing.files.map((file) => file.path) };
     writeCacheFile(this.file, sealedJson(stored));
   }

@@ -43,15 +43,15 @@ export interface Listing {
   /** Temporary files of Daybook processes that died mid-write. */
   stale: string[];
   /**
-   * Every folder walked (vault paths, '' the root) with its mtime and the
+   * Every folder walked (vault paths, '' the root) with its ctime and the
    * moment before it was stat'ed and read; null when the walk met a link, a
-   * folder it could not read or anything else a folder's mtime cannot vouch for.
+   * folder it could not read or anything else a folder's ctime cannot vouch for.
    */
   folders: FolderStamp[] | null;
 }
 
-/** A folder as the walk read it: its path in the vault, its mtime, and the moment before its stat and readdir. */
-export type FolderStamp = [path: string, mtime: number, at: number];
+/** A folder as the walk read it: its path in the vault, its ctime, and the moment before its stat and readdir. */
+export type FolderStamp = [path: string, ctime: number, at: number];
 
 /**
  * Walks the vault from its real root, following links that stay inside it
@@ -73,7 +73,7 @@ export function listVault(realRoot: string, inside: (real: string) => boolean): 
     try {
       if (vouched) {
         const at = Date.now();
-        folders.push([prefix, statSync(folder).mtimeMs, at]);
+        folders.push([prefix, statSync(folder).ctimeMs, at]);
       }
       entries = readdirSync(folder, { withFileTypes: true });
     } catch (error) {

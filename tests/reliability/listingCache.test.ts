@@ -8,11 +8,18 @@ jest.setTimeout(30_000);
 
 /**
  * The CLI keeps the vault's listing between runs and uses it while every
- * folder walked has its mtime. These add, rename and hide notes behind it.
+ * folder walked has its ctime. These add, rename and hide notes behind it.
+ * A ctime cannot be set back, and a folder made moments ago is inside the
+ * racy window, where its listing is never kept: the runs that should use a
+ * kept listing see a clock 5 s ahead, so the test's folders look settled.
  */
 const OLD = Math.floor(Date.now() / 1000) - 3600;
-// Inside the racy window however slow the machine: a folder with this mtime proves nothing.
+// Inside the racy window however slow the machine.
 const RACY = Math.floor(Date.now() / 1000) + 30;
+
+const realNow = Date.now.bind(Date);
+const clockAhead = () => jest.spyOn(Date, 'now').mockImplementation(() => realNow() + 5_000);
+afterEach(() => jest.restoreAllMocks());
 
 const note = (day: number) => `## Journal\n\nShipped the thing on day ${day}.\n`;
 
@@ -32,6 +39,7 @@ function setup(folderMtime: number): { vault: string; cache: string; daily: stri
 describe('the listing kept between runs is never trusted over the folders', () => {
   it('sees a note added to a folder', async () => {
     const { vault, cache, daily } = setup(OLD);
+    clockAhead();
     expect(await week(vault, cache)).not.toContain('day 18');
     writeFileSync(join(daily, '2026-11-18.md'), note(18));
     expect(await week(vault, cache)).toContain('day 18');
@@ -40,13 +48,13 @@ describe('the listing kept between runs is never trusted over the folders', () =
   it('sees a note renamed into the period', async () => {
     const { vault, cache, daily } = setup(OLD);
     writeFileSync(join(daily, 'draft.md'), note(19));
-    utimesSync(daily, OLD, OLD);
+    clockAhead();
     expect(await week(vault, cache)).not.toContain('day 19');
     renameSync(join(daily, 'draft.md'), join(daily, '2026-11-19.md'));
     expect(await week(vault, cache)).toContain('day 19');
   });
 
-  it('sees a note added to a folder whose mtime is in the racy window, even with that mtime set back', async () => {
+  it('sees a note added to a folder changed within the racy window, even with its mtime set back', async () => {
     const { vault, cache, daily } = setup(RACY);
     expect(await week(vault, cache)).not.toContain('day 18');
     writeFileSync(join(daily, '2026-11-18.md'), note(18));
@@ -60,7 +68,7 @@ describe('the listing kept between runs is never trusted over the folders', () =
     // The linked folder sits in a hidden one, which the walk itself never reads.
     mkdirSync(join(vault, '.store', 'Older'), { recursive: true });
     symlinkSync(join(vault, '.store', 'Older'), join(vault, 'Daily', 'Older'));
-    for (const folder of [vault, join(vault, 'Daily')]) utimesSync(folder, OLD, OLD);
+    clockAhead();
     expect(await week(vault, cache)).not.toContain('day 18');
     writeFileSync(join(vault, '.store', 'Older', '2026-11-18.md'), note(18));
     expect(await week(vault, cache)).toContain('day 18');
