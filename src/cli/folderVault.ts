@@ -11,6 +11,7 @@ import { explainFsError, makeFolders } from './fsErrors';
 import { bytesHash, type Stamp, stampOf } from './fileStamp';
 import type { FrontmatterIndex, HeadRecord } from './frontmatterIndex';
 import { StaleTemporaries } from './temporaries';
+import type { ListingCache } from './listingCache';
 import { listVault } from './vaultListing';
 
 export type ReadPart = 'text' | 'head';
@@ -27,6 +28,8 @@ export interface FolderVaultOptions {
   index?: FrontmatterIndex;
   /** Keep a `Reading` of every note read, hashes included (the memo of built reviews needs them). */
   trackReads?: boolean;
+  /** The listing kept between runs, used while the vault's folders vouch for it. */
+  listing?: ListingCache;
   /** A Logseq graph's notes have page properties (`key:: value` lines of the first block) beside their YAML: their head is the whole note. */
   pageProperties?: boolean;
 }
@@ -84,7 +87,9 @@ export class FolderVault implements VaultSource, ReviewStore {
   }
 
   async list(): Promise<VaultFile[]> {
-    const listing = listVault(this.realRoot, (real) => this.inside(real));
+    const kept = this.options.listing?.load(this.realRoot);
+    const listing = kept ?? listVault(this.realRoot, (real) => this.inside(real));
+    if (!kept) this.options.listing?.save(this.realRoot, listing);
     this.plain = listing.plain;
     this.skipped = listing.skipped;
     this.temporaries.found = listing.stale;

@@ -1,5 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { stat } from 'node:fs/promises';
+import { type Stats, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type DailyNoteFile, dailyNotePath, findDailyNote } from '../core/dailyNotes';
 import { dateToDay, isDay, resolvePeriod } from '../core/dates/periods';
@@ -22,9 +22,13 @@ import { explainFsError } from './fsErrors';
 import { DiskParseCache, defaultCacheDir } from './parseCache';
 import { ParsePool, POOL_THRESHOLD } from './parsePool';
 import { FrontmatterIndex } from './frontmatterIndex';
+import { ListingCache } from './listingCache';
 import { DailyNoteIndex } from './dailyNoteIndex';
 import { sharing } from './sharedStrings';
 import { ReviewMemo } from './reviewMemo';
+import { RebuildRecord } from './rebuildRecord';
+import { moodChartPath } from '../core/review/moodChart';
+import { incidentIndexPath } from '../core/review/incidentIndex';
 import { reviewToJson } from './reviewJson';
 import type { Period } from '../core/dates/periods';
 import type { ReviewData } from '../core/review/types';
@@ -71,7 +75,12 @@ function dayOption(value: string): string {
 async function openVault(dir: string | undefined, io: Io): Promise<{ vault: FolderVault; settings: DaybookSettings; dialect: Dialect }> {
   if (!dir) throw new UsageError('--vault DIR is required: the folder of your Obsidian vault');
   const root = resolve(dir);
-  const info = await stat(root).catch(() => null);
+  let info: Stats | undefined;
+  try {
+    info = statSync(root, { throwIfNoEntry: false });
+  } catch {
+    info = undefined;
+  }
   if (!info?.isDirectory()) throw new UsageError(`vault folder not found: ${dir}`);
   const { settings, problems, errors, file, dialect, dialectProblems } = await loadVaultSettings(root);
   for (const problem of problems) if (!errors.includes(problem)) io.stderr(`warning: ${file}: ${problem}\n`);
@@ -115,21 +124,38 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
   const dir = useCache(options, opened.vault, io) ? cacheDir(options, opened.vault) : null;
   const cache = dir === null ? null : new DiskParseCache(dir, parse, rules);
   const index = dir === null ? null : new FrontmatterIndex(dir, rules.pageProperties);
-  const vault = dir === null ? opened.vault : new FolderVault(opened.vault.root, { index: index ?? undefined, trackReads: true, pageProperties: rules.pageProperties });
+  const vault = dir === null ? opened.vault : new FolderVault(opened.vault.root, { index: index ?? undefined, listing: new ListingCache(dir), trackReads: true, pageProperties: rules.pageProperties });
   const journal = await Journal.open(vault, opened.settings, { parser: sharing(cache ? cache.parser : parse), speller, dialect: opened.dialect, findDailyNotes: dir === null ? undefined : new DailyNoteIndex(dir).find });
   // Links out of the vault, loops, and second daily notes for a day: never read, so said once, by path.
   printWarnings([...vault.skipped, ...journal.warnings], io);
   if (options.write) vault.removeStaleTemporaries();
   const memo = dir === null ? null : new ReviewMemo(dir, vault, journal);
+  // A rebuild checks first whether the last one that settled every note still holds: then no review's memo need be read.
+  const rebuild = memo && dir !== null && options.all && options.write ? new RebuildRecord(dir, memo, vault, journal) : null;
+  let periods: Period[] | null = null;
+  const rebuildHolds = () => (rebuild && !options.force ? rebuild.settled((periods ??= periodsWithNotes(journal))) : null);
+  // Whether every review note (and the index) of this rebuild ended written or up to date, so the run can be recorded.
+  let allSettled = true;
   const build: Build = memo ? memo.build : buildReview;
-  const upToDate = (period: Period) => (memo ? memo.upToDate(period, reviewNotePath(period, opened.settings)) : null);
+  const upToDate = (period: Period) => {
+    const warnings = rebuildHolds()?.get(period.id);
+    if (warnings) return { warnings };
+    return memo ? memo.upToDate(period, reviewNotePath(period, opened.settings)) : null;
+  };
   const write: Write = async (period, force) => {
     const notePath = reviewNotePath(period, opened.settings);
     const known = force ? null : upToDate(period);
     if (known) return { period: period.id, path: notePath, status: 'unchanged', warnings: known.warnings };
-    const outcome = await writeReview(journal, period, vault, force, build);
+    let outcome: WriteOutcome;
+    try {
+      outcome = await writeReview(journal, period, vault, force, build);
+    } catch (error) {
+      allSettled = false;
+      throw error;
+    }
     // A chart that failed is retried next run: the review is not recorded as settled.
     if (outcome.status !== 'edited' && !outcome.chartError) memo?.noteSettled(outcome.path, period);
+    else allSettled = false;
     return { ...outcome, warnings: outcome.review.warnings };
   };
   const period = options.all ? null : periodOf(options, io);
@@ -148,8 +174,17 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
       },
       { pictures: () => vault.picturesIn(opened.settings.reviewsFolder), picture: (path: string) => removeOrphanedPicture(vault, path) },
     );
-    const writeIndex: IndexWrite = () => writeIndexLine(journal, vault, Boolean(options.force));
-    return await reviewWith(journal, opened.settings, period, build, write, preload, removeStale, options, io, writeIndex);
+    const writeIndex: IndexWrite = async () => {
+      // The index is read from the same notes as the reviews: a rebuild that holds left it as it would be written now.
+      if (rebuildHolds()) return { line: null, skipped: null, failed: false };
+      const result = await writeIndexLine(journal, vault, Boolean(options.force));
+      if (result.skipped || result.failed) allSettled = false;
+      return result;
+    };
+    const code = await reviewWith(journal, opened.settings, period, build, write, preload, removeStale, options, io, writeIndex);
+    if (rebuild && rebuildHolds()) rebuild.refresh();
+    else if (rebuild && allSettled && code !== EXIT_FAILED) rebuild.save((periods ??= periodsWithNotes(journal)), (p) => reviewNotePath(p, opened.settings), moodChartPath, incidentIndexPath(opened.settings));
+    return code;
   } finally {
     index?.save(journal.files.map((f) => f.path));
     memo?.save();
@@ -165,7 +200,7 @@ async function withVault(options: ReviewOptions, io: Io, act: (journal: Journal,
   const dir = useCache(options, opened.vault, io) ? cacheDir(options, opened.vault) : null;
   const cache = dir === null ? null : new DiskParseCache(dir, parse, rules);
   const index = dir === null ? null : new FrontmatterIndex(dir, rules.pageProperties);
-  const vault = dir === null ? opened.vault : new FolderVault(opened.vault.root, { index: index ?? undefined, pageProperties: rules.pageProperties });
+  const vault = dir === null ? opened.vault : new FolderVault(opened.vault.root, { index: index ?? undefined, listing: new ListingCache(dir), pageProperties: rules.pageProperties });
   const journal = await Journal.open(vault, opened.settings, { parser: sharing(cache ? cache.parser : parse), dialect: opened.dialect, findDailyNotes: dir === null ? undefined : new DailyNoteIndex(dir).find });
   printWarnings([...vault.skipped, ...journal.warnings], io);
   try {

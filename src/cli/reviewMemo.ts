@@ -15,25 +15,25 @@ import type { FolderVault, ReadPart, Reading } from './folderVault';
 import { PARSER_VERSION } from './parseCache';
 import { listingKey } from './dailyNoteIndex';
 import { reviewFromJson, reviewToJson } from './reviewJson';
-import { type FileProbe, type FileRecord, fileHolds, SettledNotes } from './settledNotes';
+import { type FileProbe, type FileRecord, fileHolds, type SettledNote, SettledNotes } from './settledNotes';
 
 /** Bumped whenever a memo's shape or meaning changes; with Daybook's and the parser's versions, older memos are ignored. */
-const MEMO_SCHEMA = 5;
-const MEMO_VERSION = `${DAYBOOK_VERSION}/${MEMO_SCHEMA}/${PARSER_VERSION}`;
+const MEMO_SCHEMA = 6;
+export const MEMO_VERSION = `${DAYBOOK_VERSION}/${MEMO_SCHEMA}/${PARSER_VERSION}`;
 
 /** A note a review read: its path, what of it was read, the hash of that, and its stamp with the moment it was taken. */
-type Input = [path: string, part: ReadPart, hash: string, size: number, mtime: number, at: number];
+export type Input = [path: string, part: ReadPart, hash: string, size: number, mtime: number, at: number];
 
-function isInput(value: unknown): value is Input {
+export function isInput(value: unknown): value is Input {
   return Array.isArray(value) && value.length === 6 && typeof value[0] === 'string' && (value[1] === 'text' || value[1] === 'head') && typeof value[2] === 'string' && value.slice(3).every((n) => typeof n === 'number');
 }
 
-function isWarning(value: unknown): boolean {
+export function isWarning(value: unknown): boolean {
   return typeof value === 'object' && value !== null && typeof (value as { path?: unknown }).path === 'string' && typeof (value as { message?: unknown }).message === 'string';
 }
 
 /** What a review was built from; kept apart from the review itself, so checking it reads little. */
-interface Memo {
+export interface Memo {
   version: string;
   /** Hash of the stored review's JSON text: a review file that is not the one written with this memo is not used. */
   review: string;
@@ -63,14 +63,25 @@ function isMemo(value: unknown): value is Memo {
   );
 }
 
-/** One alias note's part of the alias key. */
-function stampLine(path: string, stamp: Stamp | null): string {
-  return stamp ? `${path}\u0000${stamp.size}\u0000${stamp.mtime}\n` : `${path}\u0000-\n`;
+/**
+ * One key for the alias notes, from their sizes and mtimes in the order of
+ * their list (which follows from the listing and settings, both keyed apart):
+ * numbers into one buffer, hashed at once, with no string per note — they
+ * change rarely and are many.
+ */
+function stampsKey(count: number, stampAt: (i: number) => Stamp | null): string {
+  const numbers = new Float64Array(count * 2);
+  for (let i = 0; i < count; i++) {
+    const stamp = stampAt(i);
+    numbers[2 * i] = stamp ? stamp.size : -1;
+    numbers[2 * i + 1] = stamp ? stamp.mtime : -1;
+  }
+  return createHash('sha1').update(numbers).digest('hex');
 }
 
-/** One key for the alias notes, from their stamps: they change rarely and are many. Hashed in one call: one per note showed in a warm run. */
-function keyOf(lines: string[]): string {
-  return createHash('sha1').update(lines.join('')).digest('hex');
+/** The hash a memo and its review file are known by: Node's native one, as both are read on every warm run and a yearly review's is megabytes. */
+function textKey(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
 }
 
 /** Stands for an alias key no run can match: some alias note was too fresh for its stamp to vouch for it. */
@@ -93,7 +104,7 @@ export class ReviewMemo {
   private readonly settled: SettledNotes;
   private aliasList: string[] | null = null;
   private aliasKeyValue: string | null = null;
-  private readonly probe: FileProbe = { stamp: (path) => this.stampOf(path), hash: (path) => this.fingerprintOf(path, 'text') };
+  readonly probe: FileProbe = { stamp: (path) => this.stampOf(path), hash: (path) => this.fingerprintOf(path, 'text') };
 
   constructor(
     private readonly dir: string,
@@ -126,7 +137,7 @@ export class ReviewMemo {
     return hash;
   }
 
-  private unchanged([path, part, hash, size, mtime, at]: Input): boolean {
+  unchanged([path, part, hash, size, mtime, at]: Input): boolean {
     const now = this.stampOf(path);
     if (now === null) return false;
     if (stampHolds({ size, mtime, at }, now)) return true;
@@ -139,8 +150,10 @@ export class ReviewMemo {
   }
 
   /** The alias notes as they are now, keyed once per run. */
-  private aliasKey(): string {
-    this.aliasKeyValue ??= keyOf(this.aliasNotes().map((path) => stampLine(path, this.stampOf(path))));
+  aliasKey(): string {
+    const notes = this.aliasNotes();
+    // Stamps already taken are reused; the others are not kept: most alias notes are asked nothing else.
+    this.aliasKeyValue ??= stampsKey(notes.length, (i) => this.stamps.get(notes[i]) ?? this.vault.stamp(notes[i]));
     return this.aliasKeyValue;
   }
 
@@ -149,14 +162,11 @@ export class ReviewMemo {
    * when read, so a note changed since is a change next time. A note read
    * within a racy window of its mtime makes the key one no run matches.
    */
-  private aliasKeyAsRead(): string {
-    const lines: string[] = [];
-    for (const path of this.aliasNotes()) {
-      const reading = this.vault.readings.get(`head:${path}`);
-      if (reading && isRacy(reading.mtime, reading.at)) return RACY_ALIASES;
-      lines.push(stampLine(path, reading ?? this.stampOf(path)));
-    }
-    return keyOf(lines);
+  aliasKeyAsRead(): string {
+    const notes = this.aliasNotes();
+    const readings = notes.map((path) => this.vault.readings.get(`head:${path}`));
+    if (readings.some((reading) => reading && isRacy(reading.mtime, reading.at))) return RACY_ALIASES;
+    return stampsKey(notes.length, (i) => readings[i] ?? this.stampOf(notes[i]));
   }
 
   /** The notes aliases come from, as the catalog reads them. */
@@ -173,7 +183,7 @@ export class ReviewMemo {
       try {
         const text = readFileSync(this.file(period, 'inputs'), 'utf8');
         const memo: unknown = JSON.parse(text);
-        if (isMemo(memo)) stored = { memo, key: hashText(text) };
+        if (isMemo(memo)) stored = { memo, key: textKey(text) };
       } catch {
         // Missing or corrupt: built afresh.
       }
@@ -185,8 +195,9 @@ export class ReviewMemo {
   private valid(period: Period): Memo | null {
     const memo = this.stored(period)?.memo;
     if (!memo || memo.settings !== this.settingsKey || memo.files !== this.filesKey) return null;
-    if (memo.aliases !== null && memo.aliases !== this.aliasKey()) return null;
-    return memo.inputs.every((input) => this.unchanged(input)) ? memo : null;
+    // The inputs first: a few thousand notes, where a stale review is usually found, before the many alias notes.
+    if (!memo.inputs.every((input) => this.unchanged(input))) return null;
+    return memo.aliases === null || memo.aliases === this.aliasKey() ? memo : null;
   }
 
   /** Whether the memo holds a review of `period` built from what the vault holds now: then nothing needs parsing for it. */
@@ -200,7 +211,7 @@ export class ReviewMemo {
     try {
       const text = readFileSync(this.file(period, 'review'), 'utf8');
       // Written just before its memo, with the memo holding its hash: anything else there is not this review.
-      if (hashText(text) !== memo.review) return null;
+      if (textKey(text) !== memo.review) return null;
       return reviewFromJson(text);
     } catch {
       return null;
@@ -240,7 +251,7 @@ export class ReviewMemo {
     } catch {
       return; // too large to keep: only costs speed
     }
-    const memo: Memo = { version: MEMO_VERSION, review: hashText(reviewText), settings: this.settingsKey, files: this.filesKey, inputs, aliases, warnings: review.warnings };
+    const memo: Memo = { version: MEMO_VERSION, review: textKey(reviewText), settings: this.settingsKey, files: this.filesKey, inputs, aliases, warnings: review.warnings };
     // The review first: inputs without their review are never taken as valid.
     const memoText = JSON.stringify(memo);
     this.memos.delete(period.id);
@@ -248,7 +259,7 @@ export class ReviewMemo {
   }
 
   /** A file as it is on disk now, recorded for the next run: the moment is taken before the stat, as the racy rule needs. */
-  private recordOf(path: string): FileRecord {
+  recordOf(path: string): FileRecord {
     const at = Date.now();
     const stamp = this.vault.stamp(path);
     if (stamp === null) return null;
@@ -279,6 +290,19 @@ export class ReviewMemo {
     const note = this.recordOf(notePath);
     const memo = this.stored(period);
     this.settled.set(notePath, note && memo ? { note, chart: this.recordOf(moodChartPath(notePath)), memo: memo.key } : null);
+  }
+
+  /** What the rebuild record (rebuildRecord.ts) keeps of this run: the keys every memo must share, a period's stored memo, a note as settled. */
+  get keys(): { settings: string; files: string } {
+    return { settings: this.settingsKey, files: this.filesKey };
+  }
+
+  memoOf(period: Period): Memo | null {
+    return this.stored(period)?.memo ?? null;
+  }
+
+  settledOf(notePath: string): SettledNote | undefined {
+    return this.settled.get(notePath);
   }
 
   save(): void {

@@ -14,7 +14,7 @@ export interface SettledNote {
   memo: string;
 }
 
-function isFileRecord(value: unknown): value is FileRecord {
+export function isFileRecord(value: unknown): value is FileRecord {
   return value === null || (Array.isArray(value) && value.length === 4 && value.slice(0, 3).every((n) => typeof n === 'number') && typeof value[3] === 'string');
 }
 

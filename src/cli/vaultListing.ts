@@ -3,7 +3,7 @@ import { join, sep } from 'node:path';
 import type { VaultFile, Warning } from '../core/vault';
 import { code } from './fileErrors';
 import { fileKind } from './noteBytes';
-import { isStaleTemporary } from './temporaries';
+import { isStaleTemporary, TEMP_SUFFIX } from './temporaries';
 
 /** Obsidian hides dot-folders (`.obsidian`, `.trash`, `.git`) from the vault; so do we. */
 function isHidden(name: string): boolean {
@@ -42,7 +42,16 @@ export interface Listing {
   skipped: Warning[];
   /** Temporary files of Daybook processes that died mid-write. */
   stale: string[];
+  /**
+   * Every folder walked (vault paths, '' the root) with its ctime and the
+   * moment before it was stat'ed and read; null when the walk met a link, a
+   * folder it could not read or anything else a folder's ctime cannot vouch for.
+   */
+  folders: FolderStamp[] | null;
 }
+
+/** A folder as the walk read it: its path in the vault, its ctime, and the moment before its stat and readdir. */
+export type FolderStamp = [path: string, ctime: number, at: number];
 
 /**
  * Walks the vault from its real root, following links that stay inside it
@@ -55,12 +64,20 @@ export function listVault(realRoot: string, inside: (real: string) => boolean): 
   const stale: string[] = [];
   // The few notes reached through a link; the plain ones are the others, made a set once the paths are sorted (cheaper than adding each on the way).
   const linkedNotes = new Set<string>();
+  const folders: FolderStamp[] = [];
+  // A listing of links, unreadable folders or temporary files (whose owner may die without the folder changing) is not kept.
+  let vouched = true;
   // `ancestors` holds the real folders above this one: a link back to one of them is a loop.
   const walk = (folder: string, prefix: string, ancestors: Set<string>, linked: boolean): void => {
     let entries;
     try {
+      if (vouched) {
+        const at = Date.now();
+        folders.push([prefix, statSync(folder).ctimeMs, at]);
+      }
       entries = readdirSync(folder, { withFileTypes: true });
     } catch (error) {
+      vouched = false;
       if (prefix) skipped.push({ path: prefix, message: `folder cannot be read (${code(error) ?? String(error)}); skipped` });
       return;
     }
@@ -72,6 +89,7 @@ export function listVault(realRoot: string, inside: (real: string) => boolean): 
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
+        vouched = false;
         if (!entry.name.endsWith('.md') && !isFolder(absolute())) continue;
         let real: string;
         try {
@@ -102,8 +120,10 @@ export function listVault(realRoot: string, inside: (real: string) => boolean): 
       } else if (isFile && entry.name.endsWith('.md')) {
         paths.push(path);
         if (linked || entry.isSymbolicLink()) linkedNotes.add(path);
-      } else if (isFile && isStaleTemporary(entry.name)) stale.push(absolute());
-      else if (!isFile && !isDirectory && entry.name.endsWith('.md')) skipped.push({ path, message: `is ${fileKind(statSync(absolute()))}, not a note; not read (Daybook reads only regular files)` });
+      } else if (isFile && entry.name.endsWith(TEMP_SUFFIX)) {
+        vouched = false;
+        if (isStaleTemporary(entry.name)) stale.push(absolute());
+      } else if (!isFile && !isDirectory && entry.name.endsWith('.md')) skipped.push({ path, message: `is ${fileKind(statSync(absolute()))}, not a note; not read (Daybook reads only regular files)` });
     }
   };
   walk(realRoot, '', new Set([realRoot]), false);
@@ -113,5 +133,5 @@ export function listVault(realRoot: string, inside: (real: string) => boolean): 
   for (const path of linkedNotes) plain.delete(path);
   if (skipped.length > 1) skipped.sort((a, b) => walkOrder(a.path, b.path));
   stale.sort(walkOrder);
-  return { files: paths.map((path) => ({ path })), plain, skipped, stale };
+  return { files: paths.map((path) => ({ path })), plain, skipped, stale, folders: vouched && skipped.length === 0 ? folders : null };
 }

@@ -1,5 +1,4 @@
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { fileKind } from './noteBytes';
 import { join } from 'node:path';
 import { type Dialect, logseqDialect, OBSIDIAN, withLogseqJournalNames } from '../core/dialect/dialect';
@@ -13,22 +12,23 @@ export class SettingsError extends Error {}
 /** Settings are a few hundred bytes; anything this big is not a settings file, and is not read whole. */
 const MAX_SETTINGS_BYTES = 1 << 20;
 
+// Synchronous, as the notes' reads are: a handful of small files, where each promise's trip through the thread pool cost a warm run more than the read.
 async function readText(path: string): Promise<string | undefined> {
-  let handle;
+  let fd: number;
   try {
     // Without blocking: a FIFO in place of the file would otherwise hang the run until someone writes to it.
-    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new SettingsError(`${path} cannot be read: ${(error as Error).message}`);
   }
   try {
-    const info = await handle.stat();
+    const info = fstatSync(fd);
     if (!info.isFile()) throw new SettingsError(`${path} is ${fileKind(info)}; Daybook reads only regular files`);
     if (info.size > MAX_SETTINGS_BYTES) throw new SettingsError(`${path} is ${Math.round(info.size / 1024)} KB, too large for a settings file (at most 1 MB)`);
-    return await handle.readFile('utf8');
+    return readFileSync(fd, 'utf8');
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 

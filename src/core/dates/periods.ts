@@ -18,7 +18,8 @@ import {
   startOfQuarter,
   startOfYear,
 } from 'date-fns';
-import { UTCDate } from '@date-fns/utc';
+// The minimal class: getters and setters only. The full one builds two Intl formatters when loaded, a sixth of a warm CLI run's start.
+import { UTCDateMini } from '@date-fns/utc/date/mini';
 
 export type PeriodKind = 'week' | 'month' | 'quarter' | 'year';
 export const PERIOD_KINDS: readonly PeriodKind[] = ['week', 'month', 'quarter', 'year'];
@@ -33,12 +34,12 @@ export interface Period {
 
 /**
  * A calendar day as a Date at noon UTC, read and changed through UTC fields
- * (UTCDate): day arithmetic never depends on the process's time zone, not even
+ * (UTCDateMini): day arithmetic never depends on the process's time zone, not even
  * in one that skipped a day (Pacific/Apia had no 2011-12-30) or whose DST
  * shift falls at midnight. `month` counts from 1.
  */
 export function calendarDate(year: number, month: number, day: number): Date {
-  return new UTCDate(year, month - 1, day, 12);
+  return new UTCDateMini(year, month - 1, day, 12);
 }
 
 export function dayToDate(day: string): Date {
