@@ -116,6 +116,12 @@ export class GraphResolver {
     for (const [alias, path] of aliases) if (!this.byName.has(alias)) this.byName.set(alias, path);
   }
 
+  /** The name of the page a reference reaches: an alias (`[[P0]]`) names its page (`Priority/P0`). */
+  pageName(target, config) {
+    const path = this.byName.get(lower(target.replace(/\.md$/i, '')));
+    return path ? pageNameOf(path, config) : target;
+  }
+
   resolve(target) {
     const key = lower(target.replace(/\.md$/i, ''));
     if (key === '') return null;

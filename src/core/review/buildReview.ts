@@ -24,6 +24,7 @@ import { openingTagTopics } from './openingTags';
 import { withoutOrganisations } from './organisations';
 import { findProjects, projectLinkOf } from './projects';
 import { type DayExtra, filedUnderDays, mayFileUnderDays, meetingNotes } from './dayExtras';
+import { isGraphMarkerPage, isNoGraphTopic } from './graphPages';
 import { filingText, isCalloutTitle, isDateTitle, navigationLinks } from './templateLines';
 import type { Entry, GoalEvidence, LinkedNote, Mention, ReviewData, ReviewGoal, ReviewIncident, ReviewMeeting, ReviewProject, ReviewTask } from './types';
 
@@ -70,6 +71,7 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
   if (known) return known;
   const { catalog, settings } = journal;
   const isMarker = markerTest(settings);
+  const graph = journal.dialect.tagsArePages;
   const { note } = daily;
   const mentions: NoteMention[] = [];
   const tasks: ReviewTask[] = [];
@@ -101,8 +103,10 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
       if (link.embed || link.target === '' || isQuestion(link.target) || link.target === projectLink || navigation?.has(link) || !journal.dialect.isPageRef(link.relative ?? link.target)) continue;
       if (filing !== '' && filing.includes(`[[${link.target}`)) continue;
       // In a graph `[[Meeting]]` is the page `#Meeting` is: a marker either way.
-      if (journal.dialect.tagsArePages && isMarker(link.target)) continue;
+      if (graph && isGraphMarkerPage(link.target, isMarker)) continue;
       const target = catalog.lookup(linkTarget(catalog, link, daily.path));
+      // `[[P0]]` may be an alias of `Priority/P0`: the page it resolves to is a marker too.
+      if (graph && target.path !== null && isGraphMarkerPage(target.name, isMarker)) continue;
       if (target.path) referenced.add(target.path);
       if (target.path && target.kind === 'other' && !seen.has(target.key)) {
         linked.push({ path: target.path, mention: at(i, quoteInContext(note.blocks, i)), takeaways: writtenUnder(note.blocks, i).map((t) => at(t.index, t.text)) });
@@ -110,8 +114,12 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
       let kind = target.kind;
       // A project is never a topic, even linked under a *Topics* heading.
       if (kind === 'other' && !target.project) {
-        underTopics ??= isUnder(note.blocks, i, (name) => name === 'topics');
-        if (underTopics) kind = 'topic';
+        // In a graph `[[X]]` is the page `#X` is: a topic however it is linked, unless it names a day or a period.
+        if (graph && dayOf(link, daily.path) === null && !isNoGraphTopic(target.name)) kind = 'topic';
+        else {
+          underTopics ??= isUnder(note.blocks, i, (name) => name === 'topics');
+          if (underTopics) kind = 'topic';
+        }
       }
       mention(kind, target, link.alias);
     }
@@ -119,6 +127,7 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
       if (isMarker(tag) || (filing !== '' && filing.includes(`#${tag}`))) continue;
       // A tag is a topic, unless it names a person's note (`#ana` beside `Ana.md`) or, in Logseq, a page of another kind.
       const target = catalog.lookupTag(tag);
+      if (graph && isGraphMarkerPage(target.name, isMarker)) continue;
       mention(target.kind, target);
       for (const path of catalog.tagNotes(tag)) referenced.add(path);
     }
