@@ -53,3 +53,13 @@ export function quoteInContext(blocks: Block[], index: number): string {
 export function taskText(block: Block): string {
   return block.quote.replace(TASK_MARKER, '');
 }
+
+/**
+ * What a bare task keyword (`- DONE` over bullets, its `:LOGBOOK:` aside) did: its
+ * child bullets, one line ("fixed the token; reset the cache"). Empty when none has words.
+ */
+export function toldByChildren(blocks: Block[], index: number): string {
+  const lines: string[] = [];
+  for (let c = index + 1; c < blocks[index].end; c++) if (blocks[c].parent === index && !isPlaceholder(blocks[c].text)) lines.push(blocks[c].quote);
+  return lines.join('; ');
+}

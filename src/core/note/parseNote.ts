@@ -5,6 +5,7 @@ import { defuse, restoreDefused } from './defuse';
 import { type FlowNode, type HeadingNode, type ListItemNode, type ListNode, markdownTree, type ParagraphNode, type Phrasing } from './markdownTree';
 import { scanInline } from './inlineScan';
 import { quoteOf } from './quote';
+import { withoutDrawers } from './drawers';
 import { blockName, findFields, findSliderTokens, TASK_MARKER, type TaskStatus, type WikiLink } from './tokens';
 
 /**
@@ -189,7 +190,8 @@ class BlockBuilder {
   }
 
   private add(node: HeadingNode | ParagraphNode, kind: Block['kind'], level: number, parent: number): number {
-    const rendered = restoreDefused(visibleText(node.children).trim());
+    // A `:LOGBOOK:` … `:END:` drawer is hidden by Logseq: never the block's words.
+    const rendered = withoutDrawers(restoreDefused(visibleText(node.children).trim()));
     const start = node.position.start.offset;
     const end = node.position.end.offset;
     const markdown = restoreDefused(this.source.slice(start, end));

@@ -3,7 +3,7 @@ import { type DailyNote, type Journal, NOTES_PER_PAUSE } from '../journal';
 import { foldName, type Target, type TargetCatalog, type TargetKind } from '../links/targets';
 import { resolveRelative } from './relink';
 import { type Block, type NoteModel, parseNote } from '../note/parseNote';
-import { isPlaceholder, isUnder, quoteInContext, sectionName, taskText } from '../note/outline';
+import { isPlaceholder, isUnder, quoteInContext, sectionName, taskText, toldByChildren } from '../note/outline';
 import { normaliseQuestion, type WikiLink } from '../note/tokens';
 import { dayOfDailyNote } from '../dailyNotes';
 import { logseqConfigOf } from '../dialect/dialect';
@@ -131,7 +131,9 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
       mention(target.kind, target);
       for (const path of catalog.tagNotes(tag)) referenced.add(path);
     }
-    if (block.task && !isPlaceholder(block.text)) tasks.push({ text: taskText(block), done: block.task.done, status: block.task.status, date: daily.day, path: daily.path, line: block.line });
+    // A bare `- DONE` is told by the bullets under it; with none, it says nothing: no task.
+    const told = block.task === null ? '' : !isPlaceholder(block.text) ? taskText(block) : toldByChildren(note.blocks, i);
+    if (block.task && told !== '') tasks.push({ text: told, done: block.task.done, status: block.task.status, date: daily.day, path: daily.path, line: block.line });
   });
   const found = findIncidents(note);
   const incidents = found.map(({ links, ...incident }) => ({
