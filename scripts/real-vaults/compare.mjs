@@ -216,7 +216,9 @@ function compareGraph(daybook, dir) {
       if (isMarkerTag(ref.target)) continue;
       // A decision, not a count: a page that says what a line is (README, What counts as what), also when an alias reaches it.
       if (isGraphMarkerPage(ref.target) || isGraphMarkerPage(resolver.pageName(ref.target, config))) continue;
-      const key = resolver.resolve(ref.target);
+      // A decision, not a count: `#lunabrain/work` files the line as work on the project lunabrain (README, What counts as what).
+      const project = /^(.*\S)\s*\/\s*work$/i.exec(ref.target.trim())?.[1];
+      const key = resolver.resolve(project ?? ref.target);
       // A decision, not a count: a tag opening at least half of a year's days alone (and 3 or more) is a marker in that year's review (README, openingTagMarkers).
       if (key && openers.get(day.slice(0, 4))?.has(key)) continue;
       if (key) counter.add(key, day, ref.line);

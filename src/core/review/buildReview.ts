@@ -25,6 +25,7 @@ import { withoutOrganisations } from './organisations';
 import { findProjects, projectLinkOf } from './projects';
 import { type DayExtra, filedUnderDays, mayFileUnderDays, meetingNotes } from './dayExtras';
 import { isGraphMarkerPage, isNoGraphTopic } from './graphPages';
+import { projectOfWorkPage, workNamespaceProjects } from './workNamespaces';
 import { filingText, isCalloutTitle, isDateTitle, navigationLinks } from './templateLines';
 import type { Entry, GoalEvidence, LinkedNote, Mention, ReviewData, ReviewGoal, ReviewIncident, ReviewMeeting, ReviewProject, ReviewTask } from './types';
 
@@ -103,7 +104,8 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
       if (link.embed || link.target === '' || isQuestion(link.target) || link.target === projectLink || navigation?.has(link) || !journal.dialect.isPageRef(link.relative ?? link.target)) continue;
       if (filing !== '' && filing.includes(`[[${link.target}`)) continue;
       // In a graph `[[Meeting]]` is the page `#Meeting` is: a marker either way.
-      if (graph && isGraphMarkerPage(link.target, isMarker)) continue;
+      // `[[lunabrain/work]]` files the line as work on lunabrain: listed under the project, not as a mention.
+      if (graph && (isGraphMarkerPage(link.target, isMarker) || projectOfWorkPage(link.target) !== null)) continue;
       const target = catalog.lookup(linkTarget(catalog, link, daily.path));
       // `[[P0]]` may be an alias of `Priority/P0`: the page it resolves to is a marker too.
       if (graph && target.path !== null && isGraphMarkerPage(target.name, isMarker)) continue;
@@ -124,7 +126,7 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
       mention(kind, target, link.alias);
     }
     for (const tag of block.tags) {
-      if (isMarker(tag) || (filing !== '' && filing.includes(`#${tag}`))) continue;
+      if (isMarker(tag) || (filing !== '' && filing.includes(`#${tag}`)) || (graph && projectOfWorkPage(tag) !== null)) continue;
       // A tag is a topic, unless it names a person's note (`#ana` beside `Ana.md`) or, in Logseq, a page of another kind.
       const target = catalog.lookupTag(tag);
       if (graph && isGraphMarkerPage(target.name, isMarker)) continue;
@@ -152,6 +154,7 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
     if ((prose && kind !== 'other') || kind === 'person') continue;
     if (project.name !== '') projects.push({ ...project, date: daily.day, path: daily.path });
   }
+  if (graph) for (const project of workNamespaceProjects(note)) projects.push({ ...project, date: daily.day, path: daily.path });
   for (const line of proseLines) {
     if (!projects.some((p) => p.line === line)) {
       const block = note.blocks.find((b) => b.line === line);
@@ -519,7 +522,12 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
     for (const table of Object.values(tables)) table.sortBlocks();
     byDate(meetings);
   }
-  if (journal.dialect.tagsArePages) tables.topic.absorb(tables.other);
+  if (journal.dialect.tagsArePages) {
+    tables.topic.absorb(tables.other);
+    // A page worked on as a project this period (`#lunabrain/work`, or under *Projects*) is that project, never a topic.
+    const worked = new Set(projects.filter((p) => p.linked).map((p) => catalog.lookup(catalog.fromNote(p.name, p.path)).key));
+    tables.other.takeFrom(tables.topic, worked);
+  }
   // A tag opening most days (`- #pj` above the day's entry) says what the day is: a marker here, and in What changed.
   const openers = settings.openingTagMarkers ? openingTagTopics(notes, catalog) : new Set<string>();
   tables.topic.remove(openers);
