@@ -1,4 +1,5 @@
 import { daybook, writeVault } from '../helpers/cli';
+import { shorten } from '../../src/core/review/renderMarkdown';
 
 /**
  * A link garden kept in Logseq: each day a few articles, each with the pages it is about
@@ -59,5 +60,20 @@ describe('a Logseq link garden: a page is a topic however it is linked', () => {
     expect(everything).not.toContain('done');
     expect(everything).not.toContain('priority/p0');
     expect(markdown).not.toMatch(/\[\[(?:acme\/project|DONE|Priority\/P0|P0)\]\] ·/);
+  });
+});
+
+describe('a topic quoted from a line that only names pages', () => {
+  it('keeps the article the line is under in front of it, its address unread when the quote is cut', async () => {
+    const vault = writeVault(garden, 'garden-quotes');
+    const year = await daybook(['review', '--vault', vault, '--period', '2025', '--no-cache']);
+    expect(year.code).toBe(0);
+    expect(year.stdout).toContain(
+      '- [[Retrieval]] · 2 mentions on 2 days, 3 Mar – 4 Mar: “[Why retrieval beats fine-tuning for course Q&A](https://example.org/rag) › [[Retrieval]], [[Course design]]” ([Mon 3 Mar]([[Mar 3rd, 2025]]))',
+    );
+    expect(shorten('[A long title of an article about grading](https://example.org/' + 'x'.repeat(200) + ') › [[Grading]], [[Rubrics]]', 60)).toBe(
+      '[A long title of an article about grading](https://example.org/' + 'x'.repeat(200) + ') › [[Grading]] …',
+    );
+    expect(shorten('read [A long title of an article about grading at scale in large courses](https://example.org/a) today', 40)).toBe('read …');
   });
 });

@@ -39,13 +39,18 @@ const FIELDS_ONLY = /^[\p{L}\p{N}_][\p{L}\p{N}_ -]*::/u;
  * a property line (`people:: [[Priya]]`) or a short outliner bullet under a
  * plain bullet (`Topics › [[Query planning]]`).
  */
+/** A line that only names pages (`[[Retrieval]], [[Course design]]`, `#a #b`): it says what its parent is about, not what happened. */
+function onlyNames(text: string): boolean {
+  return text.includes('[[') || text.includes('#') ? text.replace(/#?\[\[[^\]]*\]\]|#[^\s#,;]+/gu, '').replace(/[\s,;.·|/&+-]+/gu, '') === '' : false;
+}
+
 export function quoteInContext(blocks: Block[], index: number): string {
   const block = blocks[index];
   const quote = block.task ? taskText(block) : block.quote;
   if (block.parent === -1) return quote;
   const parent = blocks[block.parent];
   const fieldsOnly = FIELDS_ONLY.test(block.text);
-  if (fieldsOnly || (block.text.length < 30 && parent.kind === 'item')) return `${parent.quote} › ${quote}`;
+  if (fieldsOnly || (parent.kind === 'item' && (block.text.length < 30 || onlyNames(block.text)))) return `${parent.quote} › ${quote}`;
   return quote;
 }
 
