@@ -3,6 +3,8 @@ import { daybook, writeVault } from '../helpers/cli';
 /** A developer's graph that files each day's work under the project's work namespace: `#kiln/work`. */
 const graph = {
   'logseq/config.edn': '{:journal/file-name-format "yyyy_MM_dd"}\n',
+  'journals/2025_08_27.md': ['- #kiln glaze notes', '- #kiln kiln wash', '- #kiln cone 6 chart', ''].join('\n'),
+  'journals/2025_08_28.md': ['- #kiln shelf layout', ''].join('\n'),
   'journals/2025_09_01.md': ['- #kiln/work', '\t- moved the scheduler to a queue', '\t- dropped the cron table', '- #kiln/ideas a plugin system for glazes', '- read about #kiln firing curves', ''].join('\n'),
   'journals/2025_09_02.md': ['- #kiln/work cut cold start from 9 s to 2 s', '- TODO [[kiln/work]] write the migration notes', '- #[[ember/work]] fixed the login redirect', ''].join('\n'),
 };
@@ -35,5 +37,8 @@ describe('a Logseq graph that files work under a project namespace', () => {
     expect(topics).toEqual(['kiln/ideas']);
     expect([...topics, ...data.otherLinks.map((o) => o.name)]).not.toContain('kiln/work');
     expect(markdown).not.toContain('[[kiln/work]] ·');
+    // Nor in What changed: last week's topic is this week's project.
+    expect(markdown).toContain('## What changed');
+    expect(markdown).not.toMatch(/\*\*Topics [a-z ]+:\*\*.*\[\[kiln\]\]/);
   });
 });

@@ -522,10 +522,10 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
     for (const table of Object.values(tables)) table.sortBlocks();
     byDate(meetings);
   }
+  // In a graph a page worked on as a project this period (`#lunabrain/work`, or under *Projects*) is that project, never a topic.
+  const worked = journal.dialect.tagsArePages ? new Set(projects.filter((p) => p.linked).map((p) => catalog.lookup(catalog.fromNote(p.name, p.path)).key)) : new Set<string>();
   if (journal.dialect.tagsArePages) {
     tables.topic.absorb(tables.other);
-    // A page worked on as a project this period (`#lunabrain/work`, or under *Projects*) is that project, never a topic.
-    const worked = new Set(projects.filter((p) => p.linked).map((p) => catalog.lookup(catalog.fromNote(p.name, p.path)).key));
     tables.other.takeFrom(tables.topic, worked);
   }
   // A tag opening most days (`- #pj` above the day's entry) says what the day is: a marker here, and in What changed.
@@ -578,7 +578,7 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
     reading: typed.reading,
     learnings: brag.learning,
     workLog,
-    changes: changesOf(withoutTopics(await historyFor(journal, period, digestNotes, metHere), openers), period, settings.sliders, (p) => reviewNotePath(p, settings)),
+    changes: changesOf(withoutTopics(await historyFor(journal, period, digestNotes, metHere), new Set([...openers, ...worked])), period, settings.sliders, (p) => reviewNotePath(p, settings)),
     meetings,
     warnings: dedupeWarnings(warnings),
   };
