@@ -56,3 +56,14 @@ describe('Logseq drawers and bare task keywords', () => {
     expect(markdown).toContain('- ☐ Draft the refunds runbook with [[Tove]] ([Mon 2 Jun]([[Jun 2nd, 2025]]))');
   });
 });
+
+describe('a checkbox left after a Logseq keyword', () => {
+  it('is not shown: the keyword says the state', async () => {
+    const vault = writeVault({ 'logseq/config.edn': '{}\n', 'journals/2025_06_02.md': '- DONE [ ] Book the room for the offsite\n- LATER [ ] #task Ask about the budget\n' }, 'leftover');
+    const json = await daybook(['review', '--vault', vault, '--period', '2025-W23', '--no-cache', '--json']);
+    expect(JSON.parse(json.stdout).tasks.map((t: { text: string; status: string }) => [t.status, t.text])).toEqual([
+      ['done', 'Book the room for the offsite'],
+      ['open', '#task Ask about the budget'],
+    ]);
+  });
+});

@@ -54,10 +54,17 @@ export function quoteInContext(blocks: Block[], index: number): string {
   return quote;
 }
 
-/** A task's markdown without its checkbox or TODO marker. */
+/**
+ * A task's markdown without its checkbox or TODO marker. A checkbox written after a
+ * Logseq keyword (`DONE [ ] Book the room`, from a vault kept in two apps) goes too:
+ * the keyword says the state, as Logseq reads it.
+ */
 export function taskText(block: Block): string {
-  return block.quote.replace(TASK_MARKER, '');
+  const rest = block.quote.replace(TASK_MARKER, '');
+  return /^[A-Z]/.test(block.quote) ? rest.replace(LEFTOVER_CHECKBOX, '') : rest;
 }
+
+const LEFTOVER_CHECKBOX = /^\[[^\]\n]\]\s+/;
 
 /**
  * What a bare task keyword (`- DONE` over bullets, its `:LOGBOOK:` aside) did: its
