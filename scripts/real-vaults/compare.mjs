@@ -138,6 +138,18 @@ function isMarkerTag(name) {
 }
 
 /**
+ * The README's rule for a graph: a page that says what a line is, not what it is about — a marker
+ * tag's page, a page naming a kind (`Person`, `inquirer/project`: last part person(s), people,
+ * colleague(s), project(s), topic(s)), or a task keyword's page (`[[DONE]]`, where Logseq lists tasks).
+ */
+const KIND_WORDS = new Set(['person', 'persons', 'people', 'colleague', 'colleagues', 'project', 'projects', 'topic', 'topics']);
+const TASK_PAGES = new Set(['todo', 'doing', 'now', 'later', 'wait', 'waiting', 'in-progress', 'done', 'canceled', 'cancelled']);
+function isGraphMarkerPage(name) {
+  const trimmed = name.trim();
+  return isMarkerTag(trimmed) || KIND_WORDS.has(fold(trimmed.slice(trimmed.lastIndexOf('/') + 1))) || TASK_PAGES.has(trimmed.toLowerCase());
+}
+
+/**
  * The README's rule for meeting notes (`meetingNotes`, on by default, so on in a graph opened
  * in place): a page named by a date (`2022-03-09 …`, `-`, `_` or `.` between its parts) that
  * lives in a meetings folder (`Meetings/`, `meeting-notes/`, `1-1s/`, `one-on-ones/`, at any
@@ -202,7 +214,11 @@ function compareGraph(daybook, dir) {
       if (isNavigationLine(lines[ref.line - 1] ?? '')) continue;
       // A decision, not a count: a graph opened in place has Daybook's default marker tags, which are no topics; `[[Meeting]]` is `#Meeting` there.
       if (isMarkerTag(ref.target)) continue;
-      const key = resolver.resolve(ref.target);
+      // A decision, not a count: a page that says what a line is (README, What counts as what), also when an alias reaches it.
+      if (isGraphMarkerPage(ref.target) || isGraphMarkerPage(resolver.pageName(ref.target, config))) continue;
+      // A decision, not a count: `#lunabrain/work` files the line as work on the project lunabrain (README, What counts as what).
+      const project = /^(.*\S)\s*\/\s*work$/i.exec(ref.target.trim())?.[1];
+      const key = resolver.resolve(project ?? ref.target);
       // A decision, not a count: a tag opening at least half of a year's days alone (and 3 or more) is a marker in that year's review (README, openingTagMarkers).
       if (key && openers.get(day.slice(0, 4))?.has(key)) continue;
       if (key) counter.add(key, day, ref.line);

@@ -116,6 +116,12 @@ export class GraphResolver {
     for (const [alias, path] of aliases) if (!this.byName.has(alias)) this.byName.set(alias, path);
   }
 
+  /** The name of the page a reference reaches: an alias (`[[P0]]`) names its page (`Priority/P0`). */
+  pageName(target, config) {
+    const path = this.byName.get(lower(target.replace(/\.md$/i, '')));
+    return path ? pageNameOf(path, config) : target;
+  }
+
   resolve(target) {
     const key = lower(target.replace(/\.md$/i, ''));
     if (key === '') return null;
@@ -191,11 +197,20 @@ function refsOf(content, line, out) {
 export function countLogseqNote(text) {
   const out = { refs: [], tasks: [] };
   const body = text.replace(/^\uFEFF/, '').replace(/^---\r?\n[\s\S]*?\r?\n---[ \t]*(?=\r?\n|$)/, (fm) => fm.replace(/[^\n]/g, ''));
-  for (const block of outlineBlocks(body)) {
+  const blocks = outlineBlocks(body);
+  for (const [i, block] of blocks.entries()) {
     const content = block.lines.join('\n');
     if (block.indent >= -1) {
       const task = taskOf(block.lines[0]);
-      if (task && task.text !== '') out.tasks.push({ status: task.status, line: block.line });
+      // A decision, not a count (README): a bare keyword (`- DONE`, its clock drawer aside) over bullets with words is a task told by them.
+      const toldBelow = () => {
+        for (const next of blocks.slice(i + 1)) {
+          if (next.indent <= block.indent) return false;
+          if (next.lines.join(' ').trim() !== '') return true;
+        }
+        return false;
+      };
+      if (task && (task.text !== '' || toldBelow())) out.tasks.push({ status: task.status, line: block.line });
     }
     refsOf(content, block.line, out);
   }

@@ -44,14 +44,14 @@ describe("a manager's Logseq graph", () => {
     expect(names(data.topics)).not.toContain('Private-Journal');
     expect(names(data.topics)).toContain('gratitude journaling');
     // What the owner writes about every day is content, however often.
-    expect(data.otherLinks.find((o) => o.name === 'payments')?.blocks).toHaveLength(6);
+    expect(data.topics.find((o) => o.name === 'payments')?.blocks).toHaveLength(6);
     // Opening four of the year's seven days: a marker.
   });
 
   it('makes no person of a meeting "with" a page marked as a company or client, by property or namespace', () => {
     expect(names(data.people)).toEqual(['Dana Voss', 'Ines', 'Omar Hale', 'Pavel', 'Uri Bell']);
-    expect(names(data.otherLinks)).toEqual(expect.arrayContaining(['Kestrel', 'clients/Orbit']));
-    expect(names(data.topics)).toContain('Tarn');
+    // In a graph their pages are topics, as every page no property makes a person or a project.
+    expect(names(data.topics)).toEqual(expect.arrayContaining(['Kestrel', 'clients/Orbit', 'Tarn']));
   });
 
   it('shows a label under a project with the lines under it, on one line', () => {
@@ -67,7 +67,9 @@ describe("a manager's Logseq graph", () => {
     expect(data.people.find((p) => p.name === 'Dana Voss')?.blocks.map((b) => b.date)).toEqual(['2025-03-10', '2025-03-10']);
     expect(data.workLog.map((l) => l.text)).toEqual(['[[Dana Voss]]']);
     // A name with people under it is a group, and so is a name alone beside it.
-    expect(names(data.otherLinks)).toEqual(expect.arrayContaining(['Acme', 'me']));
+    expect(names(data.topics)).toContain('Acme');
+    // The owner's page is who wrote the journal: no topic.
+    expect(names(data.otherLinks)).toContain('me');
   });
 
   it('keeps the opening tag a topic when the setting is off', async () => {

@@ -42,7 +42,7 @@ const line = fc.oneof(
   fc.tuple(indent, field).map(([i, f]) => `${i}${f}`),
   fc.tuple(indent, field).map(([i, f]) => `${i}- ${f}`),
   fc.tuple(fc.constantFrom('> ', '> [!note] ', '> [!warning]- ', '>> ', '- > '), text).map(([m, t]) => `${m}${t}`),
-  fc.constantFrom('Title\n===', 'Sub #t\n---', 'a\n-', '- [x]: y.md', '> [r]: u', '[ref]: <a b> "t"', '- ```\n  [[in code]]\n  ```', '- <div>\n  [[html]]\n  </div>', '1. a\n\n   b [[c]]', '- a\n\n- b', '* * *', '```', '```js', '~~~', '    indented code', '\tcode?', '---', '***', '-', '===', '', '', ' ', '<div>', '</div>', '%%', ':PROPERTIES:', ':id: 6543', ':END:', '#+BEGIN_QUOTE', '#+END_QUOTE', '[x]: x.md', '[^1]: note', '[^1]', '| a | [[b\\|c]] |', 'Projects', 'Incidents', 'Database outage', 'It broke at noon.'),
+  fc.constantFrom('Title\n===', 'Sub #t\n---', 'a\n-', '- [x]: y.md', '> [r]: u', '[ref]: <a b> "t"', '- ```\n  [[in code]]\n  ```', '- <div>\n  [[html]]\n  </div>', '1. a\n\n   b [[c]]', '- a\n\n- b', '* * *', '```', '```js', '~~~', '    indented code', '\tcode?', '---', '***', '-', '===', '', '', ' ', '<div>', '</div>', '%%', ':PROPERTIES:', ':id: 6543', ':END:', ':LOGBOOK:', '  :LOGBOOK:', 'CLOCK: [2024-05-23 Thu 22:02:20]', '- DONE', '\t- DOING', ':end:', '#+BEGIN_QUOTE', '#+END_QUOTE', '[x]: x.md', '[^1]: note', '[^1]', '| a | [[b\\|c]] |', 'Projects', 'Incidents', 'Database outage', 'It broke at noon.'),
 );
 const frontmatter = fc.option(
   fc.constantFrom('---\ntags: [a, b]\naliases: Other\n---\n', '---\ntitle: "Quoted: yes"\nnested:\n  a: 1\n---\n', '---\n---\n', '---\nbad: [\n---\n', '\uFEFF---\ndate: 2024-01-02\n---\n', '---\r\nmood: 3\r\n---\r\n'),

@@ -54,6 +54,15 @@ const PERSON_WORDS = new Set(['person', 'people', 'persons', 'colleague', 'colle
 const PROJECT_WORDS = new Set(['project', 'projects']);
 const TOPIC_WORDS = new Set(['topic', 'topics']);
 
+/**
+ * Whether a page name names a kind of page, not a thing (`Person`, `inquirer/colleague`,
+ * `inquirer/project`): the pages a graph tags people and projects with, by its last part.
+ */
+export function namesKind(page: string): boolean {
+  const last = foldName(page.slice(page.lastIndexOf('/') + 1));
+  return PERSON_WORDS.has(last) || PROJECT_WORDS.has(last) || TOPIC_WORDS.has(last);
+}
+
 /** The folders a note sits in, folded, and its Logseq namespaces (`people/ana` sits in `people`). */
 function foldersOf(path: string, page: string): string[] {
   const parts = [...path.split('/').slice(0, -1), ...page.split('/').slice(0, -1)];

@@ -39,17 +39,39 @@ const FIELDS_ONLY = /^[\p{L}\p{N}_][\p{L}\p{N}_ -]*::/u;
  * a property line (`people:: [[Priya]]`) or a short outliner bullet under a
  * plain bullet (`Topics › [[Query planning]]`).
  */
+/** A line that only names pages (`[[Retrieval]], [[Course design]]`, `#a #b`): it says what its parent is about, not what happened. */
+function onlyNames(text: string): boolean {
+  return text.includes('[[') || text.includes('#') ? text.replace(/#?\[\[[^\]]*\]\]|#[^\s#,;]+/gu, '').replace(/[\s,;.·|/&+-]+/gu, '') === '' : false;
+}
+
 export function quoteInContext(blocks: Block[], index: number): string {
   const block = blocks[index];
   const quote = block.task ? taskText(block) : block.quote;
   if (block.parent === -1) return quote;
   const parent = blocks[block.parent];
   const fieldsOnly = FIELDS_ONLY.test(block.text);
-  if (fieldsOnly || (block.text.length < 30 && parent.kind === 'item')) return `${parent.quote} › ${quote}`;
+  if (fieldsOnly || (parent.kind === 'item' && (block.text.length < 30 || onlyNames(block.text)))) return `${parent.quote} › ${quote}`;
   return quote;
 }
 
-/** A task's markdown without its checkbox or TODO marker. */
+/**
+ * A task's markdown without its checkbox or TODO marker. A checkbox written after a
+ * Logseq keyword (`DONE [ ] Book the room`, from a vault kept in two apps) goes too:
+ * the keyword says the state, as Logseq reads it.
+ */
 export function taskText(block: Block): string {
-  return block.quote.replace(TASK_MARKER, '');
+  const rest = block.quote.replace(TASK_MARKER, '');
+  return /^[A-Z]/.test(block.quote) ? rest.replace(LEFTOVER_CHECKBOX, '') : rest;
+}
+
+const LEFTOVER_CHECKBOX = /^\[[^\]\n]\]\s+/;
+
+/**
+ * What a bare task keyword (`- DONE` over bullets, its `:LOGBOOK:` aside) did: its
+ * child bullets, one line ("fixed the token; reset the cache"). Empty when none has words.
+ */
+export function toldByChildren(blocks: Block[], index: number): string {
+  const lines: string[] = [];
+  for (let c = index + 1; c < blocks[index].end; c++) if (blocks[c].parent === index && !isPlaceholder(blocks[c].text)) lines.push(blocks[c].quote);
+  return lines.join('; ');
 }

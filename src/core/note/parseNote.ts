@@ -6,6 +6,7 @@ import { type FlowNode, type HeadingNode, type ListItemNode, type ListNode, mark
 import { scanInline } from './inlineScan';
 import { markdownItTree } from './markdownItTree';
 import { quoteOf } from './quote';
+import { withoutDrawers } from './drawers';
 import { blockName, findFields, findSliderTokens, TASK_MARKER, type TaskStatus, type WikiLink } from './tokens';
 
 /**
@@ -200,7 +201,8 @@ class BlockBuilder {
   }
 
   private add(node: HeadingNode | ParagraphNode, kind: Block['kind'], level: number, parent: number): number {
-    const rendered = restoreDefused(visibleText(node.children).trim());
+    // A `:LOGBOOK:` … `:END:` drawer is hidden by Logseq: never the block's words.
+    const rendered = withoutDrawers(restoreDefused(visibleText(node.children).trim()));
     const start = node.position.start.offset;
     const end = node.position.end.offset;
     const markdown = restoreDefused(this.source.slice(start, end));

@@ -1,3 +1,5 @@
+import { DRAWER_END, DRAWER_START } from './drawers';
+
 /**
  * A block's quote as reviews show it: the block's own markdown on one line,
  * without what the apps hide — outliner properties (`type:: [[Feature]]`,
@@ -8,7 +10,6 @@
  */
 const PROPERTY = /^([\p{L}\p{N}_][\p{L}\p{N}_ -]*)::\s?(.*)$/u;
 const ORG_DIRECTIVE = /^#\+[A-Za-z_]+:?(?:\s.*)?$/;
-const DRAWER_START = /^:[A-Za-z_-]+:$/;
 const PLANNING = /\b(?:SCHEDULED|DEADLINE|CLOSED):\s*[<[][^>\]\n]*[>\]]/g;
 
 export function quoteOf(markdown: string, heading: boolean): string {
@@ -21,10 +22,10 @@ export function quoteOf(markdown: string, heading: boolean): string {
     // Drawers, directives and properties each need a `:` or a `#+`; most lines have neither to test.
     const colon = line.includes(':');
     if (inDrawer) {
-      if (/^:END:$/i.test(line)) inDrawer = false;
+      if (DRAWER_END.test(line)) inDrawer = false;
       continue;
     }
-    if (colon && DRAWER_START.test(line) && !/^:END:$/i.test(line)) {
+    if (colon && DRAWER_START.test(line) && !DRAWER_END.test(line)) {
       inDrawer = true;
       continue;
     }

@@ -3,7 +3,7 @@ import { type DailyNote, type Journal, NOTES_PER_PAUSE } from '../journal';
 import { foldName, type Target, type TargetCatalog, type TargetKind } from '../links/targets';
 import { resolveRelative } from './relink';
 import { type Block, type NoteModel, parseNote } from '../note/parseNote';
-import { isPlaceholder, isUnder, quoteInContext, sectionName, taskText } from '../note/outline';
+import { isPlaceholder, isUnder, quoteInContext, sectionName, taskText, toldByChildren } from '../note/outline';
 import { normaliseQuestion, type WikiLink } from '../note/tokens';
 import { dayOfDailyNote } from '../dailyNotes';
 import { logseqConfigOf } from '../dialect/dialect';
@@ -24,6 +24,8 @@ import { openingTagTopics } from './openingTags';
 import { withoutOrganisations } from './organisations';
 import { findProjects, projectLinkOf } from './projects';
 import { type DayExtra, filedUnderDays, mayFileUnderDays, meetingNotes } from './dayExtras';
+import { isGraphMarkerPage, isNoGraphTopic } from './graphPages';
+import { projectOfWorkPage, workNamespaceProjects } from './workNamespaces';
 import { filingText, isCalloutTitle, isDateTitle, navigationLinks } from './templateLines';
 import type { Entry, GoalEvidence, LinkedNote, Mention, ReviewData, ReviewGoal, ReviewIncident, ReviewMeeting, ReviewProject, ReviewTask } from './types';
 
@@ -77,6 +79,7 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
   if (known) return known;
   const { catalog, settings } = journal;
   const isMarker = markerTest(settings);
+  const graph = journal.dialect.tagsArePages;
   const { note } = daily;
   const mentions: NoteMention[] = [];
   const tasks: ReviewTask[] = [];
@@ -108,8 +111,11 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
       if (link.embed || link.target === '' || isQuestion(link.target) || link.target === projectLink || navigation?.has(link) || !journal.dialect.isPageRef(link.relative ?? link.target)) continue;
       if (filing !== '' && filing.includes(`[[${link.target}`)) continue;
       // In a graph `[[Meeting]]` is the page `#Meeting` is: a marker either way.
-      if (journal.dialect.tagsArePages && isMarker(link.target)) continue;
+      // `[[lunabrain/work]]` files the line as work on lunabrain: listed under the project, not as a mention.
+      if (graph && (isGraphMarkerPage(link.target, isMarker) || projectOfWorkPage(link.target) !== null)) continue;
       const target = catalog.lookup(linkTarget(catalog, link, daily.path));
+      // `[[P0]]` may be an alias of `Priority/P0`: the page it resolves to is a marker too.
+      if (graph && target.path !== null && isGraphMarkerPage(target.name, isMarker)) continue;
       if (target.path) referenced.add(target.path);
       if (target.path && target.kind === 'other' && !seen.has(target.key)) {
         linked.push({ path: target.path, mention: at(i, quoteInContext(note.blocks, i)), takeaways: writtenUnder(note.blocks, i).map((t) => at(t.index, t.text)) });
@@ -117,19 +123,26 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
       let kind = target.kind;
       // A project is never a topic, even linked under a *Topics* heading.
       if (kind === 'other' && !target.project) {
-        underTopics ??= isUnder(note.blocks, i, (name) => name === 'topics');
-        if (underTopics) kind = 'topic';
+        // In a graph `[[X]]` is the page `#X` is: a topic however it is linked, unless it names a day or a period.
+        if (graph && dayOf(link, daily.path) === null && !isNoGraphTopic(target.name)) kind = 'topic';
+        else {
+          underTopics ??= isUnder(note.blocks, i, (name) => name === 'topics');
+          if (underTopics) kind = 'topic';
+        }
       }
       mention(kind, target, link.alias);
     }
     for (const tag of block.tags) {
-      if (isMarker(tag) || (filing !== '' && filing.includes(`#${tag}`))) continue;
+      if (isMarker(tag) || (filing !== '' && filing.includes(`#${tag}`)) || (graph && projectOfWorkPage(tag) !== null)) continue;
       // A tag is a topic, unless it names a person's note (`#ana` beside `Ana.md`) or, in Logseq, a page of another kind.
       const target = catalog.lookupTag(tag);
+      if (graph && isGraphMarkerPage(target.name, isMarker)) continue;
       mention(target.kind, target);
       for (const path of catalog.tagNotes(tag)) referenced.add(path);
     }
-    if (block.task && !isPlaceholder(block.text)) tasks.push({ text: taskText(block), done: block.task.done, status: block.task.status, date: daily.day, path: daily.path, line: block.line });
+    // A bare `- DONE` is told by the bullets under it; with none, it says nothing: no task.
+    const told = block.task === null ? '' : !isPlaceholder(block.text) ? taskText(block) : toldByChildren(note.blocks, i);
+    if (block.task && told !== '') tasks.push({ text: told, done: block.task.done, status: block.task.status, date: daily.day, path: daily.path, line: block.line });
   });
   const found = findIncidents(note);
   const incidents = found.map(({ links, ...incident }) => ({
@@ -148,6 +161,7 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
     if ((prose && kind !== 'other') || kind === 'person') continue;
     if (project.name !== '') projects.push({ ...project, date: daily.day, path: daily.path });
   }
+  if (graph) for (const project of workNamespaceProjects(note)) projects.push({ ...project, date: daily.day, path: daily.path });
   for (const line of proseLines) {
     if (!projects.some((p) => p.line === line)) {
       const block = note.blocks.find((b) => b.line === line);
@@ -527,7 +541,12 @@ async function reviewBeforeChanges(journal: Journal, period: Period): Promise<{ 
     for (const table of Object.values(tables)) table.sortBlocks();
     byDate(meetings);
   }
-  if (journal.dialect.tagsArePages) tables.topic.absorb(tables.other);
+  // In a graph a page worked on as a project this period (`#lunabrain/work`, or under *Projects*) is that project, never a topic.
+  const worked = journal.dialect.tagsArePages ? new Set(projects.filter((p) => p.linked).map((p) => catalog.lookup(catalog.fromNote(p.name, p.path)).key)) : new Set<string>();
+  if (journal.dialect.tagsArePages) {
+    tables.topic.absorb(tables.other);
+    tables.other.takeFrom(tables.topic, worked);
+  }
   // A tag opening most days (`- #pj` above the day's entry) says what the day is: a marker here, and in What changed.
   const openers = settings.openingTagMarkers ? openingTagTopics(notes, catalog) : new Set<string>();
   tables.topic.remove(openers);
@@ -579,7 +598,7 @@ async function reviewBeforeChanges(journal: Journal, period: Period): Promise<{ 
     metHere,
     finish: (history) => ({
       ...before,
-      changes: changesOf(withoutTopics(history, openers), period, settings.sliders, (p) => reviewNotePath(p, settings)),
+      changes: changesOf(withoutTopics(history, new Set([...openers, ...worked])), period, settings.sliders, (p) => reviewNotePath(p, settings)),
       meetings,
       warnings: dedupeWarnings(warnings),
     }),

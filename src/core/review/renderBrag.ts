@@ -210,7 +210,9 @@ function bragTags(settings: DaybookSettings, graph: boolean): Set<string> {
 
 function learned(data: ReviewData, size: Size, ambiguous: ReadonlySet<string>, settings: DaybookSettings): string[] {
   const filing = bragTags(settings, data.logseq !== undefined);
-  const learnt = data.topics.filter((t) => t.path !== null || !filing.has(t.name.toLowerCase()));
+  // In a graph a book's page is a topic too: it is told under Reading, once.
+  const toldElsewhere = new Set([...(data.reading ?? []), ...(data.design?.docs ?? [])].map((n) => n.path));
+  const learnt = data.topics.filter((t) => (t.path !== null || !filing.has(t.name.toLowerCase())) && !(t.path !== null && toldElsewhere.has(t.path)));
   const topics = learnt.slice(0, size.topics).map((t) => {
     const first = t.blocks[0];
     const last = t.blocks[t.blocks.length - 1];

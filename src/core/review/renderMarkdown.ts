@@ -102,9 +102,13 @@ function cleanQuote(text: string): string {
   return clean.trim();
 }
 
+/** `[text](address)`, the address without spaces, as quotes copy links from the web. */
+const MARKDOWN_LINK = /^\[([^[\]\n]*)\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)/;
+
 /**
  * A quote cut to about `max` characters at a word boundary, never inside a
- * `[[link]]` or a `code span`, so the cut never breaks the markdown around it.
+ * `[[link]]`, a `[text](address)` or a `code span`, so the cut never breaks the
+ * markdown around it. A markdown link counts as its text: its address is not read.
  */
 export function shorten(text: string, max = 180): string {
   const clean = cleanQuote(text);
@@ -115,8 +119,20 @@ export function shorten(text: string, max = 180): string {
   let cut = -1;
   // A cut outside parentheses reads better ("…(account_id …" leaves one open); take one if there is any.
   let balanced = -1;
-  for (let i = 0; i < clean.length && i <= max; i++) {
+  let hidden = 0;
+  let i = 0;
+  for (; i < clean.length && i - hidden <= max; i++) {
     const ch = clean[i];
+    if (ch === '[' && !code && depth === 0 && clean[i + 1] !== '[') {
+      const link = MARKDOWN_LINK.exec(clean.slice(i, i + 4096));
+      if (link) {
+        // A link that does not fit is left out whole, from the last word boundary before it.
+        if (i - hidden + link[1].length + 2 > max) break;
+        hidden += link[0].length - link[1].length - 2;
+        i += link[0].length - 1;
+        continue;
+      }
+    }
     if (ch === '`') code = !code;
     else if (!code && clean.startsWith('[[', i)) depth++;
     else if (!code && clean.startsWith(']]', i) && depth > 0) depth--;
@@ -127,6 +143,7 @@ export function shorten(text: string, max = 180): string {
       if (parens === 0) balanced = i;
     }
   }
+  if (i >= clean.length) return clean;
   if (balanced > max / 2) cut = balanced;
   return cut > 0 ? clean.slice(0, cut).replace(/[,;:.\s-]+$/, '') + ' …' : clean;
 }

@@ -190,7 +190,7 @@ class BlockBuilder {
   }
 
   private add(node: Heading | Paragraph, kind: Block['kind'], level: number, parent: number): number {
-    const rendered = restoreDefused(visibleText(node.children).trim());
+    const rendered = withoutDrawers(restoreDefused(visibleText(node.children).trim()));
     const start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? start;
     const markdown = restoreDefused(this.source.slice(start, end));
@@ -262,4 +262,20 @@ function visibleText(nodes: PhrasingContent[]): string {
     }
   }
   return out;
+}
+
+/**
+ * Logseq's drawers (`:LOGBOOK:` … `:END:`) are hidden by the app: never a block's text
+ * (an output change since the freeze, made here in the same commit; one left open hides the rest).
+ */
+function withoutDrawers(text: string): string {
+  const kept: string[] = [];
+  let inDrawer = false;
+  for (const line of text.split('\n')) {
+    const bare = line.trim();
+    if (inDrawer) inDrawer = !/^:END:$/i.test(bare);
+    else if (/^:[A-Za-z_-]+:$/.test(bare) && !/^:END:$/i.test(bare)) inDrawer = true;
+    else kept.push(line);
+  }
+  return kept.join('\n').trim();
 }
