@@ -139,7 +139,7 @@ function isMarkerTag(name) {
 
 /**
  * The README's rule for a graph: a page that says what a line is, not what it is about — a marker
- * tag's page, a page naming a kind (`Person`, `inquirer/project`: last part person(s), people,
+ * tag's page, a page naming a kind (`Person`, `acme/project`: last part person(s), people,
  * colleague(s), project(s), topic(s)), or a task keyword's page (`[[DONE]]`, where Logseq lists tasks).
  */
 const KIND_WORDS = new Set(['person', 'persons', 'people', 'colleague', 'colleagues', 'project', 'projects', 'topic', 'topics']);

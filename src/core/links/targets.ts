@@ -55,8 +55,8 @@ const PROJECT_WORDS = new Set(['project', 'projects']);
 const TOPIC_WORDS = new Set(['topic', 'topics']);
 
 /**
- * Whether a page name names a kind of page, not a thing (`Person`, `inquirer/colleague`,
- * `inquirer/project`): the pages a graph tags people and projects with, by its last part.
+ * Whether a page name names a kind of page, not a thing (`Person`, `acme/colleague`,
+ * `acme/project`): the pages a graph tags people and projects with, by its last part.
  */
 export function namesKind(page: string): boolean {
   const last = foldName(page.slice(page.lastIndexOf('/') + 1));
