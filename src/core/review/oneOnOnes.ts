@@ -23,10 +23,13 @@ const PROPERTY_LINE = /^\s*[\p{L}\p{N}_][\p{L}\p{N}_-]*::.*$/gmu;
 const ownWords = (text: string) => (text.includes('::') ? text.replace(PROPERTY_LINE, '').trim() : text);
 
 /** Whether a block's own words are only names (links, tags) and filler words. */
+/** Every marker in a text, to take them all out (one regex for the run, not one per block). */
+const EVERY_MARKER = new RegExp(MARKER.source, 'giu');
+
 function onlyNames(text: string, withoutMarker: boolean): boolean {
   const words = text
     .replace(/#\[\[[^\]]*\]\]|\[\[[^\]]*\]\]|(?:^|\s)#[^\s#]+/gu, ' ')
-    .replace(withoutMarker ? new RegExp(MARKER.source, 'giu') : /$^/u, ' ')
+    .replace(withoutMarker ? EVERY_MARKER : /$^/u, ' ')
     .split(/[\s/&·,:;()+|–—-]+/u)
     .filter((word) => word !== '' && !FILLER.has(word.toLowerCase()));
   return words.length <= MAX_OTHER_WORDS;
@@ -48,10 +51,11 @@ const ATTENDEES = /^(?:attendees|participants|invitees)$/u;
 function isAttendee(blocks: NoteModel['blocks'], index: number, text: string): boolean {
   const block = blocks[index];
   if (block.end !== index + 1 || (block.links.length === 0 && block.tags.length === 0) || !onlyNames(text, false)) return false;
+  let underAttendees = false;
+  for (let p = block.parent, depth = 0; p !== -1 && depth < 3 && !underAttendees; p = blocks[p].parent, depth++) underAttendees = ATTENDEES.test(blocks[p].name);
   // Beside a group with its people under it (`[[Kestrel]]:` → …), a name alone is another group (`[[Acme]]`).
-  if (block.parent !== -1 && blocks.some((b, i) => b.parent === block.parent && b.end > i + 1)) return false;
-  for (let p = block.parent, depth = 0; p !== -1 && depth < 3; p = blocks[p].parent, depth++) if (ATTENDEES.test(blocks[p].name)) return true;
-  return false;
+  // Looked for only under an attendees line: a walk over every block for every name in the note was quadratic.
+  return underAttendees && !(block.parent !== -1 && blocks.some((b, i) => b.parent === block.parent && b.end > i + 1));
 }
 
 /**
