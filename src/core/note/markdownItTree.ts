@@ -10,8 +10,9 @@ import type { FlowNode, ListItemNode, ListNode, Phrasing, Position } from './mar
  * the note is parsed by micromark: text holding a carriage return, a NUL or a
  * byte-order mark (markdown-it rewrites them before parsing), a line of an
  * outline that only micromark, with indented code switched off, reads as a
- * block of its own, an offset this cannot vouch for, or a note nested deeper
- * than the stack allows.
+ * block of its own, an offset this cannot vouch for, a note nested deeper
+ * than the stack allows, and each class of text the checks below name, found
+ * by tests/core/markdownItTree.test.ts and bench/treeIdentity.ts.
  */
 
 class GiveUp extends Error {}
@@ -159,7 +160,7 @@ class TreeBuilder {
     const quotes: number[] = [];
     const flowChildren = (): FlowNode[] => {
       const top = stack[stack.length - 1];
-      if ('type' in top && top.type === 'list') throw new GiveUp('line 150');
+      if ('type' in top && top.type === 'list') throw new GiveUp('a block in a list');
       return top.children;
     };
     for (let i = 0; i < tokens.length; i++) {
@@ -168,22 +169,22 @@ class TreeBuilder {
         case 'paragraph_open':
         case 'heading_open': {
           const inline = tokens[i + 1];
-          if (inline?.type !== 'inline' || !token.map) throw new GiveUp('line 159');
+          if (inline?.type !== 'inline' || !token.map) throw new GiveUp('a block without its text');
           const [first, after] = token.map;
           const start = this.starts[first];
-          if (start === undefined) throw new GiveUp('line 162');
+          if (start === undefined) throw new GiveUp('a line never looked at');
           if (token.type === 'paragraph_open') {
             const position = this.position(first, start, after - 1);
-            if (quotes.length ? !this.blank(after) && !this.itemLeftOf(after) : this.lazyAt(first, after)) throw new GiveUp('line 165');
+            if (quotes.length ? !this.blank(after) && !this.itemLeftOf(after) : this.lazyAt(first, after)) throw new GiveUp('a lazy line');
             // Four columns into its container an outline's line is still a block start to micromark (a definition, say).
-            if (this.outline && this.column(first, start) - (this.indents[first]?.at(-1) ?? 0) >= 4) throw new GiveUp('line 167');
-            if (this.outline ? !outlineParagraph(inline.content) : !plainParagraph(inline.content)) throw new GiveUp('line 168');
+            if (this.outline && this.column(first, start) - (this.indents[first]?.at(-1) ?? 0) >= 4) throw new GiveUp('an outline line four columns in');
+            if (this.outline ? !outlineParagraph(inline.content) : !plainParagraph(inline.content)) throw new GiveUp('a block start inside a paragraph');
             flowChildren().push({ type: 'paragraph', children: this.phrasing(inline, first, start, position), position });
           } else {
             const atx = token.markup.startsWith('#');
             // micromark starts a setext heading at the definitions its text opened with.
             const before = tokens[i - 1];
-            if (!atx && before?.type === 'reference_definition' && before.map?.[1] === first) throw new GiveUp('line 174');
+            if (!atx && before?.type === 'reference_definition' && before.map?.[1] === first) throw new GiveUp('a setext heading after a definition');
             const position = this.position(first, start, atx ? first : after - 1);
             const contentStart = atx ? this.afterHashes(start) : start;
             flowChildren().push({ type: 'heading', depth: Number(token.tag.slice(1)), children: this.phrasing(inline, first, contentStart, position), position });
@@ -200,7 +201,7 @@ class TreeBuilder {
           const emptyFirst = tokens[i + 2]?.type === 'list_item_close';
           // A list opening on its item's own line (`- - x`) is read apart too, empty or not.
           const onItemLine = before === 'list_item_open' && tokens[i - 1].map?.[0] === line;
-          if (before === 'code_block' || onItemLine || (emptyFirst && (before === 'list_item_open' || line < 0 || (line > 0 && !this.blank(line - 1))))) throw new GiveUp('line 191');
+          if (before === 'code_block' || onItemLine || (emptyFirst && (before === 'list_item_open' || line < 0 || (line > 0 && !this.blank(line - 1))))) throw new GiveUp('a list where micromark reads text');
           const list: ListNode = { type: 'list', children: [] };
           flowChildren().push(list);
           stack.push(list);
@@ -208,7 +209,7 @@ class TreeBuilder {
         }
         case 'list_item_open': {
           const list = stack[stack.length - 1];
-          if (!('type' in list) || list.type !== 'list') throw new GiveUp('line 199');
+          if (!('type' in list) || list.type !== 'list') throw new GiveUp('an item outside a list');
           const item: ListItemNode = { type: 'listItem', children: [] };
           list.children.push(item);
           stack.push(item);
@@ -221,7 +222,7 @@ class TreeBuilder {
         }
         case 'blockquote_open': {
           // Lazy lines (a quote's line without its `>`) are read by rules the two parsers apply apart.
-          if (!token.map || !this.quotedThroughout(token.map[0], token.map[1])) throw new GiveUp('line 207');
+          if (!token.map || !this.quotedThroughout(token.map[0], token.map[1])) throw new GiveUp('a quote with lazy or indented lines');
           // A tab among a quote's markers: the two count its columns apart.
           for (let line = token.map[0]; line < token.map[1]; line++) if (/>[> \t*+\-\d.)]*\t/.test(this.lineText(line))) throw new GiveUp('a tab in a quote');
           quotes.push(token.map[1]);
@@ -233,7 +234,7 @@ class TreeBuilder {
         case 'blockquote_close': {
           // A quote ending in a paragraph right above a line of text: that line may be a lazy one to micromark.
           const after = quotes.pop() ?? this.lineEnds.length;
-          if (tokens[i - 1]?.type === 'paragraph_close' && !this.blank(after)) throw new GiveUp('line 217');
+          if (tokens[i - 1]?.type === 'paragraph_close' && !this.blank(after)) throw new GiveUp('a quote ending above text');
           stack.pop();
           break;
         }
@@ -247,17 +248,17 @@ class TreeBuilder {
           break;
         case 'html_block':
           // HTML that may have interrupted a paragraph, maybe closing containers on the way, is where the two part.
-          if (SLASHED_VALUE.test(token.content) || UNICODE_SPACE.test(token.content) || afterParagraph(tokens, i)) throw new GiveUp('line 228');
+          if (SLASHED_VALUE.test(token.content) || UNICODE_SPACE.test(token.content) || afterParagraph(tokens, i)) throw new GiveUp('HTML read apart');
           flowChildren().push({ type: 'other' });
           break;
         case 'reference_definition':
           // A definition over several lines, or with text right under it: where its title ends the two may part.
-          if (!token.map || token.map[1] - token.map[0] > 1 || !this.blank(token.map[1])) throw new GiveUp('line 233');
+          if (!token.map || token.map[1] - token.map[0] > 1 || !this.blank(token.map[1])) throw new GiveUp('a definition with text under it');
           flowChildren().push({ type: 'other' });
           break;
         case 'fence':
           // In an outline micromark closes a fence at any indentation.
-          if (this.outline && /^[ \t]*(?:```|~~~)/m.test(token.content)) throw new GiveUp('line 238');
+          if (this.outline && /^[ \t]*(?:```|~~~)/m.test(token.content)) throw new GiveUp('an indented closing fence');
           flowChildren().push({ type: 'other' });
           break;
         case 'code_block':
@@ -265,7 +266,7 @@ class TreeBuilder {
           flowChildren().push({ type: 'other' });
           break;
         default:
-          throw new GiveUp('line 246');
+          throw new GiveUp('a token of no known kind');
       }
     }
     return root.children;
@@ -349,7 +350,7 @@ class TreeBuilder {
 
   private position(line: number, start: number, lastLine: number): Position {
     const end = this.lineEnds[lastLine];
-    if (end === undefined || end < start) throw new GiveUp('line 316');
+    if (end === undefined || end < start) throw new GiveUp('a block ending before its start');
     return { start: { line: line + 1, offset: start }, end: { offset: end } };
   }
 
@@ -379,7 +380,7 @@ class TreeBuilder {
         if (k === lines.length - 1) while (end > 0 && /[ \t\f]/.test(this.text[end - 1])) end--;
         textStart = end - line.length;
       }
-      if (this.text.slice(textStart, textStart + line.length) !== line) throw new GiveUp('line 346');
+      if (this.text.slice(textStart, textStart + line.length) !== line) throw new GiveUp('inline text off its lines');
       starts.push(textStart);
       contentStarts.push(at);
       at += line.length + 1;
@@ -409,7 +410,7 @@ class TreeBuilder {
       stack.push(node.children);
     };
     const close = () => {
-      if (stack.length === 1) throw new GiveUp('line 376');
+      if (stack.length === 1) throw new GiveUp('a close without an open');
       stack.pop();
     };
     for (const token of inline.children ?? []) {
@@ -426,11 +427,11 @@ class TreeBuilder {
         case 'code_inline':
         case 'html_inline': {
           const meta = token.meta as { start: number; end: number } | null;
-          if (!meta || (token.type === 'html_inline' && SLASHED_VALUE.test(token.content))) throw new GiveUp('line 393');
+          if (!meta || (token.type === 'html_inline' && SLASHED_VALUE.test(token.content))) throw new GiveUp('inline HTML read apart');
           offsets ??= this.contentOffsets(inline, firstLine, contentStart);
           const start = offsets(meta.start);
           const end = offsets(meta.end).offset;
-          if (start.offset < block.start.offset || end > block.end.offset) throw new GiveUp('line 397');
+          if (start.offset < block.start.offset || end > block.end.offset) throw new GiveUp('inline code outside its block');
           push({ type: token.type === 'code_inline' ? 'inlineCode' : 'html', position: { start, end: { offset: end } } });
           break;
         }
@@ -452,10 +453,10 @@ class TreeBuilder {
           push({ type: 'image' });
           break;
         default:
-          throw new GiveUp('line 419');
+          throw new GiveUp('an inline token of no known kind');
       }
     }
-    if (stack.length !== 1) throw new GiveUp('line 422');
+    if (stack.length !== 1) throw new GiveUp('an open without a close');
     return root;
   }
 }
