@@ -78,22 +78,13 @@ const RULE = /^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
  * Whether micromark reads this paragraph's content as one paragraph too: no
  * later line of it may look like the start of a block, which the two let
  * interrupt a paragraph by rules that differ at the edges (an empty item, a
- * list from 2, a lone HTML tag).
+ * list from 2, a lone HTML tag). In an outline (no indented code) markdown-it
+ * still lets no block start four columns in, where micromark does: there the
+ * first line may not look like one either, nor a later one keep indentation
+ * of its own.
  */
-function plainParagraph(content: string): boolean {
-  const lines = content.split('\n');
-  return lines.every((line, k) => k === 0 || (!BLOCK_START.test(line) && !RULE.test(line)));
-}
-
-/**
- * Whether micromark without indented code reads this paragraph's content as
- * one paragraph too. markdown-it still lets no block start four columns in:
- * such a line stays in the paragraph, as a line that reads as a block start
- * or keeps indentation of its own after the first.
- */
-function outlineParagraph(content: string): boolean {
-  const lines = content.split('\n');
-  return lines.every((line, k) => !BLOCK_START.test(line) && !RULE.test(line) && (k === 0 || !/^[ \t]/.test(line)));
+function oneParagraph(content: string, outline: boolean): boolean {
+  return content.split('\n').every((line, k) => (k === 0 && !outline) || (!BLOCK_START.test(line) && !RULE.test(line) && (k === 0 || !outline || !/^[ \t]/.test(line))));
 }
 
 /**
@@ -113,18 +104,17 @@ export function markdownItTree(text: string, outline: boolean): FlowNode[] | nul
     parsers.set(outline, md);
   }
   try {
-    lineStarts = [];
-    lineIndents = [];
     const tokens = md.parse(text, {});
     return new TreeBuilder(text, lineStarts, lineIndents, outline).build(tokens);
   } catch (error) {
-    lineStarts = [];
-    lineIndents = [];
     if (error instanceof GiveUp || error instanceof RangeError) {
       gaveUp(error.message);
       return null;
     }
     throw error;
+  } finally {
+    lineStarts = [];
+    lineIndents = [];
   }
 }
 
@@ -178,7 +168,7 @@ class TreeBuilder {
             if (quotes.length ? !this.blank(after) && !this.itemLeftOf(after) : this.lazyAt(first, after)) throw new GiveUp('a lazy line');
             // Four columns into its container an outline's line is still a block start to micromark (a definition, say).
             if (this.outline && this.column(first, start) - (this.indents[first]?.at(-1) ?? 0) >= 4) throw new GiveUp('an outline line four columns in');
-            if (this.outline ? !outlineParagraph(inline.content) : !plainParagraph(inline.content)) throw new GiveUp('a block start inside a paragraph');
+            if (!oneParagraph(inline.content, this.outline)) throw new GiveUp('a block start inside a paragraph');
             flowChildren().push({ type: 'paragraph', children: this.phrasing(inline, first, start, position), position });
           } else {
             const atx = token.markup.startsWith('#');
@@ -272,9 +262,18 @@ class TreeBuilder {
     return root.children;
   }
 
+  /** The offset a line starts at. */
+  private lineStart(line: number): number {
+    return line === 0 ? 0 : this.lineEnds[line - 1] + 1;
+  }
+
+  private lineText(line: number): string {
+    return this.text.slice(this.lineStart(line), this.lineEnds[line]);
+  }
+
   /** The columns a line is indented by, a tab to the next multiple of four. */
   private columns(line: number): number {
-    let at = line === 0 ? 0 : this.lineEnds[line - 1] + 1;
+    let at = this.lineStart(line);
     let columns = 0;
     for (; at < this.lineEnds[line]; at++) {
       if (this.text[at] === ' ') columns++;
@@ -287,7 +286,7 @@ class TreeBuilder {
   /** The column of an offset in its line, a tab to the next multiple of four. */
   private column(line: number, offset: number): number {
     let columns = 0;
-    for (let at = line === 0 ? 0 : this.lineEnds[line - 1] + 1; at < offset; at++) columns += this.text[at] === '\t' ? 4 - (columns % 4) : 1;
+    for (let at = this.lineStart(line); at < offset; at++) columns += this.text[at] === '\t' ? 4 - (columns % 4) : 1;
     return columns;
   }
 
@@ -314,19 +313,12 @@ class TreeBuilder {
   /** Whether the line is a bullet with text, left of the list item open (a sibling's or an outer one's): it ends a quote in the item for both parsers. */
   private itemLeftOf(line: number): boolean {
     if (line >= this.lineEnds.length || this.columns(line) >= (this.itemIndents.at(-1) ?? 0)) return false;
-    const start = line === 0 ? 0 : this.lineEnds[line - 1] + 1;
-    return /^[ \t]*[-*+][ \t]+\S/.test(this.text.slice(start, this.lineEnds[line]));
-  }
-
-  private lineText(line: number): string {
-    return this.text.slice(line === 0 ? 0 : this.lineEnds[line - 1] + 1, this.lineEnds[line]);
+    return /^[ \t]*[-*+][ \t]+\S/.test(this.lineText(line));
   }
 
   /** Whether the line is blank or past the text's end. */
   private blank(line: number): boolean {
-    if (line >= this.lineEnds.length) return true;
-    const start = line === 0 ? 0 : this.lineEnds[line - 1] + 1;
-    return /^[ \t]*$/.test(this.text.slice(start, this.lineEnds[line]));
+    return line >= this.lineEnds.length || /^[ \t]*$/.test(this.lineText(line));
   }
 
   /**
@@ -339,11 +331,8 @@ class TreeBuilder {
     const indent = this.itemIndents.at(-1) ?? 0;
     for (let line = first + 1; line < after; line++) {
       if (this.blank(line)) continue;
-      if (this.columns(line) - indent >= 4 || this.columns(line) < indent) return false;
-      let at = line === 0 ? 0 : this.lineEnds[line - 1] + 1;
-      const end = this.lineEnds[line];
-      while (at < end && /[ \t>]/.test(this.text[at]) && this.text[at] !== '>') at++;
-      if (at < end && this.text[at] !== '>') return false;
+      const columns = this.columns(line);
+      if (columns - indent >= 4 || columns < indent || !/^[ \t]*>/.test(this.lineText(line))) return false;
     }
     return true;
   }
