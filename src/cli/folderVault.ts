@@ -12,7 +12,7 @@ import { bytesHash, type Stamp, stampOf } from './fileStamp';
 import type { FrontmatterIndex, HeadRecord } from './frontmatterIndex';
 import { StaleTemporaries } from './temporaries';
 import type { ListingCache } from './listingCache';
-import { listVault } from './vaultListing';
+import { isHidden, listVault } from './vaultListing';
 
 export type ReadPart = 'text' | 'head';
 
@@ -98,11 +98,19 @@ export class FolderVault implements VaultSource, ReviewStore {
 
   /**
    * The `.svg` files under a folder of the vault (the reviews folder's charts),
-   * which the listing of notes leaves out; links are not followed, and a
-   * folder that cannot be read holds none.
+   * which the listing of notes leaves out; hidden folders as the listing hides
+   * them, no link followed (nor one on the way to the folder), and a folder
+   * that cannot be read holds none.
    */
   picturesIn(folder: string): string[] {
     const out: string[] = [];
+    // A folder reached through a link (the reviews folder linked elsewhere) holds none Daybook may remove.
+    const start = join(this.realRoot, ...folder.split('/').filter(Boolean));
+    try {
+      if (realpathSync.native(start) !== start) return out;
+    } catch {
+      return out;
+    }
     const walk = (relativePath: string) => {
       let entries: Dirent[];
       try {
@@ -112,7 +120,8 @@ export class FolderVault implements VaultSource, ReviewStore {
       }
       for (const entry of entries) {
         const path = relativePath ? `${relativePath}/${entry.name}` : entry.name;
-        if (entry.isDirectory() && !entry.name.startsWith('.')) walk(path);
+        if (isHidden(entry.name)) continue;
+        if (entry.isDirectory()) walk(path);
         else if (entry.isFile() && entry.name.endsWith('.svg')) out.push(path);
       }
     };

@@ -166,14 +166,15 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
     const preload = pool ? (periods: Period[]) => whileParsing(journal, periods.filter((p) => options.force || !upToDate(p)).flatMap((p) => journal.dailyNotesIn(p))) : null;
     // One period's notes on the workers: this thread reads the alias notes meanwhile, instead of after.
     if (pool && period && (options.force || !(upToDate(period) ?? memo?.answers(period)))) await whileParsing(journal, journal.dailyNotesIn(period), notesAhead(journal, period));
-    const removeStale: RemoveStale = Object.assign(
-      async (path: string, stalePeriod: Period | null) => {
+    const removeStale: RemoveStale = {
+      review: async (path, stalePeriod) => {
         const outcome = await removeStaleReview(vault, path, opened.settings.sliders);
         if (outcome === 'removed' && stalePeriod) memo?.noteSettled(path, stalePeriod);
         return outcome;
       },
-      { pictures: () => vault.picturesIn(opened.settings.reviewsFolder), picture: (path: string) => removeOrphanedPicture(vault, path) },
-    );
+      pictures: () => vault.picturesIn(opened.settings.reviewsFolder),
+      picture: (path) => removeOrphanedPicture(vault, path),
+    };
     const writeIndex: IndexWrite = async () => {
       // The index is read from the same notes as the reviews: a rebuild that holds left it as it would be written now.
       if (rebuildHolds()) return { line: null, skipped: null, failed: false };
@@ -253,13 +254,14 @@ type Written = Omit<WriteOutcome, 'review'> & { review?: ReviewData; warnings: W
 type Write = (period: Period, force: boolean) => Promise<Written>;
 
 type Preload = ((periods: Period[]) => Promise<void>) | null;
-/** Removes a stale review note (and its chart) when nothing in it is the user's. */
-type RemoveStale = ((path: string, period: Period | null) => Promise<'removed' | 'kept' | 'not a review'>) & {
+/** Removes a stale review note (and its chart) when nothing in it is the user's, and pictures left without their review. */
+interface RemoveStale {
+  review: (path: string, period: Period | null) => Promise<'removed' | 'kept' | 'not a review'>;
   /** The pictures (`.svg`) in the reviews folder. */
   pictures: () => string[];
   /** Removes a review's picture left without its review, while it is Daybook's. */
   picture: (path: string) => Promise<boolean>;
-};
+}
 
 /** The period a single review is for, or a usage error saying what to write instead. */
 function periodOf(options: ReviewOptions, io: Io): Period {
@@ -345,7 +347,7 @@ async function rebuildAll(journal: Journal, force: boolean, write: Write, preloa
   let removed = 0;
   for (const stale of staleReviewNotes(journal, periods)) {
     try {
-      const outcome = await removeStale(stale.path, stale.period);
+      const outcome = await removeStale.review(stale.path, stale.period);
       if (outcome === 'removed') removed++;
       else if (outcome === 'kept' && stale.period) io.stderr(`warning: ${stale.path}: no daily note falls in ${stale.period.id} any more; kept, as it holds text of yours\n`);
     } catch (error) {

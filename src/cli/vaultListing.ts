@@ -6,7 +6,7 @@ import { fileKind } from './noteBytes';
 import { isStaleTemporary, TEMP_SUFFIX } from './temporaries';
 
 /** Obsidian hides dot-folders (`.obsidian`, `.trash`, `.git`) from the vault; so do we. */
-function isHidden(name: string): boolean {
+export function isHidden(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
 }
 

@@ -93,14 +93,13 @@ export async function removeStaleReview(store: ReviewStore, path: string, slider
  */
 export function orphanedPictures(journal: Journal, pictures: string[], periods: Period[] = periodsWithNotes(journal)): string[] {
   const { settings } = journal;
-  const notes = new Set(journal.files.map((file) => file.path));
   const owned = new Set<string>();
   for (const path of [...periods.map((period) => reviewNotePath(period, settings)), ...journal.files.filter((file) => isInFolder(file.path, settings.reviewsFolder)).map((file) => file.path)]) {
     owned.add(moodChartPath(path));
     for (const slider of settings.sliders) owned.add(heatmapPath(path, slider));
   }
   // Only names Daybook gives its pictures: any other picture is the user's and is not even read.
-  return pictures.filter((path) => /(?: mood| heatmap)\.svg$/.test(path) && !owned.has(path) && !notes.has(path));
+  return pictures.filter((path) => /(?: mood| heatmap)\.svg$/.test(path) && !owned.has(path));
 }
 
 /** Removes a picture `orphanedPictures` found, only while it is Daybook's own. */

@@ -83,6 +83,38 @@ describe('nothing escapes the vault: symlinks', () => {
     expect(readdirSync(elsewhere)).toEqual([]);
   });
 
+  it('removes a mood chart left without its review only in the reviews folder itself: never through a link, nor in a hidden folder', async () => {
+    const { box, vault } = boxedVault({ ...dailyNotes([16, 17]), ...settingsFile({ dailyFolder: 'Daily' }) });
+    await daybook(['review', '--vault', vault, '--all', '--write']);
+    const chart = readFileSync(join(vault, 'Reviews', '2026-W47 mood.svg'), 'utf8');
+    const outside = join(box, 'outside');
+    mkdirSync(outside);
+    writeFileSync(join(outside, '2020-W01 mood.svg'), chart);
+    writeFileSync(join(outside, 'linked mood.svg'), chart);
+    symlinkSync(outside, join(vault, 'Reviews', 'Old'));
+    symlinkSync(join(outside, 'linked mood.svg'), join(vault, 'Reviews', '2019-W01 mood.svg'));
+    mkdirSync(join(vault, 'Reviews', '.trash'));
+    writeFileSync(join(vault, 'Reviews', '.trash', '2018-W01 mood.svg'), chart);
+    // The one left in the reviews folder itself, by a review deleted by hand, goes.
+    writeFileSync(join(vault, 'Reviews', '2017-W01 mood.svg'), chart);
+    const result = await daybook(['review', '--vault', vault, '--all', '--write']);
+    expect(result.code).toBe(0);
+    expect(existsSync(join(vault, 'Reviews', '2017-W01 mood.svg'))).toBe(false);
+    expect(readdirSync(outside).sort()).toEqual(['2020-W01 mood.svg', 'linked mood.svg']);
+    expect(readFileSync(join(outside, 'linked mood.svg'), 'utf8')).toBe(chart);
+    expect(readdirSync(join(vault, 'Reviews'))).toEqual(expect.arrayContaining(['2019-W01 mood.svg', 'Old', '.trash']));
+    expect(readdirSync(join(vault, 'Reviews', '.trash'))).toEqual(['2018-W01 mood.svg']);
+
+    // The whole reviews folder a link out of the vault: no picture there is touched, and none is named an error.
+    const second = boxedVault({ ...dailyNotes([16]), ...settingsFile({ dailyFolder: 'Daily' }) });
+    const elsewhere = mkdtempSync(join(tmpdir(), 'daybook-elsewhere-'));
+    writeFileSync(join(elsewhere, '2016-W01 mood.svg'), chart);
+    symlinkSync(elsewhere, join(second.vault, 'Reviews'));
+    const run = await daybook(['review', '--vault', second.vault, '--all', '--write']);
+    expect(run.stderr).not.toMatch(/mood\.svg: not removed/);
+    expect(readdirSync(elsewhere)).toEqual(['2016-W01 mood.svg']);
+  });
+
   it('never reads a daily note linked from outside into a review, reports it, and skips link loops', async () => {
     const { box, vault } = boxedVault({ ...dailyNotes([16]), ...settingsFile({ dailyFolder: 'Daily' }) });
     writeFileSync(join(box, 'private.md'), '## Journal\n\nSECRET talk with [[Ana]]\n');
