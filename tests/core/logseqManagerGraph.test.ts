@@ -57,7 +57,10 @@ describe("a manager's Logseq graph", () => {
   it('shows a label under a project with the lines under it, on one line', () => {
     expect(data.projects.map((p) => [p.name, p.lines])).toEqual([
       ['Ledger', ['Migration: moved the ledger tables; cut the nightly job from 40 min to 12 min', 'Staffing needs: one more analyst']],
+      // The project's page linked again that day, out of Projects: a line of the project, not an other link.
+      ['Ledger', ['[[Ledger]] review']],
     ]);
+    expect(names(data.otherLinks)).not.toContain('Ledger');
     expect(year).toContain('- **Migration: moved the ledger tables; cut the nightly job from 40 min to 12 min** — Ledger');
   });
 

@@ -24,6 +24,8 @@ describe('a Logseq graph that files work under a project namespace', () => {
   it('reads #kiln/work as a line of work on the project kiln: its words, or the bullets under a bare tag', () => {
     expect(data.projects.map((p) => [p.name, p.lines])).toEqual([
       ['kiln', ['moved the scheduler to a queue; dropped the cron table']],
+      // The project's own page, mentioned in a week it is worked on: a line about the project.
+      ['kiln', ['read about #kiln firing curves']],
       ['kiln', ['cut cold start from 9 s to 2 s']],
       ['kiln', ['write the migration notes']],
       ['ember', ['fixed the login redirect']],
@@ -37,6 +39,10 @@ describe('a Logseq graph that files work under a project namespace', () => {
     expect(topics).toEqual(['kiln/ideas']);
     expect([...topics, ...data.otherLinks.map((o) => o.name)]).not.toContain('kiln/work');
     expect(markdown).not.toContain('[[kiln/work]] ·');
+    // Its own page is listed under the project, with the line that names it, not once more under Other links.
+    expect(data.otherLinks.map((o) => o.name)).toEqual([]);
+    expect(markdown).not.toContain('## Other links');
+    expect(markdown).toContain('- [Mon 1 Sep]([[Sep 1st, 2025]]): read about #kiln firing curves');
     // Nor in What changed: last week's topic is this week's project.
     expect(markdown).toContain('## What changed');
     expect(markdown).not.toMatch(/\*\*Topics [a-z ]+:\*\*.*\[\[kiln\]\]/);

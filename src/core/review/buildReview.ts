@@ -22,7 +22,7 @@ import { readMood, summariseMood } from './mood';
 import { oneOnOnePeople } from './oneOnOnes';
 import { openingTagTopics } from './openingTags';
 import { withoutOrganisations } from './organisations';
-import { findProjects, projectLinkOf } from './projects';
+import { findProjects, isImpactLine, projectLinkOf } from './projects';
 import { type DayExtra, filedUnderDays, mayFileUnderDays, meetingNotes } from './dayExtras';
 import { isGraphMarkerPage, isNoGraphTopic } from './graphPages';
 import { projectOfWorkPage, workNamespaceProjects } from './workNamespaces';
@@ -562,6 +562,9 @@ async function reviewBeforeChanges(journal: Journal, period: Period): Promise<{ 
   for (const table of [tables.topic, tables.other]) tables.person.takeFrom(table, metHere);
   const projectPeople = await withoutOrganisations(journal, new Set(projectMentions.map((m) => m.target.key).filter((key) => metOneOnOne.has(key))));
   movePeopleFromProjects(projects, projectMentions, projectPeople, tables.person, workLog);
+  // Whom the journal met is a person, worked on or not; what is left of a worked page's mentions is its project's.
+  const own = ownPageLines(worked, tables.other, projects, (name, from) => catalog.lookup(catalog.fromNote(name, from)).key);
+  if (own.length) projects.splice(0, projects.length, ...[...projects, ...own].sort((a, b) => a.date.localeCompare(b.date) || (a.path === b.path ? a.line - b.line : 0)));
   const typed = await typedNotes(journal, linked, warnings);
   for (const path of referenced) {
     const problem = catalog.problemWith(path);
@@ -603,6 +606,30 @@ async function reviewBeforeChanges(journal: Journal, period: Period): Promise<{ 
       warnings: dedupeWarnings(warnings),
     }),
   };
+}
+
+/**
+ * A project's own page mentioned in a period it is worked on (`#milvus should be used in #lunabrain`
+ * beside `#lunabrain/work`) is a line about that project: listed under it, as the other lines of
+ * its work are, not as a mention of the page. Takes those entries out of the other links.
+ */
+function ownPageLines(worked: Set<string>, others: EntryTable, projects: ReviewProject[], keyOf: (name: string, from: string) => string): ReviewProject[] {
+  const lines: ReviewProject[] = [];
+  const moved = new Set<string>();
+  for (const key of worked) {
+    const entry = others.get(key);
+    const named = projects.find((p) => p.linked && keyOf(p.name, p.path) === key);
+    if (!entry || !named) continue;
+    // A block that both files work on the project and names its page is one line, listed once.
+    const listed = new Set(projects.filter((p) => p.name === named.name).map((p) => `${p.path}\u0000${p.line}`));
+    for (const block of entry.blocks) {
+      if (listed.has(`${block.path}\u0000${block.line}`)) continue;
+      lines.push({ name: named.name, linked: true, line: block.line, lines: [block.text], impact: isImpactLine(block.text) ? [block.text] : [], date: block.date, path: block.path });
+    }
+    moved.add(key);
+  }
+  others.remove(moved);
+  return lines;
 }
 
 /**
