@@ -259,7 +259,8 @@ describe('the review memo', () => {
     writeFileSync(join(vault, 'People', 'Vincent Chan.md'), '---\ntype: person\naliases: [Vinnie]\n---\n');
     const realiased = JSON.parse((await daybook(args)).stdout);
     expect(realiased.people[0]).toMatchObject({ name: 'Vincent Chan', mentions: 3 });
-    expect(realiased.otherLinks.map((o: { name: string }) => o.name)).toContain('Vince');
+    // Vince is an entry of his own now; "Paired with [[Vince]] on …" makes him someone met, page or no page.
+    expect(realiased.people.map((o: { name: string }) => o.name)).toContain('Vince');
     // A link target's frontmatter changes: Kubernetes becomes a person.
     writeFileSync(join(vault, 'Kubernetes.md'), '---\ntype: person\n---\n');
     const retyped = JSON.parse((await daybook(args)).stdout);

@@ -19,6 +19,8 @@ export interface Target {
   link?: string;
   /** The note is a project (in a projects folder, or marked `type: project`), wherever it is linked. */
   project?: true;
+  /** The note is the journal's owner (`me.md`, or a page aliased `me`): who wrote the journal, never someone met or a topic. */
+  owner?: true;
 }
 
 /**
@@ -46,8 +48,16 @@ function frontmatterWords(frontmatter: Frontmatter, key: string): string[] {
   });
 }
 
-/** What a note is, before links are counted: a project is listed with the other links, and known as a project. */
-export type NoteKind = TargetKind | 'project';
+/** What a note is, before links are counted: a project or the owner is listed with the other links, and known as such. */
+export type NoteKind = TargetKind | 'project' | 'owner';
+
+/** The names the journal's owner gives their own page (`[[me]]`, or `alias:: me` on their page). */
+const OWNER_NAME = /^(?:me|myself)$/i;
+
+/** Whether a page name, or one of a page's aliases, names the journal's owner. */
+export function namesOwner(name: string): boolean {
+  return OWNER_NAME.test(name.replace(/^\[\[|\]\]$/g, '').trim());
+}
 
 /** Words that mark a person, as people write them in public vaults (`person`, `people`, `team/colleague`). */
 const PERSON_WORDS = new Set(['person', 'people', 'persons', 'colleague', 'colleagues']);
@@ -75,7 +85,9 @@ function foldersOf(path: string, page: string): string[] {
  * of the settings, a `People`, `Persons` or `Projects` folder anywhere). A
  * person is never a project or a topic; a project is never a topic.
  */
-export function kindOfNote(path: string, frontmatter: Frontmatter, settings: DaybookSettings, page = basename(path)): NoteKind {
+export function kindOfNote(path: string, frontmatter: Frontmatter, settings: DaybookSettings, page = basename(path), aliasKeys: readonly string[] = []): NoteKind {
+  // The owner's page may well be marked a person (`tags:: person`): it is still who wrote the journal.
+  if (namesOwner(page.slice(page.lastIndexOf('/') + 1)) || aliasKeys.some((key) => stringList(frontmatter[key]).some(namesOwner))) return 'owner';
   const words = [...frontmatterWords(frontmatter, 'type'), ...frontmatterWords(frontmatter, 'tags'), ...frontmatterWords(frontmatter, 'categories')];
   const folders = foldersOf(path, page);
   const name = page.slice(page.lastIndexOf('/') + 1);
@@ -293,7 +305,7 @@ export class TargetCatalog {
     if (this.dialect.tagsArePages) {
       // Logseq: `#X` is page X, the same entry as `[[X]]`; a page no note marks otherwise is a topic.
       const page = this.lookup(tag);
-      return page.kind === 'other' && !page.project ? { ...page, kind: 'topic' } : page;
+      return page.kind === 'other' && !page.project && !page.owner ? { ...page, kind: 'topic' } : page;
     }
     for (const candidate of tagNames(tag)) {
       const path = this.index.resolve(candidate) ?? this.aliases?.get(identityKey(candidate)) ?? null;
@@ -308,7 +320,7 @@ export class TargetCatalog {
   /** The kind of a note whose frontmatter was loaded; undefined before. */
   private kindOf(path: string): NoteKind | undefined {
     const note = this.notes.get(path);
-    if (note && note.kind === undefined) note.kind = kindOfNote(path, note.frontmatter, this.settings, this.pageName(path));
+    if (note && note.kind === undefined) note.kind = kindOfNote(path, note.frontmatter, this.settings, this.pageName(path), this.dialect.aliasProperties);
     return note?.kind;
   }
 
@@ -318,8 +330,16 @@ export class TargetCatalog {
     const name = typeof titled === 'string' && titled.trim() !== '' ? titled.trim() : this.pageName(path);
     const link = name === this.pageName(path) ? this.index.linktext(path) : name;
     const noteKind = this.kindOf(path) ?? 'other';
-    const kind: TargetKind = noteKind === 'project' ? 'other' : noteKind;
-    return { key: 'path:' + path, name, path, kind, ...(link !== name ? { link } : {}), ...(noteKind === 'project' ? { project: true as const } : {}) };
+    const kind: TargetKind = noteKind === 'project' || noteKind === 'owner' ? 'other' : noteKind;
+    return {
+      key: 'path:' + path,
+      name,
+      path,
+      kind,
+      ...(link !== name ? { link } : {}),
+      ...(noteKind === 'project' ? { project: true as const } : {}),
+      ...(noteKind === 'owner' ? { owner: true as const } : {}),
+    };
   }
 }
 

@@ -122,7 +122,7 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
       }
       let kind = target.kind;
       // A project is never a topic, even linked under a *Topics* heading.
-      if (kind === 'other' && !target.project) {
+      if (kind === 'other' && !target.project && !target.owner) {
         // In a graph `[[X]]` is the page `#X` is: a topic however it is linked, unless it names a day or a period.
         if (graph && dayOf(link, daily.path) === null && !isNoGraphTopic(target.name)) kind = 'topic';
         else {

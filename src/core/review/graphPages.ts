@@ -1,4 +1,4 @@
-import { namesKind } from '../links/targets';
+import { namesKind, namesOwner } from '../links/targets';
 
 /** Logseq's task keywords: `[[DONE]]` is the page Logseq lists a graph's done tasks on, not a subject. */
 const TASK_PAGES = new Set(['TODO', 'DOING', 'NOW', 'LATER', 'WAIT', 'WAITING', 'IN-PROGRESS', 'DONE', 'CANCELED', 'CANCELLED']);
@@ -17,10 +17,7 @@ export function isGraphMarkerPage(name: string, isMarker: (tag: string) => boole
   return isMarker(page) || namesKind(page) || TASK_PAGES.has(page.toUpperCase());
 }
 
-/** The owner's own page (`[[me]]`) is who wrote the journal, not what it is about. */
-const OWNER = /^(?:me|myself)$/i;
-
-/** A page that stays an other link in a graph, never a topic: a period's page, the owner's. */
+/** A page that stays an other link in a graph, never a topic: a period's page, the owner's (`[[me]]`: who wrote the journal, not what it is about). */
 export function isNoGraphTopic(name: string): boolean {
-  return PERIOD_NAME.test(name.trim()) || OWNER.test(name.trim());
+  return PERIOD_NAME.test(name.trim()) || namesOwner(name);
 }

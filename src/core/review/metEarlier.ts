@@ -5,11 +5,13 @@ import { formsOf } from './periodHistory';
 
 /**
  * What a 1:1 or meeting block must hold (oneOnOnes.ts): a 1:1 marker (MARKER), a
- * meeting word followed by "with" (MEETING_OPENING), or an *Attendees* line above it (ATTENDEES). Looked for in a note's raw text with
+ * meeting word followed by "with" (MEETING_OPENING), an *Attendees* or role line above it or
+ * opening it (ATTENDEES, ROLE_LINE), or a word that takes a person (SPOKEN_WITH). Looked for in a note's raw text with
  * what its rendered text, which the rule reads, leaves out taken out too: emphasis, code
  * and HTML marks, and a markdown link's brackets and destination (`[Call](url) with`).
  */
-const MEETING_WORDS = /attendees|participants|invitees|1[:-]1|1on1|one[ -](?:to|on)[ -]one|o3|(?:meet\w*|calls?|syncs?|catch[- ]?ups?|chats?|check-?ins?|lunch|coffee|talk)\s+(?:with|w\/)\s/iu;
+const MEETING_WORDS =
+  /attendees|participants|invitees|facilitator|presenter|host|organi[sz]er|interviewer|guest|1[:-]1|1on1|one[ -](?:to|on)[ -]one|o3|(?:meet\w*|calls?|syncs?|catch[- ]?ups?|chats?|check-?ins?|lunch|coffee|talk)\s+(?:with|w\/)\s|(?:talk|speak|spoke|out|back|report)\w*\s+to\s|(?:up|align\w*|check\w*|in|met|meet\w*|chat\w*|talk\w*|spoke|speak\w*|pair\w*)\s+with\s|(?:ask|ping|email|brief|remind|thank|nudge|told|tell)\w*\s/iu;
 const MARKUP = /[*_~=`\\[\]]|<[^>\n]*>/gu;
 const LINK_DESTINATION = /\]\([^)\n]*\)/gu;
 const mayLogMeeting = (raw: string) => MEETING_WORDS.test(raw.replace(LINK_DESTINATION, '').replace(MARKUP, ''));

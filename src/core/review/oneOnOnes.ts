@@ -39,8 +39,18 @@ function isOneOnOne(text: string): boolean {
   return MARKER.test(text) && onlyNames(text, true);
 }
 
-/** A meeting's list of whom it had: `Attendees:` with a bullet per name, grouped or not. */
-const ATTENDEES = /^(?:attendees|participants|invitees)$/u;
+/** A meeting's list of whom it had: `Attendees:` with a bullet per name, grouped or not; and the roles meeting notes name people in. */
+const ATTENDEES = /^(?:attendees|participants|invitees|facilitators?|presenters?|hosts?|organi[sz]ers?|interviewers?|guests?)$/u;
+
+/** The same list written on its own line (`Attendees: [[Ana]], [[Tom]]`, `Attendees: #tanu #mani`, `Facilitator: [[Ana]]`). */
+const ROLE_LINE = /^(?:attendees|participants|invitees|facilitators?|presenters?|hosts?|organi[sz]ers?|interviewers?|guests?)\s*[:：]\s*(\S.*)$/iu;
+
+/** Whether a block is a meeting's list of whom it had on one line: the label, then only names. */
+function isRoleLine(block: NoteModel['blocks'][number], text: string): boolean {
+  if (block.links.length === 0 && block.tags.length === 0) return false;
+  const line = ROLE_LINE.exec(text.trim());
+  return line !== null && onlyNames(line[1], false);
+}
 
 /**
  * A bullet of only names with nothing under it, below an *Attendees* or *Participants* line
@@ -80,8 +90,43 @@ const ABOUT = /^(?:[.,:;!?()–—-]|\s+(?:about|on|re|regarding|for|to|at|in|ov
 /** Whom a meeting block was with (tag names and link targets as written), or none. */
 export function meetingWith(text: string): string[] {
   const opening = MEETING_OPENING.exec(text.trim());
-  if (!opening) return [];
-  let rest = text.trim().slice(opening[0].length);
+  return opening ? namesBefore(text.trim().slice(opening[0].length)) : [];
+}
+
+/**
+ * Words that only take a person (or a group of them) as what follows, wherever they stand
+ * in a line: `Talk to [[Lena]] about pricing`, `Followup with #sunil on API contracts`,
+ * `align with #parfait and #nia on the goals`, `Get back to [[dan]] re [[newsletter]]`,
+ * `Brief [[Matt]]`. Not "work with", "sync with", "call" or "integrate with": things take those too.
+ */
+const SPOKEN_WITH = new RegExp(
+  '(?:^|[\\s(>›])(?:' +
+    '(?:talk(?:ed|ing)?|speak(?:ing)?|spoke|reach(?:ed|ing)? out|get(?:ting)? back|got back|report(?:s|ed|ing)?)\\s+to' +
+    '|(?:follow(?:ed|ing)?[ -]?up|align(?:ed|ing)?|check(?:ed|ing)?(?:[ -]in)?|catch(?:ing)? up|caught up|met|meet(?:ing)?|chat(?:ted|ting)?|talk(?:ed|ing)?|spoke|speak(?:ing)?|pair(?:ed|ing)?)\\s+with' +
+    '|ask(?:ed|ing)?|ping(?:ed|ing)?|email(?:ed|ing)?|brief(?:ed|ing)?|remind(?:ed|ing)?|thank(?:ed|ing)?|nudged?|told|tell' +
+    ')\\s+',
+  'giu',
+);
+
+/** The words before "talk" that make it a noun: `a talk`, `submitted talk`. */
+const NOUN_BEFORE = /(?:^|\s)(?:a|the|my|our|your|his|her|their|this|that|submitted|gave|give|giving|prepared)\s*$/iu;
+
+/** Whom a line says the owner spoke with, anywhere in it (SPOKEN_WITH), or none. */
+export function spokenWith(text: string): string[] {
+  const names: string[] = [];
+  for (const found of text.matchAll(SPOKEN_WITH)) {
+    const at = found.index ?? 0;
+    // "Talk" as a noun ("submitted a talk to #conference") is no one spoken to.
+    if (/^\W?talk\s/iu.test(found[0]) && NOUN_BEFORE.test(text.slice(0, at + 1))) continue;
+    names.push(...namesBefore(text.slice(at + found[0].length)));
+  }
+  // A namespaced page (`conference/seagl`) names a thing; `people/ana` is a person by its namespace already.
+  return names.filter((name) => !name.includes('/'));
+}
+
+/** The names opening `rest` (joined by `and`, `,`, `&`, `/`), when what follows them starts what it was about; else none. */
+function namesBefore(text: string): string[] {
+  let rest = text;
   const names: string[] = [];
   for (;;) {
     const name = NAME.exec(rest);
@@ -106,12 +151,12 @@ function namesMet(daily: DailyNote): { links: string[]; tags: string[] } {
   const found = { links: [] as string[], tags: [] as string[] };
   for (const [index, block] of note.blocks.entries()) {
     const text = ownWords(block.text);
-    if (isOneOnOne(text) || isAttendee(note.blocks, index, text)) {
+    if (isOneOnOne(text) || isAttendee(note.blocks, index, text) || isRoleLine(block, text)) {
       for (const link of block.links) if (!link.embed && link.target !== '') found.links.push(link.target);
       found.tags.push(...block.tags);
       continue;
     }
-    const met = meetingWith(text);
+    const met = [...meetingWith(text), ...spokenWith(text)];
     if (met.length === 0) continue;
     const named = new Set(met.map((name) => name.toLowerCase()));
     for (const link of block.links) if (!link.embed && named.has(link.target.trim().toLowerCase())) found.links.push(link.target);
@@ -126,7 +171,7 @@ export function oneOnOnePeople(notes: DailyNote[], catalog: TargetCatalog, days:
   const people = new Set<string>();
   const consider = (target: Target, name: string) => {
     // A link to the day (`[[Apr 4th, 2022]]`) dates the 1:1; it is nobody.
-    if (MARKER_NAME.test(name.trim()) || target.project || (target.path !== null && days.has(target.path))) return;
+    if (MARKER_NAME.test(name.trim()) || target.project || target.owner || (target.path !== null && days.has(target.path))) return;
     // A note that says it is something else (a topic note) keeps its kind.
     if (target.kind === 'other' || (target.kind === 'topic' && target.path === null) || target.kind === 'person') people.add(target.key);
   };

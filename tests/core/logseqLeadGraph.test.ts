@@ -1,0 +1,98 @@
+import { daybook, writeVault } from '../helpers/cli';
+
+/**
+ * A lead's Logseq graph in the style of public ones: the owner's own page is named by their
+ * name and aliased `me`; most people have no page, or one nothing marks; meeting notes list
+ * attendees on the label's own line (`Attendees: [[me]], [[Rosa Kim]]`, `Attendees: #nia #ravi`),
+ * and tasks say whom to talk to (`Talk to [[Lena Ortiz]] about …`, `Followup with #sunil on …`).
+ */
+const graph = {
+  'logseq/config.edn': '{:meta/version 1 :journal/page-title-format "yyyy/MM/dd"}\n',
+  'pages/Jo Marsh.md': '---\nalias: me\n---\n',
+  'pages/Tom Reyes.md': '---\ntags: acme/colleague\n---\n',
+  'pages/Data Platform.md': 'tags:: [[Data Infrastructure]]\n\n- where the nightly loads run\n',
+  'journals/2024_05_06.md': [
+    '- ## I had these meetings:',
+    '\t- Intro to the warehouse team',
+    '\t\t- Attendees:',
+    '\t\t\t- [[Tom Reyes]]',
+    '\t\t\t- [[Jo Marsh]]',
+    '\t- [[Ledger Revamp]] plan review',
+    '\t\t- Attendees: [[me]], [[Rosa Kim]]',
+    '\t\t- Facilitator: [[Jo Marsh]]',
+    '- TODO Talk to [[Lena Ortiz]] about the pricing report',
+    '- [[Data Platform]]: moving the nightly loads to the warehouse',
+    '- Need to check with [[Payments]] team on refunds',
+    '- Submitted a talk to [[DataConf]]',
+    '',
+  ].join('\n'),
+  'journals/2024_05_07.md': [
+    '- ## Meetings',
+    '\t- Standup',
+    '\t\t- Attendees: #nia #ravi',
+    '\t- Followup with #sunil on API contracts',
+    '\t- align with #parfait and #nia on the goals',
+    '- Shared the proposal with #dev-team',
+    '',
+  ].join('\n'),
+  // The next week only mentions them: whom an earlier week met is a person here too.
+  'journals/2024_05_14.md': ['- [[Lena Ortiz]] sent the pricing numbers', '- #sunil shipped the contract fix', '- [[Rosa Kim]] is out on Friday', ''].join('\n'),
+};
+
+type Named = { name: string }[];
+type Review = { people: Named; topics: Named; otherLinks: Named };
+
+async function review(vault: string, period: string): Promise<{ data: Review; markdown: string }> {
+  const json = await daybook(['review', '--vault', vault, '--period', period, '--no-cache', '--json']);
+  const text = await daybook(['review', '--vault', vault, '--period', period, '--no-cache']);
+  expect([json.stderr, text.stderr, json.code, text.code]).toEqual(['', '', 0, 0]);
+  return { data: JSON.parse(json.stdout) as Review, markdown: text.stdout };
+}
+
+const names = (entries: Named) => entries.map((e) => e.name).sort((a, b) => a.localeCompare(b));
+
+describe("a lead's Logseq graph: the owner and the people nothing marks", () => {
+  let data: Review;
+  let markdown: string;
+  beforeAll(async () => {
+    ({ data, markdown } = await review(writeVault(graph, 'lead-graph'), '2024-W19'));
+  });
+
+  it('knows the owner by the page aliased `me`: never among the people met, nor a topic', () => {
+    expect(names(data.people)).not.toContain('Jo Marsh');
+    expect(names(data.topics)).not.toContain('Jo Marsh');
+    // Listed as the other links are, `[[me]]` and `[[Jo Marsh]]` as one page.
+    expect(names(data.otherLinks)).toEqual(['Jo Marsh']);
+    expect(markdown).not.toMatch(/## People[\s\S]*\[\[Jo Marsh\]\][\s\S]*## Topics/);
+  });
+
+  it('makes people of whom a meeting names on its Attendees or Facilitator line, and whom a line says to talk to', () => {
+    expect(names(data.people)).toEqual(['Lena Ortiz', 'nia', 'parfait', 'ravi', 'Rosa Kim', 'sunil', 'Tom Reyes']);
+  });
+
+  it('keeps them people in a later week that only mentions them', async () => {
+    const later = await review(writeVault(graph, 'lead-graph-later'), '2024-W20');
+    expect(names(later.data.people)).toEqual(['Lena Ortiz', 'Rosa Kim', 'sunil']);
+    expect(later.data.topics).toEqual([]);
+  });
+
+  it('keeps a team, an event and a page marked otherwise topics: "with" alone, a noun "talk" and a plain word after the name say no one', () => {
+    expect(names(data.topics)).toEqual(['Data Platform', 'DataConf', 'dev-team', 'Ledger Revamp', 'Payments']);
+  });
+});
+
+describe('an Obsidian vault whose owner keeps a page of their own', () => {
+  it('leaves the note aliased `me` out of People, even in the people folder', async () => {
+    const vault = writeVault(
+      {
+        'People/Jo Marsh.md': '---\naliases: [me]\n---\n',
+        'People/Tom Reyes.md': '---\ntype: person\n---\n',
+        '2024-05-06.md': ['## Meetings', '- Ledger review', '  - Attendees:', '    - [[Tom Reyes]]', '    - [[Jo Marsh]]', ''].join('\n'),
+      },
+      'owner-vault',
+    );
+    const { data } = await review(vault, '2024-W19');
+    expect(names(data.people)).toEqual(['Tom Reyes']);
+    expect(names(data.otherLinks)).toEqual(['Jo Marsh']);
+  });
+});
