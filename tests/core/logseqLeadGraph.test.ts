@@ -24,6 +24,8 @@ const graph = {
     '- [[Data Platform]]: moving the nightly loads to the warehouse',
     '- Need to check with [[Payments]] team on refunds',
     '- Submitted a talk to [[DataConf]]',
+    '- TODO Send the deck to [[Tom Reyes]] before [[2024/05/10]]',
+    '- [[2024-W20]] planning',
     '',
   ].join('\n'),
   'journals/2024_05_07.md': [
@@ -39,7 +41,7 @@ const graph = {
   'journals/2024_05_14.md': ['- [[Lena Ortiz]] sent the pricing numbers', '- #sunil shipped the contract fix', '- [[Rosa Kim]] is out on Friday', ''].join('\n'),
 };
 
-type Named = { name: string }[];
+type Named = { name: string; dated?: true }[];
 type Review = { people: Named; topics: Named; otherLinks: Named };
 
 async function review(vault: string, period: string): Promise<{ data: Review; markdown: string }> {
@@ -62,12 +64,22 @@ describe("a lead's Logseq graph: the owner and the people nothing marks", () => 
     expect(names(data.people)).not.toContain('Jo Marsh');
     expect(names(data.topics)).not.toContain('Jo Marsh');
     // Listed as the other links are, `[[me]]` and `[[Jo Marsh]]` as one page.
-    expect(names(data.otherLinks)).toEqual(['Jo Marsh']);
+    expect(names(data.otherLinks)).toEqual(['2024-W20', '2024/05/10', 'Jo Marsh']);
     expect(markdown).not.toMatch(/## People[\s\S]*\[\[Jo Marsh\]\][\s\S]*## Topics/);
   });
 
   it('makes people of whom a meeting names on its Attendees or Facilitator line, and whom a line says to talk to', () => {
     expect(names(data.people)).toEqual(['Lena Ortiz', 'nia', 'parfait', 'ravi', 'Rosa Kim', 'sunil', 'Tom Reyes']);
+  });
+
+  it('lists the days and weeks the notes link on one line, apart from the pages', () => {
+    expect(data.otherLinks.map((e) => [e.name, e.dated ?? false])).toEqual([
+      ['Jo Marsh', false],
+      ['2024-W20', true],
+      ['2024/05/10', true],
+    ]);
+    const others = markdown.slice(markdown.indexOf('## Other links'));
+    expect(others).toMatch(/^## Other links\n\n- \[\[Jo Marsh\]\] · 3 mentions [^\n]*\n- \*\*Dates linked:\*\* \[\[2024-W20\]\] \(1\), \[\[2024\/05\/10\]\] \(1\)\n/);
   });
 
   it('keeps them people in a later week that only mentions them', async () => {
@@ -87,12 +99,14 @@ describe('an Obsidian vault whose owner keeps a page of their own', () => {
       {
         'People/Jo Marsh.md': '---\naliases: [me]\n---\n',
         'People/Tom Reyes.md': '---\ntype: person\n---\n',
-        '2024-05-06.md': ['## Meetings', '- Ledger review', '  - Attendees:', '    - [[Tom Reyes]]', '    - [[Jo Marsh]]', ''].join('\n'),
+        '2024-05-06.md': ['## Meetings', '- Ledger review', '  - Attendees:', '    - [[Tom Reyes]]', '    - [[Jo Marsh]]', '- [ ] Send the deck by [[2024-05-10]]', ''].join('\n'),
       },
       'owner-vault',
     );
-    const { data } = await review(vault, '2024-W19');
+    const { data, markdown } = await review(vault, '2024-W19');
     expect(names(data.people)).toEqual(['Tom Reyes']);
-    expect(names(data.otherLinks)).toEqual(['Jo Marsh']);
+    expect(names(data.otherLinks)).toEqual(['2024-05-10', 'Jo Marsh']);
+    // A day linked in a vault is a date too.
+    expect(markdown).toContain('- **Dates linked:** [[2024-05-10]] (1)\n');
   });
 });

@@ -7,6 +7,7 @@ const graph = {
   'journals/2025_08_28.md': ['- #kiln shelf layout', ''].join('\n'),
   'journals/2025_09_01.md': ['- #kiln/work', '\t- moved the scheduler to a queue', '\t- dropped the cron table', '- #kiln/ideas a plugin system for glazes', '- read about #kiln firing curves', ''].join('\n'),
   'journals/2025_09_02.md': ['- #kiln/work cut cold start from 9 s to 2 s', '- TODO [[kiln/work]] write the migration notes', '- #[[ember/work]] fixed the login redirect', ''].join('\n'),
+  'journals/2025_09_03.md': ['- [[kiln]]', ''].join('\n'),
 };
 
 describe('a Logseq graph that files work under a project namespace', () => {
@@ -29,7 +30,11 @@ describe('a Logseq graph that files work under a project namespace', () => {
       ['kiln', ['cut cold start from 9 s to 2 s']],
       ['kiln', ['write the migration notes']],
       ['ember', ['fixed the login redirect']],
+      // Only the page's link: a day with the project, and no line that says nothing.
+      ['kiln', []],
     ]);
+    expect(markdown).toContain('### [[kiln]] · 3 days');
+    expect(markdown).not.toContain('[[Sep 3rd, 2025]]): [[kiln]]');
     expect(markdown).toMatch(/## Projects\n\n### \[\[kiln\]\]/);
     expect(markdown).toContain('- [Mon 1 Sep]([[Sep 1st, 2025]]): moved the scheduler to a queue; dropped the cron table');
   });

@@ -24,7 +24,7 @@ import { openingTagTopics } from './openingTags';
 import { withoutOrganisations } from './organisations';
 import { findProjects, isImpactLine, projectLinkOf } from './projects';
 import { type DayExtra, filedUnderDays, mayFileUnderDays, meetingNotes } from './dayExtras';
-import { isGraphMarkerPage, isNoGraphTopic } from './graphPages';
+import { isGraphMarkerPage, isNoGraphTopic, namesPeriod } from './graphPages';
 import { projectOfWorkPage, workNamespaceProjects } from './workNamespaces';
 import { filingText, isCalloutTitle, isDateTitle, navigationLinks } from './templateLines';
 import type { Entry, GoalEvidence, LinkedNote, Mention, ReviewData, ReviewGoal, ReviewIncident, ReviewMeeting, ReviewProject, ReviewTask } from './types';
@@ -38,6 +38,8 @@ interface NoteMention {
   mention: Mention;
   /** The link's display text (`[[202310241130|Postgres]]`), if it has one. */
   alias: string | null;
+  /** The link names a day or a period (`[[Mar 8th, 2023]]`, `[[2022-W19]]`): a date, listed apart from the other links. */
+  dated?: true;
 }
 
 /**
@@ -93,10 +95,10 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
     const seen = new Set<string>();
     const navigation = block.links.length ? navigationLinks(block, (link) => dayOf(link, daily.path)) : null;
     const filing = block.links.length || block.tags.length ? filingText(block) : '';
-    const mention = (kind: TargetKind, target: Target, alias: string | null = null) => {
+    const mention = (kind: TargetKind, target: Target, alias: string | null = null, dated = false) => {
       if (seen.has(target.key)) return;
       seen.add(target.key);
-      mentions.push({ kind, target, alias, mention: { date: daily.day, path: daily.path, line: block.line, text: quoteInContext(note.blocks, i) } });
+      mentions.push({ kind, target, alias, ...(dated ? { dated: true as const } : {}), mention: { date: daily.day, path: daily.path, line: block.line, text: quoteInContext(note.blocks, i) } });
     };
     let underTopics: boolean | undefined;
     const named = block.links.length ? projectLinkOf(note.blocks, i) : null;
@@ -130,7 +132,7 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
           if (underTopics) kind = 'topic';
         }
       }
-      mention(kind, target, link.alias);
+      mention(kind, target, link.alias, kind === 'other' && !target.project && !target.owner && (dayOf(link, daily.path) !== null || namesPeriod(target.name)));
     }
     for (const tag of block.tags) {
       if (isMarker(tag) || (filing !== '' && filing.includes(`#${tag}`)) || (graph && projectOfWorkPage(tag) !== null)) continue;
@@ -232,10 +234,18 @@ class EntryTable {
 
   private readonly aliases = new Map<string, Map<string, number>>();
 
-  add(target: Target, mention: Mention, alias: string | null = null): void {
+  add(target: Target, mention: Mention, alias: string | null = null, dated = false): void {
     let entry = this.entries.get(target.key);
     if (!entry) {
-      entry = { name: target.name, path: target.path, ...(target.link ? { link: target.link } : {}), ...(target.project ? { project: true as const } : {}), mentions: 0, blocks: [] };
+      entry = {
+        name: target.name,
+        path: target.path,
+        ...(target.link ? { link: target.link } : {}),
+        ...(target.project ? { project: true as const } : {}),
+        ...(dated ? { dated: true as const } : {}),
+        mentions: 0,
+        blocks: [],
+      };
       this.entries.set(target.key, entry);
     }
     entry.mentions += 1;
@@ -333,7 +343,7 @@ function linkDays(journal: Journal): (link: WikiLink, from: string) => string | 
           (path !== null ? byPath.get(path) : undefined) ??
           dayOfDailyNote(joinPath(settings.dailyFolder, name) + '.md', settings) ??
           dayOfDailyNote(name + '.md', settings) ??
-          (/^(?:.*\/)?(\d{4})[-_.](\d{2})[-_.](\d{2})\b/.exec(name)?.slice(1, 4).join('-') ?? null);
+          (/^(?:.*\/)?(\d{4})[-_./](\d{2})[-_./](\d{2})\b/.exec(name)?.slice(1, 4).join('-') ?? null);
         known.set(target, day);
       }
       return day;
@@ -495,7 +505,7 @@ async function reviewBeforeChanges(journal: Journal, period: Period): Promise<{ 
   const projectMentions: NoteDigest['projectMentions'] = [];
   const merge = (facts: NoteDigest) => {
     projectMentions.push(...facts.projectMentions);
-    for (const { kind, target, mention, alias } of facts.mentions) tables[kind].add(target, mention, alias);
+    for (const { kind, target, mention, alias, dated } of facts.mentions) tables[kind].add(target, mention, alias, dated);
     incidents.push(...facts.incidents);
     projects.push(...facts.projects);
     tasks.push(...facts.tasks);
@@ -624,7 +634,10 @@ function ownPageLines(worked: Set<string>, others: EntryTable, projects: ReviewP
     const listed = new Set(projects.filter((p) => p.name === named.name).map((p) => `${p.path}\u0000${p.line}`));
     for (const block of entry.blocks) {
       if (listed.has(`${block.path}\u0000${block.line}`)) continue;
-      lines.push({ name: named.name, linked: true, line: block.line, lines: [block.text], impact: isImpactLine(block.text) ? [block.text] : [], date: block.date, path: block.path });
+      // A line that is only the page's link (`- [[Hiring]]`) dates work on the project, and says nothing more.
+      const own = new Set([foldName(named.name), foldName(entry.name)]);
+      const says = block.text.replace(/#?\[\[([^\]|#]*)[^\]]*\]\]|#(\S+)/gu, (ref, link?: string, tag?: string) => (own.has(foldName(link ?? tag ?? '')) ? '' : 'x')).replace(/[\s›:–—-]+/gu, '') !== '';
+      lines.push({ name: named.name, linked: true, line: block.line, lines: says ? [block.text] : [], impact: says && isImpactLine(block.text) ? [block.text] : [], date: block.date, path: block.path });
     }
     moved.add(key);
   }

@@ -17,6 +17,11 @@ export function isGraphMarkerPage(name: string, isMarker: (tag: string) => boole
   return isMarker(page) || namesKind(page) || TASK_PAGES.has(page.toUpperCase());
 }
 
+/** Whether a page is named by a period (`2022-W19`, `2022/Q3`): like a day's, a date, not a subject. */
+export function namesPeriod(name: string): boolean {
+  return PERIOD_NAME.test(name.trim());
+}
+
 /** A page that stays an other link in a graph, never a topic: a period's page, the owner's (`[[me]]`: who wrote the journal, not what it is about). */
 export function isNoGraphTopic(name: string): boolean {
   return PERIOD_NAME.test(name.trim()) || namesOwner(name);

@@ -66,6 +66,18 @@ export function boundedEntries(entries: Entry[], limits: Pick<ListLimits, 'lines
 }
 
 /**
+ * The other links of a review: the pages the notes link, then on one line the days and
+ * periods they name (a deadline, "follow up [[Mar 8th, 2023]]"), each with its count —
+ * dates, not subjects, so they take no line each.
+ */
+export function otherLinkLines(entries: Entry[], limits: Pick<ListLimits, 'lines' | 'rows'>, ambiguous: ReadonlySet<string>, line: (entries: Entry[]) => string[]): string[] {
+  const dates = entries.filter((e) => e.dated);
+  const pages = dates.length ? entries.filter((e) => !e.dated) : entries;
+  const listed = pages.length ? boundedEntries(pages, limits, ambiguous, line) : [];
+  return dates.length ? [...listed, bullet(`**Dates linked:** ${dates.map((e) => `${entryLink(e, ambiguous)} (${e.mentions})`).join(', ')}`)] : listed;
+}
+
+/**
  * Where open tasks too old to list are: "…and 174 older open tasks, 3 Jan –
  * 30 Jun: each is listed in its week's review (from 2026-W01 to 2026-W26)".
  */

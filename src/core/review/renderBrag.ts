@@ -19,7 +19,7 @@ import {
   projectSpan,
   section,
 } from './renderSections';
-import { LIMITS, boundedEntries } from './longTails';
+import { LIMITS, boundedEntries, otherLinkLines } from './longTails';
 import { doneTaskLines } from './doneTasks';
 import type { LinkedNote, Mention, ReviewData, ReviewIncident } from './types';
 
@@ -277,6 +277,6 @@ export function bragDocument(data: ReviewData, settings: DaybookSettings): strin
     ...section('What I learned', learned(data, size, ambiguous, settings)),
     ...(data.period.kind === 'year' ? section('Mood over the year', moodOverTheYear(data, settings)) : []),
     ...section('Still open', openItemLines(data, LIMITS[data.period.kind].openTasks, settings)),
-    ...section('Other links', boundedEntries(others, LIMITS[data.period.kind], ambiguous, (shown) => compactLines(shown, ambiguous))),
+    ...section('Other links', otherLinkLines(others, LIMITS[data.period.kind], ambiguous, (shown) => compactLines(shown, ambiguous))),
   ];
 }

@@ -8,7 +8,7 @@ import { changesSection, heatmapSection } from './renderChanges';
 import { bragDocument } from './renderBrag';
 import { relinkReview } from './relink';
 import { graphPages, withGraphPages } from './pageLinks';
-import { LIMITS, boundedEntries } from './longTails';
+import { LIMITS, otherLinkLines } from './longTails';
 import { ambiguousNames, bullet, dayLink, entryLink, graphImage, noteLink, plural, shortDate, shorten } from './renderMarkdown';
 import { doneTaskLines } from './doneTasks';
 import { allEntries, compactLines, taskKey, entrySections, incidentHeading, incidentSummary, openItemLines, projectSections, section } from './renderSections';
@@ -167,7 +167,7 @@ function periodSections(data: ReviewData, settings: DaybookSettings): string[] {
     ...section('Projects', [...projectSections(data.projects, limit * 2), ...(workLog.length ? ['### Work log', ...workLog, ''] : [])]),
     ...section('Done', doneTaskLines(data)),
     ...section('Open tasks', openItemLines(data, LIMITS[kind].openTasks, settings)),
-    ...section('Other links', boundedEntries(data.otherLinks, LIMITS[kind], ambiguous, (shown) => compactLines(shown, ambiguous))),
+    ...section('Other links', otherLinkLines(data.otherLinks, LIMITS[kind], ambiguous, (shown) => compactLines(shown, ambiguous))),
   ];
 }
 

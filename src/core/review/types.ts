@@ -100,6 +100,8 @@ export interface Entry {
   link?: string;
   /** The note is a project (a projects folder, `type: project`), wherever it is linked. */
   project?: true;
+  /** A day's or a period's page (`[[Mar 8th, 2023]]`, `[[2022-W19]]`): a date the notes name, listed apart from the other links. */
+  dated?: true;
   /** For a note named by an id (`202310241130`): the text its links show most (`Postgres`), which the review shows too. */
   alias?: string;
   mentions: number;
