@@ -48,6 +48,8 @@ describe('a Logseq graph that files work under a project namespace', () => {
     expect(data.otherLinks.map((o) => o.name)).toEqual([]);
     expect(markdown).not.toContain('## Other links');
     expect(markdown).toContain('- [Mon 1 Sep]([[Sep 1st, 2025]]): read about #kiln firing curves');
+    // After the work filed on the project, whatever its day: the work is what the project's lines are for.
+    expect(markdown.indexOf('write the migration notes')).toBeLessThan(markdown.indexOf('read about #kiln firing curves'));
     // Nor in What changed: last week's topic is this week's project.
     expect(markdown).toContain('## What changed');
     expect(markdown).not.toMatch(/\*\*Topics [a-z ]+:\*\*.*\[\[kiln\]\]/);

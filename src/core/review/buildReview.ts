@@ -22,7 +22,7 @@ import { readMood, summariseMood } from './mood';
 import { oneOnOnePeople } from './oneOnOnes';
 import { openingTagTopics } from './openingTags';
 import { withoutOrganisations } from './organisations';
-import { findProjects, isImpactLine, projectLinkOf } from './projects';
+import { findProjects, projectLinkOf } from './projects';
 import { type DayExtra, filedUnderDays, mayFileUnderDays, meetingNotes } from './dayExtras';
 import { isGraphMarkerPage, isNoGraphTopic, namesPeriod } from './graphPages';
 import { projectOfWorkPage, workNamespaceProjects } from './workNamespaces';
@@ -637,7 +637,7 @@ function ownPageLines(worked: Set<string>, others: EntryTable, projects: ReviewP
       // A line that is only the page's link (`- [[Hiring]]`) dates work on the project, and says nothing more.
       const own = new Set([foldName(named.name), foldName(entry.name)]);
       const says = block.text.replace(/#?\[\[([^\]|#]*)[^\]]*\]\]|#(\S+)/gu, (ref, link?: string, tag?: string) => (own.has(foldName(link ?? tag ?? '')) ? '' : 'x')).replace(/[\s›:–—-]+/gu, '') !== '';
-      lines.push({ name: named.name, linked: true, line: block.line, lines: says ? [block.text] : [], impact: says && isImpactLine(block.text) ? [block.text] : [], date: block.date, path: block.path });
+      lines.push({ name: named.name, linked: true, line: block.line, lines: says ? [block.text] : [], impact: [], date: block.date, path: block.path, mention: true });
     }
     moved.add(key);
   }

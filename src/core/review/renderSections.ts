@@ -106,12 +106,13 @@ function taskKey(text: string): string {
   return sameText(text.replace(/(^|\s)#[\p{L}\p{N}_/-]+/gu, ' ').replace(/[📅⏳🛫✅➕🔁⏫🔼🔽⏬]\s*(?:\d{4}-\d{2}-\d{2})?/gu, ' ').replace(/\s\d{4}-\d{2}-\d{2}\b/g, ' '));
 }
 
-/** The group's contributions and impact lines, each once (the first day it was written), each linked to its day. */
+/** The group's contributions and impact lines, each once (the first day it was written), each linked to its day; the mentions of its page last. */
 export function projectLines(group: ProjectGroup): { work: Mention[]; impact: Mention[] } {
   const seen = new Set<string>();
   const work: Mention[] = [];
   const impact: Mention[] = [];
-  for (const entry of group.entries) {
+  // What was filed as work on the project first; then the lines that only name its page (ideas, links, meetings).
+  for (const entry of [...group.entries.filter((e) => !e.mention), ...group.entries.filter((e) => e.mention)]) {
     for (const line of entry.lines) {
       const key = sameText(line);
       if (key === '' || seen.has(key)) continue;

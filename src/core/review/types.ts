@@ -131,6 +131,8 @@ export interface ReviewProject {
   line: number;
   lines: string[];
   impact: string[];
+  /** A line naming the project's page, not one filed as work on it: listed after the work, never as an impact. */
+  mention?: true;
 }
 
 export interface ReviewTask {
