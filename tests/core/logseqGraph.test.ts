@@ -21,6 +21,7 @@ describe('a Logseq graph opened in place', () => {
     otherLinks: { name: string; path: string | null; mentions: number; project?: true; blocks: { text: string }[] }[];
     tasks: { text: string; status: string }[];
     warnings: { path: string; message: string }[];
+    projects: { name: string; lines: string[] }[];
   };
   let stderr: string;
   beforeAll(async () => {
@@ -60,12 +61,15 @@ describe('a Logseq graph opened in place', () => {
   });
 
   it('knows a page in a projects namespace as a project, wherever it is linked', () => {
-    expect(data.otherLinks.find((o) => o.name === 'projects/atlas')).toMatchObject({ project: true });
+    // In a graph it is listed under Projects, with the lines that link it, not among the other links.
+    expect(data.otherLinks.find((o) => o.name === 'projects/atlas')).toBeUndefined();
+    expect(data.projects.filter((p) => p.name === 'projects/atlas').length).toBeGreaterThan(0);
     expect(data.topics.find((o) => o.name === 'Decisions')).not.toHaveProperty('project');
   });
 
   it('reads namespaces from file names and links to a day by its journal title', () => {
-    expect(data.otherLinks).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'projects/atlas', path: 'pages/projects___atlas.md' }), expect.objectContaining({ name: 'Nov 16th, 2026', path: 'journals/2026_11_16.md' })]));
+    expect(data.otherLinks).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Nov 16th, 2026', path: 'journals/2026_11_16.md' })]));
+    expect(data.projects.map((p) => p.name)).toContain('projects/atlas');
   });
 
   it('keeps the links and tasks of an outline under a plain ## heading (indentation is no code block)', () => {

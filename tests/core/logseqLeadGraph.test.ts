@@ -11,6 +11,7 @@ const graph = {
   'pages/Jo Marsh.md': '---\nalias: me\n---\n',
   'pages/Tom Reyes.md': '---\ntags: acme/colleague\n---\n',
   'pages/Data Platform.md': 'tags:: [[Data Infrastructure]]\n\n- where the nightly loads run\n',
+  'pages/Ledger Revamp.md': '---\ntags: [[acme/project]]\n---\n',
   'journals/2024_05_06.md': [
     '- ## I had these meetings:',
     '\t- Intro to the warehouse team',
@@ -42,7 +43,7 @@ const graph = {
 };
 
 type Named = { name: string; dated?: true }[];
-type Review = { people: Named; topics: Named; otherLinks: Named };
+type Review = { people: Named; topics: Named; otherLinks: Named; projects: { name: string; lines: string[] }[] };
 
 async function review(vault: string, period: string): Promise<{ data: Review; markdown: string }> {
   const json = await daybook(['review', '--vault', vault, '--period', period, '--no-cache', '--json']);
@@ -89,7 +90,13 @@ describe("a lead's Logseq graph: the owner and the people nothing marks", () => 
   });
 
   it('keeps a team, an event and a page marked otherwise topics: "with" alone, a noun "talk" and a plain word after the name say no one', () => {
-    expect(names(data.topics)).toEqual(['Data Platform', 'DataConf', 'dev-team', 'Ledger Revamp', 'Payments']);
+    expect(names(data.topics)).toEqual(['Data Platform', 'DataConf', 'dev-team', 'Payments']);
+  });
+
+  it('lists a page marked as a project under Projects with the lines that link it, though no Projects heading names it', () => {
+    expect(data.projects.map((p) => [p.name, p.lines])).toEqual([['Ledger Revamp', ['I had these meetings: › [[Ledger Revamp]] plan review']]]);
+    expect(markdown).toContain('## Projects\n\n### [[Ledger Revamp]] · 1 day\n- [Mon 6 May]([[2024/05/06]]): I had these meetings: › [[Ledger Revamp]] plan review\n');
+    expect(names(data.otherLinks)).not.toContain('Ledger Revamp');
   });
 });
 

@@ -573,7 +573,9 @@ async function reviewBeforeChanges(journal: Journal, period: Period): Promise<{ 
   const projectPeople = await withoutOrganisations(journal, new Set(projectMentions.map((m) => m.target.key).filter((key) => metOneOnOne.has(key))));
   movePeopleFromProjects(projects, projectMentions, projectPeople, tables.person, workLog);
   // Whom the journal met is a person, worked on or not; what is left of a worked page's mentions is its project's.
-  const own = ownPageLines(worked, tables.other, projects, (name, from) => catalog.lookup(catalog.fromNote(name, from)).key);
+  // In a graph a page marked as a project (`tags:: acme/project`) is listed under Projects too, worked on or only linked.
+  const marked = journal.dialect.tagsArePages ? tables.other.keys().filter((key) => tables.other.get(key)?.project) : [];
+  const own = ownPageLines(new Set([...worked, ...marked]), tables.other, projects, (name, from) => catalog.lookup(catalog.fromNote(name, from)).key);
   if (own.length) projects.splice(0, projects.length, ...[...projects, ...own].sort((a, b) => a.date.localeCompare(b.date) || (a.path === b.path ? a.line - b.line : 0)));
   const typed = await typedNotes(journal, linked, warnings);
   for (const path of referenced) {
@@ -620,24 +622,25 @@ async function reviewBeforeChanges(journal: Journal, period: Period): Promise<{ 
 
 /**
  * A project's own page mentioned in a period it is worked on (`#milvus should be used in #lunabrain`
- * beside `#lunabrain/work`) is a line about that project: listed under it, as the other lines of
- * its work are, not as a mention of the page. Takes those entries out of the other links.
+ * beside `#lunabrain/work`), or a page marked as a project, is a line about that project: listed
+ * under it, after the lines of its work, not as a mention of the page. Takes those entries out of
+ * the other links.
  */
 function ownPageLines(worked: Set<string>, others: EntryTable, projects: ReviewProject[], keyOf: (name: string, from: string) => string): ReviewProject[] {
   const lines: ReviewProject[] = [];
   const moved = new Set<string>();
   for (const key of worked) {
     const entry = others.get(key);
-    const named = projects.find((p) => p.linked && keyOf(p.name, p.path) === key);
-    if (!entry || !named) continue;
+    const name = projects.find((p) => p.linked && keyOf(p.name, p.path) === key)?.name ?? (entry?.project ? entry.name : undefined);
+    if (!entry || name === undefined) continue;
     // A block that both files work on the project and names its page is one line, listed once.
-    const listed = new Set(projects.filter((p) => p.name === named.name).map((p) => `${p.path}\u0000${p.line}`));
+    const listed = new Set(projects.filter((p) => p.name === name).map((p) => `${p.path}\u0000${p.line}`));
     for (const block of entry.blocks) {
       if (listed.has(`${block.path}\u0000${block.line}`)) continue;
       // A line that is only the page's link (`- [[Hiring]]`) dates work on the project, and says nothing more.
-      const own = new Set([foldName(named.name), foldName(entry.name)]);
+      const own = new Set([foldName(name), foldName(entry.name)]);
       const says = block.text.replace(/#?\[\[([^\]|#]*)[^\]]*\]\]|#(\S+)/gu, (ref, link?: string, tag?: string) => (own.has(foldName(link ?? tag ?? '')) ? '' : 'x')).replace(/[\s›:–—-]+/gu, '') !== '';
-      lines.push({ name: named.name, linked: true, line: block.line, lines: says ? [block.text] : [], impact: [], date: block.date, path: block.path, mention: true });
+      lines.push({ name, linked: true, line: block.line, lines: says ? [block.text] : [], impact: [], date: block.date, path: block.path, mention: true });
     }
     moved.add(key);
   }
