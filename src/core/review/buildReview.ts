@@ -576,7 +576,7 @@ async function reviewBeforeChanges(journal: Journal, period: Period): Promise<{ 
   const before = {
     period: { id: period.id, kind: period.kind, start: period.start, end: period.end, previous: previous.id, next: next.id },
     notes: { review: reviewPath, previous: reviewNotePath(previous, settings), next: reviewNotePath(next, settings) },
-    ...(journal.describe() ? { vault: journal.describe() as string } : {}),
+    ...(journal.describe(period) ? { vault: journal.describe(period) as string } : {}),
     ...(journal.dialect.spec.app === 'logseq' ? { logseq: logseqConfigOf(journal.dialect.spec) } : {}),
     days,
     people: tables.person.sorted(),
