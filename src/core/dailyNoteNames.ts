@@ -56,6 +56,8 @@ export function unreadDailyNotes(files: VaultFile[], settings: DaybookSettings, 
 /** The day (`YYYY-MM-DD`) each of the other formats reads `name` as, for those it is strictly a name of. */
 function otherReadings(name: string, settings: DaybookSettings): Map<string, string> {
   const days = new Map<string, string>();
+  // Every one of the formats starts with a number or ends with the year: most names are neither, and parsing eleven formats is not free.
+  if (!/^\d|\d{4}$/.test(name)) return days;
   for (const format of OTHER_FORMATS) {
     if (format === settings.dailyFormat) continue;
     const date = parseMoment(name, format);
