@@ -3,7 +3,7 @@ import { calendarDate } from './dates/periods';
 import { formatMoment, parseMoment } from './dates/momentFormat';
 import { formatDate } from './dates/dateFormatter';
 import type { DaybookSettings } from './settings';
-import { basename, isInFolder, type VaultFile, type Warning } from './vault';
+import { basename, isInFolder, pathBelow, type VaultFile, type Warning } from './vault';
 import { escapeRegExp } from './text';
 
 /** Formats daily notes are often named in; a note named in one of them, not in the current one, was likely named before the format changed. */
@@ -41,6 +41,11 @@ export function unreadDailyNotes(files: VaultFile[], settings: DaybookSettings, 
       warnings.push({ path: file.path, message: `named like a daily note (format "${settings.dailyFormat}") but for a day that does not exist; not read` });
       continue;
     }
+    const misfiled = misfiledDay(file.path, settings);
+    if (misfiled !== null) {
+      warnings.push({ path: file.path, message: `named like the daily note of ${misfiled} but not in the folder the daily format "${settings.dailyFormat}" files it in; not read` });
+      continue;
+    }
     const readings = otherReadings(name, settings);
     if (readings.size === 0) continue;
     const formats = [...readings.keys()].map((f) => `"${f}"`);
@@ -51,6 +56,22 @@ export function unreadDailyNotes(files: VaultFile[], settings: DaybookSettings, 
     warnings.push({ path: file.path, message });
   }
   return warnings;
+}
+
+/**
+ * The day a note in a subfolder of the daily folder is named for in the name part of a
+ * daily format with folders (`2026-11-18` in `Daily/2025/November/` under
+ * `YYYY/MMMM/YYYY-MM-DD`), or null: such a note that the format did not read sits in a
+ * folder that disagrees with its name, a note of today's format filed wrong, not one
+ * named before the format changed (those lie flat in the daily folder).
+ */
+export function misfiledDay(path: string, settings: DaybookSettings): string | null {
+  const slash = settings.dailyFormat.lastIndexOf('/');
+  if (slash === -1 || !pathBelow(path, settings.dailyFolder).includes('/')) return null;
+  const format = settings.dailyFormat.slice(slash + 1);
+  const name = basename(path);
+  const date = parseMoment(name, format);
+  return date !== null && formatMoment(date, format) === name ? formatMoment(date, 'YYYY-MM-DD') : null;
 }
 
 /** The day (`YYYY-MM-DD`) each of the other formats reads `name` as, for those it is strictly a name of. */
@@ -81,7 +102,7 @@ export function earlierDailyFormats(unmatched: VaultFile[], settings: DaybookSet
   for (const file of unmatched) {
     if (!file.path.endsWith('.md') || !isInFolder(file.path, settings.dailyFolder)) continue;
     const name = basename(file.path);
-    if (!/\d\d/.test(name)) continue;
+    if (!/\d\d/.test(name) || misfiledDay(file.path, settings) !== null) continue;
     const days = otherReadings(name, settings);
     if (days.size === 0) continue;
     readings.push(days);

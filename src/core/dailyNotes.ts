@@ -4,7 +4,7 @@ import { isNumericFormat } from './dates/momentFormat';
 import type { DaybookSettings } from './settings';
 import { isInFolder, joinPath, pathBelow, type VaultFile } from './vault';
 import { escapeRegExp } from './text';
-import { earlierDailyFormats } from './dailyNoteNames';
+import { earlierDailyFormats, misfiledDay } from './dailyNoteNames';
 
 export interface DailyNoteFile {
   day: string;
@@ -162,7 +162,7 @@ function scanDailyNotes(files: VaultFile[], settings: DaybookSettings): DailyNot
   if (earlierFormats.length > 0) {
     const earlier = { ...settings, dailyFormatsAlso: earlierFormats };
     for (const file of unmatched) {
-      const day = dayOfDailyNote(file.path, earlier);
+      const day = misfiledDay(file.path, settings) === null ? dayOfDailyNote(file.path, earlier) : null;
       if (day === null) continue;
       // A note in the daily format keeps its day; one in an earlier format beside it is a second note of that day.
       if (byDay.has(day)) duplicates.push({ day, path: file.path, file });

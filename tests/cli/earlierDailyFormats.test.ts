@@ -67,6 +67,21 @@ describe('daily notes named in an earlier format', () => {
     expect(after.stdout).toBe((await review(vault, '2023')).stdout);
   });
 
+  it('lie flat in the daily folder when the format took folders since; a note in a folder its name disagrees with is filed wrong, not earlier', async () => {
+    const vault = vaultOf({
+      '.obsidian/daily-notes.json': JSON.stringify({ folder: 'Daily', format: 'YYYY/MM/YYYY-MM-DD' }),
+      'Daily/2026-11-16.md': '- flat, from before the folders\n',
+      'Daily/2026/11/2026-11-17.md': '- in its folder\n',
+      'Daily/2025/11/2026-11-18.md': '- filed under the wrong year\n',
+    });
+    const result = await review(vault, '2026-W47');
+    expect(result.stdout).toContain('flat, from before the folders');
+    expect(result.stdout).toContain('in its folder');
+    expect(result.stdout).not.toContain('wrong year');
+    expect(result.stdout).toContain('*1 daily note is named in an earlier format ("YYYY-MM-DD"), not the daily format "YYYY/MM/YYYY-MM-DD", and read as the day it names.*');
+    expect(result.stderr).toBe('warning: Daily/2025/11/2026-11-18.md: named like the daily note of 2026-11-18 but not in the folder the daily format "YYYY/MM/YYYY-MM-DD" files it in; not read\n');
+  });
+
   it('are not read in a Logseq graph, where Logseq itself takes only its own names as journals', async () => {
     const graph = vaultOf({
       'logseq/config.edn': '{:journal/file-name-format "yyyy_MM_dd"}',
