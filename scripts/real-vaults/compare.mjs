@@ -212,6 +212,8 @@ function compareGraph(daybook, dir) {
     for (const ref of found.refs) {
       // A decision, not a count: a line of nothing but links between days (`<< [[2022-01-25]] | [[2022-01-27]] >>`) is the template's navigation.
       if (isNavigationLine(lines[ref.line - 1] ?? '')) continue;
+      // A decision, not a count: a link made of a Templater command that never ran (`[[<% tp.date.now() %>]]`) names no note (README, What counts as what).
+      if (/<%[\s\S]*?%>/.test(ref.target)) continue;
       // A decision, not a count: a graph opened in place has Daybook's default marker tags, which are no topics; `[[Meeting]]` is `#Meeting` there.
       if (isMarkerTag(ref.target)) continue;
       // A decision, not a count: a page that says what a line is (README, What counts as what), also when an alias reaches it.

@@ -10,7 +10,7 @@ import { writeCacheFile } from './cacheFile';
 import { sealedJson, unsealJson } from './cacheJson';
 
 /** Bumped whenever what a listing's daily notes are worked out from changes: older files are then ignored. */
-const INDEX_VERSION = `${DAYBOOK_VERSION}/1`;
+const INDEX_VERSION = `${DAYBOOK_VERSION}/2`;
 
 /** A daily note (or a duplicate of one) as its place in the listing and its day. */
 type Row = [index: number, day: string];
@@ -52,10 +52,12 @@ export class DailyNoteIndex {
 
   private stored(files: VaultFile[], key: string): DailyNotesFound | null {
     try {
-      const stored = unsealJson(readFileSync(this.file, 'utf8')) as { key?: unknown; notes?: unknown; duplicates?: unknown } | null;
+      const stored = unsealJson(readFileSync(this.file, 'utf8')) as { key?: unknown; notes?: unknown; duplicates?: unknown; earlierFormats?: unknown } | null;
       if (stored?.key !== key || !isRows(stored.notes, files) || !isRows(stored.duplicates, files)) return null;
+      const formats = stored.earlierFormats;
+      if (formats !== undefined && !(Array.isArray(formats) && formats.length > 0 && formats.every((f) => typeof f === 'string'))) return null;
       const note = ([index, day]: Row): DailyNoteFile => ({ day, path: files[index].path, file: files[index] });
-      return { notes: stored.notes.map(note), duplicates: stored.duplicates.map(note) };
+      return { notes: stored.notes.map(note), duplicates: stored.duplicates.map(note), ...(formats ? { earlierFormats: formats } : {}) };
     } catch {
       return null; // missing or unreadable: worked out afresh
     }
@@ -72,7 +74,7 @@ export class DailyNoteIndex {
     const found = findDailyNotes(files, settings);
     const index = new Map(files.map((file, i) => [file, i]));
     const rows = (notes: DailyNoteFile[]) => notes.map((n): Row => [index.get(n.file) ?? -1, n.day]);
-    writeCacheFile(this.file, sealedJson({ key, notes: rows(found.notes), duplicates: rows(found.duplicates) }));
+    writeCacheFile(this.file, sealedJson({ key, notes: rows(found.notes), duplicates: rows(found.duplicates), ...(found.earlierFormats ? { earlierFormats: found.earlierFormats } : {}) }));
     return found;
   };
 }

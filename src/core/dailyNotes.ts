@@ -4,6 +4,7 @@ import { isNumericFormat } from './dates/momentFormat';
 import type { DaybookSettings } from './settings';
 import { isInFolder, joinPath, pathBelow, type VaultFile } from './vault';
 import { escapeRegExp } from './text';
+import { earlierDailyFormats, misfiledDay } from './dailyNoteNames';
 
 export interface DailyNoteFile {
   day: string;
@@ -129,6 +130,8 @@ export function rememberDailyNotes(files: VaultFile[], settings: DaybookSettings
 export interface DailyNotesFound {
   notes: DailyNoteFile[];
   duplicates: DailyNoteFile[];
+  /** Formats the daily folder's older notes are named in, read as days too (`earlierDailyFormats`); absent when none. */
+  earlierFormats?: string[];
 }
 
 /** Worked out once per listing and settings: the journal and the alias catalog both ask, and a large vault's list is long. */
@@ -137,11 +140,13 @@ const found = new WeakMap<VaultFile[], WeakMap<DaybookSettings, DailyNotesFound>
 function scanDailyNotes(files: VaultFile[], settings: DaybookSettings): DailyNotesFound {
   const byDay = new Map<string, DailyNoteFile>();
   const duplicates: DailyNoteFile[] = [];
+  const unmatched: VaultFile[] = [];
   for (const file of files) {
     const day = dayOfDailyNote(file.path, settings);
     if (day === null) {
       const copyOf = dayOfSuffixedNote(file.path, settings);
       if (copyOf !== null) duplicates.push({ day: copyOf, path: file.path, file });
+      else unmatched.push(file);
       continue;
     }
     const note = { day, path: file.path, file };
@@ -152,8 +157,28 @@ function scanDailyNotes(files: VaultFile[], settings: DaybookSettings): DailyNot
       byDay.set(day, note);
     } else duplicates.push(note);
   }
+  // A dialect that names the other names a journal may have (Logseq) has said all there is.
+  const earlierFormats = settings.dailyFormatsAlso ? [] : earlierDailyFormats(unmatched, settings);
+  if (earlierFormats.length > 0) {
+    const earlier = { ...settings, dailyFormatsAlso: earlierFormats };
+    for (const file of unmatched) {
+      const day = misfiledDay(file.path, settings) === null ? dayOfDailyNote(file.path, earlier) : null;
+      if (day === null) continue;
+      // A note in the daily format keeps its day; one in an earlier format beside it is a second note of that day.
+      if (byDay.has(day)) duplicates.push({ day, path: file.path, file });
+      else byDay.set(day, { day, path: file.path, file });
+    }
+  }
   const notes = [...byDay.values()].sort((a, b) => a.day.localeCompare(b.day));
-  return { notes, duplicates };
+  return earlierFormats.length > 0 ? { notes, duplicates, earlierFormats } : { notes, duplicates };
+}
+
+/**
+ * The settings a journal reads its days by: the daily format, and the earlier
+ * formats its daily folder's older notes are named in (`earlierDailyFormats`).
+ */
+export function settingsOfDays(settings: DaybookSettings, found: DailyNotesFound): DaybookSettings {
+  return found.earlierFormats ? { ...settings, dailyFormatsAlso: found.earlierFormats } : settings;
 }
 
 /**

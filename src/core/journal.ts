@@ -1,5 +1,5 @@
 import { unreadDailyNotes } from './dailyNoteNames';
-import { type DailyNoteFile, type DailyNotesFound, findDailyNotes } from './dailyNotes';
+import { type DailyNoteFile, type DailyNotesFound, dayOfDailyNote, findDailyNotes, rememberDailyNotes, settingsOfDays } from './dailyNotes';
 import { type Period, periodContainsDay } from './dates/periods';
 import { BlockRefIndex } from './dialect/blockRefs';
 import { type Dialect, OBSIDIAN } from './dialect/dialect';
@@ -75,6 +75,8 @@ export class Journal {
     private readonly speller: NoteSpeller,
     readonly pause: () => Promise<void>,
     readonly dialect: Dialect,
+    /** Daily notes read by a format the daily folder's older notes are named in, not by the daily format. */
+    private readonly earlierNamed: ReadonlySet<string>,
   ) {
     this.catalog = new TargetCatalog(source, files, settings, dialect, dailyNotes);
     this.blockRefs = new BlockRefIndex(source, () => files.map((file) => file.path));
@@ -83,21 +85,32 @@ export class Journal {
   static async open(source: VaultSource, settings: DaybookSettings, options: JournalOptions = {}): Promise<Journal> {
     const dialect = options.dialect ?? OBSIDIAN;
     const files = (await source.list()).filter((file) => dialect.isNote(file.path));
-    const { notes, duplicates } = (options.findDailyNotes ?? findDailyNotes)(files, settings);
+    const found = (options.findDailyNotes ?? findDailyNotes)(files, settings);
+    const { notes, duplicates } = found;
+    // Later lookups of days (a link to `[[2023-03-06]]`) read the earlier formats too, and find these notes.
+    const earlierNamed = found.earlierFormats ? new Set(notes.filter((n) => dayOfDailyNote(n.path, settings) === null).map((n) => n.path)) : new Set<string>();
+    settings = settingsOfDays(settings, found);
+    rememberDailyNotes(files, settings, found);
     const read = new Map(notes.map((n) => [n.day, n.path]));
     const warnings = duplicates.map((d) => ({ path: d.path, message: read.has(d.day) ? `a second daily note for ${d.day}; only ${read.get(d.day)} is read` : `named like the daily note of ${d.day} but not by the daily note format; not read` }));
     warnings.push(...unreadDailyNotes(files, settings, notes, new Set(duplicates.map((d) => d.path))));
     const parser = options.parser ?? ((text: string) => parseNote(text, dialect.parse));
-    return new Journal(source, settings, files, notes, warnings, parser, options.speller ?? noteText, options.pause ?? (() => Promise.resolve()), dialect);
+    return new Journal(source, settings, files, notes, warnings, parser, options.speller ?? noteText, options.pause ?? (() => Promise.resolve()), dialect, earlierNamed);
   }
 
   /**
    * What Daybook found in the folder, said first in a review of a Logseq
    * graph ("Logseq graph: 184 journal pages in journals/, 348 pages"), as
-   * the folder was opened in place with no settings of Daybook's own.
+   * the folder was opened in place with no settings of Daybook's own; and
+   * how many of the period's daily notes were read by an earlier format.
    */
-  describe(): string | null {
-    return this.dialect.describe(this.dailyNotes.length, this.files.length - this.dailyNotes.length, this.settings.dailyFolder);
+  describe(period: Period): string | null {
+    const found = this.dialect.describe(this.dailyNotes.length, this.files.length - this.dailyNotes.length, this.settings.dailyFolder);
+    const earlier = this.earlierNamed.size > 0 ? this.dailyNotesIn(period).filter((n) => this.earlierNamed.has(n.path)).length : 0;
+    if (earlier === 0) return found;
+    const formats = (this.settings.dailyFormatsAlso ?? []).map((f) => `"${f}"`).join(' or ');
+    const said = `${earlier === 1 ? '1 daily note is' : `${earlier} daily notes are`} named in an earlier format (${formats}), not the daily format "${this.settings.dailyFormat}", and read as the ${earlier === 1 ? 'day it names' : 'days they name'}`;
+    return found ? `${found}; ${said}` : said[0].toUpperCase() + said.slice(1);
   }
 
   /** The notes whose blocks a daily note's block references showed, so a cached review can watch them. */

@@ -73,12 +73,12 @@ describe('messages name the real cause', () => {
     expect(result.stderr).toMatch(new RegExp(`^warning: Daily/${day}\\.md: named like a daily note \\(format "YYYY-MM-DD"\\) but for a day that does not exist; not read$`, 'm'));
   });
 
-  it('daily notes in an old format after the format changed are warnings, naming the format they are in', async () => {
-    const vault = vaultOf({ ...dailyNotes([16, 17]), ...settingsFile({ dailyFolder: 'Daily', dailyFormat: 'DD.MM.YYYY' }), 'Daily/18.11.2026.md': 'new style\n' });
+  it('a daily note named in another format than the daily one, for a day the other readings disagree on, is a warning naming both formats', async () => {
+    // 01-12-2026 is 1 December as DD-MM-YYYY and 12 January as MM-DD-YYYY; nothing else in the folder says which.
+    const vault = vaultOf({ ...dailyNotes([16]), ...settingsFile({ dailyFolder: 'Daily' }), 'Daily/01-12-2026.md': 'which day?\n' });
     writeFileSync(join(vault, 'Daily', 'notes on 2026.md'), 'not a daily note');
     const result = await daybook(['review', '--vault', vault, '--period', '2026-W47']);
-    expect(result.stderr).toMatch(/^warning: Daily\/2026-11-16\.md: named like a daily note in the format "YYYY-MM-DD", not the daily format "DD\.MM\.YYYY" \(changed since\?\); not read$/m);
-    expect(result.stderr).toMatch(/^warning: Daily\/2026-11-17\.md: /m);
-    expect(result.stderr).not.toMatch(/notes on 2026|18\.11\.2026/);
+    expect(result.stderr).toMatch(/^warning: Daily\/01-12-2026\.md: named like a daily note in the formats "DD-MM-YYYY" and "MM-DD-YYYY", which read it as different days, not in the daily format "YYYY-MM-DD"; not read \(rename it in the daily format\)$/m);
+    expect(result.stderr).not.toMatch(/notes on 2026/);
   });
 });

@@ -26,7 +26,7 @@ import { findProjects, projectLinkOf } from './projects';
 import { type DayExtra, filedUnderDays, mayFileUnderDays, meetingNotes } from './dayExtras';
 import { isGraphMarkerPage, isNoGraphTopic, namesPeriod } from './graphPages';
 import { projectOfWorkPage, workNamespaceProjects } from './workNamespaces';
-import { filingText, isCalloutTitle, isDateTitle, navigationLinks } from './templateLines';
+import { filingText, isCalloutTitle, isDateTitle, isTemplaterLeftover, navigationLinks } from './templateLines';
 import type { Entry, GoalEvidence, LinkedNote, Mention, ReviewData, ReviewGoal, ReviewIncident, ReviewMeeting, ReviewProject, ReviewTask } from './types';
 
 export { reviewNotePath } from '../reviewNotes';
@@ -64,7 +64,8 @@ export interface NoteDigest {
    * is a person, never a project, which only the review of a period can tell.
    */
   projectMentions: { line: number; target: Target; mention: Mention; workLog: Mention }[];
-  summary: string;
+  /** The lines that may sum up the day, first first (`summariesOf` picks one per day of a review). */
+  summaries: string[];
 }
 
 const digests = new WeakMap<DailyNote, NoteDigest>();
@@ -110,7 +111,7 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
       projectMentions.push({ line: block.line, target: namedTarget, mention: { date: daily.day, path: daily.path, line: block.line, text }, workLog: { date: daily.day, path: daily.path, line: block.line, text: block.quote } });
     }
     for (const link of block.links) {
-      if (link.embed || link.target === '' || isQuestion(link.target) || link.target === projectLink || navigation?.has(link) || !journal.dialect.isPageRef(link.relative ?? link.target)) continue;
+      if (link.embed || link.target === '' || isQuestion(link.target) || link.target === projectLink || navigation?.has(link) || isTemplaterLeftover(link) || !journal.dialect.isPageRef(link.relative ?? link.target)) continue;
       if (filing !== '' && filing.includes(`[[${link.target}`)) continue;
       // In a graph `[[Meeting]]` is the page `#Meeting` is: a marker either way.
       // `[[lunabrain/work]]` files the line as work on lunabrain: listed under the project, not as a mention.
@@ -175,6 +176,7 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
   const inIncident = incidentBlocks(note, found);
   for (const line of bragLines(note, settings.brag)) if (line.kind !== 'learning' || !inIncident(line.index)) brag[line.kind].push(at(line.index, line.text));
   const mood = readMood(note, settings.sliders);
+  const templateLinksOnly = (block: Block) => block.links.length > 0 && isTemplateLinksOnly(block, (link) => dayOf(link, daily.path));
   const result: NoteDigest = {
     mentions,
     tasks,
@@ -187,13 +189,19 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
     linked,
     workLog,
     projectMentions,
-    summary: daySummary(note, daily.day, isQuestion, (block) => block.links.length > 0 && navigationLinks(block, (link) => dayOf(link, daily.path)).size === block.links.length),
+    summaries: summaryCandidates(note, daily.day, isQuestion, templateLinksOnly),
   };
   digests.set(daily, result);
   let perJournal = referencedBy.get(journal);
   if (!perJournal) referencedBy.set(journal, (perJournal = new Map<string, string[]>()));
   perJournal.set(daily.path, result.referenced);
   return result;
+}
+
+/** Whether every link of the block is the template's: a step between days, or a Templater command that never ran. */
+function isTemplateLinksOnly(block: Block, dayOf: (link: WikiLink) => string | null): boolean {
+  const navigation = navigationLinks(block, dayOf);
+  return block.links.every((link) => navigation.has(link) || isTemplaterLeftover(link));
 }
 
 /** Whether a block of the note is part of one of its incidents. */
@@ -204,26 +212,50 @@ function incidentBlocks(note: NoteModel, incidents: { line: number }[]): (index:
   return (index) => ranges.some(([from, to]) => index >= from && index < to);
 }
 
+/** How many lines a day's summary is chosen from: its first line may be the template's. */
+const SUMMARY_CANDIDATES = 4;
+
 /**
- * The day in one line: its title (a first-level heading that is not just the
- * date), else the first line of the owner's own words: not a slider, a mood
- * question, a property, a section label, a callout's title or links between days.
+ * The lines that may sum up the day, first first: its title (a first-level
+ * heading that is not just the date), then the first lines of the owner's own
+ * words: not a slider, a mood question, a property, a section label, a
+ * callout's title or links between days.
  */
-function daySummary(note: NoteModel, day: string, isQuestion: (target: string) => boolean, isNavigation: (block: Block) => boolean): string {
+function summaryCandidates(note: NoteModel, day: string, isQuestion: (target: string) => boolean, isNavigation: (block: Block) => boolean): string[] {
   const { blocks } = note;
+  const out: string[] = [];
   // The note's first top heading is its title; later ones (`# 📝 Notes`) are the template's sections.
   const title = blocks.find((b) => b.kind === 'heading' && b.level === 1);
-  if (title && !isPlaceholder(title.text) && !isDateTitle(title.text.trim()) && !title.text.includes(day)) return title.quote;
-  const first = blocks.find((b, i) => {
-    if (b.level > 0 || b.sliders.length > 0 || isPlaceholder(b.text) || Object.keys(b.fields).length > 0) return false;
-    if (isDateTitle(b.text.trim()) || isCalloutTitle(b.quote) || isNavigation(b) || b.quote.includes('<%')) return false;
-    if (b.links.length > 0 && b.links.every((l) => isQuestion(l.target))) return false;
+  if (title && !isPlaceholder(title.text) && !isDateTitle(title.text.trim()) && !title.text.includes(day)) out.push(title.quote);
+  for (let i = 0; i < blocks.length && out.length < SUMMARY_CANDIDATES; i++) {
+    const b = blocks[i];
+    if (b.level > 0 || b.sliders.length > 0 || isPlaceholder(b.text) || Object.keys(b.fields).length > 0) continue;
+    if (isDateTitle(b.text.trim()) || isCalloutTitle(b.quote) || isNavigation(b) || b.quote.includes('<%')) continue;
+    if (b.links.length > 0 && b.links.every((l) => isQuestion(l.target))) continue;
     // A short line with lines under it, or a bold label before a list, names a section.
     const hasChildren = b.end > i + 1;
     const labelsList = b.kind === 'paragraph' && blocks[i + 1]?.kind === 'item' && blocks[i + 1].parent === b.parent && b.text.length < 25;
-    return !(hasChildren && b.text.length < 25) && !labelsList && !/^[^.!?]{1,40}:$/.test(b.text.trim());
-  });
-  return first ? (first.task ? taskText(first) : first.quote) : '';
+    if (hasChildren && b.text.length < 25) continue;
+    if (labelsList || /^[^.!?]{1,40}:$/.test(b.text.trim())) continue;
+    out.push(b.task ? taskText(b) : b.quote);
+  }
+  return out;
+}
+
+/**
+ * Each day's summary: its first candidate line that is not the template's. A line
+ * that begins half or more of the period's days, two or more, is the template's
+ * (`# Tasks for the Day`, `fill by hand`), not what those days were about: days'
+ * own words do not repeat. A day of nothing but such lines keeps its first.
+ */
+function summariesOf(candidates: string[][]): string[] {
+  const days = new Map<string, number>();
+  for (const lines of candidates) for (const line of new Set(lines)) days.set(line, (days.get(line) ?? 0) + 1);
+  const isTemplate = (line: string) => {
+    const count = days.get(line) ?? 0;
+    return count >= 2 && count * 2 >= candidates.length;
+  };
+  return candidates.map((lines) => lines.find((line) => !isTemplate(line)) ?? lines[0] ?? '');
 }
 
 /** A note name that is an id, not words: a Zettelkasten timestamp (`202310241130`), a UUID. */
@@ -499,6 +531,7 @@ async function reviewBeforeChanges(journal: Journal, period: Period): Promise<{ 
   const tasks: ReviewTask[] = [];
   const referenced = new Set<string>();
   const days: ReviewData['days'] = [];
+  const candidates: string[][] = [];
   const brag: Record<BragKind, Mention[]> = { highlight: [], collaboration: [], design: [], learning: [] };
   const linked = new Map<string, { mentions: Mention[]; takeaways: Mention[] }>();
   const workLog: Mention[] = [];
@@ -524,8 +557,10 @@ async function reviewBeforeChanges(journal: Journal, period: Period): Promise<{ 
     if (index > 0 && index % NOTES_PER_PAUSE === 0) await journal.pause();
     const facts = digest(journal, daily, isQuestion);
     merge(facts);
-    days.push({ date: daily.day, path: daily.path, mood: facts.mood, summary: facts.summary });
+    days.push({ date: daily.day, path: daily.path, mood: facts.mood, summary: '' });
+    candidates.push(facts.summaries);
   }
+  summariesOf(candidates).forEach((summary, i) => (days[i].summary = summary));
   // Then what other notes file under the period's days: meeting notes, 1:1s in people's notes.
   const { extras, read } = await dayExtras(journal, period, new Set(journal.dailyNotes.map((n) => n.path)), tables.person.paths());
   let perJournal = extraSources.get(journal);
@@ -591,7 +626,7 @@ async function reviewBeforeChanges(journal: Journal, period: Period): Promise<{ 
   const before = {
     period: { id: period.id, kind: period.kind, start: period.start, end: period.end, previous: previous.id, next: next.id },
     notes: { review: reviewPath, previous: reviewNotePath(previous, settings), next: reviewNotePath(next, settings) },
-    ...(journal.describe() ? { vault: journal.describe() as string } : {}),
+    ...(journal.describe(period) ? { vault: journal.describe(period) as string } : {}),
     ...(journal.dialect.spec.app === 'logseq' ? { logseq: logseqConfigOf(journal.dialect.spec) } : {}),
     days,
     people: tables.person.sorted(),

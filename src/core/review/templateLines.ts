@@ -1,5 +1,6 @@
 import type { Block } from '../note/parseNote';
 import type { WikiLink } from '../note/tokens';
+import { hasTemplaterCommands } from '../template';
 
 /**
  * What a daily note template writes every day is not what the day was about:
@@ -45,6 +46,14 @@ export function navigationLinks(block: Block, dayOf: (link: WikiLink) => string 
     if (onlyDays || aliasIsNav || (hasNavWords && dayLinks.length === block.links.length && rest.trim().split(/\s+/).length <= 4)) out.add(link);
   }
   return out;
+}
+
+/**
+ * A link made of a Templater command that never ran (`[[<% tp.date.now("YYYY-MM-DD", -1) %>|Yesterday]]`):
+ * the template was put in without Templater, and the link names no note anyone wrote.
+ */
+export function isTemplaterLeftover(link: WikiLink): boolean {
+  return link.target.includes('<%') && hasTemplaterCommands(link.target);
 }
 
 /** The text of a block's filing properties (`tags:: [[+Daily Notes]] #daily`), where its links and tags file the note. */
