@@ -18,6 +18,7 @@ import { incidentIndexCommand } from './obsidian/incidentIndexCommand';
 import { copyReviewForSharing } from './obsidian/shareCommand';
 import { errorText, generateReview, periodOfNote, reviewCommand, type ReviewContext } from './obsidian/reviewCommands';
 import { SaveScheduler } from './obsidian/saveScheduler';
+import { StoredReviews } from './obsidian/storedReviews';
 import { DaybookSettingTab } from './obsidian/settingsTab';
 import { sliderExtension } from './obsidian/slider/livePreview';
 import { gaveUpText, type NoteWriterDeps, sliderValueInNote, writeSliderValues } from './obsidian/slider/noteWriter';
@@ -32,14 +33,12 @@ const SETTINGS_SAVE_DELAY_MS = 500;
 export default class DaybookPlugin extends Plugin {
   stored: StoredSettings = defaultStoredSettings();
   private effective: DaybookSettings = defaultStoredSettings();
-  // Parsed notes kept in the plugin's folder, so the first review after the app starts is warm.
-  private readonly cache = new PersistentParseCache(
-    this.app.vault.adapter,
-    `${this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`}/parse-cache.json`,
-    // Without a window (the plugin loaded headless, as in tests) the cache is written on unload only.
-    { set: (callback, ms) => (typeof window === 'undefined' ? null : window.setTimeout(callback, ms)), clear: (id) => typeof window !== 'undefined' && window.clearTimeout(id as number) },
-    this.manifest.version,
-  );
+  private readonly folder = this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`;
+  // Without a window (the plugin loaded headless, as in tests) the stores are written on unload only.
+  private readonly storeTimers = { set: (callback: () => void, ms: number) => (typeof window === 'undefined' ? null : window.setTimeout(callback, ms)), clear: (id: unknown) => typeof window !== 'undefined' && window.clearTimeout(id as number) };
+  // Built reviews, and parsed notes, kept in the plugin's folder, so the first review after the app starts is warm.
+  private readonly reviews = new StoredReviews(this.app.vault.adapter, `${this.folder}/review-cache.json`, this.storeTimers, this.manifest.version);
+  private readonly cache = new PersistentParseCache(this.app.vault.adapter, `${this.folder}/parse-cache.json`, this.storeTimers, this.manifest.version);
   /** How the vault is read: a folder that is also a Logseq graph is read by Logseq's rules. */
   private dialect: Dialect = OBSIDIAN;
   private readiness!: VaultReadiness;
@@ -113,6 +112,7 @@ export default class DaybookPlugin extends Plugin {
     void this.queue.flushAll();
     void this.settingsSaver.flush();
     void this.cache.save();
+    void this.reviews.save();
   }
 
   /**
@@ -170,7 +170,8 @@ export default class DaybookPlugin extends Plugin {
     return {
       app: this.app,
       settings,
-      parser: await this.cache.ready(this.dialect.parse),
+      parser: this.cache.lazyParser(this.dialect.parse),
+      reviews: this.reviews,
       dialect: this.dialect,
       editorOf: (path) => this.editors.find(path),
       confirm: (message) => confirm(this.app, message, 'Replace and keep a backup'),

@@ -24,6 +24,16 @@ class Events {
   }
 }
 
+/** Bytes of `text` in UTF-8, as a file on disk holds it (a lone surrogate is written as U+FFFD, three bytes); jsdom has no TextEncoder. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
 export function normalizePath(path: string): string {
   return path.replace(/\\/g, '/').replace(/\/+/g, '/').replace(/^\/|\/$/g, '');
 }
@@ -52,7 +62,6 @@ export class Vault extends Events {
   readonly reads: string[] = [];
   /** Paths that exist but cannot be read (no permission): DataAdapter.read rejects as Node's fs does. */
   readonly unreadable = new Set<string>();
-  private clock = 1;
   adapter = {
     exists: async (path: string) => this.texts.has(path),
     read: async (path: string) => {
@@ -63,6 +72,7 @@ export class Vault extends Events {
     },
     /** Like DataAdapter.write: any path, the config folder included, without a vault event or a TFile. */
     write: async (path: string, data: string) => {
+      if (this.readOnly.has(path)) throw new Error(`EACCES: permission denied, open '${path}'`);
       this.texts.set(path, data);
     },
   };
@@ -72,8 +82,15 @@ export class Vault extends Events {
     for (const [path, text] of Object.entries(files)) this.put(path, text);
   }
 
-  /** Test helper: a file as if written by another program or sync. */
-  put(path: string, text: string): TFile {
+  /**
+   * The clock the vault stamps writes with, in milliseconds as the app's
+   * FileStats are; a test sets it to stamp as a coarse file system does
+   * (two writes in one tick get one mtime).
+   */
+  now: () => number = () => Date.now();
+
+  /** Test helper: a file as if written by another program or sync (no event); `mtime` as a sync tool that keeps the source's. */
+  put(path: string, text: string, mtime = this.now()): TFile {
     let file = this.entries.get(path);
     if (!(file instanceof TFile)) {
       file = new TFile(path);
@@ -85,8 +102,23 @@ export class Vault extends Events {
       }
     }
     this.texts.set(path, text);
-    (file as TFile).stat = { mtime: ++this.clock, ctime: 1, size: text.length };
+    // Like the app's FileStats: the size in bytes, not UTF-16 units.
+    (file as TFile).stat = { mtime, ctime: 1, size: utf8Length(text) };
     return file as TFile;
+  }
+
+  /** Test helper: a file moved by another program while the app was closed: no event, and the mtime it had (a rename keeps it). */
+  moveOutside(from: string, to: string): void {
+    const file = this.entries.get(from) as TFile;
+    const text = this.texts.get(from) ?? '';
+    this.entries.delete(from);
+    this.texts.delete(from);
+    this.put(to, text, file.stat.mtime);
+  }
+  /** Test helper: a file deleted by another program while the app was closed: no event. */
+  deleteOutside(path: string): void {
+    this.entries.delete(path);
+    this.texts.delete(path);
   }
 
   getMarkdownFiles(): TFile[] {
