@@ -129,6 +129,7 @@ export class Vault extends Events {
   }
   async cachedRead(file: TFile) {
     this.reads.push(file.path);
+    if (this.unreadable.has(file.path)) throw new Error(`EACCES: permission denied, open '${file.path}'`);
     return this.texts.get(file.path) ?? '';
   }
   async read(file: TFile) {

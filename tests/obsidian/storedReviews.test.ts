@@ -3,7 +3,7 @@
  */
 import { deserialize, serialize } from 'node:v8';
 import fc from 'fast-check';
-import { App, openNote } from '../__mocks__/obsidian';
+import { App, openNote, type TFile } from '../__mocks__/obsidian';
 import DaybookPlugin from '../../src/main';
 import { parsePeriodId } from '../../src/core/dates/periods';
 import { hashText } from '../../src/core/hash';
@@ -107,7 +107,7 @@ describe('the plugin’s built reviews kept between app sessions', () => {
     app.vault.now = () => tick;
     app.vault.put('Daily/2026-11-18.md', '## Wins\n- shipped [[Search]] with [[Cy]]\n');
     await storedWeek(app);
-    const before = app.vault.getAbstractFileByPath('Daily/2026-11-18.md') as { stat: { size: number; mtime: number } };
+    const before = app.vault.getAbstractFileByPath('Daily/2026-11-18.md') as TFile;
     const stamp = { ...before.stat };
     app.vault.put('Daily/2026-11-18.md', '## Wins\n- shipped [[Search]] with [[Qi]]\n');
     expect({ size: before.stat.size, mtime: before.stat.mtime }).toEqual({ size: stamp.size, mtime: stamp.mtime });
@@ -138,7 +138,7 @@ describe('the plugin’s built reviews kept between app sessions', () => {
     const app = vault();
     const first = session(app);
     await first.review();
-    const editor = openNote(app as never, 'Daily/2026-11-18.md');
+    const editor = openNote(app, 'Daily/2026-11-18.md');
     editor.type('- reviewed [[Eve]]’s design\n');
     const unsaved = await first.review();
     expect(JSON.stringify(unsaved)).not.toContain('Eve');
@@ -160,6 +160,18 @@ describe('the plugin’s built reviews kept between app sessions', () => {
     await expectFresh(app, review);
   });
 
+  it('keeps no review built past a note it could not read: its permissions put right (no new mtime), the note is read', async () => {
+    const app = vault();
+    app.vault.unreadable.add('Daily/2026-11-18.md');
+    const first = session(app);
+    expect((await first.review()).warnings.map((w) => w.path)).toContain('Daily/2026-11-18.md');
+    await first.close();
+    app.vault.unreadable.clear();
+    const review = await session(app).review();
+    expect(review.warnings).toEqual([]);
+    await expectFresh(app, review);
+  });
+
   it('rebuilds under other settings', async () => {
     const app = vault();
     await storedWeek(app);
@@ -172,20 +184,20 @@ describe('the plugin’s built reviews kept between app sessions', () => {
     const app = vault();
     await storedWeek(app);
     const good = app.vault.texts.get(STORE)!;
-    const [, meta, ...reviews] = good.split('\n');
+    const [seal, meta, ...reviews] = good.split('\n');
     const forged = reviews.map((line) => line.replace(/Search/g, 'Forged'));
-    const forgedMeta = (from: string, to: string) => {
-      const json = meta.replace(from, to).replace(/"review":"[0-9a-f]+"/, `"review":"${hashText(forged[0])}"`);
+    // Sealed as Daybook seals it, the forged review's hash put in its memo: only the version tells it apart.
+    const resealed = (version: string) => {
+      const json = meta.replace('"version":"1/1.0.0"', `"version":"${version}"`).replace(/"review":"[0-9a-f]+"/, `"review":"${hashText(forged[0])}"`);
       return [hashText(json), json, ...forged].join('\n');
     };
     const damaged = [
       good.slice(0, Math.floor(good.length / 2)),
       good.slice(0, good.lastIndexOf('\n')),
-      good.replace(/Search/g, 'Forged'),
+      [seal, meta, ...forged].join('\n'),
       `${meta}\n${reviews.join('\n')}`,
       'not a store at all',
-      // Sealed again after the edit, but written by another version of Daybook.
-      forgedMeta('"version":"1/1.0.0"', '"version":"1/0.9.0"'),
+      resealed('1/0.9.0'),
     ];
     for (const text of damaged) {
       app.vault.texts.set(STORE, text);
@@ -193,9 +205,27 @@ describe('the plugin’s built reviews kept between app sessions', () => {
       expect(JSON.stringify(review)).not.toContain('Forged');
       await expectFresh(app, review);
     }
-    // The same forgery under this version's seal is used: the checks above are what refused it.
-    app.vault.texts.set(STORE, forgedMeta('"version":"1/1.0.0"', '"version":"1/1.0.0"'));
+    // The same forgery in this version's store is used: the checks above are what refused it.
+    app.vault.texts.set(STORE, resealed('1/1.0.0'));
     expect(JSON.stringify(await session(app).review())).toContain('Forged');
+  });
+
+  it('drops a store whose memos were edited: a note changed while the app was closed is not passed off as unchanged', async () => {
+    const app = vault();
+    await storedWeek(app);
+    const [, meta, ...reviews] = app.vault.texts.get(STORE)!.split('\n');
+    const path = 'Daily/2026-11-18.md';
+    const file = app.vault.put(path, '## Wins\n- shipped [[Search]] with [[Fay]] at last\n', LONG_AGO + 60_000);
+    const memos = JSON.parse(meta) as { memos: { inputs: [string, string, string, number, number, number][] }[] };
+    for (const input of memos.memos[0].inputs) if (input[0] === path) [input[3], input[4]] = [file.stat.size, file.stat.mtime];
+    const edited = JSON.stringify(memos);
+    app.vault.texts.set(STORE, [hashText(meta), edited, ...reviews].join('\n'));
+    const review = await session(app).review();
+    expect(JSON.stringify(review)).toContain('Fay');
+    await expectFresh(app, review);
+    // Sealed again, the edited memo is believed: the seal is what refused it.
+    app.vault.texts.set(STORE, [hashText(edited), edited, ...reviews].join('\n'));
+    expect(JSON.stringify(await session(app).review())).not.toContain('Fay');
   });
 
   it('works on when the store cannot be written, and writes it at the next save that can', async () => {
@@ -244,7 +274,7 @@ describe('the plugin’s built reviews kept between app sessions', () => {
         for (const s of steps) {
           const path = app.vault.getMarkdownFiles().length ? pathOf('note' in s ? s.note : 0) : null;
           if (s.kind === 'edit' && path) {
-            const file = app.vault.getAbstractFileByPath(path) as { stat: { mtime: number } };
+            const file = app.vault.getAbstractFileByPath(path) as TFile;
             // 'same mtime': a change within the tick of a note written just now, as a coarse file system stamps it.
             if (s.when === 'same mtime') app.vault.put(path, s.text, Math.floor(Date.now() / 2000) * 2000 === file.stat.mtime ? file.stat.mtime : Date.now());
             else app.vault.put(path, s.text, s.when === 'now' ? Date.now() : (past += 1000));
@@ -252,7 +282,7 @@ describe('the plugin’s built reviews kept between app sessions', () => {
           else if (s.kind === 'delete' && path) app.vault.deleteOutside(path);
           else if (s.kind === 'add') app.vault.put(`People/P${added++}.md`, s.text, (past += 1000));
           else if (s.kind === 'type' && path) {
-            const editor = openNote(app as never, path);
+            const editor = openNote(app, path);
             editor.type(s.text);
             if (s.save) await editor.save();
           } else if (s.kind === 'restart') {
