@@ -300,22 +300,28 @@ describe('the plugin’s built reviews kept between app sessions', () => {
 });
 
 describe('the plugin keeps its reviews in its own folder', () => {
-  it('writes review-cache.json there on unload and answers the same review after the app restarts', async () => {
+  it('writes review-cache.json there on unload, and after a restart answers the review from it, the same note', async () => {
     const app = vault({ ...NOTES, '.obsidian/daily-notes.json': '{"folder":"Daily"}' });
-    const load = async () => {
-      const plugin = new DaybookPlugin(app as never, { id: 'daybook', version: '1.0.0' } as never);
-      await plugin.onload();
-      return plugin;
-    };
     const review = () => app.cliHandlers.get('daybook:review')!.handler({ period: 'week', date: '2026-11-17' });
-    const first = await load();
+    const restart = async (plugin: DaybookPlugin | null) => {
+      plugin?.unload();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const next = new DaybookPlugin(app as never, { id: 'daybook', version: '1.0.0' } as never);
+      await next.onload();
+      return next;
+    };
+    let plugin = await restart(null);
     await expect(review()).resolves.toBe('Reviews/2026-W47.md');
     const note = app.vault.texts.get('Reviews/2026-W47.md');
-    first.unload();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(app.vault.texts.has(STORE)).toBe(true);
-    await load();
-    await expect(review()).resolves.toBe('Reviews/2026-W47.md');
-    expect(app.vault.texts.get('Reviews/2026-W47.md')).toBe(note);
+    // The review note just made is a new note in the listing: the next session builds once more, and keeps that.
+    for (let session = 0; session < 2; session++) {
+      plugin = await restart(plugin);
+      expect(app.vault.texts.has(STORE)).toBe(true);
+      app.vault.reads.length = 0;
+      await expect(review()).resolves.toBe('Reviews/2026-W47.md');
+      expect(app.vault.texts.get('Reviews/2026-W47.md')).toBe(note);
+    }
+    // Only the review note and its chart are read, to merge into them: no daily note.
+    expect(app.vault.reads).toEqual(['Reviews/2026-W47.md', 'Reviews/2026-W47 mood.svg']);
   });
 });
