@@ -29,6 +29,18 @@ interface Memo {
   review: string;
 }
 
+/**
+ * A memo with its review: read from the file (its JSON, checked against the
+ * memo's hash when used), or built this session (the review, until its JSON is
+ * made for the file; that JSON needs no check).
+ */
+interface Kept {
+  memo: Memo;
+  text: string | null;
+  built: ReviewData | null;
+  ours: boolean;
+}
+
 function isMemo(value: unknown): value is Memo {
   if (typeof value !== 'object' || value === null) return false;
   const memo = value as Record<string, unknown>;
@@ -66,7 +78,7 @@ function listingKey(files: VaultFile[]): string {
  * memo's review as one line of JSON, parsed only when it is used.
  */
 export class StoredReviews {
-  private kept: { memo: Memo; text: string }[] = [];
+  private kept: Kept[] = [];
   private loading: Promise<void> | null = null;
   private timer: unknown = null;
   private dirty = false;
@@ -95,7 +107,7 @@ export class StoredReviews {
       const memos: Memo[] = stored.memos;
       // A review built this session (while the file loaded) is newer than the file's.
       const built = new Set(this.kept.map((k) => k.memo.period));
-      this.kept.push(...memos.map((memo, i) => ({ memo, text: reviews[i] })).filter((k) => !built.has(k.memo.period)));
+      this.kept.push(...memos.map((memo, i) => ({ memo, text: reviews[i], built: null, ours: false })).filter((k) => !built.has(k.memo.period)));
     } catch {
       // Unreadable or not JSON: every review is built afresh, and the file rewritten.
     }
@@ -121,29 +133,27 @@ export class StoredReviews {
     return review;
   }
 
-  /** A kept review, when its line is the one written with its memo; on any doubt the whole store goes. */
-  private recall(known: { memo: Memo; text: string }): ReviewData | null {
+  /**
+   * A kept review as a fresh copy. One read from the file is used only when
+   * its line is the one written with its memo; on any doubt the whole store goes.
+   */
+  private recall(known: Kept): ReviewData | null {
     try {
-      if (hashText(known.text) === known.memo.review) return reviewFromJson(known.text);
+      known.text ??= reviewToJson(known.built!);
+      known.built = null;
+      if (known.ours || hashText(known.text) === known.memo.review) return reviewFromJson(known.text);
     } catch {
-      // Not JSON: dropped below with the rest.
+      // Not JSON, or too large to copy: dropped below with the rest.
     }
     this.kept = [];
     this.changed();
     return null;
   }
 
+  /** Keeps a review built now; its JSON and hash are made when the file is written, not on the way to the user. */
   private remember(memo: Memo, review: ReviewData, doubt: string | null): void {
     const others = this.kept.filter((k) => k.memo.period !== memo.period);
-    let text: string | null = null;
-    if (doubt === null) {
-      try {
-        text = reviewToJson(review);
-      } catch {
-        // Too large to keep: only costs speed.
-      }
-    }
-    this.kept = text === null ? others : [{ memo: { ...memo, review: hashText(text) }, text }, ...others].slice(0, MAX_REVIEWS);
+    this.kept = doubt === null ? [{ memo, text: null, built: review, ours: true }, ...others].slice(0, MAX_REVIEWS) : others;
     this.changed();
   }
 
@@ -159,9 +169,19 @@ export class StoredReviews {
     this.timer = null;
     if (!this.dirty) return;
     this.dirty = false;
+    this.kept = this.kept.filter((k) => {
+      try {
+        k.text ??= reviewToJson(k.built!);
+      } catch {
+        return false; // too large to keep: only costs speed
+      }
+      k.built = null;
+      k.memo.review ||= hashText(k.text);
+      return true;
+    });
     const meta = JSON.stringify({ version: this.version, memos: this.kept.map((k) => k.memo) });
     try {
-      await this.adapter.write(this.file, [hashText(meta), meta, ...this.kept.map((k) => k.text)].join('\n'));
+      await this.adapter.write(this.file, [hashText(meta), meta, ...this.kept.map((k) => k.text!)].join('\n'));
     } catch {
       this.dirty = true;
     }
