@@ -1,5 +1,6 @@
 import type { DataAdapter } from 'obsidian';
 import { cacheReplacer } from '../core/cacheValues';
+import { dateFormatter } from '../core/dates/dateFormatter';
 import type { Period } from '../core/dates/periods';
 import { hashText } from '../core/hash';
 import type { Journal } from '../core/journal';
@@ -54,9 +55,20 @@ function isMemo(value: unknown): value is Memo {
   );
 }
 
-/** The settings and the dialect the vault is read by, as one key. */
+/**
+ * Dates as the app's language writes them, one of each month and weekday, and
+ * its first day of the week: they name the daily and review notes and bound
+ * the weeks, and the user may switch the language between sessions.
+ */
+function datesKey(): string {
+  const dates = dateFormatter();
+  const probe = Array.from({ length: 12 }, (_, month) => dates.format(new Date(2021, month, 1 + month), 'dddd MMMM Do ww gggg'));
+  return `${dates.weekStart?.() ?? 0} ${probe.join(' ')}`;
+}
+
+/** The settings, the dialect the vault is read by and the app's way with dates, as one key. */
 function settingsKey(journal: Journal): string {
-  return hashText(JSON.stringify([journal.settings, journal.dialect.spec], cacheReplacer));
+  return hashText(JSON.stringify([journal.settings, journal.dialect.spec, datesKey()], cacheReplacer));
 }
 
 /** The vault's notes in the order the journal listed them: a note added, renamed or deleted can change what a link names. */

@@ -3,14 +3,18 @@
  */
 import { deserialize, serialize } from 'node:v8';
 import fc from 'fast-check';
-import { App, openNote, type TFile } from '../__mocks__/obsidian';
+// eslint-disable-next-line import/no-extraneous-dependencies -- a language of the app's moment, which obsidian's types bring
+import 'moment/locale/fr';
+import { App, moment, openNote, type TFile } from '../__mocks__/obsidian';
 import DaybookPlugin from '../../src/main';
+import { useDateFormatter } from '../../src/core/dates/dateFormatter';
 import { parsePeriodId } from '../../src/core/dates/periods';
 import { hashText } from '../../src/core/hash';
 import { Journal } from '../../src/core/journal';
 import { buildReview } from '../../src/core/review/buildReview';
 import { renderReview } from '../../src/core/review/renderReview';
 import { type DaybookSettings, resolveSettings } from '../../src/core/settings';
+import { appDates } from '../../src/obsidian/appDates';
 import { ObsidianVault } from '../../src/obsidian/obsidianVault';
 import { PersistentParseCache } from '../../src/obsidian/persistentParseCache';
 import { ReadRecorder } from '../../src/obsidian/readRecorder';
@@ -49,10 +53,10 @@ function session(app: App, version = '1.0.0') {
   const reviews = new StoredReviews(app.vault.adapter, STORE, noTimers, version);
   return {
     reviews,
-    async review(asked: DaybookSettings = settings) {
+    async review(asked: DaybookSettings = settings, period = week) {
       const reads = new ReadRecorder(new ObsidianVault(app as never));
       const journal = await Journal.open(reads, asked, { parser: cache.lazyParser() });
-      return reviews.build(journal, week, reads);
+      return reviews.build(journal, period, reads);
     },
     async close() {
       await cache.save();
@@ -62,12 +66,12 @@ function session(app: App, version = '1.0.0') {
 }
 
 /** The review built from the vault as it is now, with nothing stored. */
-async function fromScratch(app: App, asked: DaybookSettings = settings) {
-  return buildReview(await Journal.open(new ObsidianVault(app as never), asked), week);
+async function fromScratch(app: App, asked: DaybookSettings = settings, period = week) {
+  return buildReview(await Journal.open(new ObsidianVault(app as never), asked), period);
 }
 
-async function expectFresh(app: App, got: Awaited<ReturnType<typeof fromScratch>>, asked: DaybookSettings = settings) {
-  const fresh = await fromScratch(app, asked);
+async function expectFresh(app: App, got: Awaited<ReturnType<typeof fromScratch>>, asked: DaybookSettings = settings, period = week) {
+  const fresh = await fromScratch(app, asked, period);
   expect(got).toEqual(fresh);
   expect(renderReview(got, asked)).toBe(renderReview(fresh, asked));
 }
@@ -178,6 +182,26 @@ describe('the plugin’s built reviews kept between app sessions', () => {
     const other = resolveSettings({ dailyFolder: 'Daily', peopleFolder: 'Topics' }, {}).settings;
     const review = await session(app).review(other);
     await expectFresh(app, review, other);
+  });
+
+  it('rebuilds when the app’s language changed between sessions: it names the review notes', async () => {
+    const restore = useDateFormatter(appDates);
+    moment.locale('en');
+    try {
+      const app = vault();
+      const named = resolveSettings({ dailyFolder: 'Daily', reviewFormats: { month: 'MMMM YYYY' } }, {}).settings;
+      const month = parsePeriodId('2026-11')!;
+      const first = session(app);
+      expect((await first.review(named, month)).notes.review).toBe('Reviews/November 2026.md');
+      await first.close();
+      moment.locale('fr');
+      const review = await session(app).review(named, month);
+      expect(review.notes.review).toBe('Reviews/novembre 2026.md');
+      await expectFresh(app, review, named, month);
+    } finally {
+      moment.locale('en');
+      restore();
+    }
   });
 
   it('drops a damaged, cut short, hand-edited or other version’s store and builds afresh', async () => {
