@@ -81,12 +81,10 @@ export class ReadRecorder implements VaultSource {
       this.doubt ??= `${path} has no stamp`;
       return;
     }
+    // A note read twice (it changed meanwhile, or not) keeps its first reading: the stamp taken before it
+    // then differs from the note's, or is racy, so the next check reads the note again.
     const key = `${kind}:${path}`;
-    const earlier = this.readings.get(key);
-    // Read twice, differently: the note changed while the review was built.
-    if (earlier && earlier[2] !== hash) this.doubt ??= `${path} changed while it was read`;
-    // The earliest reading is kept: its moment is the strictest for the racy rule.
-    if (!earlier) this.readings.set(key, [path, kind, hash, stamp.size, stamp.mtime, at]);
+    if (!this.readings.has(key)) this.readings.set(key, [path, kind, hash, stamp.size, stamp.mtime, at]);
   }
 
   /** Everything read so far, every build of this journal included (its notes are read once and shared). */
