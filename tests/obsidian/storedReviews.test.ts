@@ -107,8 +107,9 @@ describe('the plugin’s built reviews kept between app sessions', () => {
 
   it('rebuilds for a note changed within its mtime’s tick, same size (a file system keeping 2-second mtimes)', async () => {
     const app = vault();
-    const tick = Math.floor(Date.now() / 2000) * 2000;
-    app.vault.now = () => tick;
+    // Two-second mtimes, and the test started at a tick's start so that all of it falls in one tick.
+    app.vault.now = () => Math.floor(Date.now() / 2000) * 2000;
+    await new Promise((resolve) => setTimeout(resolve, 2000 - (Date.now() % 2000)));
     app.vault.put('Daily/2026-11-18.md', '## Wins\n- shipped [[Search]] with [[Cy]]\n');
     await storedWeek(app);
     const before = app.vault.getAbstractFileByPath('Daily/2026-11-18.md') as TFile;
