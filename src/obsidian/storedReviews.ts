@@ -105,10 +105,6 @@ export class StoredReviews {
     this.version = `${STORE_SCHEMA}/${pluginVersion}`;
   }
 
-  get size(): number {
-    return this.kept.length;
-  }
-
   private async load(): Promise<void> {
     try {
       if (!(await this.adapter.exists(this.file))) return;
@@ -116,10 +112,7 @@ export class StoredReviews {
       if (meta === undefined || hashText(meta) !== seal) return;
       const stored = JSON.parse(meta) as { version?: unknown; memos?: unknown } | null;
       if (stored?.version !== this.version || !Array.isArray(stored.memos) || !stored.memos.every(isMemo) || stored.memos.length !== reviews.length) return;
-      const memos: Memo[] = stored.memos;
-      // A review built this session (while the file loaded) is newer than the file's.
-      const built = new Set(this.kept.map((k) => k.memo.period));
-      this.kept.push(...memos.map((memo, i) => ({ memo, text: reviews[i], built: null, ours: false })).filter((k) => !built.has(k.memo.period)));
+      this.kept = stored.memos.map((memo: Memo, i) => ({ memo, text: reviews[i], built: null, ours: false }));
     } catch {
       // Unreadable or not JSON: every review is built afresh, and the file rewritten.
     }
