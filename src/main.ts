@@ -24,6 +24,7 @@ import { sliderExtension } from './obsidian/slider/livePreview';
 import { gaveUpText, type NoteWriterDeps, sliderValueInNote, writeSliderValues } from './obsidian/slider/noteWriter';
 import { SliderPicker } from './obsidian/sliderPicker';
 import { VaultReadiness } from './obsidian/vaultReady';
+import { MetadataLag } from './obsidian/metadataLag';
 import { writeJournalBaseCommand } from './obsidian/journalBaseCommand';
 
 /** Settings typed in the tab are saved once typing pauses this long. */
@@ -42,6 +43,7 @@ export default class DaybookPlugin extends Plugin {
   /** How the vault is read: a folder that is also a Logseq graph is read by Logseq's rules. */
   private dialect: Dialect = OBSIDIAN;
   private readiness!: VaultReadiness;
+  private metadataLag!: MetadataLag;
   private readonly editors = new OpenEditors(this.app);
   private readonly settingTab = new DaybookSettingTab(this.app, this);
   // Slider moves from outside the editor (Reading view, embeds, canvas): coalesced, then written by writeSliderValues;
@@ -64,6 +66,7 @@ export default class DaybookPlugin extends Plugin {
     // Note names and template dates in the app's language, as the core Daily notes plugin writes them.
     this.register(useDateFormatter(appDates));
     this.readiness = new VaultReadiness(this.app, this);
+    this.metadataLag = new MetadataLag(this.app, this);
     await this.loadStored();
     this.addSettingTab(this.settingTab);
 
@@ -172,6 +175,7 @@ export default class DaybookPlugin extends Plugin {
       settings,
       parser: this.cache.lazyParser(this.dialect.parse),
       reviews: this.reviews,
+      metadataBehind: (path) => this.metadataLag.has(path),
       dialect: this.dialect,
       editorOf: (path) => this.editors.find(path),
       confirm: (message) => confirm(this.app, message, 'Replace and keep a backup'),

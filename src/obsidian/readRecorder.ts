@@ -30,8 +30,8 @@ function frontmatterHash(parsed: ParsedFrontmatter): string {
  * and properties as hashes, with the note's size and mtime taken before the
  * read (so a change made during the read shows as a changed stamp next time,
  * never as a stamp that vouches for text it does not describe). A read that
- * failed, or properties asked before the app had indexed the note, leave a
- * doubt: what was built from them is not kept.
+ * failed, or properties asked before the app had indexed the note (or read it
+ * again since it changed), leave a doubt: what was built from them is not kept.
  */
 export class ReadRecorder implements VaultSource {
   private readonly readings = new Map<string, Reading>();
@@ -40,8 +40,15 @@ export class ReadRecorder implements VaultSource {
 
   constructor(
     private readonly source: StampedSource,
+    /** Notes whose properties the app's metadata cache has not read again since they changed (MetadataLag). */
+    private readonly behind: (path: string) => boolean = () => false,
     private readonly now: () => number = Date.now,
   ) {}
+
+  /** Whether the app's cache has the note's properties as the note holds them now. */
+  private current(path: string): boolean {
+    return this.source.indexed(path) && !this.behind(path);
+  }
 
   list(): Promise<VaultFile[]> {
     return this.source.list();
@@ -64,7 +71,7 @@ export class ReadRecorder implements VaultSource {
   async frontmatter(path: string): Promise<ParsedFrontmatter> {
     const at = this.now();
     const stamp = this.source.stamp(path);
-    if (!this.source.indexed(path)) this.doubt ??= `${path} was not indexed yet`;
+    if (!this.current(path)) this.doubt ??= `${path} was not indexed yet`;
     let parsed: ParsedFrontmatter;
     try {
       parsed = await this.source.frontmatter(path);
@@ -108,7 +115,7 @@ export class ReadRecorder implements VaultSource {
     }
     for (const [path, kind, hash] of unsure) {
       try {
-        const same = kind === 'text' ? hashText(await this.source.read(path)) === hash : this.source.indexed(path) && frontmatterHash(await this.source.frontmatter(path)) === hash;
+        const same = kind === 'text' ? hashText(await this.source.read(path)) === hash : this.current(path) && frontmatterHash(await this.source.frontmatter(path)) === hash;
         if (!same) return false;
       } catch {
         return false;

@@ -19,6 +19,8 @@ export interface ReviewContext {
   parser: NoteParser;
   /** Reviews kept between app sessions: a review whose notes have not changed is not built again. */
   reviews?: StoredReviews;
+  /** Notes whose properties the app's metadata cache has not read again since they changed. */
+  metadataBehind?(path: string): boolean;
   /** The editor a note is open in, if any: a review note open there is changed through it. */
   editorOf?(path: string): EditorView | null;
   /** How the vault is read: Obsidian's rules, or a Logseq graph's. */
@@ -45,7 +47,7 @@ export function periodOfNote(path: string, settings: DaybookSettings, kind: Peri
 export async function openJournal(context: ReviewContext): Promise<{ vault: ObsidianVault; journal: Journal; build: (journal: Journal, period: Period) => Promise<ReviewData> }> {
   const vault = new ObsidianVault(context.app, (path) => context.editorOf?.(path) ?? null, context.dialect);
   // What the journal reads is noted, so the review built from it can be kept and known unchanged later.
-  const reads = context.reviews ? new ReadRecorder(vault) : null;
+  const reads = context.reviews ? new ReadRecorder(vault, (path) => context.metadataBehind?.(path) ?? false) : null;
   const stored = context.reviews;
   const journal = await Journal.open(reads ?? vault, context.settings, {
     parser: context.parser,

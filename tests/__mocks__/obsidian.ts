@@ -158,9 +158,12 @@ export class Vault extends Events {
   }
 
   /** Like the app: fn gets the text on disk at the moment of writing (not what was read earlier), any file type. */
+  /** The text each note held before its last write through the app (the metadata cache answers with it until it re-reads the note). */
+  readonly replaced = new Map<string, string>();
   async process(file: TFile, fn: (text: string) => string) {
     this.writing(file.path);
     this.existing(file);
+    this.replaced.set(file.path, this.texts.get(file.path) ?? '');
     const text = fn(this.texts.get(file.path) ?? '');
     this.put(file.path, text);
     this.trigger('modify', file);
@@ -169,6 +172,7 @@ export class Vault extends Events {
   async modify(file: TFile, text: string) {
     this.writing(file.path);
     this.existing(file);
+    this.replaced.set(file.path, this.texts.get(file.path) ?? '');
     this.put(file.path, text);
     this.trigger('modify', file);
   }
@@ -239,7 +243,11 @@ export class MetadataCache extends Events {
   constructor(private vault: Vault) {
     super();
     vault.on('modify', (file: TFile) => {
+      // Until it re-reads the note, the cache still answers with what the note held before.
+      const before = this.vault.replaced.get(file.path);
+      if (before !== undefined && !this.behind.has(file.path)) this.behind.set(file.path, before);
       setTimeout(() => {
+        this.behind.delete(file.path);
         const text = this.vault.texts.get(file.path);
         if (text !== undefined) this.trigger('changed', file, text, this.getFileCache(file));
       }, 0);
@@ -250,9 +258,11 @@ export class MetadataCache extends Events {
   }
   /** Notes the cache has not indexed yet (a vault still loading, a file just synced): no cache, as in the app. See the fit region below. */
   readonly unindexed = new Set<string>();
+  /** Notes written through the app whose new text the cache has not read yet: their old text, until 'changed'. */
+  private readonly behind = new Map<string, string>();
   getCache(path: string) {
     if (this.unindexed.has(path)) return null;
-    const text = this.vault.texts.get(path);
+    const text = this.behind.get(path) ?? this.vault.texts.get(path);
     if (text === undefined) return null;
     // The app's cache reads YAML frontmatter only, never Logseq's `key:: value` page properties.
     const { data } = parseFrontmatterYaml(splitFrontmatter(text).yaml);

@@ -5,7 +5,7 @@ import { deserialize, serialize } from 'node:v8';
 import fc from 'fast-check';
 // eslint-disable-next-line import/no-extraneous-dependencies -- a language of the app's moment, which obsidian's types bring
 import 'moment/locale/fr';
-import { App, moment, openNote, type TFile } from '../__mocks__/obsidian';
+import { App, Component, moment, openNote, TFile } from '../__mocks__/obsidian';
 import DaybookPlugin from '../../src/main';
 import { useDateFormatter } from '../../src/core/dates/dateFormatter';
 import { parsePeriodId } from '../../src/core/dates/periods';
@@ -15,6 +15,7 @@ import { buildReview } from '../../src/core/review/buildReview';
 import { renderReview } from '../../src/core/review/renderReview';
 import { type DaybookSettings, resolveSettings } from '../../src/core/settings';
 import { appDates } from '../../src/obsidian/appDates';
+import { MetadataLag } from '../../src/obsidian/metadataLag';
 import { ObsidianVault } from '../../src/obsidian/obsidianVault';
 import { PersistentParseCache } from '../../src/obsidian/persistentParseCache';
 import { ReadRecorder } from '../../src/obsidian/readRecorder';
@@ -51,10 +52,11 @@ function vault(notes: Record<string, string> = NOTES): App {
 function session(app: App, version = '1.0.0') {
   const cache = new PersistentParseCache(app.vault.adapter, PARSES, noTimers, version);
   const reviews = new StoredReviews(app.vault.adapter, STORE, noTimers, version);
+  const lag = new MetadataLag(app as never, new Component() as never);
   return {
     reviews,
     async review(asked: DaybookSettings = settings, period = week) {
-      const reads = new ReadRecorder(new ObsidianVault(app as never));
+      const reads = new ReadRecorder(new ObsidianVault(app as never), (path) => lag.has(path));
       const journal = await Journal.open(reads, asked, { parser: cache.lazyParser() });
       return reviews.build(journal, period, reads);
     },
@@ -174,6 +176,22 @@ describe('the plugin’s built reviews kept between app sessions', () => {
     app.vault.unreadable.clear();
     const review = await session(app).review();
     expect(review.warnings).toEqual([]);
+    await expectFresh(app, review);
+  });
+
+  it('keeps no review built from properties the app had not read again since sync wrote the note', async () => {
+    const app = vault();
+    const first = session(app);
+    // Sync writes Ana's note with the mtime it had on the other device; the app re-reads her properties a moment later.
+    app.vault.now = () => LONG_AGO + 30_000;
+    await app.vault.modify(app.vault.getAbstractFileByPath('People/Ana.md') as TFile, '---\ntype: person\n---\n');
+    const meanwhile = await first.review();
+    expect(meanwhile.people.find((p) => p.name === 'Ana')?.mentions).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await first.close();
+    const review = await session(app).review();
+    // Annie is no longer Ana's alias.
+    expect(review.people.find((p) => p.name === 'Ana')?.mentions).toBe(1);
     await expectFresh(app, review);
   });
 
