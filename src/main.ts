@@ -18,11 +18,13 @@ import { incidentIndexCommand } from './obsidian/incidentIndexCommand';
 import { copyReviewForSharing } from './obsidian/shareCommand';
 import { errorText, generateReview, periodOfNote, reviewCommand, type ReviewContext } from './obsidian/reviewCommands';
 import { SaveScheduler } from './obsidian/saveScheduler';
+import { StoredReviews } from './obsidian/storedReviews';
 import { DaybookSettingTab } from './obsidian/settingsTab';
 import { sliderExtension } from './obsidian/slider/livePreview';
 import { gaveUpText, type NoteWriterDeps, sliderValueInNote, writeSliderValues } from './obsidian/slider/noteWriter';
 import { SliderPicker } from './obsidian/sliderPicker';
 import { VaultReadiness } from './obsidian/vaultReady';
+import { MetadataLag } from './obsidian/metadataLag';
 import { writeJournalBaseCommand } from './obsidian/journalBaseCommand';
 
 /** Settings typed in the tab are saved once typing pauses this long. */
@@ -32,17 +34,16 @@ const SETTINGS_SAVE_DELAY_MS = 500;
 export default class DaybookPlugin extends Plugin {
   stored: StoredSettings = defaultStoredSettings();
   private effective: DaybookSettings = defaultStoredSettings();
-  // Parsed notes kept in the plugin's folder, so the first review after the app starts is warm.
-  private readonly cache = new PersistentParseCache(
-    this.app.vault.adapter,
-    `${this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`}/parse-cache.json`,
-    // Without a window (the plugin loaded headless, as in tests) the cache is written on unload only.
-    { set: (callback, ms) => (typeof window === 'undefined' ? null : window.setTimeout(callback, ms)), clear: (id) => typeof window !== 'undefined' && window.clearTimeout(id as number) },
-    this.manifest.version,
-  );
+  private readonly folder = this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`;
+  // Without a window (the plugin loaded headless, as in tests) the stores are written on unload only.
+  private readonly storeTimers = { set: (callback: () => void, ms: number) => (typeof window === 'undefined' ? null : window.setTimeout(callback, ms)), clear: (id: unknown) => typeof window !== 'undefined' && window.clearTimeout(id as number) };
+  // Built reviews, and parsed notes, kept in the plugin's folder, so the first review after the app starts is warm.
+  private readonly reviews = new StoredReviews(this.app.vault.adapter, `${this.folder}/review-cache.json`, this.storeTimers, this.manifest.version);
+  private readonly cache = new PersistentParseCache(this.app.vault.adapter, `${this.folder}/parse-cache.json`, this.storeTimers, this.manifest.version);
   /** How the vault is read: a folder that is also a Logseq graph is read by Logseq's rules. */
   private dialect: Dialect = OBSIDIAN;
   private readiness!: VaultReadiness;
+  private metadataLag!: MetadataLag;
   private readonly editors = new OpenEditors(this.app);
   private readonly settingTab = new DaybookSettingTab(this.app, this);
   // Slider moves from outside the editor (Reading view, embeds, canvas): coalesced, then written by writeSliderValues;
@@ -65,6 +66,7 @@ export default class DaybookPlugin extends Plugin {
     // Note names and template dates in the app's language, as the core Daily notes plugin writes them.
     this.register(useDateFormatter(appDates));
     this.readiness = new VaultReadiness(this.app, this);
+    this.metadataLag = new MetadataLag(this.app, this);
     await this.loadStored();
     this.addSettingTab(this.settingTab);
 
@@ -113,6 +115,7 @@ export default class DaybookPlugin extends Plugin {
     void this.queue.flushAll();
     void this.settingsSaver.flush();
     void this.cache.save();
+    void this.reviews.save();
   }
 
   /**
@@ -170,7 +173,9 @@ export default class DaybookPlugin extends Plugin {
     return {
       app: this.app,
       settings,
-      parser: await this.cache.ready(this.dialect.parse),
+      parser: this.cache.lazyParser(this.dialect.parse),
+      reviews: this.reviews,
+      metadataBehind: (path) => this.metadataLag.has(path),
       dialect: this.dialect,
       editorOf: (path) => this.editors.find(path),
       confirm: (message) => confirm(this.app, message, 'Replace and keep a backup'),

@@ -4,6 +4,7 @@ import { parseFrontmatterYaml, type ParsedFrontmatter, splitFrontmatter } from '
 import { pageProperties } from '../core/note/pageProperties';
 import { logseqFrontMatter } from '../core/dialect/logseqFrontMatter';
 import type { ReviewStore } from '../core/reviewWriter';
+import type { Stamp } from '../core/stampTrust';
 import type { VaultFile, VaultSource } from '../core/vault';
 import type { EditorView } from '@codemirror/view';
 import { updateThroughEditor } from './slider/editorWrite';
@@ -31,6 +32,18 @@ export class ObsidianVault implements VaultSource, ReviewStore {
   private file(path: string): TFile | null {
     const file = this.app.vault.getAbstractFileByPath(normalizePath(path));
     return file instanceof TFile ? file : null;
+  }
+
+  /** A note's size and mtime as the app knows them (TFile.stat, which the app keeps up as the file changes); null when there is no such note. */
+  stamp(path: string): Stamp | null {
+    const file = this.file(path);
+    return file ? { size: file.stat.size, mtime: file.stat.mtime } : null;
+  }
+
+  /** Whether the metadata cache has read the note yet: until then its frontmatter reads as none (the app still loading, a file just synced). */
+  indexed(path: string): boolean {
+    const file = this.file(path);
+    return file !== null && this.app.metadataCache.getFileCache(file) !== null;
   }
 
   async read(path: string): Promise<string> {

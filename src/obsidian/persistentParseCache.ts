@@ -88,6 +88,19 @@ export class PersistentParseCache {
     return this.parser;
   }
 
+  /**
+   * A parser for a vault read by these rules that loads the stored notes at
+   * its first parse, not before: a review answered from the stored reviews
+   * parses nothing, and need not read this file at all.
+   */
+  lazyParser(rules?: ParseRules): NoteParser {
+    let parser: NoteParser | null = null;
+    return async (text, file) => {
+      parser ??= await this.ready(rules);
+      return parser(text, file);
+    };
+  }
+
   private async load(): Promise<void> {
     try {
       if (!(await this.adapter.exists(this.file))) return;

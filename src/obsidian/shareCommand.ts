@@ -1,6 +1,5 @@
 import type { Period } from '../core/dates/periods';
 import { exportReview } from '../core/export/exportReview';
-import { buildReview } from '../core/review/buildReview';
 import { errorText, openJournal, type ReviewContext } from './reviewCommands';
 
 /** The part of the Clipboard API the command uses: rich text where the platform has it, else plain text. */
@@ -18,8 +17,8 @@ export interface ShareClipboard {
 export async function copyReviewForSharing(context: ReviewContext, period: Period, clipboard: ShareClipboard | undefined, Item?: typeof ClipboardItem): Promise<void> {
   try {
     if (!clipboard) throw new Error('this device gives no clipboard to plugins');
-    const { journal } = await openJournal(context);
-    const review = await buildReview(journal, period);
+    const { journal, build } = await openJournal(context);
+    const review = await build(journal, period);
     const personOf = (target: string) => {
       const found = journal.catalog.lookup(target);
       return found.kind === 'person' ? found.name : null;

@@ -24,6 +24,16 @@ class Events {
   }
 }
 
+/** Bytes of `text` in UTF-8, as a file on disk holds it (a lone surrogate is written as U+FFFD, three bytes); jsdom has no TextEncoder. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
 export function normalizePath(path: string): string {
   return path.replace(/\\/g, '/').replace(/\/+/g, '/').replace(/^\/|\/$/g, '');
 }
@@ -52,7 +62,6 @@ export class Vault extends Events {
   readonly reads: string[] = [];
   /** Paths that exist but cannot be read (no permission): DataAdapter.read rejects as Node's fs does. */
   readonly unreadable = new Set<string>();
-  private clock = 1;
   adapter = {
     exists: async (path: string) => this.texts.has(path),
     read: async (path: string) => {
@@ -63,6 +72,7 @@ export class Vault extends Events {
     },
     /** Like DataAdapter.write: any path, the config folder included, without a vault event or a TFile. */
     write: async (path: string, data: string) => {
+      if (this.readOnly.has(path)) throw new Error(`EACCES: permission denied, open '${path}'`);
       this.texts.set(path, data);
     },
   };
@@ -72,8 +82,15 @@ export class Vault extends Events {
     for (const [path, text] of Object.entries(files)) this.put(path, text);
   }
 
-  /** Test helper: a file as if written by another program or sync. */
-  put(path: string, text: string): TFile {
+  /**
+   * The clock the vault stamps writes with, in milliseconds as the app's
+   * FileStats are; a test sets it to stamp as a coarse file system does
+   * (two writes in one tick get one mtime).
+   */
+  now: () => number = () => Date.now();
+
+  /** Test helper: a file as if written by another program or sync (no event); `mtime` as a sync tool that keeps the source's. */
+  put(path: string, text: string, mtime = this.now()): TFile {
     let file = this.entries.get(path);
     if (!(file instanceof TFile)) {
       file = new TFile(path);
@@ -85,8 +102,23 @@ export class Vault extends Events {
       }
     }
     this.texts.set(path, text);
-    (file as TFile).stat = { mtime: ++this.clock, ctime: 1, size: text.length };
+    // Like the app's FileStats: the size in bytes, not UTF-16 units.
+    (file as TFile).stat = { mtime, ctime: 1, size: utf8Length(text) };
     return file as TFile;
+  }
+
+  /** Test helper: a file moved by another program while the app was closed: no event, and the mtime it had (a rename keeps it). */
+  moveOutside(from: string, to: string): void {
+    const file = this.entries.get(from) as TFile;
+    const text = this.texts.get(from) ?? '';
+    this.entries.delete(from);
+    this.texts.delete(from);
+    this.put(to, text, file.stat.mtime);
+  }
+  /** Test helper: a file deleted by another program while the app was closed: no event. */
+  deleteOutside(path: string): void {
+    this.entries.delete(path);
+    this.texts.delete(path);
   }
 
   getMarkdownFiles(): TFile[] {
@@ -97,6 +129,7 @@ export class Vault extends Events {
   }
   async cachedRead(file: TFile) {
     this.reads.push(file.path);
+    if (this.unreadable.has(file.path)) throw new Error(`EACCES: permission denied, open '${file.path}'`);
     return this.texts.get(file.path) ?? '';
   }
   async read(file: TFile) {
@@ -125,9 +158,12 @@ export class Vault extends Events {
   }
 
   /** Like the app: fn gets the text on disk at the moment of writing (not what was read earlier), any file type. */
+  /** The text each note held before its last write through the app (the metadata cache answers with it until it re-reads the note). */
+  readonly replaced = new Map<string, string>();
   async process(file: TFile, fn: (text: string) => string) {
     this.writing(file.path);
     this.existing(file);
+    this.replaced.set(file.path, this.texts.get(file.path) ?? '');
     const text = fn(this.texts.get(file.path) ?? '');
     this.put(file.path, text);
     this.trigger('modify', file);
@@ -136,6 +172,7 @@ export class Vault extends Events {
   async modify(file: TFile, text: string) {
     this.writing(file.path);
     this.existing(file);
+    this.replaced.set(file.path, this.texts.get(file.path) ?? '');
     this.put(file.path, text);
     this.trigger('modify', file);
   }
@@ -206,7 +243,11 @@ export class MetadataCache extends Events {
   constructor(private vault: Vault) {
     super();
     vault.on('modify', (file: TFile) => {
+      // Until it re-reads the note, the cache still answers with what the note held before.
+      const before = this.vault.replaced.get(file.path);
+      if (before !== undefined && !this.behind.has(file.path)) this.behind.set(file.path, before);
       setTimeout(() => {
+        this.behind.delete(file.path);
         const text = this.vault.texts.get(file.path);
         if (text !== undefined) this.trigger('changed', file, text, this.getFileCache(file));
       }, 0);
@@ -217,9 +258,11 @@ export class MetadataCache extends Events {
   }
   /** Notes the cache has not indexed yet (a vault still loading, a file just synced): no cache, as in the app. See the fit region below. */
   readonly unindexed = new Set<string>();
+  /** Notes written through the app whose new text the cache has not read yet: their old text, until 'changed'. */
+  private readonly behind = new Map<string, string>();
   getCache(path: string) {
     if (this.unindexed.has(path)) return null;
-    const text = this.vault.texts.get(path);
+    const text = this.behind.get(path) ?? this.vault.texts.get(path);
     if (text === undefined) return null;
     // The app's cache reads YAML frontmatter only, never Logseq's `key:: value` page properties.
     const { data } = parseFrontmatterYaml(splitFrontmatter(text).yaml);
