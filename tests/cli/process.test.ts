@@ -20,14 +20,14 @@ function bigVault(): string {
   return vault;
 }
 
-/** Eighteen months of notes, so a quarter's review parses its baseline and searches a year of earlier notes spelled on the workers. */
+/** Two and a half years of notes, so a quarter's review parses its baseline and searches 639 earlier notes spelled on the workers, more than are spelled ahead. */
 function longVault(): string {
   const vault = mkdtempSync(join(tmpdir(), 'daybook-long-'));
   mkdirSync(join(vault, 'Daily'));
   mkdirSync(join(vault, 'People'));
   for (const name of ['Ana', 'Bo Chen', 'Kim']) writeFileSync(join(vault, 'People', `${name}.md`), `---\ntype: person\naliases: [${name.toLowerCase()}x]\n---\n`);
-  for (let i = 0; i < 550; i++) {
-    const day = new Date(Date.UTC(2024, 9, 1 + i)).toISOString().slice(0, 10);
+  for (let i = 0; i < 900; i++) {
+    const day = new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10);
     const who = ['[[Ana]]', '[[Bo Chen]]', '[[kimx]]', '#perf', '[[Topic ${i % 5}]]'][i % 5];
     const task = i % 3 ? `- [ ] follow up ${i % 40}` : `- [x] follow up ${i % 40}`;
     writeFileSync(join(vault, 'Daily', `${day}.md`), `## Journal\n\n- 1:1 with ${who} about #topic${i % 9}\n${task}\n- call [[Project ${i % 4}]] _note_ ${i}\n`);
