@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { noteText, wordsOf } from '../../src/core/review/noteWords';
-import { noteText as referenceText, wordsOf as referenceWords } from '../helpers/spellOracle/noteWords';
+import { noteText, spells, wordsOf } from '../../src/core/review/noteWords';
+import { noteText as referenceText, spells as referenceSpells, wordsOf as referenceWords } from '../helpers/spellOracle/noteWords';
 
 /**
  * Spelling a note's words was made cheaper (native splits instead of a loop
@@ -21,7 +21,7 @@ const piece = fc.oneof(
 );
 const text = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
 
-function plain(note: ReturnType<typeof noteText>) {
+function plain(note: ReturnType<typeof referenceText>) {
   return note === null ? null : { words: [...note.words].sort(), lineEnds: [...note.lineEnds].sort(), taskStarts: [...note.taskStarts].sort(), readings: note.readings };
 }
 
@@ -31,6 +31,24 @@ describe('a note spelled for the search of earlier notes', () => {
       fc.property(text, (raw) => {
         expect(plain(noteText(raw))).toEqual(plain(referenceText(raw)));
         expect(wordsOf(raw)).toEqual(referenceWords(raw));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('spells a list of words exactly when the frozen copy does, its filter of neighbouring words ruling out none it spells', () => {
+    const phrase = fc.array(fc.constantFrom('ANA', 'BETA', 'X1', 'Q3', '1984', 'CAFE', 'NAIVE', 'STRASSE', 'FILE', '1', '日本', 'ΩMEGA', 'FOOBAR', 'FOO', 'BAR', 'X', 'TODO', 'TAG', 'KEY', 'VALUE', 'ANNIE'), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(text, fc.array(phrase, { maxLength: 6 }), (raw, phrases) => {
+        const note = noteText(raw);
+        const reference = referenceText(raw);
+        if (note === null || reference === null) return expect(note).toBe(reference);
+        // Lists the note surely spells, cut from its own readings, and random ones.
+        const own = note.readings.flatMap((reading) => {
+          const words = reading.split(' ').filter((w) => w !== '');
+          return words.length ? [words.slice(0, 3), words.slice(-2), words.slice(1, 3)] : [];
+        });
+        for (const words of [...own, ...phrases].filter((w) => w.length > 0)) expect(spells(note, words)).toBe(referenceSpells(reference, words));
       }),
       { numRuns: 3000 },
     );

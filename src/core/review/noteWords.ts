@@ -52,7 +52,7 @@ for (const c of '*_`[]') KEY_MARKS[c.charCodeAt(0)] = 1;
  * through a table: spelling the earlier notes was most of a cold yearly
  * review's worker time.
  */
-function spelled(folded: string, dropKeyMarks: boolean, lineEnds?: Set<string>, words?: Set<string>): string {
+function spelled(folded: string, dropKeyMarks: boolean, lineEnds?: Set<string>, words?: Set<string>, pairs?: Uint8Array): string {
   const all: string[] = [];
   const endLine = () => {
     const last = all.length - 1;
@@ -96,7 +96,43 @@ function spelled(folded: string, dropKeyMarks: boolean, lineEnds?: Set<string>, 
     words?.add(word);
   }
   endLine();
+  if (pairs) {
+    let before = all.length ? hashOf(all[0]) : 0;
+    for (let i = 1; i < all.length; i++) {
+      const hash = hashOf(all[i]);
+      markPair(pairs, before, hash);
+      before = hash;
+    }
+  }
   return all.length === 0 ? ' ' : ` ${all.join(' ')} `;
+}
+
+/** Bits of a note's filter of the words that stand next to each other in one of its readings. */
+const PAIR_BITS = 1 << 14;
+
+/** FNV-1a over a word's char codes. */
+function hashOf(word: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/** The two bits one pair of words sets (a Bloom filter: a pair absent leaves a bit clear, nearly always). */
+function pairBits(first: number, second: number): [number, number] {
+  const mixed = Math.imul(first ^ Math.imul(second, 0x9e3779b1), 0x85ebca6b) >>> 0;
+  return [mixed % PAIR_BITS, (Math.imul(mixed ^ (mixed >>> 15), 0xc2b2ae35) >>> 0) % PAIR_BITS];
+}
+
+function markPair(pairs: Uint8Array, first: number, second: number): void {
+  for (const bit of pairBits(first, second)) pairs[bit >> 3] |= 1 << (bit & 7);
+}
+
+/** False when some two words of these never stand next to each other in any of the note's readings: then no reading spells them. */
+function mayAdjoin(pairs: Uint8Array, words: string[]): boolean {
+  for (let i = 1; i < words.length; i++) {
+    for (const bit of pairBits(hashOf(words[i - 1]), hashOf(words[i]))) if ((pairs[bit >> 3] & (1 << (bit & 7))) === 0) return false;
+  }
+  return true;
 }
 
 /** The folded words of a name, a project or a task's text. */
@@ -206,6 +242,13 @@ export interface NoteText {
   /** The words after each task opening: a task's text starts so. */
   taskStarts: Set<string>;
   readings: string[];
+  /**
+   * Which words stand next to each other in a reading, as a filter: most names
+   * and tasks asked of a note have all their words in it but not in a row
+   * (`Topic 7` in a note with a 7 % and a topic), and scanning every reading
+   * for each was most of matching a year's earlier notes.
+   */
+  pairs: Uint8Array;
 }
 
 /**
@@ -219,14 +262,16 @@ export function noteText(raw: string): NoteText | null {
   const folded = fold(raw);
   const lineEnds = new Set<string>();
   const words = new Set<string>();
-  const readings = [spelled(folded, false, undefined, words), spelled(folded, true, lineEnds, words)];
-  if (/::|^\s*#\+|^\s*:[A-Za-z_-]+:\s*$/m.test(raw)) readings.push(spelled(fold(withoutHiddenLines(raw)), true, lineEnds, words));
-  if (/%[0-9A-Fa-f]{2}/.test(raw)) readings.push(spelled(fold(decodePercents(raw)), false, undefined, words));
-  return { words, lineEnds, taskStarts: taskStarts(raw.split(/\r?\n/)), readings };
+  const pairs = new Uint8Array(PAIR_BITS / 8);
+  const readings = [spelled(folded, false, undefined, words, pairs), spelled(folded, true, lineEnds, words, pairs)];
+  if (/::|^\s*#\+|^\s*:[A-Za-z_-]+:\s*$/m.test(raw)) readings.push(spelled(fold(withoutHiddenLines(raw)), true, lineEnds, words, pairs));
+  if (/%[0-9A-Fa-f]{2}/.test(raw)) readings.push(spelled(fold(decodePercents(raw)), false, undefined, words, pairs));
+  return { words, lineEnds, taskStarts: taskStarts(raw.split(/\r?\n/)), readings, pairs };
 }
 
 /** Whether the note spells these words one after another in one of its readings. */
 export function spells(note: NoteText, words: string[]): boolean {
+  if (!mayAdjoin(note.pairs, words)) return false;
   const wanted = phrase(words);
   return note.readings.some((reading) => reading.includes(wanted));
 }
