@@ -20,6 +20,21 @@ function bigVault(): string {
   return vault;
 }
 
+/** Two and a half years of notes, so a quarter's review parses its baseline and searches 639 earlier notes spelled on the workers, more than are spelled ahead. */
+function longVault(): string {
+  const vault = mkdtempSync(join(tmpdir(), 'daybook-long-'));
+  mkdirSync(join(vault, 'Daily'));
+  mkdirSync(join(vault, 'People'));
+  for (const name of ['Ana', 'Bo Chen', 'Kim']) writeFileSync(join(vault, 'People', `${name}.md`), `---\ntype: person\naliases: [${name.toLowerCase()}x]\n---\n`);
+  for (let i = 0; i < 900; i++) {
+    const day = new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10);
+    const who = ['[[Ana]]', '[[Bo Chen]]', '[[kimx]]', '#perf', '[[Topic ${i % 5}]]'][i % 5];
+    const task = i % 3 ? `- [ ] follow up ${i % 40}` : `- [x] follow up ${i % 40}`;
+    writeFileSync(join(vault, 'Daily', `${day}.md`), `## Journal\n\n- 1:1 with ${who} about #topic${i % 9}\n${task}\n- call [[Project ${i % 4}]] _note_ ${i}\n`);
+  }
+  return vault;
+}
+
 function reviews(vault: string): Record<string, string> {
   const dir = join(vault, 'Reviews');
   return Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
@@ -42,6 +57,17 @@ describe('the bundled CLI', () => {
     expect(reviews(pooled)).toEqual(reviews(inline));
     const warm = spawnSync(process.execPath, [cli, 'review', '--vault', pooled, '--all', '--write', '--cache-dir', cacheDir], { encoding: 'utf8' });
     expect(warm.stderr).toMatch(/0 written, \d+ unchanged/);
+  });
+
+  it('writes one review from the worker threads exactly as parsed inline', () => {
+    const vault = longVault();
+    const run = (...extra: string[]) => spawnSync(process.execPath, [cli, 'review', '--vault', vault, '--period', '2026-Q1', '--no-cache', ...extra], { encoding: 'utf8' });
+    const pooled = run();
+    const inline = run('--no-workers');
+    expect(pooled.status).toBe(0);
+    expect(pooled.stdout).toContain('What changed');
+    expect(pooled.stdout).toBe(inline.stdout);
+    expect(pooled.stderr).toBe(inline.stderr);
   });
 
   it('prints help and a one-line error as a real process, without a stack trace', () => {

@@ -20,6 +20,8 @@ function startOf(words: string[]): string {
 interface Form {
   query: number;
   words: string[];
+  /** For a task: `startOf(words)`, worked out once. */
+  start: string;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -43,18 +45,31 @@ export class EarlierMatcher {
   private readonly always: number[] = [];
   /** One-word names, by their word. */
   private readonly single = new Map<string, number[]>();
-  /** Names of more words, by their longest word (likely their rarest). */
+  /**
+   * Names of more words, by the word fewest of them share (the longest of those): keyed by
+   * a word every name of a kind has (`Person 12`, `Person 696`), each note was tried against them all.
+   */
   private readonly multi = new Map<string, Form[]>();
   /** Tasks, by how their text ends. */
   private readonly taskEnds = new Map<string, Form[]>();
 
   constructor(private readonly queries: WordQuery[]) {
+    const shared = new Map<string, number>();
+    for (const { forms, tasks } of queries) {
+      if (tasks) continue;
+      for (const words of forms) if (words.length > 1) for (const word of new Set(words)) shared.set(word, (shared.get(word) ?? 0) + 1);
+    }
+    const rarer = (a: string, b: string) => {
+      const [na, nb] = [shared.get(a) ?? 0, shared.get(b) ?? 0];
+      return nb < na || (nb === na && b.length > a.length) ? b : a;
+    };
+    const rarest = (words: string[]) => words.reduce(rarer);
     queries.forEach(({ forms, tasks }, query) => {
       for (const words of forms) {
         if (words.length === 0) this.always.push(query);
-        else if (tasks) push(this.taskEnds, endOf(words), { query, words });
+        else if (tasks) push(this.taskEnds, endOf(words), { query, words, start: startOf(words) });
         else if (words.length === 1) push(this.single, words[0], query);
-        else push(this.multi, words.reduce((a, b) => (b.length > a.length ? b : a)), { query, words });
+        else push(this.multi, rarest(words), { query, words, start: '' });
       }
     });
   }
@@ -70,8 +85,8 @@ export class EarlierMatcher {
       }
     }
     for (const end of note.lineEnds) {
-      for (const { query, words } of this.taskEnds.get(end) ?? []) {
-        if (!found.has(query) && note.taskStarts.has(startOf(words)) && (words.length === 1 || spells(note, words))) found.add(query);
+      for (const { query, words, start } of this.taskEnds.get(end) ?? []) {
+        if (!found.has(query) && note.taskStarts.has(start) && (words.length === 1 || spells(note, words))) found.add(query);
       }
     }
     return found;

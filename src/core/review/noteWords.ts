@@ -15,83 +15,124 @@ function fold(text: string): string {
 const KEEP = 1;
 const DROP = 2;
 const SPACE = 0;
+const UNKNOWN = 3;
 
-/** ASCII letters and digits are kept, all other ASCII is space. */
-const ASCII = new Uint8Array(128).map((_, c) => ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? KEEP : SPACE));
+/** The kind of each character of the first plane, worked out when first met; ASCII letters and digits are kept, all other ASCII is space. */
+const PLANE = new Uint8Array(0x10000).fill(UNKNOWN);
+for (let c = 0; c < 128; c++) PLANE[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? KEEP : SPACE;
 const WIDE = new Map<number, number>();
 const LETTER = /^[\p{L}\p{N}]$/u;
 const MARK = /^\p{M}$/u;
 
+function kindOf(char: string): number {
+  return LETTER.test(char) ? KEEP : MARK.test(char) ? DROP : SPACE;
+}
+
 /** Letters and digits are kept, combining marks (an accent, once decomposed) dropped, the rest is space. */
 function classOf(code: number): number {
-  if (code < 128) return ASCII[code];
-  let kind = WIDE.get(code);
-  if (kind === undefined) {
-    const char = String.fromCodePoint(code);
-    kind = LETTER.test(char) ? KEEP : MARK.test(char) ? DROP : SPACE;
-    WIDE.set(code, kind);
+  if (code < 0x10000) {
+    let kind = PLANE[code];
+    if (kind === UNKNOWN) PLANE[code] = kind = kindOf(String.fromCharCode(code));
+    return kind;
   }
+  let kind = WIDE.get(code);
+  if (kind === undefined) WIDE.set(code, (kind = kindOf(String.fromCodePoint(code))));
   return kind;
 }
 
 /** The marks a task's key drops (`sameText`): `foo_bar` is `foobar` there. */
-const KEY_MARKS = new Set(['*', '_', '`', '[', ']'].map((c) => c.charCodeAt(0)));
+const KEY_MARKS = new Uint8Array(128);
+for (const c of '*_`[]') KEY_MARKS[c.charCodeAt(0)] = 1;
 
 /**
  * ` W1 W2 … `: the folded words, one space around each; and into `lineEnds`
- * (when given) the last word and the last two words before each line break.
+ * (when given) the last word and the last two words before each line break
+ * (the text's last ones so far, when a line has none). A word may be split
+ * by dropped marks (`wo` + `rd`); its pieces make it. Read by char codes
+ * through a table: spelling the earlier notes was most of a cold yearly
+ * review's worker time.
  */
-function spelled(folded: string, dropKeyMarks: boolean, lineEnds?: Set<string>, words?: Set<string>): string {
-  const parts: string[] = [' '];
-  let run = -1;
-  let spaced = true;
-  // A word may be split by dropped marks: `wo` + `rd`; the pieces since the last space make it.
-  let word = '';
-  let last = '';
-  let previous = '';
+function spelled(folded: string, dropKeyMarks: boolean, lineEnds?: Set<string>, words?: Set<string>, pairs?: Uint8Array): string {
+  const all: string[] = [];
   const endLine = () => {
-    if (!lineEnds || last === '') return;
-    lineEnds.add(last);
-    if (previous !== '') lineEnds.add(`${previous} ${last}`);
+    const last = all.length - 1;
+    if (!lineEnds || last < 0) return;
+    lineEnds.add(all[last]);
+    if (last > 0) lineEnds.add(`${all[last - 1]} ${all[last]}`);
   };
-  for (let i = 0; i < folded.length; i++) {
-    const code = folded.codePointAt(i) as number;
-    const wide = code > 0xffff;
-    const kind = dropKeyMarks && KEY_MARKS.has(code) ? DROP : classOf(code);
+  const n = folded.length;
+  let word = '';
+  let run = -1;
+  for (let i = 0; i < n; i++) {
+    let code = folded.charCodeAt(i);
+    let wide = false;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
+      const low = folded.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        code = ((code - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+        wide = true;
+      }
+    }
+    const kind = dropKeyMarks && code < 128 && KEY_MARKS[code] === 1 ? DROP : classOf(code);
     if (kind === KEEP) {
       if (run === -1) run = i;
     } else {
-      if (run !== -1) {
-        const piece = folded.slice(run, i);
-        parts.push(piece);
-        word += piece;
-      }
+      if (run !== -1) word += folded.slice(run, i);
       run = -1;
-      if (kind === SPACE && !spaced) {
-        parts.push(' ');
-        spaced = true;
-        previous = last;
-        last = word;
-        words?.add(word);
-        word = '';
+      if (kind === SPACE) {
+        if (word !== '') {
+          all.push(word);
+          words?.add(word);
+          word = '';
+        }
+        if (code === 10) endLine();
       }
-      if (code === 10) endLine();
     }
-    if (kind === KEEP) spaced = false;
     if (wide) i++;
   }
-  if (run !== -1) {
-    parts.push(folded.slice(run));
-    word += folded.slice(run);
-  }
-  if (!spaced) {
-    parts.push(' ');
-    previous = last;
-    last = word;
+  if (run !== -1) word += folded.slice(run);
+  if (word !== '') {
+    all.push(word);
     words?.add(word);
   }
   endLine();
-  return parts.join('');
+  if (pairs) {
+    let before = all.length ? hashOf(all[0]) : 0;
+    for (let i = 1; i < all.length; i++) {
+      const hash = hashOf(all[i]);
+      markPair(pairs, before, hash);
+      before = hash;
+    }
+  }
+  return all.length === 0 ? ' ' : ` ${all.join(' ')} `;
+}
+
+/** Bits of a note's filter of the words that stand next to each other in one of its readings. */
+const PAIR_BITS = 1 << 14;
+
+/** FNV-1a over a word's char codes. */
+function hashOf(word: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/** The two bits one pair of words sets (a Bloom filter: a pair absent leaves a bit clear, nearly always). */
+function pairBits(first: number, second: number): [number, number] {
+  const mixed = Math.imul(first ^ Math.imul(second, 0x9e3779b1), 0x85ebca6b) >>> 0;
+  return [mixed % PAIR_BITS, (Math.imul(mixed ^ (mixed >>> 15), 0xc2b2ae35) >>> 0) % PAIR_BITS];
+}
+
+function markPair(pairs: Uint8Array, first: number, second: number): void {
+  for (const bit of pairBits(first, second)) pairs[bit >> 3] |= 1 << (bit & 7);
+}
+
+/** False when some two words of these never stand next to each other in any of the note's readings: then no reading spells them. */
+function mayAdjoin(pairs: Uint8Array, words: string[]): boolean {
+  for (let i = 1; i < words.length; i++) {
+    for (const bit of pairBits(hashOf(words[i - 1]), hashOf(words[i]))) if ((pairs[bit >> 3] & (1 << (bit & 7))) === 0) return false;
+  }
+  return true;
 }
 
 /** The folded words of a name, a project or a task's text. */
@@ -201,6 +242,13 @@ export interface NoteText {
   /** The words after each task opening: a task's text starts so. */
   taskStarts: Set<string>;
   readings: string[];
+  /**
+   * Which words stand next to each other in a reading, as a filter: most names
+   * and tasks asked of a note have all their words in it but not in a row
+   * (`Topic 7` in a note with a 7 % and a topic), and scanning every reading
+   * for each was most of matching a year's earlier notes.
+   */
+  pairs: Uint8Array;
 }
 
 /**
@@ -214,14 +262,16 @@ export function noteText(raw: string): NoteText | null {
   const folded = fold(raw);
   const lineEnds = new Set<string>();
   const words = new Set<string>();
-  const readings = [spelled(folded, false, undefined, words), spelled(folded, true, lineEnds, words)];
-  if (/::|^\s*#\+|^\s*:[A-Za-z_-]+:\s*$/m.test(raw)) readings.push(spelled(fold(withoutHiddenLines(raw)), true, lineEnds, words));
-  if (/%[0-9A-Fa-f]{2}/.test(raw)) readings.push(spelled(fold(decodePercents(raw)), false, undefined, words));
-  return { words, lineEnds, taskStarts: taskStarts(raw.split(/\r?\n/)), readings };
+  const pairs = new Uint8Array(PAIR_BITS / 8);
+  const readings = [spelled(folded, false, undefined, words, pairs), spelled(folded, true, lineEnds, words, pairs)];
+  if (/::|^\s*#\+|^\s*:[A-Za-z_-]+:\s*$/m.test(raw)) readings.push(spelled(fold(withoutHiddenLines(raw)), true, lineEnds, words, pairs));
+  if (/%[0-9A-Fa-f]{2}/.test(raw)) readings.push(spelled(fold(decodePercents(raw)), false, undefined, words, pairs));
+  return { words, lineEnds, taskStarts: taskStarts(raw.split(/\r?\n/)), readings, pairs };
 }
 
 /** Whether the note spells these words one after another in one of its readings. */
 export function spells(note: NoteText, words: string[]): boolean {
+  if (!mayAdjoin(note.pairs, words)) return false;
   const wanted = phrase(words);
   return note.readings.some((reading) => reading.includes(wanted));
 }

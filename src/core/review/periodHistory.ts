@@ -11,6 +11,14 @@ import { sameText } from './renderSections';
 
 type Digester = (journal: Journal, notes: DailyNote[]) => Promise<NoteDigest[]>;
 
+/**
+ * How many earlier notes are spelled ahead of the one the search looks at: a
+ * speller on worker threads spells them while this thread digests, and each
+ * waits, tens of kilobytes of words, until the search reaches it (all of a
+ * year's at once put 80 MB on the peak).
+ */
+export const SPELLED_AHEAD = 512;
+
 /** The timelines of a history a query can be about. */
 type Timeline = 'people' | 'topics' | 'projects' | 'tasks';
 
@@ -103,8 +111,10 @@ export async function periodHistory(journal: Journal, period: Period, digestNote
   const earlier: DailyNoteFile[] = [];
   let queries: Query[] | null = null;
   let matcher: EarlierMatcher | null = null;
-  for (const file of before) {
+  for (const [i, file] of before.entries()) {
     if (file.day >= start) break;
+    const ahead = before[i + SPELLED_AHEAD];
+    if (ahead !== undefined && ahead.day < start) journal.spelling(ahead.path).catch(() => undefined);
     let text: NoteText | null;
     try {
       text = await journal.spelling(file.path);
@@ -140,8 +150,8 @@ export async function periodHistory(journal: Journal, period: Period, digestNote
 /**
  * What `periodHistory` will read of the notes before the period, as far as it
  * can be told before reading any: the baseline's notes (the period of the last
- * earlier note, if that one can be read) to parse, and the notes before it to
- * spell. Started ahead, they are ready when asked for.
+ * earlier note, if that one can be read) to parse, and the first notes before
+ * it to spell (`SPELLED_AHEAD`). Started ahead, they are ready when asked for.
  */
 export function notesAhead(journal: Journal, period: Period): { baseline: DailyNoteFile[]; earlier: DailyNoteFile[] } {
   const before = journal.dailyNotes.filter((n) => n.day < period.start);
@@ -149,7 +159,7 @@ export function notesAhead(journal: Journal, period: Period): { baseline: DailyN
   if (last === '') return { baseline: [], earlier: [] };
   const baseline = periodContaining(period.kind, last);
   const inBaseline = (n: DailyNoteFile) => n.day >= baseline.start;
-  return { baseline: before.filter(inBaseline), earlier: before.filter((n) => !inBaseline(n)).sort((a, b) => a.day.localeCompare(b.day)) };
+  return { baseline: before.filter(inBaseline), earlier: before.filter((n) => !inBaseline(n)).sort((a, b) => a.day.localeCompare(b.day)).slice(0, SPELLED_AHEAD) };
 }
 
 async function readable(journal: Journal, file: DailyNoteFile): Promise<string | null> {
