@@ -21,8 +21,9 @@ function journal(): string {
     '2026-09-15': '- #omar 1:1\n',
     '2026-09-22': '- *Coffee* w/ #pia.\n',
     '2026-09-24': '- TODO **Followup** with #noor on the budget\n- Facilitator: #uma\n',
+    '2026-09-23': '- *Paired* with #vic and #wes on the dashboards\n- Paired with [[Rosa]] on #perf\n',
     '2026-10-01': '- reviewed #perf with the team\n',
-    '2026-11-16': '- pairing: #kim #lena #omar #pia #perf #quinn #noor #uma\n',
+    '2026-11-16': '- pairing: #kim #lena #omar #pia #perf #quinn #noor #uma #vic #wes\n',
   };
   for (const [day, text] of Object.entries(days)) writeFileSync(join(root, 'Daily', `${day}.md`), text);
   return root;
@@ -32,7 +33,7 @@ describe('people met in earlier notes', () => {
   it('are people in a later week, and perf and quinn stay topics', async () => {
     const open = folderJournal(journal());
     const review = await buildReview(await open(), periodContaining('week', '2026-11-16'));
-    expect(review.people.map((p) => p.name).sort()).toEqual(['#kim', '#lena', '#noor', '#omar', '#pia', '#uma']);
+    expect(review.people.map((p) => p.name).sort()).toEqual(['#kim', '#lena', '#noor', '#omar', '#pia', '#uma', '#vic', '#wes']);
     expect(review.topics.map((t) => t.name).sort()).toEqual(['#perf', '#quinn']);
   });
 
@@ -41,7 +42,7 @@ describe('people met in earlier notes', () => {
     const said = (items: { name: string }[]) => items.map((item) => item.name).sort();
     if (!review.changes) throw new Error('the review has no What changed');
     const { people, topics } = review.changes;
-    expect(said([...people.new, ...people.back])).toEqual(['#kim', '#lena', '#noor', '#omar', '#pia', '#uma']);
+    expect(said([...people.new, ...people.back])).toEqual(['#kim', '#lena', '#noor', '#omar', '#pia', '#uma', '#vic', '#wes']);
     expect(said([...topics.started, ...topics.rose, ...topics.faded])).not.toContain('#kim');
     expect(said(topics.started)).toEqual(['#quinn']);
   });

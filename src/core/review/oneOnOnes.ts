@@ -99,14 +99,11 @@ export function meetingWith(text: string): string[] {
  * `align with #parfait and #nia on the goals`, `Get back to [[dan]] re [[newsletter]]`,
  * `Brief [[Matt]]`. Not "work with", "sync with", "call" or "integrate with": things take those too.
  */
-const SPOKEN_WITH = new RegExp(
-  '(?:^|[\\s(>›])(?:' +
-    '(?:talk(?:ed|ing)?|speak(?:ing)?|spoke|reach(?:ed|ing)? out|get(?:ting)? back|got back|report(?:s|ed|ing)?)\\s+to' +
-    '|(?:follow(?:ed|ing)?[ -]?up|align(?:ed|ing)?|check(?:ed|ing)?(?:[ -]in)?|catch(?:ing)? up|caught up|met|meet(?:ing)?|chat(?:ted|ting)?|talk(?:ed|ing)?|spoke|speak(?:ing)?|pair(?:ed|ing)?)\\s+with' +
-    '|ask(?:ed|ing)?|ping(?:ed|ing)?|email(?:ed|ing)?|brief(?:ed|ing)?|remind(?:ed|ing)?|thank(?:ed|ing)?|nudged?|told|tell' +
-    ')\\s+',
-  'giu',
-);
+export const SPOKEN_VERBS =
+  '(?:talk(?:ed|ing)?|speak(?:ing)?|spoke|reach(?:ed|ing)? out|get(?:ting)? back|got back|report(?:s|ed|ing)?)\\s+to' +
+  '|(?:follow(?:ed|ing)?[ -]?up|align(?:ed|ing)?|check(?:ed|ing)?(?:[ -]in)?|catch(?:ing)? up|caught up|met|meet(?:ing)?|chat(?:ted|ting)?|talk(?:ed|ing)?|spoke|speak(?:ing)?|pair(?:ed|ing)?)\\s+with' +
+  '|ask(?:ed|ing)?|ping(?:ed|ing)?|email(?:ed|ing)?|brief(?:ed|ing)?|remind(?:ed|ing)?|thank(?:ed|ing)?|nudged?|told|tell';
+const SPOKEN_WITH = new RegExp(`(?:^|[\\s(>›])(?:${SPOKEN_VERBS})\\s+`, 'giu');
 
 /** The words before "talk" that make it a noun: `a talk`, `submitted talk`. */
 const NOUN_BEFORE = /(?:^|\s)(?:a|the|my|our|your|his|her|their|this|that|submitted|gave|give|giving|prepared)\s*$/iu;
