@@ -18,14 +18,14 @@ import { reviewFromJson, reviewToJson } from './reviewJson';
 import { type FileProbe, type FileRecord, fileHolds, type SettledNote, SettledNotes } from './settledNotes';
 
 /** Bumped whenever a memo's shape or meaning changes; with Daybook's and the parser's versions, older memos are ignored. */
-const MEMO_SCHEMA = 6;
+const MEMO_SCHEMA = 7;
 export const MEMO_VERSION = `${DAYBOOK_VERSION}/${MEMO_SCHEMA}/${PARSER_VERSION}`;
 
 /** A note a review read: its path, what of it was read, the hash of that, and its stamp with the moment it was taken. */
 export type Input = [path: string, part: ReadPart, hash: string, size: number, mtime: number, at: number];
 
 export function isInput(value: unknown): value is Input {
-  return Array.isArray(value) && value.length === 6 && typeof value[0] === 'string' && (value[1] === 'text' || value[1] === 'head') && typeof value[2] === 'string' && value.slice(3).every((n) => typeof n === 'number');
+  return Array.isArray(value) && value.length === 6 && typeof value[0] === 'string' && (value[1] === 'text' || value[1] === 'head' || value[1] === 'outside') && typeof value[2] === 'string' && value.slice(3).every((n) => typeof n === 'number');
 }
 
 export function isWarning(value: unknown): boolean {
@@ -221,7 +221,7 @@ export class ReviewMemo {
   /** What was read of a note for this run's review, or (never read: unexpected) what is there now. */
   private inputsOf(path: string): Input[] | null {
     const inputs: Input[] = [];
-    for (const part of ['text', 'head'] as const) {
+    for (const part of ['text', 'head', 'outside'] as const) {
       const reading: Reading | undefined = this.vault.readings.get(`${part}:${path}`);
       if (reading) inputs.push([path, part, reading.hash, reading.size, reading.mtime, reading.at]);
     }

@@ -27,6 +27,7 @@ import { type DayExtra, filedUnderDays, mayFileUnderDays, meetingNotes } from '.
 import { isGraphMarkerPage, isNoGraphTopic } from './graphPages';
 import { projectOfWorkPage, workNamespaceProjects } from './workNamespaces';
 import { filingText, isCalloutTitle, isDateTitle, navigationLinks } from './templateLines';
+import { outsideRegion } from './managedRegion';
 import type { Entry, GoalEvidence, LinkedNote, Mention, ReviewData, ReviewGoal, ReviewIncident, ReviewMeeting, ReviewProject, ReviewTask } from './types';
 
 export { reviewNotePath } from '../reviewNotes';
@@ -687,13 +688,6 @@ function dedupeWarnings(warnings: Warning[]): Warning[] {
 /** The notes goals were read from, per journal and period: a memo of the review must watch them too. */
 const goalSources = new WeakMap<Journal, Map<string, string[]>>();
 
-/** A review note without Daybook's region: what the user wrote around it. */
-function outsideRegion(text: string): string {
-  return text
-    .replace(/^%% daybook:begin[^\n]*%%[ \t]*\r?$[\s\S]*?^%% daybook:end %%[ \t]*\r?$/gm, '')
-    .replace(/^\[\/\/\]: # \(daybook:begin[^\n]*\)[ \t]*\r?$[\s\S]*?^\[\/\/\]: # \(daybook:end\)[ \t]*\r?$/gm, '');
-}
-
 /**
  * Goals come from the goals note (setting) and from a *Goals* section the user
  * wrote in the period's own review note or in the year's review note, outside
@@ -717,9 +711,10 @@ async function findGoals(journal: Journal, period: Period, reviewPath: string, w
   };
   const read = async (path: string, all: boolean, optional: boolean) => {
     try {
-      const text = await journal.source.read(path);
+      // A review note is read only around Daybook's region: a source that tracks reads then knows a rewritten region changes no goal.
+      const text = all ? await journal.source.read(path) : journal.source.readOutsideRegion ? await journal.source.readOutsideRegion(path) : outsideRegion(await journal.source.read(path));
       sources.push(path);
-      fromNote(parseNote(all ? text : outsideRegion(text)), path, all);
+      fromNote(parseNote(text), path, all);
     } catch (error) {
       if (!optional) warnings.push({ path, message: `goals note cannot be read: ${error instanceof Error ? error.message : String(error)}` });
     }
