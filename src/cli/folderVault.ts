@@ -178,6 +178,17 @@ export class FolderVault implements VaultSource, ReviewStore {
     return this.readNote(path, 'text');
   }
 
+  /** Whether a note holds nothing but Daybook's region (and blank lines): no goal can be read from it. False when it cannot be read. */
+  outsideRegionIsBlank(path: string): boolean {
+    try {
+      let blank = false;
+      this.readWith(path, 'outside', (text) => (blank = text.trim() === ''), false);
+      return blank;
+    } catch {
+      return false;
+    }
+  }
+
   /** Recorded as what it is: a review rebuilt since (its region rewritten) is no change to what this read. */
   async readOutsideRegion(path: string): Promise<string> {
     return this.readNote(path, 'outside');

@@ -141,7 +141,8 @@ export class RebuildRecord {
       const memo = this.memo.memoOf(period);
       const notePath = reviewPath(period);
       const settled = this.memo.settledOf(notePath);
-      if (!memo || !settled || memo.settings !== settings || memo.files !== files) return;
+      // A memo of another listing counts when this run found it holds over this one.
+      if (!memo || !settled || memo.settings !== settings || !this.memo.holdsOverListing(period, memo)) return;
       if (memo.aliases !== null) aliasKeys.add(memo.aliases);
       memo.inputs.forEach(add);
       notes.push([notePath, settled.note], [chartPath(notePath), settled.chart]);

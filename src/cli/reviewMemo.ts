@@ -5,7 +5,7 @@ import type { Period } from '../core/dates/periods';
 import { hashText } from '../core/hash';
 import type { Journal } from '../core/journal';
 import { aliasNoteCandidates } from '../core/links/targets';
-import { buildReview, targetsOf } from '../core/review/buildReview';
+import { buildReview, goalReviewNotes, targetsOf } from '../core/review/buildReview';
 import { moodChartPath } from '../core/review/moodChart';
 import type { ReviewData } from '../core/review/types';
 import { version as DAYBOOK_VERSION } from '../../package.json';
@@ -14,11 +14,12 @@ import { isRacy, type Stamp, stampHolds } from './fileStamp';
 import type { FolderVault, ReadPart, Reading } from './folderVault';
 import { PARSER_VERSION } from './parseCache';
 import { listingKey } from './dailyNoteIndex';
+import { ListingAnswers } from './listingAnswers';
 import { reviewFromJson, reviewToJson } from './reviewJson';
 import { type FileProbe, type FileRecord, fileHolds, type SettledNote, SettledNotes } from './settledNotes';
 
 /** Bumped whenever a memo's shape or meaning changes; with Daybook's and the parser's versions, older memos are ignored. */
-const MEMO_SCHEMA = 7;
+const MEMO_SCHEMA = 8;
 export const MEMO_VERSION = `${DAYBOOK_VERSION}/${MEMO_SCHEMA}/${PARSER_VERSION}`;
 
 /** A note a review read: its path, what of it was read, the hash of that, and its stamp with the moment it was taken. */
@@ -38,7 +39,12 @@ export interface Memo {
   /** Hash of the stored review's JSON text: a review file that is not the one written with this memo is not used. */
   review: string;
   settings: string;
+  /** The listing's key when built: while it is the same, nothing of the listing can have changed for the review. */
   files: string;
+  /** The run whose answers about the listing (`ListingAnswers`) the review was built from, for another listing. */
+  lookups: string;
+  /** The review notes its goals would be read from, absent then: one that is there now must hold nothing but Daybook's region. */
+  absent: string[];
   /** The period's daily notes, link targets and goals notes, as they were read. */
   inputs: Input[];
   /** The notes aliases were read from, as one key of their sizes and mtimes, when aliases were needed. */
@@ -55,6 +61,9 @@ function isMemo(value: unknown): value is Memo {
     typeof memo.review === 'string' &&
     typeof memo.settings === 'string' &&
     typeof memo.files === 'string' &&
+    typeof memo.lookups === 'string' &&
+    Array.isArray(memo.absent) &&
+    memo.absent.every((path) => typeof path === 'string') &&
     (memo.aliases === null || typeof memo.aliases === 'string') &&
     Array.isArray(memo.inputs) &&
     memo.inputs.every(isInput) &&
@@ -103,6 +112,11 @@ export class ReviewMemo {
   private readonly filesKey: string;
   private readonly settled: SettledNotes;
   private aliasList: string[] | null = null;
+  private readonly listingAnswers: ListingAnswers;
+  /** Whether this run built a review, whose memo names this run's answers; and the memos found valid over a listing other than theirs. */
+  private built = false;
+  private readonly heldOver = new Set<string>();
+  private listed: Set<string> | null = null;
   private aliasKeyValue: string | null = null;
   readonly probe: FileProbe = { stamp: (path) => this.stampOf(path), hash: (path) => this.fingerprintOf(path, 'text') };
 
@@ -114,6 +128,7 @@ export class ReviewMemo {
     this.settingsKey = hashText(JSON.stringify([journal.settings, journal.dialect.spec]));
     this.filesKey = listingKey(journal.files);
     this.settled = new SettledNotes(dir, MEMO_VERSION);
+    this.listingAnswers = new ListingAnswers(dir, journal, MEMO_VERSION);
   }
 
   /** A note's size and mtime, looked up once per run: a rebuild checks the same notes for hundreds of reviews. */
@@ -194,10 +209,29 @@ export class ReviewMemo {
 
   private valid(period: Period): Memo | null {
     const memo = this.stored(period)?.memo;
-    if (!memo || memo.settings !== this.settingsKey || memo.files !== this.filesKey) return null;
+    if (!memo || memo.settings !== this.settingsKey) return null;
     // The inputs first: a few thousand notes, where a stale review is usually found, before the many alias notes.
     if (!memo.inputs.every((input) => this.unchanged(input))) return null;
-    return memo.aliases === null || memo.aliases === this.aliasKey() ? memo : null;
+    if (memo.aliases !== null && memo.aliases !== this.aliasKey()) return null;
+    if (memo.files === this.filesKey) return memo;
+    if (!this.listingAnswers.holds(memo.lookups) || !memo.absent.every((path) => this.stillWithoutGoals(path))) return null;
+    this.heldOver.add(period.id);
+    return memo;
+  }
+
+  /** A review note that was absent: absent still, or holding nothing but Daybook's region (as a rebuild writes it), so no goal. */
+  private stillWithoutGoals(path: string): boolean {
+    return !this.isListed(path) || this.vault.outsideRegionIsBlank(path);
+  }
+
+  private isListed(path: string): boolean {
+    this.listed ??= new Set(this.journal.files.map((file) => file.path));
+    return this.listed.has(path);
+  }
+
+  /** Whether the memo of `period` holds with the listing as it is now (its own, or one that answers the same). */
+  holdsOverListing(period: Period, memo: Memo): boolean {
+    return memo.files === this.filesKey || this.heldOver.has(period.id);
   }
 
   /** Whether the memo holds a review of `period` built from what the vault holds now: then nothing needs parsing for it. */
@@ -251,7 +285,9 @@ export class ReviewMemo {
     } catch {
       return; // too large to keep: only costs speed
     }
-    const memo: Memo = { version: MEMO_VERSION, review: textKey(reviewText), settings: this.settingsKey, files: this.filesKey, inputs, aliases, warnings: review.warnings };
+    const absent = goalReviewNotes(period, journal.settings).filter((path) => !this.isListed(path));
+    const memo: Memo = { version: MEMO_VERSION, review: textKey(reviewText), settings: this.settingsKey, files: this.filesKey, lookups: this.listingAnswers.id, absent, inputs, aliases, warnings: review.warnings };
+    this.built = true;
     // The review first: inputs without their review are never taken as valid.
     const memoText = JSON.stringify(memo);
     this.memos.delete(period.id);
@@ -305,8 +341,20 @@ export class ReviewMemo {
     return this.settled.get(notePath);
   }
 
+  /** Keeps what this run knows: the notes settled, and the answers about the listing its new memos name. */
   save(): void {
     this.settled.save();
+    if (this.built) this.listingAnswers.save();
+  }
+
+  /**
+   * After a rebuild, in which every period's memo was read or written: the
+   * answers of runs no memo names any more are removed (each review run keeps its own).
+   */
+  pruneAnswers(): void {
+    const keep = new Set<string>([this.listingAnswers.id]);
+    for (const stored of this.memos.values()) if (stored) keep.add(stored.memo.lookups);
+    this.listingAnswers.prune(keep);
   }
 
   /** buildReview, answered from the memo when nothing it read has changed. */

@@ -100,6 +100,11 @@ export class Journal {
     return this.dialect.describe(this.dailyNotes.length, this.files.length - this.dailyNotes.length, this.settings.dailyFolder);
   }
 
+  /** Whether a block reference sent this run looking for its block through every note of the listing. */
+  get searchedEveryNoteForBlocks(): boolean {
+    return this.blockRefs.built;
+  }
+
   /** The notes whose blocks a daily note's block references showed, so a cached review can watch them. */
   blockRefSources(path: string): string[] {
     return this.refSources.get(path) ?? [];

@@ -88,6 +88,12 @@ export function kindOfNote(path: string, frontmatter: Frontmatter, settings: Day
   return 'other';
 }
 
+/** What a catalog's link index answered: names with the note each resolved to, notes with their link text. */
+export interface LinkAnswers {
+  resolved: [name: string, path: string | null][];
+  linktexts: [path: string, text: string][];
+}
+
 /**
  * Classifies link targets into people, topics and other links. Only notes that
  * are linked are read, and only their frontmatter; the people and topics
@@ -123,6 +129,38 @@ export class TargetCatalog {
     return this.linkIndex;
   }
 
+  /** Every answer the link index gave this run, by the name asked: the CLI keeps them, so a review stays valid over a listing that answers each the same. */
+  private readonly resolved = new Map<string, string | null>();
+  private readonly linktexts = new Map<string, string>();
+
+  private resolve(target: string): string | null {
+    let path = this.resolved.get(target);
+    if (path === undefined) {
+      path = this.index.resolve(target);
+      this.resolved.set(target, path);
+    }
+    return path;
+  }
+
+  private linktext(path: string): string {
+    let text = this.linktexts.get(path);
+    if (text === undefined) {
+      text = this.index.linktext(path);
+      this.linktexts.set(path, text);
+    }
+    return text;
+  }
+
+  /** What the link index answered so far: each name asked with the note it resolved to (or none), each note with the link text it is written with. */
+  answersGiven(): LinkAnswers {
+    return { resolved: [...this.resolved], linktexts: [...this.linktexts] };
+  }
+
+  /** Whether this catalog's listing gives every one of these answers (asked afresh, not recorded as asked). */
+  answersHold(answers: LinkAnswers): boolean {
+    return answers.resolved.every(([name, path]) => this.index.resolve(name) === path) && answers.linktexts.every(([path, text]) => this.index.linktext(path) === text);
+  }
+
   /** The notes aliases were read from, or null while no alias has been needed. */
   aliasNotes(): string[] | null {
     return this.aliasPaths;
@@ -131,7 +169,7 @@ export class TargetCatalog {
   /** The notes a tag could name (`#incident-response` → `Incident response.md`), whatever their kind. */
   tagNotes(tag: string): string[] {
     return tagNames(tag)
-      .map((candidate) => this.index.resolve(candidate))
+      .map((candidate) => this.resolve(candidate))
       .filter((path): path is string => path !== null);
   }
 
@@ -142,14 +180,14 @@ export class TargetCatalog {
     const unresolved: string[] = [];
     const paths = new Set<string>();
     for (const target of targets) {
-      const path = this.index.resolve(target);
+      const path = this.resolve(target);
       if (path) paths.add(path);
       else unresolved.push(target);
     }
     // A tag may name a topic note by one of its aliases (`#perf`), so an unresolved tag needs the aliases too.
     for (const tag of tags) {
       const candidates = tagNames(tag);
-      const found = candidates.map((candidate) => this.index.resolve(candidate)).filter((path): path is string => path !== null);
+      const found = candidates.map((candidate) => this.resolve(candidate)).filter((path): path is string => path !== null);
       // A spelling no note has may still be an alias (`#on-call` for a note aliased `on call`): without
       // the aliases, the answer would hang on whether another link had loaded them.
       if (found.length < candidates.length) unresolved.push(tag);
@@ -267,7 +305,7 @@ export class TargetCatalog {
       else if (part !== '.' && part !== '') parts.push(part);
     }
     const joined = parts.join('/');
-    const path = this.index.resolve(joined);
+    const path = this.resolve(joined);
     if (path !== null && path.replace(/\.md$/i, '').toLowerCase() === joined.toLowerCase()) return joined;
     return target.replace(/^(?:\.\/)+/, '');
   }
@@ -276,7 +314,7 @@ export class TargetCatalog {
   lookup(target: string): Target {
     const known = this.lookups.get(target);
     if (known) return known;
-    const path = this.index.resolve(target) ?? this.aliases?.get(identityKey(target)) ?? null;
+    const path = this.resolve(target) ?? this.aliases?.get(identityKey(target)) ?? null;
     let found: Target;
     if (path === null) found = { key: 'name:' + identityKey(target), name: target.trim(), path: null, kind: 'other' };
     else found = this.noteTarget(path);
@@ -296,7 +334,7 @@ export class TargetCatalog {
       return page.kind === 'other' && !page.project ? { ...page, kind: 'topic' } : page;
     }
     for (const candidate of tagNames(tag)) {
-      const path = this.index.resolve(candidate) ?? this.aliases?.get(identityKey(candidate)) ?? null;
+      const path = this.resolve(candidate) ?? this.aliases?.get(identityKey(candidate)) ?? null;
       const kind = path ? this.kindOf(path) : undefined;
       // `#ana` beside `People/Ana.md` is Ana; `#perf` beside a topic note is that topic.
       if (path && (kind === 'topic' || kind === 'person')) return this.noteTarget(path);
@@ -316,7 +354,7 @@ export class TargetCatalog {
     const titled = this.dialect.titleProperty ? this.notes.get(path)?.frontmatter[this.dialect.titleProperty] : undefined;
     // Logseq names a page by its `title::` when it has one: links to it, the review's too, use that name.
     const name = typeof titled === 'string' && titled.trim() !== '' ? titled.trim() : this.pageName(path);
-    const link = name === this.pageName(path) ? this.index.linktext(path) : name;
+    const link = name === this.pageName(path) ? this.linktext(path) : name;
     const noteKind = this.kindOf(path) ?? 'other';
     const kind: TargetKind = noteKind === 'project' ? 'other' : noteKind;
     return { key: 'path:' + path, name, path, kind, ...(link !== name ? { link } : {}), ...(noteKind === 'project' ? { project: true as const } : {}) };

@@ -688,6 +688,12 @@ function dedupeWarnings(warnings: Warning[]): Warning[] {
 /** The notes goals were read from, per journal and period: a memo of the review must watch them too. */
 const goalSources = new WeakMap<Journal, Map<string, string[]>>();
 
+/** The review notes a period's goals are read from when they exist: its own and its year's, for a quarter or a year. */
+export function goalReviewNotes(period: Period, settings: DaybookSettings): string[] {
+  if (period.kind !== 'year' && period.kind !== 'quarter') return [];
+  return [...new Set([reviewNotePath(period, settings), reviewNotePath(periodContaining('year', period.start), settings)])];
+}
+
 /**
  * Goals come from the goals note (setting) and from a *Goals* section the user
  * wrote in the period's own review note or in the year's review note, outside
@@ -721,9 +727,8 @@ async function findGoals(journal: Journal, period: Period, reviewPath: string, w
   };
   const goalsPath = journal.settings.goalsNote ? journal.catalog.lookup(journal.settings.goalsNote).path : null;
   if (goalsPath) await read(goalsPath, true, false);
-  const yearPath = reviewNotePath(periodContaining('year', period.start), journal.settings);
   const existing = new Set(journal.files.map((f) => f.path));
-  for (const path of new Set([reviewPath, yearPath])) if (existing.has(path) && path !== goalsPath) await read(path, false, true);
+  for (const path of goalReviewNotes(period, journal.settings)) if (existing.has(path) && path !== goalsPath) await read(path, false, true);
   let perJournal = goalSources.get(journal);
   if (!perJournal) goalSources.set(journal, (perJournal = new Map<string, string[]>()));
   perJournal.set(period.id, sources);
