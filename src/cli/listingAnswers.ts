@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Journal } from '../core/journal';
-import type { LinkAnswers } from '../core/links/targets';
+import { type AliasAnswers, type LinkAnswers, TargetCatalog } from '../core/links/targets';
 import { mayBeMeetingNote } from '../core/review/dayExtras';
 import { isInFolder } from '../core/vault';
 import { writeCacheFile } from './cacheFile';
@@ -10,7 +10,7 @@ import { sealedJson, unsealJson } from './cacheJson';
 
 const PREFIX = 'listing-';
 
-interface Stored extends LinkAnswers {
+interface Stored extends LinkAnswers, AliasAnswers {
   version: string;
   /** The listing as reviews see it apart from link lookups (see `shapeKey`). */
   shape: string;
@@ -29,7 +29,9 @@ function isStored(value: unknown, version: string): value is Stored {
     typeof s.shape === 'string' &&
     typeof s.everyNote === 'boolean' &&
     isPairs(s.resolved, (path) => path === null || typeof path === 'string') &&
-    isPairs(s.linktexts, (text) => typeof text === 'string')
+    isPairs(s.linktexts, (text) => typeof text === 'string') &&
+    isPairs(s.aliases, (path) => path === null || typeof path === 'string') &&
+    isPairs(s.names, (list) => Array.isArray(list) && list.every((name) => typeof name === 'string'))
   );
 }
 
@@ -43,12 +45,16 @@ function isStored(value: unknown, version: string): value is Stored {
  * said to hold, the notes that may be meeting notes and the people folder's
  * notes. Any note that would answer one of them otherwise invalidates every
  * review of that run, a superset of what each review asked: never one too few.
- * The alias notes are keyed apart (the memo's `aliases`).
+ * So are the answers its aliases gave, for when the alias notes changed (the memo's `aliases` key).
  */
 export class ListingAnswers {
   /** This run's answers are kept under this id, which each memo it writes names. */
   readonly id = randomUUID();
   private readonly checked = new Map<string, boolean>();
+  private readonly aliasesChecked = new Map<string, boolean>();
+  private readonly loaded = new Map<string, Stored | null>();
+  /** A catalog of its own for checking aliases: reading them must not change what this run's reviews are built with. */
+  private aliasCatalog: TargetCatalog | null = null;
   private shape: string | null = null;
 
   constructor(
@@ -96,20 +102,47 @@ export class ListingAnswers {
     return holds;
   }
 
-  private check(id: string): boolean {
-    let stored: unknown;
-    try {
-      stored = unsealJson(readFileSync(this.file(id), 'utf8'));
-    } catch {
-      return false; // missing or unreadable: the review is built afresh
+  private stored(id: string): Stored | null {
+    let stored = this.loaded.get(id);
+    if (stored === undefined) {
+      stored = null;
+      try {
+        const value = unsealJson(readFileSync(this.file(id), 'utf8'));
+        if (isStored(value, this.version)) stored = value;
+      } catch {
+        // Missing or unreadable: the review is built afresh.
+      }
+      this.loaded.set(id, stored);
     }
-    if (!isStored(stored, this.version) || stored.everyNote || stored.shape !== this.shapeKey()) return false;
+    return stored;
+  }
+
+  private check(id: string): boolean {
+    const stored = this.stored(id);
+    if (!stored || stored.everyNote || stored.shape !== this.shapeKey()) return false;
     return this.journal.catalog.answersHold(stored);
+  }
+
+  /**
+   * Whether the aliases as the notes hold them now give every answer the run
+   * kept under `id` had of them: for a review built while the alias notes were
+   * otherwise (a note added, or one changed that names nothing asked). Checked once per run.
+   */
+  aliasesHold(id: string): boolean {
+    let holds = this.aliasesChecked.get(id);
+    if (holds === undefined) {
+      const stored = this.stored(id);
+      const { journal } = this;
+      this.aliasCatalog ??= new TargetCatalog(journal.source, journal.files, journal.settings, journal.dialect, journal.dailyNotes);
+      holds = stored !== null && this.aliasCatalog.aliasAnswersHold(stored);
+      this.aliasesChecked.set(id, holds);
+    }
+    return holds;
   }
 
   /** Keeps this run's answers, for the memos it wrote. */
   save(): void {
-    const stored: Stored = { version: this.version, shape: this.shapeKey(), everyNote: this.journal.searchedEveryNoteForBlocks, ...this.journal.catalog.answersGiven() };
+    const stored: Stored = { version: this.version, shape: this.shapeKey(), everyNote: this.journal.searchedEveryNoteForBlocks, ...this.journal.catalog.answersGiven(), ...this.journal.catalog.aliasAnswersGiven() };
     writeCacheFile(this.file(this.id), sealedJson(stored));
   }
 

@@ -143,7 +143,8 @@ export class RebuildRecord {
       const settled = this.memo.settledOf(notePath);
       // A memo of another listing counts when this run found it holds over this one.
       if (!memo || !settled || memo.settings !== settings || !this.memo.holdsOverListing(period, memo)) return;
-      if (memo.aliases !== null) aliasKeys.add(memo.aliases);
+      const aliases = this.memo.aliasesOf(period, memo);
+      if (aliases !== null) aliasKeys.add(aliases);
       memo.inputs.forEach(add);
       notes.push([notePath, settled.note], [chartPath(notePath), settled.chart]);
       stored.push([period.id, memo.warnings]);

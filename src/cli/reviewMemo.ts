@@ -116,6 +116,7 @@ export class ReviewMemo {
   /** Whether this run built a review, whose memo names this run's answers; and the memos found valid over a listing other than theirs. */
   private built = false;
   private readonly heldOver = new Set<string>();
+  private readonly aliasesHeldOver = new Set<string>();
   private listed: Set<string> | null = null;
   private aliasKeyValue: string | null = null;
   readonly probe: FileProbe = { stamp: (path) => this.stampOf(path), hash: (path) => this.fingerprintOf(path, 'text') };
@@ -212,10 +213,13 @@ export class ReviewMemo {
     if (!memo || memo.settings !== this.settingsKey) return null;
     // The inputs first: a few thousand notes, where a stale review is usually found, before the many alias notes.
     if (!memo.inputs.every((input) => this.unchanged(input))) return null;
-    if (memo.aliases !== null && memo.aliases !== this.aliasKey()) return null;
-    if (memo.files === this.filesKey) return memo;
-    if (!this.listingAnswers.holds(memo.lookups) || !memo.absent.every((path) => this.stillWithoutGoals(path))) return null;
-    this.heldOver.add(period.id);
+    if (memo.files !== this.filesKey && (!this.listingAnswers.holds(memo.lookups) || !memo.absent.every((path) => this.stillWithoutGoals(path)))) return null;
+    // The alias notes changed (or were read too fresh to vouch): what the review asked of the aliases decides.
+    if (memo.aliases !== null && memo.aliases !== this.aliasKey()) {
+      if (!this.listingAnswers.aliasesHold(memo.lookups)) return null;
+      this.aliasesHeldOver.add(period.id);
+    }
+    if (memo.files !== this.filesKey) this.heldOver.add(period.id);
     return memo;
   }
 
@@ -227,6 +231,11 @@ export class ReviewMemo {
   private isListed(path: string): boolean {
     this.listed ??= new Set(this.journal.files.map((file) => file.path));
     return this.listed.has(path);
+  }
+
+  /** The alias notes' key a memo holds with: its own, or (found valid by its answers) the alias notes as this run read them. */
+  aliasesOf(period: Period, memo: Memo): string | null {
+    return this.aliasesHeldOver.has(period.id) ? this.aliasKeyAsRead() : memo.aliases;
   }
 
   /** Whether the memo of `period` holds with the listing as it is now (its own, or one that answers the same). */

@@ -169,9 +169,15 @@ describe("a review's memo over a listing that gained a note", () => {
     expect(await afterAdding('Old/Team/Bo.md', 'An older Bo.\n')).toEqual({ holds: false, changed: true });
   });
 
+  it('holds when the new note has aliases, none of them a name the review asked for', async () => {
+    open({ 'Daily/2026-11-16.md': '## Journal\n\nLunch with [[Cy]] and [[Ana]].\n', 'People/Dee.md': '---\ntype: person\naliases: [D]\n---\n' });
+    // Outside the people folder: a new note there may file a 1:1 under a day of the period.
+    expect(await afterAdding('Contacts/Eve.md', '---\ntype: person\naliases: [Evie]\n---\n')).toEqual({ holds: true, changed: false });
+  });
+
   it('is dropped when the new note gives an unresolved link its alias', async () => {
     open({ 'Daily/2026-11-16.md': '## Journal\n\nLunch with [[Cy]].\n' });
-    expect(await afterAdding('People/Cyrus.md', '---\ntype: person\naliases: [Cy]\n---\n')).toEqual({ holds: false, changed: true });
+    expect(await afterAdding('Contacts/Cyrus.md', '---\ntype: person\naliases: [Cy]\n---\n')).toEqual({ holds: false, changed: true });
   });
 
   it('is dropped when the new note is a meeting note of the period', async () => {

@@ -94,6 +94,12 @@ export interface LinkAnswers {
   linktexts: [path: string, text: string][];
 }
 
+/** What a catalog's aliases answered: folded names with the note each names (or none), notes with their aliases in order. */
+export interface AliasAnswers {
+  aliases: [key: string, path: string | null][];
+  names: [path: string, aliases: string[]][];
+}
+
 /**
  * Classifies link targets into people, topics and other links. Only notes that
  * are linked are read, and only their frontmatter; the people and topics
@@ -151,6 +157,41 @@ export class TargetCatalog {
     return text;
   }
 
+  /** The note an alias names, once the aliases are loaded (null before, as for a name no alias has); recorded as asked. */
+  private aliasOf(name: string): string | null {
+    if (this.aliases === null) return null;
+    const key = identityKey(name);
+    const path = this.aliases.get(key) ?? null;
+    this.aliasAnswers.set(key, path);
+    return path;
+  }
+
+  private readonly aliasAnswers = new Map<string, string | null>();
+  private readonly aliasNames = new Map<string, string[]>();
+
+  /** What the aliases answered so far: each name asked (folded) with its note or none, each note with its aliases. */
+  aliasAnswersGiven(): AliasAnswers {
+    return { aliases: [...this.aliasAnswers], names: [...this.aliasNames] };
+  }
+
+  /**
+   * Whether the aliases of this catalog's listing, read now, give every one of
+   * these answers; false for a source that cannot read on this thread. Meant
+   * for a catalog of its own: it loads the aliases as a link no note resolves would.
+   */
+  aliasAnswersHold(answers: AliasAnswers): boolean {
+    if (this.aliases === null) {
+      if (!this.source.frontmatterNow) return false;
+      const candidates = aliasNoteCandidates(this.files, this.settings);
+      this.loadNow(candidates.filter((path) => !this.notes.has(path)));
+      this.aliasesFrom(candidates);
+    }
+    const aliases = this.aliases ?? new Map<string, string>();
+    const names = new Map<string, string[]>();
+    for (const [alias, target] of aliases) names.set(target, [...(names.get(target) ?? []), alias]);
+    return answers.aliases.every(([key, path]) => (aliases.get(key) ?? null) === path) && answers.names.every(([path, list]) => JSON.stringify(names.get(path) ?? []) === JSON.stringify(list));
+  }
+
   /** What the link index answered so far: each name asked with the note it resolved to (or none), each note with the link text it is written with. */
   answersGiven(): LinkAnswers {
     return { resolved: [...this.resolved], linktexts: [...this.linktexts] };
@@ -201,16 +242,7 @@ export class TargetCatalog {
     const missing = [...paths].filter((path) => !this.notes.has(path));
     const source = this.source;
     if (source.frontmatterNow) {
-      for (const path of missing) {
-        let parsed: ParsedFrontmatter | null = null;
-        let failure: unknown = null;
-        try {
-          parsed = source.frontmatterNow(path);
-        } catch (error) {
-          failure = error;
-        }
-        this.loaded(path, parsed, failure);
-      }
+      this.loadNow(missing);
       return;
     }
     await Promise.all(
@@ -222,6 +254,20 @@ export class TargetCatalog {
         }
       }),
     );
+  }
+
+  /** Reads these notes' frontmatter on this thread: only for a source that reads synchronously. */
+  private loadNow(paths: string[]): void {
+    for (const path of paths) {
+      let parsed: ParsedFrontmatter | null = null;
+      let failure: unknown = null;
+      try {
+        parsed = (this.source.frontmatterNow as (path: string) => ParsedFrontmatter)(path);
+      } catch (error) {
+        failure = error;
+      }
+      this.loaded(path, parsed, failure);
+    }
   }
 
   /** Keeps what reading a note's frontmatter gave: its data, or the problem that is said of it. */
@@ -243,6 +289,11 @@ export class TargetCatalog {
   private async loadAliases(): Promise<void> {
     const candidates = aliasNoteCandidates(this.files, this.settings);
     await this.load(candidates);
+    this.aliasesFrom(candidates);
+  }
+
+  /** The aliases of these notes, whose frontmatter is loaded. */
+  private aliasesFrom(candidates: string[]): void {
     this.aliasPaths = candidates;
     this.aliases = new Map();
     // Only the candidates, in a fixed order: which other notes a period happens to link must not change what an alias means.
@@ -284,7 +335,9 @@ export class TargetCatalog {
         this.namesByPath.set(target, list);
       }
     }
-    return [basename(path), this.pageName(path), ...(this.namesByPath?.get(path) ?? [])];
+    const aliases = this.namesByPath?.get(path) ?? [];
+    this.aliasNames.set(path, aliases);
+    return [basename(path), this.pageName(path), ...aliases];
   }
 
   /** What went wrong reading a target note's frontmatter, if anything. */
@@ -314,7 +367,7 @@ export class TargetCatalog {
   lookup(target: string): Target {
     const known = this.lookups.get(target);
     if (known) return known;
-    const path = this.resolve(target) ?? this.aliases?.get(identityKey(target)) ?? null;
+    const path = this.resolve(target) ?? this.aliasOf(target);
     let found: Target;
     if (path === null) found = { key: 'name:' + identityKey(target), name: target.trim(), path: null, kind: 'other' };
     else found = this.noteTarget(path);
@@ -334,7 +387,7 @@ export class TargetCatalog {
       return page.kind === 'other' && !page.project ? { ...page, kind: 'topic' } : page;
     }
     for (const candidate of tagNames(tag)) {
-      const path = this.resolve(candidate) ?? this.aliases?.get(identityKey(candidate)) ?? null;
+      const path = this.resolve(candidate) ?? this.aliasOf(candidate);
       const kind = path ? this.kindOf(path) : undefined;
       // `#ana` beside `People/Ana.md` is Ana; `#perf` beside a topic note is that topic.
       if (path && (kind === 'topic' || kind === 'person')) return this.noteTarget(path);
