@@ -350,10 +350,32 @@ export class ReviewMemo {
     return this.settled.get(notePath);
   }
 
-  /** Keeps what this run knows: the notes settled, and the answers about the listing its new memos name. */
+  /** Keeps what this run knows: the notes settled, and the answers about the listing its new memos (or its rebuild record) name. */
   save(): void {
     this.settled.save();
-    if (this.built) this.listingAnswers.save();
+    if (this.built || this.answersNamed) this.listingAnswers.save();
+  }
+
+  private answersNamed = false;
+
+  /**
+   * The runs whose answers about the listing a rebuild record of this run
+   * rests on: this run's (the incident index asked them) and those of every
+   * memo; with the review notes any of them found absent.
+   */
+  listingDependence(memos: Memo[]): { lookups: string[]; absent: string[] } {
+    this.answersNamed = true;
+    return { lookups: [...new Set([this.listingAnswers.id, ...memos.map((m) => m.lookups)])], absent: [...new Set(memos.flatMap((m) => m.absent))] };
+  }
+
+  /** Whether a rebuild record of another listing holds over this one: every run it rests on answers the same, no absent review note holds goals. */
+  listingHoldsFor(lookups: string[], absent: string[]): boolean {
+    return lookups.every((id) => this.listingAnswers.holds(id)) && absent.every((path) => this.stillWithoutGoals(path));
+  }
+
+  /** Whether the aliases as the notes hold them now answer every run of `lookups` the same. */
+  aliasesHoldFor(lookups: string[]): boolean {
+    return lookups.every((id) => this.listingAnswers.aliasesHold(id));
   }
 
   /**

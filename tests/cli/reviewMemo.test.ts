@@ -8,19 +8,21 @@ import type { ReviewData } from '../../src/core/review/types';
 import { FolderVault } from '../../src/cli/folderVault';
 import { FrontmatterIndex } from '../../src/cli/frontmatterIndex';
 import { ListingCache } from '../../src/cli/listingCache';
+import { RebuildRecord } from '../../src/cli/rebuildRecord';
 import { ReviewMemo } from '../../src/cli/reviewMemo';
+import { periodsWithNotes } from '../../src/core/reviewWriter';
 import { loadVaultSettings } from '../../src/cli/vaultSettings';
 import { daybook } from '../helpers/cli';
 import { settingsFile, vaultOf } from '../reliability/vaultHelpers';
 
 /** One CLI run over the vault with the cache, as `daybook review` opens it: a journal and the memo of its reviews. */
-async function openRun(vault: string, cache: string): Promise<{ journal: Journal; memo: ReviewMemo; save: () => void }> {
+async function openRun(vault: string, cache: string): Promise<{ journal: Journal; memo: ReviewMemo; save: () => void; record: () => RebuildRecord }> {
   const { settings, dialect } = await loadVaultSettings(vault);
   const index = new FrontmatterIndex(cache, dialect.parse.pageProperties);
   const folder = new FolderVault(vault, { index, listing: new ListingCache(cache), trackReads: true, pageProperties: dialect.parse.pageProperties });
   const journal = await Journal.open(folder, settings, { dialect });
   const memo = new ReviewMemo(cache, folder, journal);
-  return { journal, memo, save: () => (index.save(journal.files.map((f) => f.path)), memo.save()) };
+  return { journal, memo, save: () => (index.save(journal.files.map((f) => f.path)), memo.save()), record: () => new RebuildRecord(cache, memo, folder, journal) };
 }
 
 /** The review of `period` built through the memo by one run, then whether a second run finds it still valid, and whether what it recalls is what a fresh build says. */
@@ -215,6 +217,25 @@ describe("the listing answers a run's memos name", () => {
     await rebuild();
     expect(answers()).toHaveLength(1);
     expect(answers()).not.toEqual(first);
+    rmSync(vault, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+  });
+});
+
+describe('the record of a settled rebuild over a listing that gained a note', () => {
+  it('still holds when no review asked for the new note, and not when one of their links now reaches it', async () => {
+    const vault = vaultOfOldNotes({ 'Daily/2026-11-16.md': '## Journal\n\nLunch with [[Nobody]] and [[Ana]].\n', 'People/Ana.md': '---\ntype: person\n---\n', ...settingsFile({ dailyFolder: 'Daily' }) });
+    const cache = mkdtempSync(join(tmpdir(), 'daybook-memo-'));
+    expect((await daybook(['review', '--vault', vault, '--all', '--write', '--cache-dir', cache])).code).toBe(0);
+    const holds = async () => {
+      const run = await openRun(vault, cache);
+      return run.record().settled(periodsWithNotes(run.journal)) !== null;
+    };
+    expect(await holds()).toBe(true);
+    write(vault, 'Notes/Unrelated.md', '---\naliases: [Somebody]\n---\n');
+    expect(await holds()).toBe(true);
+    write(vault, 'Notes/Nobody.md', 'Now somebody.\n');
+    expect(await holds()).toBe(false);
     rmSync(vault, { recursive: true, force: true });
     rmSync(cache, { recursive: true, force: true });
   });
