@@ -6,6 +6,7 @@ import { hashText } from '../core/hash';
 import type { Journal } from '../core/journal';
 import { aliasNoteCandidates } from '../core/links/targets';
 import { buildReview, goalReviewNotes, targetsOf } from '../core/review/buildReview';
+import { mayBeMeetingNote } from '../core/review/dayExtras';
 import { moodChartPath } from '../core/review/moodChart';
 import type { ReviewData } from '../core/review/types';
 import { version as DAYBOOK_VERSION } from '../../package.json';
@@ -228,6 +229,18 @@ export class ReviewMemo {
     return !this.isListed(path) || this.vault.outsideRegionIsBlank(path);
   }
 
+  /** The notes that may be meeting notes (by folder or name), once per run; none when meeting notes are off. */
+  private meetingNotes(): string[] {
+    if (this.meetingList === null) {
+      const { settings } = this.journal;
+      const daily = new Set(this.journal.dailyNotes.map((note) => note.path));
+      this.meetingList = settings.meetingNotes ? this.journal.files.map((f) => f.path).filter((path) => !daily.has(path) && mayBeMeetingNote(path, settings)) : [];
+    }
+    return this.meetingList;
+  }
+
+  private meetingList: string[] | null = null;
+
   private isListed(path: string): boolean {
     this.listed ??= new Set(this.journal.files.map((file) => file.path));
     return this.listed.has(path);
@@ -286,6 +299,11 @@ export class ReviewMemo {
       const read = this.inputsOf(path);
       if (read === null) return;
       inputs.push(...read);
+    }
+    // A meeting note's day may come from its `date:`: each head read for it, in the period or not, is an input.
+    for (const path of this.meetingNotes()) {
+      const reading = paths.has(path) ? undefined : this.vault.readings.get(`head:${path}`);
+      if (reading) inputs.push([path, 'head', reading.hash, reading.size, reading.mtime, reading.at]);
     }
     const aliases = journal.catalog.aliasNotes() === null ? null : this.aliasKeyAsRead();
     let reviewText: string;

@@ -240,3 +240,16 @@ describe('the record of a settled rebuild over a listing that gained a note', ()
     rmSync(cache, { recursive: true, force: true });
   });
 });
+
+describe("a review's memo and the meeting notes found by their date", () => {
+  it('is dropped when a meeting note of another day is dated into the period, the listing as it was', async () => {
+    const vault = vaultOfOldNotes({ 'Daily/2026-11-16.md': '## Journal\n\nWorked with [[Ana]].\n', 'People/Ana.md': '---\ntype: person\n---\n', 'Meetings/Kickoff.md': '---\ndate: 2026-10-01\n---\n# Kickoff with Ana\n\nWe met.\n', ...settingsFile({ dailyFolder: 'Daily' }) });
+    const cache = mkdtempSync(join(tmpdir(), 'daybook-memo-'));
+    const before = await remember(vault, cache, week);
+    write(vault, 'Meetings/Kickoff.md', '---\ndate: 2026-11-17\n---\n# Kickoff with Ana\n\nWe met.\n');
+    expect(JSON.stringify(await freshReview(vault, week))).not.toBe(JSON.stringify(before));
+    expect(await memoHolds(vault, cache, week)).toBe(false);
+    rmSync(vault, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+  });
+});
