@@ -1,6 +1,7 @@
 import { appendFileSync, closeSync, constants, type Dirent, fstatSync, linkSync, lstatSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, fsyncSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { frontmatterComplete, type ParsedFrontmatter, readFrontmatter } from '../core/note/frontmatter';
+import { outsideRegion } from '../core/review/managedRegion';
 import type { ReviewStore } from '../core/reviewWriter';
 import { outsideVaultProblem, type VaultFile, type VaultSource, type Warning } from '../core/vault';
 import { MAX_RACED_REWRITES, merged, type RacedSwap, sameFile, syncFolder, writeAll, writeTemporary } from './atomicFile';
@@ -14,9 +15,10 @@ import { StaleTemporaries } from './temporaries';
 import type { ListingCache } from './listingCache';
 import { isHidden, listVault } from './vaultListing';
 
-export type ReadPart = 'text' | 'head';
+/** What of a note was read: all of it, its head up to the closing `---`, or (a review note) the text around Daybook's region. */
+export type ReadPart = 'text' | 'head' | 'outside';
 
-/** What one read of a note saw: its stamp, the moment before the read, and the hash of what was read (the whole text, or the head up to its closing `---`). */
+/** What one read of a note saw: its stamp, the moment before the read, and the hash of what was read (the whole text, its head up to the closing `---`, or its text around Daybook's region). */
 export interface Reading extends Stamp {
   at: number;
   hash: string;
@@ -176,6 +178,22 @@ export class FolderVault implements VaultSource, ReviewStore {
     return this.readNote(path, 'text');
   }
 
+  /** Whether a note holds nothing but Daybook's region (and blank lines): no goal can be read from it. False when it cannot be read. */
+  outsideRegionIsBlank(path: string): boolean {
+    try {
+      let blank = false;
+      this.readWith(path, 'outside', (text) => (blank = text.trim() === ''), false);
+      return blank;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Recorded as what it is: a review rebuilt since (its region rewritten) is no change to what this read. */
+  async readOutsideRegion(path: string): Promise<string> {
+    return this.readNote(path, 'outside');
+  }
+
   /** Only the note's head, read up to its closing `---`; from the index when the note has not changed since. */
   async frontmatter(path: string): Promise<ParsedFrontmatter> {
     return this.head(path).parsed;
@@ -238,13 +256,17 @@ export class FolderVault implements VaultSource, ReviewStore {
     const fd = this.openForReading(path);
     try {
       // A head read for nothing but its frontmatter needs no stamp: one system call less for each of thousands of notes.
-      const info = part === 'text' || hashed ? fstatSync(fd) : null;
+      const info = part !== 'head' || hashed ? fstatSync(fd) : null;
       if (info && !info.isFile()) throw new NotWritable(`${path} is ${fileKind(info)}; Daybook reads only regular files`);
       let hash = '';
       if (part === 'head') {
         const head = readHead(fd, this.headDone);
         if (hashed) hash = bytesHash(head);
         use(head);
+      } else if (part === 'outside') {
+        const outside = outsideRegion(decodeNote(readAllFrom(fd, info?.size ?? 0)));
+        if (hashed) hash = bytesHash(outside);
+        use(outside);
       } else {
         const bytes = readAllFrom(fd, info?.size ?? 0);
         if (hashed) hash = bytesHash(bytes);

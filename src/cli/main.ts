@@ -184,7 +184,11 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
     };
     const code = await reviewWith(journal, opened.settings, period, build, write, preload, removeStale, options, io, writeIndex);
     if (rebuild && rebuildHolds()) rebuild.refresh();
-    else if (rebuild && allSettled && code !== EXIT_FAILED) rebuild.save((periods ??= periodsWithNotes(journal)), (p) => reviewNotePath(p, opened.settings), moodChartPath, incidentIndexPath(opened.settings));
+    else if (rebuild && memo) {
+      // Every period's memo was read or written: the listing answers no memo names are let go.
+      memo.pruneAnswers();
+      if (allSettled && code !== EXIT_FAILED) rebuild.save((periods ??= periodsWithNotes(journal)), (p) => reviewNotePath(p, opened.settings), moodChartPath, incidentIndexPath(opened.settings));
+    }
     return code;
   } finally {
     index?.save(journal.files.map((f) => f.path));

@@ -7,7 +7,7 @@ import { writeCacheFile } from './cacheFile';
 import { sealedJson, unsealJson } from './cacheJson';
 import { isRacy } from './fileStamp';
 import type { FolderVault } from './folderVault';
-import { type Input, isInput, isWarning, MEMO_VERSION, type ReviewMemo } from './reviewMemo';
+import { type Input, isInput, isWarning, type Memo, MEMO_VERSION, type ReviewMemo } from './reviewMemo';
 import { type FileRecord, fileHolds, isFileRecord } from './settledNotes';
 
 /** A note Daybook left (a review, its chart, the incident index), as it left it. */
@@ -17,6 +17,9 @@ interface Stored {
   version: string;
   settings: string;
   files: string;
+  /** The runs whose answers about the listing it rests on, and the review notes absent then (ReviewMemo.listingDependence). */
+  lookups: string[];
+  absent: string[];
   /** The alias notes' key every review that needed aliases was built with; null when none did. */
   aliases: string | null;
   /** The periods the rebuild went through, in order, each with the warnings of its review. */
@@ -33,6 +36,10 @@ function isStored(value: unknown): value is Stored {
     s.version === MEMO_VERSION &&
     typeof s.settings === 'string' &&
     typeof s.files === 'string' &&
+    Array.isArray(s.lookups) &&
+    s.lookups.every((id) => typeof id === 'string') &&
+    Array.isArray(s.absent) &&
+    s.absent.every((path) => typeof path === 'string') &&
     (s.aliases === null || typeof s.aliases === 'string') &&
     Array.isArray(s.periods) &&
     s.periods.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && Array.isArray(p[1]) && (p[1] as unknown[]).every(isWarning)) &&
@@ -58,6 +65,8 @@ export class RebuildRecord {
   /** Before any stamp of this run was taken: the moment a stamp re-checked by its hash this run can be recorded at. */
   private readonly started = Date.now();
   private holding: { warnings: Map<string, Warning[]>; stored: Stored } | null | undefined;
+  /** The record held over a listing or alias notes other than its own: the next run should not check that again. */
+  private heldOver = false;
 
   constructor(
     private readonly dir: string,
@@ -89,18 +98,22 @@ export class RebuildRecord {
     const stored = this.load();
     if (!stored) return null;
     const { settings, files } = this.memo.keys;
-    if (stored.settings !== settings || stored.files !== files) return null;
+    if (stored.settings !== settings) return null;
     if (stored.periods.length !== periods.length || stored.periods.some(([id], i) => id !== periods[i].id)) return null;
     if (!stored.inputs.every((input) => this.memo.unchanged(input))) return null;
-    if (stored.aliases !== null && stored.aliases !== this.memo.aliasKey()) return null;
     if (!stored.notes.every(([path, record]) => fileHolds(record, path, this.memo.probe))) return null;
+    // Another listing, or other alias notes: what the reviews and the index asked of them decides, as for each memo.
+    if (stored.files !== files && !this.memo.listingHoldsFor(stored.lookups, stored.absent)) return null;
+    if (stored.aliases !== null && stored.aliases !== this.memo.aliasKey() && !this.memo.aliasesHoldFor(stored.lookups)) return null;
+    this.heldOver = stored.files !== files || (stored.aliases !== null && stored.aliases !== this.memo.aliasKey());
     return { warnings: new Map(stored.periods), stored };
   }
 
   /**
    * After a run the record held for: stamps that only their hash could vouch
    * for (written moments before the last record) are recorded again as seen
-   * this run, so the next run need not read them.
+   * this run, so the next run need not read them; and a listing or alias
+   * notes it held over, as they are now.
    */
   refresh(): void {
     const stored = this.holding?.stored;
@@ -115,7 +128,9 @@ export class RebuildRecord {
     };
     const inputs = stored.inputs.map(([path, part, hash, size, mtime, at]): Input => [path, part, hash, size, mtime, restamp(path, size, mtime, at)]);
     const notes = stored.notes.map(([path, record]): LeftNote => (record === null ? [path, null] : [path, [record[0], record[1], restamp(path, record[0], record[1], record[2]), record[3]]]));
-    if (changed) writeCacheFile(this.file, sealedJson({ ...stored, inputs, notes }));
+    // Held over another listing or other alias notes: recorded as this run found them, so the next run checks neither again.
+    const now = this.heldOver ? { files: this.memo.keys.files, aliases: stored.aliases === null ? null : this.memo.aliasKeyAsRead() } : {};
+    if (changed || this.heldOver) writeCacheFile(this.file, sealedJson({ ...stored, ...now, inputs, notes }));
   }
 
   /**
@@ -137,13 +152,17 @@ export class RebuildRecord {
     };
     const notes: LeftNote[] = [];
     const stored: Stored['periods'] = [];
+    const memos: Memo[] = [];
     for (const period of periods) {
       const memo = this.memo.memoOf(period);
       const notePath = reviewPath(period);
       const settled = this.memo.settledOf(notePath);
-      if (!memo || !settled || memo.settings !== settings || memo.files !== files) return;
-      if (memo.aliases !== null) aliasKeys.add(memo.aliases);
+      // A memo of another listing counts when this run found it holds over this one.
+      if (!memo || !settled || memo.settings !== settings || !this.memo.holdsOverListing(period, memo)) return;
+      const aliases = this.memo.aliasesOf(period, memo);
+      if (aliases !== null) aliasKeys.add(aliases);
       memo.inputs.forEach(add);
+      memos.push(memo);
       notes.push([notePath, settled.note], [chartPath(notePath), settled.chart]);
       stored.push([period.id, memo.warnings]);
     }
@@ -154,7 +173,7 @@ export class RebuildRecord {
       add([key.slice(key.indexOf(':') + 1), reading.part, reading.hash, reading.size, reading.mtime, reading.at]);
     }
     notes.push([indexPath, this.memo.recordOf(indexPath)]);
-    const record: Stored = { version: MEMO_VERSION, settings, files, aliases: [...aliasKeys][0] ?? null, periods: stored, inputs: [...inputs.values()], notes };
+    const record: Stored = { version: MEMO_VERSION, settings, files, ...this.memo.listingDependence(memos), aliases: [...aliasKeys][0] ?? null, periods: stored, inputs: [...inputs.values()], notes };
     writeCacheFile(this.file, sealedJson(record));
   }
 }

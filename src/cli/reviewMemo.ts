@@ -5,7 +5,8 @@ import type { Period } from '../core/dates/periods';
 import { hashText } from '../core/hash';
 import type { Journal } from '../core/journal';
 import { aliasNoteCandidates } from '../core/links/targets';
-import { buildReview, targetsOf } from '../core/review/buildReview';
+import { buildReview, goalReviewNotes, targetsOf } from '../core/review/buildReview';
+import { mayBeMeetingNote } from '../core/review/dayExtras';
 import { moodChartPath } from '../core/review/moodChart';
 import type { ReviewData } from '../core/review/types';
 import { version as DAYBOOK_VERSION } from '../../package.json';
@@ -14,18 +15,19 @@ import { isRacy, type Stamp, stampHolds } from './fileStamp';
 import type { FolderVault, ReadPart, Reading } from './folderVault';
 import { PARSER_VERSION } from './parseCache';
 import { listingKey } from './dailyNoteIndex';
+import { ListingAnswers } from './listingAnswers';
 import { reviewFromJson, reviewToJson } from './reviewJson';
 import { type FileProbe, type FileRecord, fileHolds, type SettledNote, SettledNotes } from './settledNotes';
 
 /** Bumped whenever a memo's shape or meaning changes; with Daybook's and the parser's versions, older memos are ignored. */
-const MEMO_SCHEMA = 6;
+const MEMO_SCHEMA = 8;
 export const MEMO_VERSION = `${DAYBOOK_VERSION}/${MEMO_SCHEMA}/${PARSER_VERSION}`;
 
 /** A note a review read: its path, what of it was read, the hash of that, and its stamp with the moment it was taken. */
 export type Input = [path: string, part: ReadPart, hash: string, size: number, mtime: number, at: number];
 
 export function isInput(value: unknown): value is Input {
-  return Array.isArray(value) && value.length === 6 && typeof value[0] === 'string' && (value[1] === 'text' || value[1] === 'head') && typeof value[2] === 'string' && value.slice(3).every((n) => typeof n === 'number');
+  return Array.isArray(value) && value.length === 6 && typeof value[0] === 'string' && (value[1] === 'text' || value[1] === 'head' || value[1] === 'outside') && typeof value[2] === 'string' && value.slice(3).every((n) => typeof n === 'number');
 }
 
 export function isWarning(value: unknown): boolean {
@@ -38,7 +40,12 @@ export interface Memo {
   /** Hash of the stored review's JSON text: a review file that is not the one written with this memo is not used. */
   review: string;
   settings: string;
+  /** The listing's key when built: while it is the same, nothing of the listing can have changed for the review. */
   files: string;
+  /** The run whose answers about the listing (`ListingAnswers`) the review was built from, for another listing. */
+  lookups: string;
+  /** The review notes its goals would be read from, absent then: one that is there now must hold nothing but Daybook's region. */
+  absent: string[];
   /** The period's daily notes, link targets and goals notes, as they were read. */
   inputs: Input[];
   /** The notes aliases were read from, as one key of their sizes and mtimes, when aliases were needed. */
@@ -55,6 +62,9 @@ function isMemo(value: unknown): value is Memo {
     typeof memo.review === 'string' &&
     typeof memo.settings === 'string' &&
     typeof memo.files === 'string' &&
+    typeof memo.lookups === 'string' &&
+    Array.isArray(memo.absent) &&
+    memo.absent.every((path) => typeof path === 'string') &&
     (memo.aliases === null || typeof memo.aliases === 'string') &&
     Array.isArray(memo.inputs) &&
     memo.inputs.every(isInput) &&
@@ -103,6 +113,12 @@ export class ReviewMemo {
   private readonly filesKey: string;
   private readonly settled: SettledNotes;
   private aliasList: string[] | null = null;
+  private readonly listingAnswers: ListingAnswers;
+  /** Whether this run built a review, whose memo names this run's answers; and the memos found valid over a listing other than theirs. */
+  private built = false;
+  private readonly heldOver = new Set<string>();
+  private readonly aliasesHeldOver = new Set<string>();
+  private listed: Set<string> | null = null;
   private aliasKeyValue: string | null = null;
   readonly probe: FileProbe = { stamp: (path) => this.stampOf(path), hash: (path) => this.fingerprintOf(path, 'text') };
 
@@ -114,6 +130,7 @@ export class ReviewMemo {
     this.settingsKey = hashText(JSON.stringify([journal.settings, journal.dialect.spec]));
     this.filesKey = listingKey(journal.files);
     this.settled = new SettledNotes(dir, MEMO_VERSION);
+    this.listingAnswers = new ListingAnswers(dir, journal, MEMO_VERSION);
   }
 
   /** A note's size and mtime, looked up once per run: a rebuild checks the same notes for hundreds of reviews. */
@@ -194,10 +211,49 @@ export class ReviewMemo {
 
   private valid(period: Period): Memo | null {
     const memo = this.stored(period)?.memo;
-    if (!memo || memo.settings !== this.settingsKey || memo.files !== this.filesKey) return null;
+    if (!memo || memo.settings !== this.settingsKey) return null;
     // The inputs first: a few thousand notes, where a stale review is usually found, before the many alias notes.
     if (!memo.inputs.every((input) => this.unchanged(input))) return null;
-    return memo.aliases === null || memo.aliases === this.aliasKey() ? memo : null;
+    if (memo.files !== this.filesKey && (!this.listingAnswers.holds(memo.lookups) || !memo.absent.every((path) => this.stillWithoutGoals(path)))) return null;
+    // The alias notes changed (or were read too fresh to vouch): what the review asked of the aliases decides.
+    if (memo.aliases !== null && memo.aliases !== this.aliasKey()) {
+      if (!this.listingAnswers.aliasesHold(memo.lookups)) return null;
+      this.aliasesHeldOver.add(period.id);
+    }
+    if (memo.files !== this.filesKey) this.heldOver.add(period.id);
+    return memo;
+  }
+
+  /** A review note that was absent: absent still, or holding nothing but Daybook's region (as a rebuild writes it), so no goal. */
+  private stillWithoutGoals(path: string): boolean {
+    return !this.isListed(path) || this.vault.outsideRegionIsBlank(path);
+  }
+
+  /** The notes that may be meeting notes (by folder or name), once per run; none when meeting notes are off. */
+  private meetingNotes(): string[] {
+    if (this.meetingList === null) {
+      const { settings } = this.journal;
+      const daily = new Set(this.journal.dailyNotes.map((note) => note.path));
+      this.meetingList = settings.meetingNotes ? this.journal.files.map((f) => f.path).filter((path) => !daily.has(path) && mayBeMeetingNote(path, settings)) : [];
+    }
+    return this.meetingList;
+  }
+
+  private meetingList: string[] | null = null;
+
+  private isListed(path: string): boolean {
+    this.listed ??= new Set(this.journal.files.map((file) => file.path));
+    return this.listed.has(path);
+  }
+
+  /** The alias notes' key a memo holds with: its own, or (found valid by its answers) the alias notes as this run read them. */
+  aliasesOf(period: Period, memo: Memo): string | null {
+    return this.aliasesHeldOver.has(period.id) ? this.aliasKeyAsRead() : memo.aliases;
+  }
+
+  /** Whether the memo of `period` holds with the listing as it is now (its own, or one that answers the same). */
+  holdsOverListing(period: Period, memo: Memo): boolean {
+    return memo.files === this.filesKey || this.heldOver.has(period.id);
   }
 
   /** Whether the memo holds a review of `period` built from what the vault holds now: then nothing needs parsing for it. */
@@ -221,7 +277,7 @@ export class ReviewMemo {
   /** What was read of a note for this run's review, or (never read: unexpected) what is there now. */
   private inputsOf(path: string): Input[] | null {
     const inputs: Input[] = [];
-    for (const part of ['text', 'head'] as const) {
+    for (const part of ['text', 'head', 'outside'] as const) {
       const reading: Reading | undefined = this.vault.readings.get(`${part}:${path}`);
       if (reading) inputs.push([path, part, reading.hash, reading.size, reading.mtime, reading.at]);
     }
@@ -244,6 +300,11 @@ export class ReviewMemo {
       if (read === null) return;
       inputs.push(...read);
     }
+    // A meeting note's day may come from its `date:`: each head read for it, in the period or not, is an input.
+    for (const path of this.meetingNotes()) {
+      const reading = paths.has(path) ? undefined : this.vault.readings.get(`head:${path}`);
+      if (reading) inputs.push([path, 'head', reading.hash, reading.size, reading.mtime, reading.at]);
+    }
     const aliases = journal.catalog.aliasNotes() === null ? null : this.aliasKeyAsRead();
     let reviewText: string;
     try {
@@ -251,7 +312,9 @@ export class ReviewMemo {
     } catch {
       return; // too large to keep: only costs speed
     }
-    const memo: Memo = { version: MEMO_VERSION, review: textKey(reviewText), settings: this.settingsKey, files: this.filesKey, inputs, aliases, warnings: review.warnings };
+    const absent = goalReviewNotes(period, journal.settings).filter((path) => !this.isListed(path));
+    const memo: Memo = { version: MEMO_VERSION, review: textKey(reviewText), settings: this.settingsKey, files: this.filesKey, lookups: this.listingAnswers.id, absent, inputs, aliases, warnings: review.warnings };
+    this.built = true;
     // The review first: inputs without their review are never taken as valid.
     const memoText = JSON.stringify(memo);
     this.memos.delete(period.id);
@@ -305,8 +368,42 @@ export class ReviewMemo {
     return this.settled.get(notePath);
   }
 
+  /** Keeps what this run knows: the notes settled, and the answers about the listing its new memos (or its rebuild record) name. */
   save(): void {
     this.settled.save();
+    if (this.built || this.answersNamed) this.listingAnswers.save();
+  }
+
+  private answersNamed = false;
+
+  /**
+   * The runs whose answers about the listing a rebuild record of this run
+   * rests on: this run's (the incident index asked them) and those of every
+   * memo; with the review notes any of them found absent.
+   */
+  listingDependence(memos: Memo[]): { lookups: string[]; absent: string[] } {
+    this.answersNamed = true;
+    return { lookups: [...new Set([this.listingAnswers.id, ...memos.map((m) => m.lookups)])], absent: [...new Set(memos.flatMap((m) => m.absent))] };
+  }
+
+  /** Whether a rebuild record of another listing holds over this one: every run it rests on answers the same, no absent review note holds goals. */
+  listingHoldsFor(lookups: string[], absent: string[]): boolean {
+    return lookups.every((id) => this.listingAnswers.holds(id)) && absent.every((path) => this.stillWithoutGoals(path));
+  }
+
+  /** Whether the aliases as the notes hold them now answer every run of `lookups` the same. */
+  aliasesHoldFor(lookups: string[]): boolean {
+    return lookups.every((id) => this.listingAnswers.aliasesHold(id));
+  }
+
+  /**
+   * After a rebuild, in which every period's memo was read or written: the
+   * answers of runs no memo names any more are removed (each review run keeps its own).
+   */
+  pruneAnswers(): void {
+    const keep = new Set<string>([this.listingAnswers.id]);
+    for (const stored of this.memos.values()) if (stored) keep.add(stored.memo.lookups);
+    this.listingAnswers.prune(keep);
   }
 
   /** buildReview, answered from the memo when nothing it read has changed. */

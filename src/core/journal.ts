@@ -98,6 +98,11 @@ export class Journal {
     return new Journal(source, settings, files, notes, warnings, parser, options.speller ?? noteText, options.pause ?? (() => Promise.resolve()), dialect, earlierNamed);
   }
 
+  /** What Daybook found in the folder as a whole (a Logseq graph's journal pages and pages), the part of `describe` no period changes. */
+  describeVault(): string | null {
+    return this.dialect.describe(this.dailyNotes.length, this.files.length - this.dailyNotes.length, this.settings.dailyFolder);
+  }
+
   /**
    * What Daybook found in the folder, said first in a review of a Logseq
    * graph ("Logseq graph: 184 journal pages in journals/, 348 pages"), as
@@ -105,12 +110,17 @@ export class Journal {
    * how many of the period's daily notes were read by an earlier format.
    */
   describe(period: Period): string | null {
-    const found = this.dialect.describe(this.dailyNotes.length, this.files.length - this.dailyNotes.length, this.settings.dailyFolder);
+    const found = this.describeVault();
     const earlier = this.earlierNamed.size > 0 ? this.dailyNotesIn(period).filter((n) => this.earlierNamed.has(n.path)).length : 0;
     if (earlier === 0) return found;
     const formats = (this.settings.dailyFormatsAlso ?? []).map((f) => `"${f}"`).join(' or ');
     const said = `${earlier === 1 ? '1 daily note is' : `${earlier} daily notes are`} named in an earlier format (${formats}), not the daily format "${this.settings.dailyFormat}", and read as the ${earlier === 1 ? 'day it names' : 'days they name'}`;
     return found ? `${found}; ${said}` : said[0].toUpperCase() + said.slice(1);
+  }
+
+  /** Whether a block reference sent this run looking for its block through every note of the listing. */
+  get searchedEveryNoteForBlocks(): boolean {
+    return this.blockRefs.built;
   }
 
   /** The notes whose blocks a daily note's block references showed, so a cached review can watch them. */

@@ -24,6 +24,8 @@ export interface VaultSource {
   frontmatter(path: string): Promise<ParsedFrontmatter>;
   /** The same, for a source that reads synchronously (the CLI's folder): the catalog reads thousands, and a promise each shows. Throws where `frontmatter` rejects. */
   frontmatterNow?(path: string): ParsedFrontmatter;
+  /** A review note's text without Daybook's region (`outsideRegion`), for a source that records what each review read: then a rewritten region is no change to it. */
+  readOutsideRegion?(path: string): Promise<string>;
 }
 
 /** A problem with one note: shown to the user by path, never fatal to the run. */

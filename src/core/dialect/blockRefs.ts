@@ -48,6 +48,11 @@ export class BlockRefIndex {
     private readonly paths: () => string[],
   ) {}
 
+  /** Whether some reference sent it reading every note of the listing: then what it answers hangs on the whole listing. */
+  get built(): boolean {
+    return this.ids !== null;
+  }
+
   private build(): Promise<Map<string, Referenced>> {
     this.ids ??= (async () => {
       const ids = new Map<string, Referenced>();

@@ -100,6 +100,18 @@ export function kindOfNote(path: string, frontmatter: Frontmatter, settings: Day
   return 'other';
 }
 
+/** What a catalog's link index answered: names with the note each resolved to, notes with their link text. */
+export interface LinkAnswers {
+  resolved: [name: string, path: string | null][];
+  linktexts: [path: string, text: string][];
+}
+
+/** What a catalog's aliases answered: folded names with the note each names (or none), notes with their aliases in order. */
+export interface AliasAnswers {
+  aliases: [key: string, path: string | null][];
+  names: [path: string, aliases: string[]][];
+}
+
 /**
  * Classifies link targets into people, topics and other links. Only notes that
  * are linked are read, and only their frontmatter; the people and topics
@@ -135,6 +147,73 @@ export class TargetCatalog {
     return this.linkIndex;
   }
 
+  /** Every answer the link index gave this run, by the name asked: the CLI keeps them, so a review stays valid over a listing that answers each the same. */
+  private readonly resolved = new Map<string, string | null>();
+  private readonly linktexts = new Map<string, string>();
+
+  private resolve(target: string): string | null {
+    let path = this.resolved.get(target);
+    if (path === undefined) {
+      path = this.index.resolve(target);
+      this.resolved.set(target, path);
+    }
+    return path;
+  }
+
+  private linktext(path: string): string {
+    let text = this.linktexts.get(path);
+    if (text === undefined) {
+      text = this.index.linktext(path);
+      this.linktexts.set(path, text);
+    }
+    return text;
+  }
+
+  /** The note an alias names, once the aliases are loaded (null before, as for a name no alias has); recorded as asked. */
+  private aliasOf(name: string): string | null {
+    if (this.aliases === null) return null;
+    const key = identityKey(name);
+    const path = this.aliases.get(key) ?? null;
+    this.aliasAnswers.set(key, path);
+    return path;
+  }
+
+  private readonly aliasAnswers = new Map<string, string | null>();
+  private readonly aliasNames = new Map<string, string[]>();
+
+  /** What the aliases answered so far: each name asked (folded) with its note or none, each note with its aliases. */
+  aliasAnswersGiven(): AliasAnswers {
+    return { aliases: [...this.aliasAnswers], names: [...this.aliasNames] };
+  }
+
+  /**
+   * Whether the aliases of this catalog's listing, read now, give every one of
+   * these answers; false for a source that cannot read on this thread. Meant
+   * for a catalog of its own: it loads the aliases as a link no note resolves would.
+   */
+  aliasAnswersHold(answers: AliasAnswers): boolean {
+    if (this.aliases === null) {
+      if (!this.source.frontmatterNow) return false;
+      const candidates = aliasNoteCandidates(this.files, this.settings);
+      this.loadNow(candidates.filter((path) => !this.notes.has(path)));
+      this.aliasesFrom(candidates);
+    }
+    const aliases = this.aliases ?? new Map<string, string>();
+    const names = new Map<string, string[]>();
+    for (const [alias, target] of aliases) names.set(target, [...(names.get(target) ?? []), alias]);
+    return answers.aliases.every(([key, path]) => (aliases.get(key) ?? null) === path) && answers.names.every(([path, list]) => JSON.stringify(names.get(path) ?? []) === JSON.stringify(list));
+  }
+
+  /** What the link index answered so far: each name asked with the note it resolved to (or none), each note with the link text it is written with. */
+  answersGiven(): LinkAnswers {
+    return { resolved: [...this.resolved], linktexts: [...this.linktexts] };
+  }
+
+  /** Whether this catalog's listing gives every one of these answers (asked afresh, not recorded as asked). */
+  answersHold(answers: LinkAnswers): boolean {
+    return answers.resolved.every(([name, path]) => this.index.resolve(name) === path) && answers.linktexts.every(([path, text]) => this.index.linktext(path) === text);
+  }
+
   /** The notes aliases were read from, or null while no alias has been needed. */
   aliasNotes(): string[] | null {
     return this.aliasPaths;
@@ -143,7 +222,7 @@ export class TargetCatalog {
   /** The notes a tag could name (`#incident-response` → `Incident response.md`), whatever their kind. */
   tagNotes(tag: string): string[] {
     return tagNames(tag)
-      .map((candidate) => this.index.resolve(candidate))
+      .map((candidate) => this.resolve(candidate))
       .filter((path): path is string => path !== null);
   }
 
@@ -154,14 +233,14 @@ export class TargetCatalog {
     const unresolved: string[] = [];
     const paths = new Set<string>();
     for (const target of targets) {
-      const path = this.index.resolve(target);
+      const path = this.resolve(target);
       if (path) paths.add(path);
       else unresolved.push(target);
     }
     // A tag may name a topic note by one of its aliases (`#perf`), so an unresolved tag needs the aliases too.
     for (const tag of tags) {
       const candidates = tagNames(tag);
-      const found = candidates.map((candidate) => this.index.resolve(candidate)).filter((path): path is string => path !== null);
+      const found = candidates.map((candidate) => this.resolve(candidate)).filter((path): path is string => path !== null);
       // A spelling no note has may still be an alias (`#on-call` for a note aliased `on call`): without
       // the aliases, the answer would hang on whether another link had loaded them.
       if (found.length < candidates.length) unresolved.push(tag);
@@ -175,16 +254,7 @@ export class TargetCatalog {
     const missing = [...paths].filter((path) => !this.notes.has(path));
     const source = this.source;
     if (source.frontmatterNow) {
-      for (const path of missing) {
-        let parsed: ParsedFrontmatter | null = null;
-        let failure: unknown = null;
-        try {
-          parsed = source.frontmatterNow(path);
-        } catch (error) {
-          failure = error;
-        }
-        this.loaded(path, parsed, failure);
-      }
+      this.loadNow(missing);
       return;
     }
     await Promise.all(
@@ -196,6 +266,20 @@ export class TargetCatalog {
         }
       }),
     );
+  }
+
+  /** Reads these notes' frontmatter on this thread: only for a source that reads synchronously. */
+  private loadNow(paths: string[]): void {
+    for (const path of paths) {
+      let parsed: ParsedFrontmatter | null = null;
+      let failure: unknown = null;
+      try {
+        parsed = (this.source.frontmatterNow as (path: string) => ParsedFrontmatter)(path);
+      } catch (error) {
+        failure = error;
+      }
+      this.loaded(path, parsed, failure);
+    }
   }
 
   /** Keeps what reading a note's frontmatter gave: its data, or the problem that is said of it. */
@@ -217,6 +301,11 @@ export class TargetCatalog {
   private async loadAliases(): Promise<void> {
     const candidates = aliasNoteCandidates(this.files, this.settings);
     await this.load(candidates);
+    this.aliasesFrom(candidates);
+  }
+
+  /** The aliases of these notes, whose frontmatter is loaded. */
+  private aliasesFrom(candidates: string[]): void {
     this.aliasPaths = candidates;
     this.aliases = new Map();
     // Only the candidates, in a fixed order: which other notes a period happens to link must not change what an alias means.
@@ -258,7 +347,9 @@ export class TargetCatalog {
         this.namesByPath.set(target, list);
       }
     }
-    return [basename(path), this.pageName(path), ...(this.namesByPath?.get(path) ?? [])];
+    const aliases = this.namesByPath?.get(path) ?? [];
+    this.aliasNames.set(path, aliases);
+    return [basename(path), this.pageName(path), ...aliases];
   }
 
   /** What went wrong reading a target note's frontmatter, if anything. */
@@ -279,7 +370,7 @@ export class TargetCatalog {
       else if (part !== '.' && part !== '') parts.push(part);
     }
     const joined = parts.join('/');
-    const path = this.index.resolve(joined);
+    const path = this.resolve(joined);
     if (path !== null && path.replace(/\.md$/i, '').toLowerCase() === joined.toLowerCase()) return joined;
     return target.replace(/^(?:\.\/)+/, '');
   }
@@ -288,7 +379,7 @@ export class TargetCatalog {
   lookup(target: string): Target {
     const known = this.lookups.get(target);
     if (known) return known;
-    const path = this.index.resolve(target) ?? this.aliases?.get(identityKey(target)) ?? null;
+    const path = this.resolve(target) ?? this.aliasOf(target);
     let found: Target;
     if (path === null) found = { key: 'name:' + identityKey(target), name: target.trim(), path: null, kind: 'other' };
     else found = this.noteTarget(path);
@@ -308,7 +399,7 @@ export class TargetCatalog {
       return page.kind === 'other' && !page.project && !page.owner ? { ...page, kind: 'topic' } : page;
     }
     for (const candidate of tagNames(tag)) {
-      const path = this.index.resolve(candidate) ?? this.aliases?.get(identityKey(candidate)) ?? null;
+      const path = this.resolve(candidate) ?? this.aliasOf(candidate);
       const kind = path ? this.kindOf(path) : undefined;
       // `#ana` beside `People/Ana.md` is Ana; `#perf` beside a topic note is that topic.
       if (path && (kind === 'topic' || kind === 'person')) return this.noteTarget(path);
@@ -328,7 +419,7 @@ export class TargetCatalog {
     const titled = this.dialect.titleProperty ? this.notes.get(path)?.frontmatter[this.dialect.titleProperty] : undefined;
     // Logseq names a page by its `title::` when it has one: links to it, the review's too, use that name.
     const name = typeof titled === 'string' && titled.trim() !== '' ? titled.trim() : this.pageName(path);
-    const link = name === this.pageName(path) ? this.index.linktext(path) : name;
+    const link = name === this.pageName(path) ? this.linktext(path) : name;
     const noteKind = this.kindOf(path) ?? 'other';
     const kind: TargetKind = noteKind === 'project' || noteKind === 'owner' ? 'other' : noteKind;
     return {

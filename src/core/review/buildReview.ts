@@ -27,6 +27,7 @@ import { type DayExtra, filedUnderDays, mayFileUnderDays, meetingNotes } from '.
 import { isGraphMarkerPage, isNoGraphTopic, namesPeriod } from './graphPages';
 import { projectOfWorkPage, workNamespaceProjects } from './workNamespaces';
 import { filingText, isCalloutTitle, isDateTitle, isTemplaterLeftover, navigationLinks } from './templateLines';
+import { outsideRegion } from './managedRegion';
 import type { Entry, GoalEvidence, LinkedNote, Mention, ReviewData, ReviewGoal, ReviewIncident, ReviewMeeting, ReviewProject, ReviewTask } from './types';
 
 export { reviewNotePath } from '../reviewNotes';
@@ -765,11 +766,10 @@ function dedupeWarnings(warnings: Warning[]): Warning[] {
 /** The notes goals were read from, per journal and period: a memo of the review must watch them too. */
 const goalSources = new WeakMap<Journal, Map<string, string[]>>();
 
-/** A review note without Daybook's region: what the user wrote around it. */
-function outsideRegion(text: string): string {
-  return text
-    .replace(/^%% daybook:begin[^\n]*%%[ \t]*\r?$[\s\S]*?^%% daybook:end %%[ \t]*\r?$/gm, '')
-    .replace(/^\[\/\/\]: # \(daybook:begin[^\n]*\)[ \t]*\r?$[\s\S]*?^\[\/\/\]: # \(daybook:end\)[ \t]*\r?$/gm, '');
+/** The review notes a period's goals are read from when they exist: its own and its year's, for a quarter or a year. */
+export function goalReviewNotes(period: Period, settings: DaybookSettings): string[] {
+  if (period.kind !== 'year' && period.kind !== 'quarter') return [];
+  return [...new Set([reviewNotePath(period, settings), reviewNotePath(periodContaining('year', period.start), settings)])];
 }
 
 /**
@@ -795,18 +795,18 @@ async function findGoals(journal: Journal, period: Period, reviewPath: string, w
   };
   const read = async (path: string, all: boolean, optional: boolean) => {
     try {
-      const text = await journal.source.read(path);
+      // A review note is read only around Daybook's region: a source that tracks reads then knows a rewritten region changes no goal.
+      const text = all ? await journal.source.read(path) : journal.source.readOutsideRegion ? await journal.source.readOutsideRegion(path) : outsideRegion(await journal.source.read(path));
       sources.push(path);
-      fromNote(parseNote(all ? text : outsideRegion(text)), path, all);
+      fromNote(parseNote(text), path, all);
     } catch (error) {
       if (!optional) warnings.push({ path, message: `goals note cannot be read: ${error instanceof Error ? error.message : String(error)}` });
     }
   };
   const goalsPath = journal.settings.goalsNote ? journal.catalog.lookup(journal.settings.goalsNote).path : null;
   if (goalsPath) await read(goalsPath, true, false);
-  const yearPath = reviewNotePath(periodContaining('year', period.start), journal.settings);
   const existing = new Set(journal.files.map((f) => f.path));
-  for (const path of new Set([reviewPath, yearPath])) if (existing.has(path) && path !== goalsPath) await read(path, false, true);
+  for (const path of goalReviewNotes(period, journal.settings)) if (existing.has(path) && path !== goalsPath) await read(path, false, true);
   let perJournal = goalSources.get(journal);
   if (!perJournal) goalSources.set(journal, (perJournal = new Map<string, string[]>()));
   perJournal.set(period.id, sources);

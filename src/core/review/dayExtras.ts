@@ -79,12 +79,22 @@ function meetingDays(journal: Journal, dailyPaths: Set<string>): Promise<{ path:
 
 const meetingDayLists = new WeakMap<Journal, Promise<{ path: string; day: string }[]>>();
 
+/**
+ * Whether a note may be a meeting note, by its folder or its name, before any
+ * `date:` is read (daily notes aside): the CLI's memo keys reviews by these.
+ */
+export function mayBeMeetingNote(path: string, settings: DaybookSettings): boolean {
+  if (settings.reviewsFolder !== '' && isInFolder(path, settings.reviewsFolder)) return false;
+  const inFolder = (settings.meetingsFolder !== '' && isInFolder(path, settings.meetingsFolder)) || MEETING_FOLDER.test(path);
+  return inFolder || (dayInName(basename(path), settings) !== null && MEETING_WORDS.test(basename(path)));
+}
+
 async function findMeetingDays(journal: Journal, dailyPaths: Set<string>): Promise<{ path: string; day: string }[]> {
   const { settings } = journal;
   const found: { path: string; day: string }[] = [];
   for (const file of journal.files) {
     const { path } = file;
-    if (dailyPaths.has(path) || (settings.reviewsFolder !== '' && isInFolder(path, settings.reviewsFolder))) continue;
+    if (dailyPaths.has(path) || !mayBeMeetingNote(path, settings)) continue;
     const inFolder = (settings.meetingsFolder !== '' && isInFolder(path, settings.meetingsFolder)) || MEETING_FOLDER.test(path);
     const named = dayInName(basename(path), settings);
     if (named !== null && (inFolder || MEETING_WORDS.test(basename(path)))) found.push({ path, day: named });

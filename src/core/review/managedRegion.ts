@@ -220,3 +220,10 @@ export function isOnlyGeneratedRegion(text: string): boolean {
   const found = locate(text);
   return found !== null && !('problem' in found) && found.start === 0 && text.slice(found.end) === '\n' && hashText(normalise(found.inner)) === found.hash;
 }
+
+/** A review note without Daybook's region: what the user wrote around it, where a period's goals may be. */
+export function outsideRegion(text: string): string {
+  return text
+    .replace(/^%% daybook:begin[^\n]*%%[ \t]*\r?$[\s\S]*?^%% daybook:end %%[ \t]*\r?$/gm, '')
+    .replace(/^\[\/\/\]: # \(daybook:begin[^\n]*\)[ \t]*\r?$[\s\S]*?^\[\/\/\]: # \(daybook:end\)[ \t]*\r?$/gm, '');
+}
