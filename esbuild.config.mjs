@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import esbuild from 'esbuild';
 import cliBuildsModule from './scripts/cliBuilds.cjs';
 
-const { cliBuilds } = cliBuildsModule;
+const { cliBuilds, buildIdentity } = cliBuildsModule;
 
 const production = process.argv.includes('production');
 const watch = process.argv.includes('--watch');
@@ -24,6 +24,7 @@ const plugin = {
   sourcemap: production ? false : 'inline',
   minify: production,
   treeShaking: true,
+  define: { DAYBOOK_BUILD: JSON.stringify(buildIdentity()) },
   alias: {
     // Its browser build decodes entities by assigning innerHTML, which community plugins must not ship;
     // the plain build carries its own table (35 kB more, measured).

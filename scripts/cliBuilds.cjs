@@ -1,7 +1,28 @@
 // The CLI's esbuild builds, shared by esbuild.config.mjs and the tests that run the CLI as users do.
+const { createHash } = require('node:crypto');
+const { readdirSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
+
+/**
+ * A hash of the code a bundle is made of (every file under src/ and the locked
+ * dependencies), given to it as DAYBOOK_BUILD (src/core/buildIdentity.ts): its
+ * caches are keyed by it, so a cache made by other code is never used.
+ */
+function buildIdentity(from = root) {
+  const hash = createHash('sha1');
+  const walk = (dir) => {
+    for (const entry of readdirSync(join(from, dir), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else hash.update(`${path}\0`).update(readFileSync(join(from, path))).update('\0');
+    }
+  };
+  walk('src');
+  hash.update(readFileSync(join(from, 'package-lock.json')));
+  return hash.digest('hex').slice(0, 16);
+}
 
 /** The builds that make the CLI in `outdir`: its loader, its bundle and worker, and what they load on first use. */
 function cliBuilds(outdir) {
@@ -17,6 +38,7 @@ function cliBuilds(outdir) {
     minifySyntax: true,
     logLevel: 'warning',
     absWorkingDir: root,
+    define: { DAYBOOK_BUILD: JSON.stringify(buildIdentity()) },
   };
   return [
     {
@@ -30,4 +52,4 @@ function cliBuilds(outdir) {
   ];
 }
 
-module.exports = { cliBuilds };
+module.exports = { cliBuilds, buildIdentity };

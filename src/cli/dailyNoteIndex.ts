@@ -6,11 +6,12 @@ import { isDay } from '../core/dates/periods';
 import type { DaybookSettings } from '../core/settings';
 import type { VaultFile } from '../core/vault';
 import { version as DAYBOOK_VERSION } from '../../package.json';
+import { BUILD_IDENTITY } from '../core/buildIdentity';
 import { writeCacheFile } from './cacheFile';
 import { sealedJson, unsealJson } from './cacheJson';
 
 /** Bumped whenever what a listing's daily notes are worked out from changes: older files are then ignored. */
-const INDEX_VERSION = `${DAYBOOK_VERSION}/2`;
+const INDEX_VERSION = `${DAYBOOK_VERSION}/2/${BUILD_IDENTITY}`;
 
 /** A daily note (or a duplicate of one) as its place in the listing and its day. */
 type Row = [index: number, day: string];

@@ -10,6 +10,7 @@ import { mayBeMeetingNote } from '../core/review/dayExtras';
 import { moodChartPath } from '../core/review/moodChart';
 import type { ReviewData } from '../core/review/types';
 import { version as DAYBOOK_VERSION } from '../../package.json';
+import { BUILD_IDENTITY } from '../core/buildIdentity';
 import { writeCacheFile } from './cacheFile';
 import { isRacy, type Stamp, stampHolds } from './fileStamp';
 import type { FolderVault, ReadPart, Reading } from './folderVault';
@@ -21,7 +22,7 @@ import { type FileProbe, type FileRecord, fileHolds, type SettledNote, SettledNo
 
 /** Bumped whenever a memo's shape or meaning changes; with Daybook's and the parser's versions, older memos are ignored. */
 const MEMO_SCHEMA = 8;
-export const MEMO_VERSION = `${DAYBOOK_VERSION}/${MEMO_SCHEMA}/${PARSER_VERSION}`;
+export const MEMO_VERSION = `${DAYBOOK_VERSION}/${MEMO_SCHEMA}/${PARSER_VERSION}/${BUILD_IDENTITY}`;
 
 /** A note a review read: its path, what of it was read, the hash of that, and its stamp with the moment it was taken. */
 export type Input = [path: string, part: ReadPart, hash: string, size: number, mtime: number, at: number];

@@ -4,6 +4,7 @@ import { hashText } from '../core/hash';
 import type { ParseRules } from '../core/dialect/dialect';
 import type { NoteParser } from '../core/journal';
 import { type NoteModel, parseNote } from '../core/note/parseNote';
+import { BUILD_IDENTITY } from '../core/buildIdentity';
 
 /** Bumped whenever the file's shape changes; with the plugin's version (a new parser), an older file is dropped whole. */
 const CACHE_SCHEMA = 1;
@@ -63,7 +64,7 @@ export class PersistentParseCache {
     private readonly timers: CacheTimers,
     pluginVersion: string,
   ) {
-    this.version = `${CACHE_SCHEMA}/${pluginVersion}`;
+    this.version = `${CACHE_SCHEMA}/${pluginVersion}/${BUILD_IDENTITY}`;
   }
 
   private readonly version: string;

@@ -10,6 +10,7 @@ import type { VaultFile } from '../core/vault';
 import { reviewFromJson, reviewToJson } from '../cli/reviewJson';
 import type { CacheTimers } from './persistentParseCache';
 import { isReading, type Reading, type ReadRecorder } from './readRecorder';
+import { BUILD_IDENTITY } from '../core/buildIdentity';
 
 /** Bumped whenever the file's shape or meaning changes; with the plugin's version, an older file is dropped whole. */
 const STORE_SCHEMA = 1;
@@ -102,7 +103,7 @@ export class StoredReviews {
     private readonly timers: CacheTimers,
     pluginVersion: string,
   ) {
-    this.version = `${STORE_SCHEMA}/${pluginVersion}`;
+    this.version = `${STORE_SCHEMA}/${pluginVersion}/${BUILD_IDENTITY}`;
   }
 
   private async load(): Promise<void> {
