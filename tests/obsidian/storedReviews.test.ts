@@ -223,7 +223,7 @@ describe('the plugin’s built reviews kept between app sessions', () => {
     }
   });
 
-  it('drops a damaged, cut short, hand-edited or other version’s store and builds afresh', async () => {
+  it('drops a damaged, cut short, hand-edited, other version’s or other build’s store and builds afresh', async () => {
     const app = vault();
     await storedWeek(app);
     const good = app.vault.texts.get(STORE)!;
@@ -231,16 +231,20 @@ describe('the plugin’s built reviews kept between app sessions', () => {
     const forged = reviews.map((line) => line.replace(/Search/g, 'Forged'));
     // Sealed as Daybook seals it, the forged review's hash put in its memo: only the version tells it apart.
     const resealed = (version: string) => {
-      const json = meta.replace('"version":"1/1.0.0"', `"version":"${version}"`).replace(/"review":"[0-9a-f]+"/, `"review":"${hashText(forged[0])}"`);
+      const json = meta.replace(/"version":"[^"]*"/, `"version":"${version}"`).replace(/"review":"[0-9a-f]+"/, `"review":"${hashText(forged[0])}"`);
       return [hashText(json), json, ...forged].join('\n');
     };
+    // This version's: the store's schema, the plugin's version and the build of Daybook's code.
+    const own = /"version":"([^"]*)"/.exec(meta)![1];
+    expect(own).toBe('1/1.0.0/source');
     const damaged = [
       good.slice(0, Math.floor(good.length / 2)),
       good.slice(0, good.lastIndexOf('\n')),
       [seal, meta, ...forged].join('\n'),
       `${meta}\n${reviews.join('\n')}`,
       'not a store at all',
-      resealed('1/0.9.0'),
+      resealed('1/0.9.0/source'),
+      resealed('1/1.0.0/0123456789abcdef'),
     ];
     for (const text of damaged) {
       app.vault.texts.set(STORE, text);
@@ -249,7 +253,7 @@ describe('the plugin’s built reviews kept between app sessions', () => {
       await expectFresh(app, review);
     }
     // The same forgery in this version's store is used: the checks above are what refused it.
-    app.vault.texts.set(STORE, resealed('1/1.0.0'));
+    app.vault.texts.set(STORE, resealed(own));
     expect(JSON.stringify(await session(app).review())).toContain('Forged');
   });
 
