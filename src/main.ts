@@ -227,7 +227,7 @@ export default class DaybookPlugin extends Plugin {
       // The review of the open note's period (a review or a daily note), else this week's.
       callback: async () => {
         const file = this.app.workspace.activeEditor?.file ?? this.app.workspace.getActiveFile();
-        const period = (file ? periodOfNote(file.path, this.effective) : null) ?? resolvePeriod('week', dateToDay(new Date()));
+        const period = (file ? periodOfNote(file.path, this.effective, 'week', () => this.app.vault.getMarkdownFiles()) : null) ?? resolvePeriod('week', dateToDay(new Date()));
         const item = typeof ClipboardItem === 'undefined' ? undefined : ClipboardItem;
         if (period) await copyReviewForSharing(await this.reviewContext(), period, typeof navigator === 'undefined' ? undefined : navigator.clipboard, item);
       },
@@ -243,7 +243,7 @@ export default class DaybookPlugin extends Plugin {
       checkCallback: (checking) => {
         // The note being edited, also inside a canvas card or an embed; else the active file view's note.
         const file = this.app.workspace.activeEditor?.file ?? this.app.workspace.getActiveFile();
-        const period = file ? periodOfNote(file.path, this.effective) : null;
+        const period = file ? periodOfNote(file.path, this.effective, 'week', () => this.app.vault.getMarkdownFiles()) : null;
         if (!period) return false;
         if (!checking) void this.reviewContext().then((context) => reviewCommand(context, period));
         return true;

@@ -174,6 +174,19 @@ function scanDailyNotes(files: VaultFile[], settings: DaybookSettings): DailyNot
 }
 
 /**
+ * The day a note is the daily note of as its journal reads it: by the daily format, else
+ * (flat in the daily folder) by an earlier format the folder's older notes are named in.
+ * `files` is asked only then: most notes are answered by their name alone.
+ */
+export function dayOfJournalNote(path: string, settings: DaybookSettings, files: () => VaultFile[]): string | null {
+  const day = dayOfDailyNote(path, settings);
+  if (day !== null || settings.dailyFormatsAlso || !path.endsWith('.md') || !isInFolder(path, settings.dailyFolder) || misfiledDay(path, settings) !== null) return day;
+  const unmatched = files().filter((file) => isInFolder(file.path, settings.dailyFolder) && dayOfDailyNote(file.path, settings) === null);
+  const formats = earlierDailyFormats(unmatched, settings);
+  return formats.length > 0 ? dayOfDailyNote(path, { ...settings, dailyFormatsAlso: formats }) : null;
+}
+
+/**
  * The settings a journal reads its days by: the daily format, and the earlier
  * formats its daily folder's older notes are named in (`earlierDailyFormats`).
  */

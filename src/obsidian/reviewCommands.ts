@@ -1,6 +1,6 @@
 import type { EditorView } from '@codemirror/view';
 import { type App, normalizePath, TFile } from 'obsidian';
-import { dayOfDailyNote } from '../core/dailyNotes';
+import { dayOfJournalNote } from '../core/dailyNotes';
 import { type Period, type PeriodKind, periodContaining } from '../core/dates/periods';
 import { Journal, type NoteParser } from '../core/journal';
 import { buildReview, reviewNotePath } from '../core/review/buildReview';
@@ -8,6 +8,7 @@ import type { ReviewData } from '../core/review/types';
 import { describeOutcome, type WriteOutcome, writeReview } from '../core/reviewWriter';
 import type { Dialect } from '../core/dialect/dialect';
 import type { DaybookSettings } from '../core/settings';
+import type { VaultFile } from '../core/vault';
 import { periodOfReviewNote } from '../core/reviewNotes';
 import { ObsidianVault } from './obsidianVault';
 import { ReadRecorder } from './readRecorder';
@@ -31,11 +32,12 @@ export interface ReviewContext {
 }
 
 /**
- * The period of a note: the week (or `kind`) of a daily note, or the period a
- * review note is named for. Null for any other note.
+ * The period of a note: the week (or `kind`) of a daily note (also one named in
+ * an earlier format, told by the vault's `files`), or the period a review note
+ * is named for. Null for any other note.
  */
-export function periodOfNote(path: string, settings: DaybookSettings, kind: PeriodKind = 'week'): Period | null {
-  const day = dayOfDailyNote(path, settings);
+export function periodOfNote(path: string, settings: DaybookSettings, kind: PeriodKind = 'week', files: () => VaultFile[] = () => []): Period | null {
+  const day = dayOfJournalNote(path, settings, files);
   if (day) return periodContaining(kind, day);
   return periodOfReviewNote(path, settings);
 }

@@ -126,3 +126,19 @@ describe('open daily note when the note appears meanwhile', () => {
     expect(Notice.messages).toEqual([]);
   });
 });
+
+describe('“generate review for this note” on a daily note named before the format changed', () => {
+  it('reviews the week of the day the old name says, as the review itself reads it', async () => {
+    const { app, plugin } = await loadPlugin({
+      '.obsidian/daily-notes.json': '{"folder":"Daily","format":"DD-MM-YYYY"}',
+      'Daily/2023-03-06.md': '- paired with [[Tom]] on the header\n',
+      'Daily/20-05-2025.md': '- form fields\n',
+    });
+    app.workspace.activeFile = app.vault.getAbstractFileByPath('Daily/2023-03-06.md');
+    const command = (plugin as any).commands.get('review-current-note');
+    expect(command.checkCallback(true)).toBe(true);
+    command.checkCallback(false);
+    await settle();
+    expect(app.vault.texts.get('Reviews/2023-W10.md')).toContain('paired with [[Tom]] on the header');
+  });
+});
