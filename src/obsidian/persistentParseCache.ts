@@ -5,6 +5,7 @@ import type { ParseRules } from '../core/dialect/dialect';
 import type { NoteParser } from '../core/journal';
 import { type NoteModel, parseNote } from '../core/note/parseNote';
 import { BUILD_IDENTITY } from '../core/buildIdentity';
+import { DelayedWrite } from './delayedWrite';
 
 /** Bumped whenever the file's shape changes; with the plugin's version (a new parser), an older file is dropped whole. */
 const CACHE_SCHEMA = 1;
@@ -55,8 +56,7 @@ export interface CacheTimers {
 export class PersistentParseCache {
   private readonly entries = new Map<string, Entry>();
   private loading: Promise<void> | null = null;
-  private timer: unknown = null;
-  private dirty = false;
+  private readonly writes: DelayedWrite;
 
   constructor(
     private readonly adapter: Pick<DataAdapter, 'exists' | 'read' | 'write'>,
@@ -65,6 +65,7 @@ export class PersistentParseCache {
     pluginVersion: string,
   ) {
     this.version = `${CACHE_SCHEMA}/${pluginVersion}/${BUILD_IDENTITY}`;
+    this.writes = new DelayedWrite(timers, SAVE_DELAY_MS, () => this.write());
   }
 
   private readonly version: string;
@@ -144,23 +145,22 @@ export class PersistentParseCache {
   }
 
   private changed(): void {
-    this.dirty = true;
-    if (this.timer !== null) this.timers.clear(this.timer);
-    this.timer = this.timers.set(() => void this.save(), SAVE_DELAY_MS);
+    this.writes.changed();
   }
 
   /** Writes the stored notes if anything changed; a cache that cannot be written only costs speed. */
-  async save(): Promise<void> {
-    if (this.timer !== null) this.timers.clear(this.timer);
-    this.timer = null;
-    if (!this.dirty) return;
-    this.dirty = false;
+  save(): Promise<void> {
+    return this.writes.flush();
+  }
+
+  private async write(): Promise<boolean> {
     const rows: Row[] = [...this.entries].map(([path, e]) => [path, e.mtime, e.size, e.length, e.hash, e.model]);
     const json = JSON.stringify({ version: this.version, rules: this.rulesKey, rows }, cacheReplacer);
     try {
       await this.adapter.write(this.file, `${hashText(json)}\n${json}`);
+      return true;
     } catch {
-      this.dirty = true;
+      return false;
     }
   }
 }

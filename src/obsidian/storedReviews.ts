@@ -11,6 +11,7 @@ import { reviewFromJson, reviewToJson } from '../cli/reviewJson';
 import type { CacheTimers } from './persistentParseCache';
 import { isReading, type Reading, type ReadRecorder } from './readRecorder';
 import { BUILD_IDENTITY } from '../core/buildIdentity';
+import { DelayedWrite } from './delayedWrite';
 
 /** Bumped whenever the file's shape or meaning changes; with the plugin's version, an older file is dropped whole. */
 const STORE_SCHEMA = 1;
@@ -93,8 +94,7 @@ function listingKey(files: VaultFile[]): string {
 export class StoredReviews {
   private kept: Kept[] = [];
   private loading: Promise<void> | null = null;
-  private timer: unknown = null;
-  private dirty = false;
+  private readonly writes: DelayedWrite;
   private readonly version: string;
 
   constructor(
@@ -104,6 +104,7 @@ export class StoredReviews {
     pluginVersion: string,
   ) {
     this.version = `${STORE_SCHEMA}/${pluginVersion}/${BUILD_IDENTITY}`;
+    this.writes = new DelayedWrite(timers, SAVE_DELAY_MS, () => this.write());
   }
 
   private async load(): Promise<void> {
@@ -164,17 +165,15 @@ export class StoredReviews {
   }
 
   private changed(): void {
-    this.dirty = true;
-    if (this.timer !== null) this.timers.clear(this.timer);
-    this.timer = this.timers.set(() => void this.save(), SAVE_DELAY_MS);
+    this.writes.changed();
   }
 
   /** Writes the kept reviews if anything changed; a store that cannot be written only costs speed, and is tried again at the next save. */
-  async save(): Promise<void> {
-    if (this.timer !== null) this.timers.clear(this.timer);
-    this.timer = null;
-    if (!this.dirty) return;
-    this.dirty = false;
+  save(): Promise<void> {
+    return this.writes.flush();
+  }
+
+  private async write(): Promise<boolean> {
     this.kept = this.kept.filter((k) => {
       try {
         k.text ??= reviewToJson(k.built!);
@@ -188,8 +187,9 @@ export class StoredReviews {
     const meta = JSON.stringify({ version: this.version, memos: this.kept.map((k) => k.memo) });
     try {
       await this.adapter.write(this.file, [hashText(meta), meta, ...this.kept.map((k) => k.text!)].join('\n'));
+      return true;
     } catch {
-      this.dirty = true;
+      return false;
     }
   }
 }
