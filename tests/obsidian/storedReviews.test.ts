@@ -49,14 +49,14 @@ function vault(notes: Record<string, string> = NOTES): App {
 }
 
 /** One app session of the plugin's stores: reviews go the way the commands take them (reviewCommands.ts). */
-function session(app: App, version = '1.0.0') {
+function session(app: App, version = '1.0.0', clock: () => number = Date.now) {
   const cache = new PersistentParseCache(app.vault.adapter, PARSES, noTimers, version);
   const reviews = new StoredReviews(app.vault.adapter, STORE, noTimers, version);
   const lag = new MetadataLag(app as never, new Component() as never);
   return {
     reviews,
     async review(asked: DaybookSettings = settings, period = week) {
-      const reads = new ReadRecorder(new ObsidianVault(app as never), (path) => lag.has(path));
+      const reads = new ReadRecorder(new ObsidianVault(app as never), (path) => lag.has(path), clock);
       const journal = await Journal.open(reads, asked, { parser: cache.lazyParser() });
       return reviews.build(journal, period, reads);
     },
@@ -109,16 +109,18 @@ describe('the plugin’s built reviews kept between app sessions', () => {
 
   it('rebuilds for a note changed within its mtime’s tick, same size (a file system keeping 2-second mtimes)', async () => {
     const app = vault();
-    // Two-second mtimes, and the test started at a tick's start so that all of it falls in one tick.
-    app.vault.now = () => Math.floor(Date.now() / 2000) * 2000;
-    await new Promise((resolve) => setTimeout(resolve, 2000 - (Date.now() % 2000)));
+    // Two-second mtimes, and every write and read within one tick, however long the build takes.
+    const tick = Math.floor(Date.now() / 2000) * 2000;
+    app.vault.now = () => tick;
     app.vault.put('Daily/2026-11-18.md', '## Wins\n- shipped [[Search]] with [[Cy]]\n');
-    await storedWeek(app);
+    const first = session(app, '1.0.0', () => tick + 500);
+    await first.review();
+    await first.close();
     const before = app.vault.getAbstractFileByPath('Daily/2026-11-18.md') as TFile;
     const stamp = { ...before.stat };
     app.vault.put('Daily/2026-11-18.md', '## Wins\n- shipped [[Search]] with [[Qi]]\n');
     expect({ size: before.stat.size, mtime: before.stat.mtime }).toEqual({ size: stamp.size, mtime: stamp.mtime });
-    const review = await session(app).review();
+    const review = await session(app, '1.0.0', () => tick + 1500).review();
     expect(JSON.stringify(review)).toContain('Qi');
     await expectFresh(app, review);
   });
