@@ -30,16 +30,16 @@ const MARKUP = /[*_~=`\\[\]]|<[^>\n]*>/gu;
 const EMPHASIS = /[*_~=`\\]|<[^>\n]*>/gu;
 const LINK_DESTINATION = /\]\([^)\n]*\)/gu;
 /**
- * What of a note's raw text may log a meeting: all of it (a meeting word, a role), only
- * the names a word that takes a person is followed by (`Paired with [[Ana]]`: a journal
+ * What of a note's raw text may log a meeting: all of it (`whole`: a meeting word, a role),
+ * only the names a word that takes a person is followed by (`Paired with [[Ana]]`: a journal
  * writing that on every day meets Ana, and no topic, however often the note names one),
  * or nothing.
  */
-function meetingText(raw: string): string | null {
+function meetingText(raw: string): { whole: true } | { names: string } | null {
   const plain = raw.replace(LINK_DESTINATION, '').replace(MARKUP, '');
-  if (MEETING_WORDS.test(plain) || ROLE_LABEL.test(plain)) return raw;
+  if (MEETING_WORDS.test(plain) || ROLE_LABEL.test(plain)) return { whole: true };
   const names = [...raw.replace(EMPHASIS, '').matchAll(SPOKEN_TO)].map((found) => found[1]);
-  return names.length > 0 ? names.join('\n') : null;
+  return names.length > 0 ? { names: names.join('\n') } : null;
 }
 
 /**
@@ -65,10 +65,10 @@ export async function notesThatMayMeet(journal: Journal, keys: string[], earlier
       spelt.push({ file, text: Promise.resolve(null) });
       continue;
     }
-    const text = meetingText(raw);
-    if (text === null) continue;
+    const found = meetingText(raw);
+    if (found === null) continue;
     // All at once: a speller on worker threads spells them side by side; the few names after a verb are spelt here.
-    spelt.push({ file, text: text === raw ? journal.spelling(file.path) : Promise.resolve(noteText(text)) });
+    spelt.push({ file, text: 'whole' in found ? journal.spelling(file.path) : Promise.resolve(noteText(found.names)) });
   }
   for (const { file, text } of spelt) {
     const words = await text;
