@@ -646,7 +646,8 @@ async function reviewBeforeChanges(journal: Journal, period: Period): Promise<{ 
     workLog,
   };
   return {
-    metHere,
+    // What changed says as people whom People lists as met: from the topics, the other links and under Projects.
+    metHere: new Set([...metHere, ...projectPeople]),
     finish: (history) => ({
       ...before,
       changes: changesOf(withoutTopics(history, new Set([...openers, ...worked])), period, settings.sliders, (p) => reviewNotePath(p, settings)),
