@@ -146,7 +146,7 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
     }
     // A bare `- DONE` is told by the bullets under it; with none, it says nothing: no task.
     const told = block.task === null ? '' : !isPlaceholder(block.text) ? taskText(block) : toldByChildren(note.blocks, i);
-    if (block.task && told !== '') tasks.push({ text: told, done: block.task.done, status: block.task.status, date: daily.day, path: daily.path, line: block.line });
+    if (block.task && told !== '') tasks.push({ text: told, done: block.task.done, status: block.task.status, date: daily.day, path: daily.path, line: block.line, ...(block.task.doneDate ? { doneDate: block.task.doneDate } : {}) });
   });
   const found = findIncidents(note);
   const incidents = found.map(({ links, ...incident }) => ({
@@ -635,7 +635,7 @@ async function reviewBeforeChanges(journal: Journal, period: Period): Promise<{ 
     otherLinks: tables.other.sorted(),
     incidents,
     projects,
-    tasks: withRollovers(tasks),
+    tasks: withRollovers(tasks.map((task) => asOf(task, period.end))),
     mood: summariseMood(days, settings.sliders),
     goals,
     highlights: brag.highlight,
@@ -724,6 +724,11 @@ function movePeopleFromProjects(projects: ReviewProject[], mentions: NoteDigest[
 function withoutTopics(history: History, keys: Set<string>): History {
   if (![...keys].some((key) => history.topics.has(key))) return history;
   return { ...history, topics: new Map([...history.topics].filter(([key]) => !keys.has(key))) };
+}
+
+/** A task as it stood on `end`: one done after it (its `✅ date`) was still open then. */
+function asOf(task: ReviewTask, end: string): ReviewTask {
+  return task.doneDate !== undefined && task.doneDate > end ? { ...task, done: false, status: 'open' } : task;
 }
 
 /**

@@ -29,6 +29,13 @@ export interface TaskEvent {
   line: number;
   text: string;
   status: 'open' | 'done' | 'cancelled';
+  /** A done task's `✅ date`: before it the task was open. */
+  doneDate?: string;
+}
+
+/** A task's state as it stood on `end`: one done after it was still open then. */
+export function statusOn(event: TaskEvent, end: string): TaskEvent['status'] {
+  return event.doneDate !== undefined && event.doneDate > end ? 'open' : event.status;
 }
 
 /**
@@ -152,7 +159,7 @@ export function addNotes(history: History, notes: DailyNote[], digests: NoteDige
       const key = sameText(task.text);
       if (key === '') continue;
       const events = history.tasks.get(key) ?? [];
-      events.push({ date: task.date, path: task.path, line: task.line, text: task.text, status: task.status });
+      events.push({ date: task.date, path: task.path, line: task.line, text: task.text, status: task.status, ...(task.doneDate ? { doneDate: task.doneDate } : {}) });
       history.tasks.set(key, events);
     }
     history.incidents.push(...facts.incidents);

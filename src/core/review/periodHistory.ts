@@ -47,7 +47,7 @@ function appearances(daily: DailyNote, facts: NoteDigest): Record<Timeline, Map<
   });
   facts.tasks.forEach((task, i) => {
     const key = sameText(task.text);
-    if (key !== '') at('tasks', key, i, { event: { date: task.date, path: task.path, line: task.line, text: task.text, status: task.status } });
+    if (key !== '') at('tasks', key, i, { event: { date: task.date, path: task.path, line: task.line, text: task.text, status: task.status, ...(task.doneDate ? { doneDate: task.doneDate } : {}) } });
   });
   return out;
 }
