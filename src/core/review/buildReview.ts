@@ -598,7 +598,7 @@ async function reviewBeforeChanges(journal: Journal, period: Period): Promise<{ 
   tables.topic.remove(openers);
   // Whom the journal logs a 1:1 or a meeting with, up to the period's last day, is a person, marked so or not:
   // someone met one to one in March is a person in May's week too.
-  const metOneOnOne = await metOneToOne(journal, period, [...tables.topic.keys(), ...tables.other.keys()]);
+  const metOneOnOne = await metOneToOne(journal, period, [...tables.topic.keys(), ...tables.other.keys()], extras);
   // Every later step, and every later review of this run, reads the period's notes through their digests, whom
   // they met and their opening tags, all worked out by now: their blocks go before What changed parses the baseline.
   journal.letGoOfBlocks(files.map((file) => file.path));
@@ -691,14 +691,15 @@ function ownPageLines(worked: Set<string>, others: EntryTable, projects: ReviewP
  * links) are parsed (notesThatMayMeet). In a function of its own, so the notes it reads are
  * held by nothing once it returns.
  */
-async function metOneToOne(journal: Journal, period: Period, keys: string[]): Promise<Set<string>> {
+async function metOneToOne(journal: Journal, period: Period, keys: string[], extras: DayExtra[]): Promise<Set<string>> {
   const earlier = journal.dailyNotes.filter((n) => n.day < period.start);
   const mayMeet = readsWholeHistory(journal, period.end) ? earlier : await notesThatMayMeet(journal, keys, earlier);
   const upToEnd = [...mayMeet, ...journal.dailyNotes.filter((n) => n.day >= period.start && n.day <= period.end)];
   await journal.load(upToEnd);
   const metNotes = upToEnd.map((file) => journal.parsedNote(file.path)).filter((n): n is DailyNote => n !== null);
   await prepareTargets(journal, metNotes);
-  return oneOnOnePeople(metNotes, journal.catalog, new Set(journal.dailyNotes.map((d) => d.path)));
+  // The period's meeting notes meet their attendees too: a team vault of meeting notes and no daily notes has people.
+  return oneOnOnePeople([...metNotes, ...extras], journal.catalog, new Set(journal.dailyNotes.map((d) => d.path)));
 }
 
 /**
