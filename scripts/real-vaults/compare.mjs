@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { markdownFiles } from './layout.mjs';
-import { aliasesInFrontmatter, countNote, Resolver } from './counter.mjs';
+import { aliasesInFrontmatter, countNote, Resolver, statusAsOf } from './counter.mjs';
 import { countLogseqNote, graphFiles, GraphResolver, journalDay, outlineBlocks, readGraphConfig } from './logseqCounter.mjs';
 
 function args(argv) {
@@ -111,7 +111,7 @@ function compareVault(daybook, vault) {
       if (key) counter.add(key, day, link.line);
     }
     for (const tag of found.tags) counter.add('tag:' + lower(tag.name), day, tag.line);
-    for (const task of found.tasks) counterTasks.set(`${day}:${task.line}`, task.status);
+    for (const task of found.tasks) counterTasks.set(`${day}:${task.line}`, statusAsOf(task, `${day.slice(0, 4)}-12-31`));
   }
 
   return finish(daybook, vault, layout, texts, counter, counterTasks, (name, path) => resolver.resolve(name, path, 'wiki'));
@@ -225,7 +225,7 @@ function compareGraph(daybook, dir) {
       if (key && openers.get(day.slice(0, 4))?.has(key)) continue;
       if (key) counter.add(key, day, ref.line);
     }
-    for (const task of found.tasks) counterTasks.set(`${day}:${task.line}`, task.status);
+    for (const task of found.tasks) counterTasks.set(`${day}:${task.line}`, statusAsOf(task, `${day.slice(0, 4)}-12-31`));
   }
   return finish(daybook, dir, { days }, texts, counter, counterTasks, (name) => resolver.resolve(name));
 }

@@ -2,7 +2,7 @@
 // Checks the counter itself against the rules it follows (see README.md → Decisions):
 //   node scripts/real-vaults/counter.check.mjs
 import assert from 'node:assert/strict';
-import { countNote, Resolver, taskOf } from './counter.mjs';
+import { countNote, Resolver, statusAsOf, taskOf } from './counter.mjs';
 import { countLogseqNote, outlineBlocks } from './logseqCounter.mjs';
 
 const links = (text) => countNote(text).links.map((l) => l.target);
@@ -68,5 +68,9 @@ check(refs('- [t]([[P]]) [f](../assets/q.sql) [u](https://x.dev)'), ['1:P'], "on
 check(refs('- a\n  tags:: [[T]], #u\n- ```\n  - [[in fence]]\n  ```'), ['2:T', '2:u'], 'property values reference pages; fences hold none');
 check(countLogseqNote('- TODO a\n\t- DONE b\nLATER not a block').tasks.map((t) => `${t.line}:${t.status}`), ['1:open', '2:done'], 'tasks are blocks starting with a marker');
 check(outlineBlocks('title:: x\n- a\n  more\n\t- b').map((b) => b.line), [1, 2, 4], 'blocks start at bullets; text before the first is the page block');
+check(statusAsOf(taskOf('[ ] venue ❌ 2024-01-31'), '2024-12-31'), 'cancelled', 'a cancelled date cancels an open box');
+check(statusAsOf(taskOf('[x] plan ✅ 2025-01-05'), '2024-12-31'), 'open', 'done after the period: open then');
+check(statusAsOf(taskOf('[x] plan ✅ 2024-12-05'), '2024-12-31'), 'done', 'done within the period');
+check(statusAsOf(taskOf('[ ] 09:15 ✅ standup'), '2024-12-31'), 'open', 'an emoji with no date is text');
 
 process.stdout.write(`counter: ${checks} checks passed\n`);

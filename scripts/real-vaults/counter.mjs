@@ -231,6 +231,19 @@ export function taskOf(content) {
   return null;
 }
 
+/**
+ * A task's status as a review of the period ending `end` reads it, from the Tasks
+ * plugin's emoji fields (README, What counts as what: Tasks): `❌ date` on an open box
+ * cancels it; a `✅ date` after `end` means it was still open then.
+ */
+export function statusAsOf(task, end) {
+  const cancelled = /❌\uFE0F?\s*\d{4}-\d{2}-\d{2}/u.test(task.text);
+  const done = /✅\uFE0F?\s*(\d{4}-\d{2}-\d{2})/u.exec(task.text)?.[1];
+  if (task.status === 'open' && cancelled) return 'cancelled';
+  if (task.status === 'done' && done !== undefined && done > end) return 'open';
+  return task.status;
+}
+
 /** Mentions in one inline token's children; `line` is the line the inline starts on (1-based). */
 function walkInline(children, line, out) {
   let inLink = 0;

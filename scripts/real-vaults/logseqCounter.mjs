@@ -210,7 +210,7 @@ export function countLogseqNote(text) {
         }
         return false;
       };
-      if (task && (task.text !== '' || toldBelow())) out.tasks.push({ status: task.status, line: block.line });
+      if (task && (task.text !== '' || toldBelow())) out.tasks.push({ status: task.status, line: block.line, text: task.text });
     }
     refsOf(content, block.line, out);
   }

@@ -5,6 +5,7 @@ import { BlockRefIndex } from './dialect/blockRefs';
 import { type Dialect, OBSIDIAN } from './dialect/dialect';
 import { TargetCatalog } from './links/targets';
 import { type NoteModel, parseNote } from './note/parseNote';
+import { mayBeMeetingNote } from './review/dayExtras';
 import { type NoteText, noteText } from './review/noteWords';
 import type { DaybookSettings } from './settings';
 import type { VaultFile, VaultSource, Warning } from './vault';
@@ -92,7 +93,11 @@ export class Journal {
     settings = settingsOfDays(settings, found);
     rememberDailyNotes(files, settings, found);
     const read = new Map(notes.map((n) => [n.day, n.path]));
-    const warnings = duplicates.map((d) => ({ path: d.path, message: read.has(d.day) ? `a second daily note for ${d.day}; only ${read.get(d.day)} is read` : `named like the daily note of ${d.day} but not by the daily note format; not read` }));
+    // A meeting note named by its day (`Meetings/2026-11-16 Sync.md`) is read with that day, as a meeting: not unread.
+    const meeting = (path: string) => settings.meetingNotes && mayBeMeetingNote(path, settings);
+    const warnings = duplicates
+      .filter((d) => read.has(d.day) || !meeting(d.path))
+      .map((d) => ({ path: d.path, message: read.has(d.day) ? `a second daily note for ${d.day}; only ${read.get(d.day)} is read` : `named like the daily note of ${d.day} but not by the daily note format; not read` }));
     warnings.push(...unreadDailyNotes(files, settings, notes, new Set(duplicates.map((d) => d.path))));
     const parser = options.parser ?? ((text: string) => parseNote(text, dialect.parse));
     return new Journal(source, settings, files, notes, warnings, parser, options.speller ?? noteText, options.pause ?? (() => Promise.resolve()), dialect, earlierNamed);

@@ -7,6 +7,7 @@ import { scanInline } from './inlineScan';
 import { markdownItTree } from './markdownItTree';
 import { quoteOf } from './quote';
 import { withoutDrawers } from './drawers';
+import { taskDates } from './taskFields';
 import { blockName, findFields, findSliderTokens, TASK_MARKER, type TaskStatus, type WikiLink } from './tokens';
 
 /**
@@ -32,7 +33,8 @@ export interface Block {
   parent: number;
   end: number;
   /** `done` is true for any closed task (done or cancelled), as before `status` existed. */
-  task: { done: boolean; status: TaskStatus } | null;
+  /** `doneDate`: the Tasks plugin's `✅ date` of a done task, the day it was done. */
+  task: { done: boolean; status: TaskStatus; doneDate?: string } | null;
   links: WikiLink[];
   tags: string[];
   fields: Record<string, string>;
@@ -218,7 +220,7 @@ class BlockBuilder {
       quote: quoteOf(markdown, node.type === 'heading'),
       parent,
       end: this.blocks.length + 1,
-      task: scan.task ? { done: scan.task.status !== 'open', status: scan.task.status } : null,
+      task: scan.task ? taskState(scan.task.status, text) : null,
       links: scan.links,
       tags: scan.tags,
       fields: rendered.includes('::') ? findFields(rendered) : {},
@@ -269,4 +271,14 @@ function visibleText(nodes: Phrasing[]): string {
     }
   }
   return out;
+}
+
+/**
+ * A task's state, its checkbox read with the Tasks plugin's fields: an open box with a
+ * `❌ date` was cancelled that day (the field says so, whatever box it sits in).
+ */
+function taskState(marked: TaskStatus, text: string): NonNullable<Block['task']> {
+  const dates = taskDates(text);
+  const status = marked === 'open' && dates.cancelled !== undefined ? 'cancelled' : marked;
+  return { done: status !== 'open', status, ...(status === 'done' && dates.done !== undefined ? { doneDate: dates.done } : {}) };
 }

@@ -146,7 +146,7 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
     }
     // A bare `- DONE` is told by the bullets under it; with none, it says nothing: no task.
     const told = block.task === null ? '' : !isPlaceholder(block.text) ? taskText(block) : toldByChildren(note.blocks, i);
-    if (block.task && told !== '') tasks.push({ text: told, done: block.task.done, status: block.task.status, date: daily.day, path: daily.path, line: block.line });
+    if (block.task && told !== '') tasks.push({ text: told, done: block.task.done, status: block.task.status, date: daily.day, path: daily.path, line: block.line, ...(block.task.doneDate ? { doneDate: block.task.doneDate } : {}) });
   });
   const found = findIncidents(note);
   const incidents = found.map(({ links, ...incident }) => ({
@@ -598,7 +598,7 @@ async function reviewBeforeChanges(journal: Journal, period: Period): Promise<{ 
   tables.topic.remove(openers);
   // Whom the journal logs a 1:1 or a meeting with, up to the period's last day, is a person, marked so or not:
   // someone met one to one in March is a person in May's week too.
-  const metOneOnOne = await metOneToOne(journal, period, [...tables.topic.keys(), ...tables.other.keys()]);
+  const metOneOnOne = await metOneToOne(journal, period, [...tables.topic.keys(), ...tables.other.keys()], extras);
   // Every later step, and every later review of this run, reads the period's notes through their digests, whom
   // they met and their opening tags, all worked out by now: their blocks go before What changed parses the baseline.
   journal.letGoOfBlocks(files.map((file) => file.path));
@@ -635,7 +635,7 @@ async function reviewBeforeChanges(journal: Journal, period: Period): Promise<{ 
     otherLinks: tables.other.sorted(),
     incidents,
     projects,
-    tasks: withRollovers(tasks),
+    tasks: withRollovers(tasks.map((task) => asOf(task, period.end))),
     mood: summariseMood(days, settings.sliders),
     goals,
     highlights: brag.highlight,
@@ -646,7 +646,8 @@ async function reviewBeforeChanges(journal: Journal, period: Period): Promise<{ 
     workLog,
   };
   return {
-    metHere,
+    // What changed says as people whom People lists as met: from the topics, the other links and under Projects.
+    metHere: new Set([...metHere, ...projectPeople]),
     finish: (history) => ({
       ...before,
       changes: changesOf(withoutTopics(history, new Set([...openers, ...worked])), period, settings.sliders, (p) => reviewNotePath(p, settings)),
@@ -690,14 +691,15 @@ function ownPageLines(worked: Set<string>, others: EntryTable, projects: ReviewP
  * links) are parsed (notesThatMayMeet). In a function of its own, so the notes it reads are
  * held by nothing once it returns.
  */
-async function metOneToOne(journal: Journal, period: Period, keys: string[]): Promise<Set<string>> {
+async function metOneToOne(journal: Journal, period: Period, keys: string[], extras: DayExtra[]): Promise<Set<string>> {
   const earlier = journal.dailyNotes.filter((n) => n.day < period.start);
   const mayMeet = readsWholeHistory(journal, period.end) ? earlier : await notesThatMayMeet(journal, keys, earlier);
   const upToEnd = [...mayMeet, ...journal.dailyNotes.filter((n) => n.day >= period.start && n.day <= period.end)];
   await journal.load(upToEnd);
   const metNotes = upToEnd.map((file) => journal.parsedNote(file.path)).filter((n): n is DailyNote => n !== null);
   await prepareTargets(journal, metNotes);
-  return oneOnOnePeople(metNotes, journal.catalog, new Set(journal.dailyNotes.map((d) => d.path)));
+  // The period's meeting notes meet their attendees too: a team vault of meeting notes and no daily notes has people.
+  return oneOnOnePeople([...metNotes, ...extras], journal.catalog, new Set(journal.dailyNotes.map((d) => d.path)));
 }
 
 /**
@@ -723,6 +725,11 @@ function movePeopleFromProjects(projects: ReviewProject[], mentions: NoteDigest[
 function withoutTopics(history: History, keys: Set<string>): History {
   if (![...keys].some((key) => history.topics.has(key))) return history;
   return { ...history, topics: new Map([...history.topics].filter(([key]) => !keys.has(key))) };
+}
+
+/** A task as it stood on `end`: one done after it (its `✅ date`) was still open then. */
+function asOf(task: ReviewTask, end: string): ReviewTask {
+  return task.doneDate !== undefined && task.doneDate > end ? { ...task, done: false, status: 'open' } : task;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { type Period, periodContaining, shiftPeriod } from '../dates/periods';
 import type { SliderSetting } from '../settings';
-import type { History, TaskEvent, Track } from './history';
+import { type History, statusOn, type TaskEvent, type Track } from './history';
 
 /**
  * What changed in a period against the previous period of the same kind that
@@ -206,9 +206,9 @@ function taskChanges(tasks: Map<string, TaskEvent[]>, period: Range, baseline: R
     const days = [...new Map(inPeriod.map((e) => [e.date, { date: e.date, path: e.path }])).values()];
     const base = { text: last.text, opened: first.date, path: first.path };
     if (first.date >= period.start) out.opened.push({ ...base, days });
-    const closing = inPeriod.find((e) => e.status !== 'open');
-    if (closing && last.status !== 'open') out.closed.push({ ...base, closed: closing.date, days });
-    else if (last.status === 'open' && first.date < period.start && baseline && last.date >= baseline.start) {
+    const closing = inPeriod.find((e) => statusOn(e, period.end) !== 'open');
+    if (closing && statusOn(last, period.end) !== 'open') out.closed.push({ ...base, closed: closing.date, days });
+    else if (statusOn(last, period.end) === 'open' && first.date < period.start && baseline && last.date >= baseline.start) {
       out.carried.push({ ...base, age: daysBetween(first.date, period.end), days: days.length ? days : [{ date: last.date, path: last.path }] });
     }
   }
@@ -305,7 +305,7 @@ export function keysNeedingEarlier(history: History, period: Period, baseline: P
   }
   for (const [key, events] of history.tasks) {
     const last = events[events.length - 1];
-    if (last.date >= period.start || last.status === 'open') out.push({ timeline: 'tasks', key, last: false });
+    if (last.date >= period.start || statusOn(last, period.end) === 'open') out.push({ timeline: 'tasks', key, last: false });
   }
   return out;
 }

@@ -94,3 +94,32 @@ export function unlinkableName(name: string): string | null {
   return `would name notes with ${JSON.stringify(found[0])}, which Obsidian does not allow in a note's name and a link cannot hold`;
 }
 /* eslint-enable no-control-regex -- the end of the patterns above */
+
+/**
+ * An opening `[[` that no `]]` closes (a quote cut from `Talk to Ana about
+ * [[#Data questions`) is escaped, so it cannot swallow the day link the review
+ * writes after the quote. Pairs nest, as Logseq's `[[[[a]] b]]` does; code
+ * spans are left as written.
+ */
+export function withoutOpenWikiBrackets(text: string): string {
+  if (!text.includes('[[')) return text;
+  return text
+    .split(/(`+[^`]*`+)/)
+    .map((part, i) => {
+      if (i % 2 === 1 || !part.includes('[[')) return part;
+      const open: number[] = [];
+      for (const match of part.matchAll(/\[\[|\]\]/g)) {
+        if (match[0] === '[[') open.push(match.index);
+        else open.pop();
+      }
+      if (open.length === 0) return part;
+      let out = '';
+      let from = 0;
+      for (const at of open) {
+        out += `${part.slice(from, at)}\\[\\[`;
+        from = at + 2;
+      }
+      return out + part.slice(from);
+    })
+    .join('');
+}

@@ -18,6 +18,8 @@ export interface Track {
   link?: string;
   /** Whether the review writes it as a link (a project may be plain text). */
   linked: boolean;
+  /** A linked project: the key of the page its name links, so What changed can tell a person met under *Projects*. */
+  target?: string;
   days: TrackDay[];
 }
 
@@ -27,6 +29,13 @@ export interface TaskEvent {
   line: number;
   text: string;
   status: 'open' | 'done' | 'cancelled';
+  /** A done task's `✅ date`: before it the task was open. */
+  doneDate?: string;
+}
+
+/** A task's state as it stood on `end`: one done after it was still open then. */
+export function statusOn(event: TaskEvent, end: string): TaskEvent['status'] {
+  return event.doneDate !== undefined && event.doneDate > end ? 'open' : event.status;
 }
 
 /**
@@ -41,6 +50,12 @@ export interface History {
   people: Map<string, Track>;
   topics: Map<string, Track>;
   projects: Map<string, Track>;
+  /**
+   * Other links, and the links naming a project: a review takes whom it meets among
+   * them for people (a colleague with no note, met one to one), and What changed
+   * says those as people, from every mention.
+   */
+  others: Map<string, Track>;
   /** One entry per task text (the same task carried from day to day is one), its writings oldest first. */
   tasks: Map<string, TaskEvent[]>;
   /** Every incident, oldest first. */
@@ -73,7 +88,7 @@ export function readsWholeHistory(journal: Journal, end: string): boolean {
 }
 
 export function emptyHistory(): History {
-  return { days: [], people: new Map(), topics: new Map(), projects: new Map(), tasks: new Map(), incidents: [] };
+  return { days: [], people: new Map(), topics: new Map(), projects: new Map(), others: new Map(), tasks: new Map(), incidents: [] };
 }
 
 /**
@@ -118,16 +133,16 @@ export function addNotes(history: History, notes: DailyNote[], digests: NoteDige
   notes.forEach((daily, i) => {
     const facts = digests[i];
     history.days.push({ date: daily.day, path: daily.path, mood: facts.mood });
-    for (const { kind, target } of facts.mentions) {
-      if (kind === 'other') continue;
-      const tracks = kind === 'person' ? history.people : history.topics;
+    const mention = (tracks: Map<string, Track>, target: NoteDigest['mentions'][number]['target']) => {
       let track = tracks.get(target.key);
       if (!track) {
         track = { name: target.name, path: target.path, ...(target.link ? { link: target.link } : {}), linked: true, days: [] };
         tracks.set(target.key, track);
       }
       addDay(track, daily.day, daily.path);
-    }
+    };
+    for (const { kind, target } of facts.mentions) mention(kind === 'person' ? history.people : kind === 'topic' ? history.topics : history.others, target);
+    for (const { target } of facts.projectMentions) mention(history.others, target);
     const projectsToday = new Set<string>();
     for (const project of facts.projects) {
       const key = foldName(project.name);
@@ -135,7 +150,7 @@ export function addNotes(history: History, notes: DailyNote[], digests: NoteDige
       projectsToday.add(key);
       let track = history.projects.get(key);
       if (!track) {
-        track = { name: project.name, path: null, linked: project.linked, days: [] };
+        track = projectTrack(project, facts);
         history.projects.set(key, track);
       }
       addDay(track, daily.day, daily.path);
@@ -144,9 +159,15 @@ export function addNotes(history: History, notes: DailyNote[], digests: NoteDige
       const key = sameText(task.text);
       if (key === '') continue;
       const events = history.tasks.get(key) ?? [];
-      events.push({ date: task.date, path: task.path, line: task.line, text: task.text, status: task.status });
+      events.push({ date: task.date, path: task.path, line: task.line, text: task.text, status: task.status, ...(task.doneDate ? { doneDate: task.doneDate } : {}) });
       history.tasks.set(key, events);
     }
     history.incidents.push(...facts.incidents);
   });
+}
+
+/** A project's track, before its days: a linked one knows the page its name links (the link named on its line). */
+export function projectTrack(project: NoteDigest['projects'][number], facts: NoteDigest): Track {
+  const named = project.linked ? facts.projectMentions.find((m) => m.line === project.line && m.mention.path === project.path) : undefined;
+  return { name: project.name, path: null, linked: project.linked, ...(named ? { target: named.target.key } : {}), days: [] };
 }

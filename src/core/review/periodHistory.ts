@@ -4,7 +4,7 @@ import type { DailyNote, Journal } from '../journal';
 import { foldName } from '../links/targets';
 import type { NoteDigest } from './buildReview';
 import { keysNeedingEarlier } from './changes';
-import { addNotes, emptyHistory, type History, journalHistory, readsWholeHistory, type TaskEvent, type Track } from './history';
+import { addNotes, emptyHistory, type History, journalHistory, projectTrack, readsWholeHistory, type TaskEvent, type Track } from './history';
 import { EarlierMatcher } from './earlierMatches';
 import { lastSegmentWords, type NoteText, wordsOf } from './noteWords';
 import { sameText } from './renderSections';
@@ -20,7 +20,7 @@ type Digester = (journal: Journal, notes: DailyNote[]) => Promise<NoteDigest[]>;
 export const SPELLED_AHEAD = 512;
 
 /** The timelines of a history a query can be about. */
-type Timeline = 'people' | 'topics' | 'projects' | 'tasks';
+type Timeline = 'people' | 'topics' | 'projects' | 'others' | 'tasks';
 
 /** A key's first appearance in one note: where in the note (the history lists keys in that order) and what it was called there. */
 interface Appearance {
@@ -37,14 +37,17 @@ function appearances(daily: DailyNote, facts: NoteDigest): Record<Timeline, Map<
   const at = (timeline: Timeline, key: string, position: number, more: Partial<Appearance>) => {
     if (!out[timeline].has(key)) out[timeline].set(key, { date: daily.day, path: daily.path, position, ...more });
   };
-  facts.mentions.forEach(({ kind, target }, i) => {
-    if (kind === 'other') return;
-    at(kind === 'person' ? 'people' : 'topics', target.key, i, { track: { name: target.name, path: target.path, ...(target.link ? { link: target.link } : {}), linked: true } });
+  const track = (target: NoteDigest['mentions'][number]['target']) => ({ track: { name: target.name, path: target.path, ...(target.link ? { link: target.link } : {}), linked: true } });
+  facts.mentions.forEach(({ kind, target }, i) => at(kind === 'person' ? 'people' : kind === 'topic' ? 'topics' : 'others', target.key, i, track(target)));
+  // After the note's mentions, as the whole history adds them.
+  facts.projectMentions.forEach(({ target }, i) => at('others', target.key, facts.mentions.length + i, track(target)));
+  facts.projects.forEach((project, i) => {
+    const { days: _days, ...kept } = projectTrack(project, facts);
+    at('projects', foldName(project.name), i, { track: kept });
   });
-  facts.projects.forEach((project, i) => at('projects', foldName(project.name), i, { track: { name: project.name, path: null, linked: project.linked } }));
   facts.tasks.forEach((task, i) => {
     const key = sameText(task.text);
-    if (key !== '') at('tasks', key, i, { event: { date: task.date, path: task.path, line: task.line, text: task.text, status: task.status } });
+    if (key !== '') at('tasks', key, i, { event: { date: task.date, path: task.path, line: task.line, text: task.text, status: task.status, ...(task.doneDate ? { doneDate: task.doneDate } : {}) } });
   });
   return out;
 }
@@ -105,9 +108,11 @@ export async function periodHistory(journal: Journal, period: Period, digestNote
   }
   const start = baseline.start;
 
-  // A topic the review counts as a person (met one to one) is said as one: its last mention before is wanted too.
-  const asked = keysNeedingEarlier(history, period, baseline).filter((q) => !(q.timeline === 'topics' && people.has(q.key)));
-  const found = [...asked, ...[...people].filter((key) => history.topics.has(key)).map((key) => ({ timeline: 'topics' as const, key, last: true }))];
+  // A topic or other link the review counts as a person (met one to one) is said as one: its first and last mentions
+  // before are wanted in both timelines, as either may hold its earlier ones; a project naming such a person is none.
+  const asPerson = (q: { timeline: string; key: string }) => (q.timeline === 'topics' && people.has(q.key)) || (q.timeline === 'projects' && people.has(history.projects.get(q.key)?.target ?? ''));
+  const asked = keysNeedingEarlier(history, period, baseline).filter((q) => !asPerson(q));
+  const found = [...asked, ...[...people].flatMap((key) => (['topics', 'others'] as const).map((timeline) => ({ timeline, key, last: true })))];
   const earlier: DailyNoteFile[] = [];
   let queries: Query[] | null = null;
   let matcher: EarlierMatcher | null = null;
@@ -233,7 +238,7 @@ async function search(journal: Journal, earlier: DailyNoteFile[], queries: Query
 }
 
 function noAppearances(): Record<Timeline, Map<string, Appearance>> {
-  return { people: new Map(), topics: new Map(), projects: new Map(), tasks: new Map() };
+  return { people: new Map(), topics: new Map(), projects: new Map(), others: new Map(), tasks: new Map() };
 }
 
 /**
@@ -244,10 +249,11 @@ function noAppearances(): Record<Timeline, Map<string, Appearance>> {
 function withEarlier(history: History, queries: Query[]): History {
   const found = queries.filter((q) => q.first);
   const order = (a: Query, b: Query) => (a.first as Appearance).date.localeCompare((b.first as Appearance).date) || (a.first as Appearance).position - (b.first as Appearance).position;
-  const out: History = { ...history, people: new Map(), topics: new Map(), projects: new Map(), tasks: new Map() };
-  for (const timeline of ['people', 'topics', 'projects'] as const) {
+  const out: History = { ...history, people: new Map(), topics: new Map(), projects: new Map(), others: new Map(), tasks: new Map() };
+  for (const timeline of ['people', 'topics', 'projects', 'others'] as const) {
     for (const q of found.filter((f) => f.timeline === timeline).sort(order)) {
-      const track = history[timeline].get(q.key) as Track;
+      // A person's mentions in a timeline the period and baseline do not use are only earlier ones.
+      const track = history[timeline].get(q.key) ?? { days: [] };
       const first = q.first as Appearance;
       const days = [{ date: first.date, path: first.path, count: 1 }];
       const last = q.last ?? null;
@@ -268,19 +274,25 @@ export async function historyFor(journal: Journal, period: Period, digestNotes: 
 }
 
 /**
- * The history with these topics as people: the review lists whom the journal met one to one
- * under People, so What changed says them as people too. After the people already there, in
- * the topics' order, so both histories (the period's own and the whole) list them alike.
+ * The history with these topics and other links as people: the review lists whom the journal met
+ * one to one under People, so What changed says them as people too, and no project names them.
+ * After the people already there, in the topics' then the other links' order, so both histories
+ * (the period's own and the whole) list them alike.
  */
 function asPeople(history: History, keys: Set<string>): History {
-  if (![...keys].some((key) => history.topics.has(key))) return history;
+  const namesPerson = (track: Track) => track.target !== undefined && keys.has(track.target);
+  if (![...keys].some((key) => history.topics.has(key) || history.others.has(key)) && ![...history.projects.values()].some(namesPerson)) return history;
   const people = new Map(history.people);
+  const take = (key: string, track: Track) => people.set(key, people.has(key) ? mergedDays(people.get(key) as Track, track) : track);
   const topics = new Map<string, Track>();
   for (const [key, track] of history.topics) {
     if (!keys.has(key)) topics.set(key, track);
-    else people.set(key, people.has(key) ? mergedDays(people.get(key) as Track, track) : track);
+    else take(key, track);
   }
-  return { ...history, people, topics };
+  for (const [key, track] of history.others) if (keys.has(key)) take(key, track);
+  // Whom the review met is a person, never a project: the link under *Projects* is among their mentions (others).
+  const projects = new Map([...history.projects].filter(([, track]) => !namesPerson(track)));
+  return { ...history, people, topics, projects };
 }
 
 function mergedDays(kept: Track, other: Track): Track {

@@ -1,9 +1,10 @@
 import { format } from 'date-fns';
 import { dayToDate } from '../dates/periods';
 import { withoutExtension } from '../vault';
-import { wikiLink } from './escape';
+import { wikiLink, withoutOpenWikiBrackets } from './escape';
 import { graphBeingWritten, pageLink } from './pageLinks';
 import { relativeTo } from './relink';
+import { withoutTaskFields } from '../note/taskFields';
 
 /** Small pieces of markdown the review renderers share. */
 
@@ -94,12 +95,15 @@ export function compactDays(refs: { date: string; path: string }[], linked = 4):
   return `on ${plural(days.length, 'day')}, ${daySpan(days[0][0], days[days.length - 1][0])}: ${links.join(', ')} …`;
 }
 
-/** Roam macros read as noise in a quote; checkboxes are shown by the list they sit in. */
+/**
+ * Roam macros and the Tasks plugin's fields read as noise in a quote; checkboxes are shown by the list they
+ * sit in; an unclosed `[[` would swallow the day link written after the quote.
+ */
 function cleanQuote(text: string): string {
   // Most quotes hold neither macros nor runs of white space: skip the regexes for them.
   let clean = text.includes('{{') ? text.replace(/\{\{\[\[(TODO|DONE)\]\]\}\}\s*/g, '').replace(/\{\{[^{}]*\}\}/g, '') : text;
   if (/\s\s|[\t\n\r]/.test(clean)) clean = clean.replace(/\s+/g, ' ');
-  return clean.trim();
+  return withoutOpenWikiBrackets(withoutTaskFields(clean.trim()));
 }
 
 /** `[text](address)`, the address without spaces, as quotes copy links from the web. */

@@ -145,6 +145,8 @@ export interface ReviewTask {
   line: number;
   /** For an open task carried over from day to day: the later day of the period it was checked (the same text, done). */
   doneOn?: string;
+  /** A done task's Tasks-plugin `✅ date`: a review of a period ending before it lists the task as open. */
+  doneDate?: string;
 }
 
 export interface ReviewGoal {

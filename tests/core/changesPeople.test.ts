@@ -1,0 +1,26 @@
+import { parsePeriodId } from '../../src/core/dates/periods';
+import { buildReview } from '../../src/core/review/buildReview';
+import { folderJournal } from '../helpers/historyCompare';
+import { fixture } from '../helpers/cli';
+
+async function changesOf(period: string) {
+  const journal = await folderJournal(fixture('met-in-changes'))();
+  const data = await buildReview(journal, parsePeriodId(period)!);
+  return { data, changes: data.changes! };
+}
+
+describe('What changed says whom the review meets as people (met-in-changes)', () => {
+  it('lists a person known only by a link to no note, met one to one, as a new person', async () => {
+    const { data, changes } = await changesOf('2026-W47');
+    expect(data.people.map((p) => p.name)).toContain('Tomas Berg');
+    expect(changes.people.new.map((p) => p.name)).toContain('Tomas Berg');
+  });
+
+  it('lists a person linked under Projects and met on a later day as a person, never a project started', async () => {
+    const { changes } = await changesOf('2026-W47');
+    expect(changes.projects.started.map((p) => p.name)).toEqual(['Kiln rollout']);
+    const priya = changes.people.new.find((p) => p.name === 'Priya Nair');
+    // Both days count, the one under Projects too, as in the review's People.
+    expect(priya?.days.map((d) => d.date)).toEqual(['2026-11-16', '2026-11-18']);
+  });
+});
