@@ -1,6 +1,7 @@
 import type { DailyNoteFile } from '../dailyNotes';
 import type { Journal } from '../journal';
-import { type NoteText, noteText, spells } from './noteWords';
+import { EarlierMatcher } from './earlierMatches';
+import { type NoteText, noteText } from './noteWords';
 import { SPOKEN_VERBS } from './oneOnOnes';
 import { formsOf } from './periodHistory';
 
@@ -54,7 +55,10 @@ function meetingText(raw: string): { whole: true } | { names: string } | null {
 export async function notesThatMayMeet(journal: Journal, keys: string[], earlier: DailyNoteFile[]): Promise<DailyNoteFile[]> {
   if (keys.length === 0 || earlier.length === 0) return [];
   if (keys.some((key) => key.startsWith('path:'))) await journal.catalog.loadAliasesNow();
-  const forms = keys.flatMap((key) => formsOf(journal, 'topics', key));
+  // Looked up by each note's words, not tried one by one: a year's keys against a thousand notes was half the search.
+  // A form of no words is spelt by no note (`spells`), so it is left out.
+  const forms = keys.flatMap((key) => formsOf(journal, 'topics', key)).filter((form) => form.length > 0);
+  const matcher = new EarlierMatcher([{ forms, tasks: false }]);
   const out: DailyNoteFile[] = [];
   const spelt: { file: DailyNoteFile; text: Promise<NoteText | null> }[] = [];
   for (const file of earlier) {
@@ -72,7 +76,7 @@ export async function notesThatMayMeet(journal: Journal, keys: string[], earlier
   }
   for (const { file, text } of spelt) {
     const words = await text;
-    if (words === null || forms.some((form) => spells(words, form))) out.push(file);
+    if (words === null || matcher.matches(words).size > 0) out.push(file);
   }
   return out;
 }
