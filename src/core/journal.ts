@@ -255,6 +255,11 @@ export class Journal {
     if (!keepText) this.texts.delete(path);
   }
 
+  /** Lets go of a note's raw text read to be looked at, not parsed (its words, if spelled, stay). */
+  dropText(path: string): void {
+    this.texts.delete(path);
+  }
+
   /** Lets go of the raw texts read ahead, but those of notes about to be parsed, and of every note's words. */
   keepRawTexts(paths: Set<string>): void {
     for (const path of this.texts.keys()) if (!paths.has(path)) this.texts.delete(path);
