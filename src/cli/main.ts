@@ -125,7 +125,7 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
   const cache = dir === null ? null : new DiskParseCache(dir, parse, rules);
   const index = dir === null ? null : new FrontmatterIndex(dir, rules.pageProperties);
   const vault = dir === null ? opened.vault : new FolderVault(opened.vault.root, { index: index ?? undefined, listing: new ListingCache(dir), trackReads: true, pageProperties: rules.pageProperties });
-  const journal = await Journal.open(vault, opened.settings, { parser: sharing(cache ? cache.parser : parse), speller, dialect: opened.dialect, findDailyNotes: dir === null ? undefined : new DailyNoteIndex(dir).find });
+  const journal = await Journal.open(vault, opened.settings, { parser: sharing(cache ? cache.parser : parse), speller, spellsAhead: () => pool !== null, dialect: opened.dialect, findDailyNotes: dir === null ? undefined : new DailyNoteIndex(dir).find });
   // Links out of the vault, loops, and second daily notes for a day: never read, so said once, by path.
   printWarnings([...vault.skipped, ...journal.warnings], io);
   if (options.write) vault.removeStaleTemporaries();
@@ -160,7 +160,7 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
   };
   const period = options.all ? null : periodOf(options, io);
   const inScope = options.all ? journal.dailyNotes.length : period ? journal.dailyNotesIn(period).length : 0;
-  if (options.workers !== false && inScope >= POOL_THRESHOLD) pool = ParsePool.start(rules, !options.all);
+  if (options.workers !== false && inScope >= POOL_THRESHOLD) pool = ParsePool.start(rules, !options.all, { forced: options.workers === true });
   try {
     // With workers, the notes of every review that needs work go to them at once, so all of them stay busy.
     const preload = pool ? (periods: Period[]) => whileParsing(journal, periods.filter((p) => options.force || !upToDate(p)).flatMap((p) => journal.dailyNotesIn(p))) : null;
@@ -441,7 +441,8 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--write', 'create or update the review note in the vault')
     .option('--force', 'rewrite a review whose generated part was edited by hand, keeping the edited note as a backup')
     .option('--no-cache', 'parse every note afresh, without reading or writing the parse cache')
-    .option('--no-workers', 'parse on this thread only; by default a run over 60+ daily notes parses on worker threads, one per core')
+    .option('--workers', 'parse on worker threads even for one review on two cores, where one thread alone is faster')
+    .option('--no-workers', 'parse on this thread only; by default a run over 60+ daily notes parses on worker threads, one per core (one review on two cores: on this thread)')
     .option('--cache-dir <dir>', 'where parsed notes are cached (default: $XDG_CACHE_HOME/daybook/<vault id>, else ~/.cache/…)')
     .action(async (options: ReviewOptions) => setExit(await review(options, io)));
   cli

@@ -46,6 +46,11 @@ export interface JournalOptions {
   pause?: () => Promise<void>;
   /** How the listing's daily notes are found: the CLI answers from its cache when the listing is the last run's. */
   findDailyNotes?: (files: VaultFile[], settings: DaybookSettings) => DailyNotesFound;
+  /**
+   * Whether the speller works beside this thread (the CLI's workers): only then do notes
+   * spelled ahead of the search save time; on this thread they only hold memory.
+   */
+  spellsAhead?: () => boolean;
 }
 
 /** How many notes a review digests between two pauses. */
@@ -76,6 +81,7 @@ export class Journal {
     private readonly speller: NoteSpeller,
     readonly pause: () => Promise<void>,
     readonly dialect: Dialect,
+    readonly spellsAhead: () => boolean,
     /** Daily notes read by a format the daily folder's older notes are named in, not by the daily format. */
     private readonly earlierNamed: ReadonlySet<string>,
   ) {
@@ -100,7 +106,7 @@ export class Journal {
       .map((d) => ({ path: d.path, message: read.has(d.day) ? `a second daily note for ${d.day}; only ${read.get(d.day)} is read` : `named like the daily note of ${d.day} but not by the daily note format; not read` }));
     warnings.push(...unreadDailyNotes(files, settings, notes, new Set(duplicates.map((d) => d.path))));
     const parser = options.parser ?? ((text: string) => parseNote(text, dialect.parse));
-    return new Journal(source, settings, files, notes, warnings, parser, options.speller ?? noteText, options.pause ?? (() => Promise.resolve()), dialect, earlierNamed);
+    return new Journal(source, settings, files, notes, warnings, parser, options.speller ?? noteText, options.pause ?? (() => Promise.resolve()), dialect, options.spellsAhead ?? (() => false), earlierNamed);
   }
 
   /** What Daybook found in the folder as a whole (a Logseq graph's journal pages and pages), the part of `describe` no period changes. */
@@ -252,6 +258,11 @@ export class Journal {
   letGo(path: string, keepText: boolean): void {
     this.spellings.delete(path);
     if (!keepText) this.texts.delete(path);
+  }
+
+  /** Lets go of a note's raw text read to be looked at, not parsed (its words, if spelled, stay). */
+  dropText(path: string): void {
+    this.texts.delete(path);
   }
 
   /** Lets go of the raw texts read ahead, but those of notes about to be parsed, and of every note's words. */

@@ -49,22 +49,21 @@ for (const c of '*_`[]') KEY_MARKS[c.charCodeAt(0)] = 1;
  * (when given) the last word and the last two words before each line break
  * (the text's last ones so far, when a line has none). A word may be split
  * by dropped marks (`wo` + `rd`); its pieces make it. Read by char codes
- * through a table: spelling the earlier notes was most of a cold yearly
- * review's worker time.
+ * through a table, each word's hash (`hashOf`) taken as its characters are
+ * read, and pairs marked as they come: spelling the earlier notes was most of
+ * a cold yearly review's worker time.
  */
 function spelled(folded: string, dropKeyMarks: boolean, lineEnds?: Set<string>, words?: Set<string>, pairs?: Uint8Array): string {
+  // No closures over the loop's variables: V8 keeps a variable a closure shares in memory, not a register.
   const all: string[] = [];
-  const endLine = () => {
-    const last = all.length - 1;
-    if (!lineEnds || last < 0) return;
-    lineEnds.add(all[last]);
-    if (last > 0) lineEnds.add(`${all[last - 1]} ${all[last]}`);
-  };
   const n = folded.length;
   let word = '';
   let run = -1;
-  for (let i = 0; i < n; i++) {
-    let code = folded.charCodeAt(i);
+  let hash = FNV_OFFSET;
+  let before = 0;
+  for (let i = 0; i <= n; i++) {
+    // One step past the end stands for a space, which ends the last word.
+    let code = i < n ? folded.charCodeAt(i) : 32;
     let wide = false;
     if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
       const low = folded.charCodeAt(i + 1);
@@ -73,35 +72,33 @@ function spelled(folded: string, dropKeyMarks: boolean, lineEnds?: Set<string>, 
         wide = true;
       }
     }
-    const kind = dropKeyMarks && code < 128 && KEY_MARKS[code] === 1 ? DROP : classOf(code);
+    const kind = dropKeyMarks && code < 128 && KEY_MARKS[code] === 1 ? DROP : code < 0x10000 && PLANE[code] !== UNKNOWN ? PLANE[code] : classOf(code);
     if (kind === KEEP) {
       if (run === -1) run = i;
-    } else {
-      if (run !== -1) word += folded.slice(run, i);
-      run = -1;
-      if (kind === SPACE) {
-        if (word !== '') {
-          all.push(word);
-          words?.add(word);
-          word = '';
-        }
-        if (code === 10) endLine();
-      }
+      if (wide) {
+        hash = Math.imul(hash ^ folded.charCodeAt(i), FNV_PRIME);
+        hash = Math.imul(hash ^ folded.charCodeAt(i + 1), FNV_PRIME);
+        i++;
+      } else hash = Math.imul(hash ^ code, FNV_PRIME);
+      continue;
     }
+    if (run !== -1) word = word === '' ? folded.slice(run, i) : word + folded.slice(run, i);
+    run = -1;
     if (wide) i++;
-  }
-  if (run !== -1) word += folded.slice(run);
-  if (word !== '') {
-    all.push(word);
-    words?.add(word);
-  }
-  endLine();
-  if (pairs) {
-    let before = all.length ? hashOf(all[0]) : 0;
-    for (let i = 1; i < all.length; i++) {
-      const hash = hashOf(all[i]);
-      markPair(pairs, before, hash);
-      before = hash;
+    if (kind !== SPACE) continue;
+    if (word !== '') {
+      all.push(word);
+      words?.add(word);
+      const done = hash >>> 0;
+      if (pairs && all.length > 1) markPair(pairs, before, done);
+      before = done;
+      word = '';
+      hash = FNV_OFFSET;
+    }
+    if ((code === 10 || i >= n) && lineEnds && all.length > 0) {
+      const last = all.length - 1;
+      lineEnds.add(all[last]);
+      if (last > 0) lineEnds.add(`${all[last - 1]} ${all[last]}`);
     }
   }
   return all.length === 0 ? ' ' : ` ${all.join(' ')} `;
@@ -110,27 +107,42 @@ function spelled(folded: string, dropKeyMarks: boolean, lineEnds?: Set<string>, 
 /** Bits of a note's filter of the words that stand next to each other in one of its readings. */
 const PAIR_BITS = 1 << 14;
 
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
 /** FNV-1a over a word's char codes. */
 function hashOf(word: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME);
   return hash >>> 0;
 }
 
-/** The two bits one pair of words sets (a Bloom filter: a pair absent leaves a bit clear, nearly always). */
-function pairBits(first: number, second: number): [number, number] {
+/** The first of the two bits one pair of words sets (a Bloom filter: a pair absent leaves a bit clear, nearly always). */
+function firstBit(first: number, second: number): number {
+  return (Math.imul(first ^ Math.imul(second, 0x9e3779b1), 0x85ebca6b) >>> 0) % PAIR_BITS;
+}
+
+/** The second, from the same mix. */
+function secondBit(first: number, second: number): number {
   const mixed = Math.imul(first ^ Math.imul(second, 0x9e3779b1), 0x85ebca6b) >>> 0;
-  return [mixed % PAIR_BITS, (Math.imul(mixed ^ (mixed >>> 15), 0xc2b2ae35) >>> 0) % PAIR_BITS];
+  return (Math.imul(mixed ^ (mixed >>> 15), 0xc2b2ae35) >>> 0) % PAIR_BITS;
 }
 
 function markPair(pairs: Uint8Array, first: number, second: number): void {
-  for (const bit of pairBits(first, second)) pairs[bit >> 3] |= 1 << (bit & 7);
+  const a = firstBit(first, second);
+  const b = secondBit(first, second);
+  pairs[a >> 3] |= 1 << (a & 7);
+  pairs[b >> 3] |= 1 << (b & 7);
 }
 
 /** False when some two words of these never stand next to each other in any of the note's readings: then no reading spells them. */
 function mayAdjoin(pairs: Uint8Array, words: string[]): boolean {
   for (let i = 1; i < words.length; i++) {
-    for (const bit of pairBits(hashOf(words[i - 1]), hashOf(words[i]))) if ((pairs[bit >> 3] & (1 << (bit & 7))) === 0) return false;
+    const first = hashOf(words[i - 1]);
+    const second = hashOf(words[i]);
+    const a = firstBit(first, second);
+    const b = secondBit(first, second);
+    if ((pairs[a >> 3] & (1 << (a & 7))) === 0 || (pairs[b >> 3] & (1 << (b & 7))) === 0) return false;
   }
   return true;
 }

@@ -15,7 +15,9 @@ type Digester = (journal: Journal, notes: DailyNote[]) => Promise<NoteDigest[]>;
  * How many earlier notes are spelled ahead of the one the search looks at: a
  * speller on worker threads spells them while this thread digests, and each
  * waits, tens of kilobytes of words, until the search reaches it (all of a
- * year's at once put 80 MB on the peak).
+ * year's at once put 80 MB on the peak). A speller on this thread spells none
+ * ahead (`Journal.spellsAhead`): 512 held for nothing were ~40 MB of the
+ * one-thread yearly review's peak on the bench vault.
  */
 export const SPELLED_AHEAD = 512;
 
@@ -116,9 +118,10 @@ export async function periodHistory(journal: Journal, period: Period, digestNote
   const earlier: DailyNoteFile[] = [];
   let queries: Query[] | null = null;
   let matcher: EarlierMatcher | null = null;
+  const window = journal.spellsAhead() ? SPELLED_AHEAD : 0;
   for (const [i, file] of before.entries()) {
     if (file.day >= start) break;
-    const ahead = before[i + SPELLED_AHEAD];
+    const ahead = before[i + window];
     if (ahead !== undefined && ahead.day < start) journal.spelling(ahead.path).catch(() => undefined);
     let text: NoteText | null;
     try {
