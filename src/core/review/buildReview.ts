@@ -23,7 +23,7 @@ import { oneOnOnePeople } from './oneOnOnes';
 import { openingTagTopics } from './openingTags';
 import { withoutOrganisations } from './organisations';
 import { findProjects, projectLinkOf } from './projects';
-import { type DayExtra, filedUnderDays, mayFileUnderDays, meetingNotes } from './dayExtras';
+import { type DayExtra, filedUnderDays, hostNote, meetingNotes, notesInPeopleFolder } from './dayExtras';
 import { isGraphMarkerPage, isNoGraphTopic, namesPeriod } from './graphPages';
 import { projectOfWorkPage, workNamespaceProjects } from './workNamespaces';
 import { filingText, isCalloutTitle, isDateTitle, isTemplaterLeftover, navigationLinks } from './templateLines';
@@ -476,16 +476,12 @@ async function dayExtras(journal: Journal, period: Period, dailyPaths: Set<strin
   const read = extras.map((e) => e.path);
   if (!settings.filedUnderDays) return { extras, read };
   const hosts = new Set(people);
-  if (settings.peopleFolder) for (const file of journal.files) if (isInFolder(file.path, settings.peopleFolder)) hosts.add(file.path);
+  for (const path of notesInPeopleFolder(journal)) hosts.add(path);
   for (const path of [...read, ...dailyPaths]) hosts.delete(path);
   const dayOf = linkDays(journal);
   // Asked all at once: parsed on worker threads side by side, not one round trip each.
-  // A note whose text holds no link files nothing under a day: it is read, not parsed.
   const paths = [...hosts].sort();
-  const notes = paths.map(async (path) => {
-    const raw = await journal.source.read(path).catch(() => null);
-    return raw !== null && !mayFileUnderDays(raw) ? null : journal.otherNote(path);
-  });
+  const notes = paths.map((path) => hostNote(journal, path));
   // One that fails is reported where it is awaited, in order, not as an unhandled rejection.
   for (const note of notes) note.catch(() => undefined);
   for (const [i, path] of paths.entries()) {
