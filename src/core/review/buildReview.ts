@@ -19,7 +19,7 @@ import { historyFor } from './periodHistory';
 import { findIncidents } from './incidents';
 import { taskKey } from './renderSections';
 import { readMood, summariseMood } from './mood';
-import { oneOnOnePeople } from './oneOnOnes';
+import { oneOnOnePeople, peopleMetIn } from './oneOnOnes';
 import { openingTagTopics } from './openingTags';
 import { withoutOrganisations } from './organisations';
 import { findProjects, projectLinkOf } from './projects';
@@ -687,6 +687,8 @@ function ownPageLines(worked: Set<string>, others: EntryTable, projects: ReviewP
  * held by nothing once it returns.
  */
 async function metOneToOne(journal: Journal, period: Period, keys: string[]): Promise<Set<string>> {
+  const through = readsWholeHistory(journal, period.end) ? await metThrough(journal, period.end) : null;
+  if (through) return through;
   const earlier = journal.dailyNotes.filter((n) => n.day < period.start);
   const mayMeet = readsWholeHistory(journal, period.end) ? earlier : await notesThatMayMeet(journal, keys, earlier);
   const upToEnd = [...mayMeet, ...journal.dailyNotes.filter((n) => n.day >= period.start && n.day <= period.end)];
@@ -694,6 +696,50 @@ async function metOneToOne(journal: Journal, period: Period, keys: string[]): Pr
   const metNotes = upToEnd.map((file) => journal.parsedNote(file.path)).filter((n): n is DailyNote => n !== null);
   await prepareTargets(journal, metNotes);
   return oneOnOnePeople(metNotes, journal.catalog, new Set(journal.dailyNotes.map((d) => d.path)));
+}
+
+/** Per journal, whom its daily notes meet one to one, note by note in day order as far as they were read; null when the notes are not in day order. */
+const metSoFar = new WeakMap<Journal, { read: number; keys: string[]; firstIn: number[]; seen: Set<string>; days: Set<string> } | null>();
+
+/**
+ * What metOneToOne answers when it reads every earlier note: whom the daily notes up to
+ * `end` meet, each note's names looked up once per run instead of once per period (a
+ * rebuild asks for hundreds of periods, ten years of notes each: a sixth of its time).
+ * The people in the order the notes first meet them, as oneOnOnePeople adds them; null
+ * when a name's answer may still change, and the period is worked out as before.
+ */
+async function metThrough(journal: Journal, end: string): Promise<Set<string> | null> {
+  const notes = journal.dailyNotes;
+  let state = metSoFar.get(journal);
+  if (state === undefined) {
+    const inOrder = notes.every((note, i) => i === 0 || notes[i - 1].day <= note.day);
+    state = inOrder ? { read: 0, keys: [], firstIn: [], seen: new Set(), days: new Set(notes.map((d) => d.path)) } : null;
+    metSoFar.set(journal, state);
+  }
+  if (state === null) return null;
+  let upTo = state.read;
+  while (upTo < notes.length && notes[upTo].day <= end) upTo++;
+  while (upTo > 0 && notes[upTo - 1].day > end) upTo--;
+  if (upTo > state.read) {
+    const files = notes.slice(state.read, upTo);
+    await journal.load(files);
+    await prepareTargets(journal, files.map((file) => journal.parsedNote(file.path)).filter((n): n is DailyNote => n !== null));
+    for (let i = state.read; i < upTo; i++) {
+      const daily = journal.parsedNote(notes[i].path);
+      const keys = daily ? peopleMetIn(daily, journal.catalog, state.days) : [];
+      if (keys === null) return null;
+      for (const key of keys) {
+        if (state.seen.has(key)) continue;
+        state.seen.add(key);
+        state.keys.push(key);
+        state.firstIn.push(i);
+      }
+      state.read = i + 1;
+    }
+  }
+  let count = state.keys.length;
+  while (count > 0 && state.firstIn[count - 1] >= upTo) count--;
+  return new Set(state.keys.slice(0, count));
 }
 
 /**
