@@ -150,7 +150,7 @@ const hostNotes = new WeakMap<Journal, Map<string, Promise<NoteModel | null>>>()
  */
 export function hostNote(journal: Journal, path: string): Promise<NoteModel | null> {
   let known = hostNotes.get(journal);
-  if (!known) hostNotes.set(journal, (known = new Map()));
+  if (!known) hostNotes.set(journal, (known = new Map<string, Promise<NoteModel | null>>()));
   let pending = known.get(path);
   if (!pending) {
     pending = journal.source.read(path).then(
