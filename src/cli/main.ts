@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { type Stats, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { type DailyNoteFile, dailyNotePath, findDailyNote } from '../core/dailyNotes';
 import { dateToDay, isDay, resolvePeriod } from '../core/dates/periods';
 import { Journal } from '../core/journal';
@@ -160,10 +161,15 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
   };
   const period = options.all ? null : periodOf(options, io);
   const inScope = options.all ? journal.dailyNotes.length : period ? journal.dailyNotesIn(period).length : 0;
-  if (options.workers !== false && inScope >= POOL_THRESHOLD) pool = ParsePool.start(rules, !options.all, { forced: options.workers === true });
+  // A rebuild's heap is mostly what each review left behind: grown by V8's own factor (up to 4 × what
+  // was live), it reached 430 MB with 160 MB live. At most twice what was live: peak RSS 524 -> 450 MB.
+  if (options.all) setFlagsFromString('--heap-growing-percent=100');
+  if (options.workers !== false && inScope >= POOL_THRESHOLD) pool = options.all ? ParsePool.beside(rules) : ParsePool.start(rules, true, { forced: options.workers === true });
   try {
-    // With workers, the notes of every review that needs work go to them at once, so all of them stay busy.
-    const preload = pool ? (periods: Period[]) => whileParsing(journal, periods.filter((p) => options.force || !upToDate(p)).flatMap((p) => journal.dailyNotesIn(p))) : null;
+    // With workers, the notes of the reviews that need work go to them ahead of the reviews, so they stay busy;
+    // the first batch while this thread reads the alias notes, the later ones as the rebuild gets to them.
+    const notesOf = (periods: Period[]) => periods.filter((p) => options.force || !upToDate(p)).flatMap((p) => journal.dailyNotesIn(p));
+    const preload: Preload = pool ? (periods, first) => (first ? whileParsing(journal, notesOf(periods)) : Promise.resolve(journal.preload(notesOf(periods)))) : null;
     // One period's notes on the workers: this thread reads the alias notes meanwhile, instead of after.
     if (pool && period && (options.force || !(upToDate(period) ?? memo?.answers(period)))) await whileParsing(journal, journal.dailyNotesIn(period), notesAhead(journal, period));
     const removeStale: RemoveStale = {
@@ -257,7 +263,16 @@ type Build = (journal: Journal, period: Period) => Promise<ReviewData>;
 type Written = Omit<WriteOutcome, 'review'> & { review?: ReviewData; warnings: Warning[] };
 type Write = (period: Period, force: boolean) => Promise<Written>;
 
-type Preload = ((periods: Period[]) => Promise<void>) | null;
+/** Starts parsing the notes of these periods' reviews ahead of them; `first`: the rebuild's first batch. */
+type Preload = ((periods: Period[], first: boolean) => Promise<void>) | null;
+
+/**
+ * How many periods ahead of the review being built a rebuild has its notes parsed. A worker
+ * parses a week's notes in a fraction of the time this thread takes to build its review, so a
+ * few weeks keep it busy; handing it all ten years at once kept every parsed model waiting
+ * here to be digested, the rebuild's peak.
+ */
+const PARSE_AHEAD = 16;
 /** Removes a stale review note (and its chart) when nothing in it is the user's, and pictures left without their review. */
 interface RemoveStale {
   review: (path: string, period: Period | null) => Promise<'removed' | 'kept' | 'not a review'>;
@@ -308,11 +323,18 @@ async function rebuildAll(journal: Journal, force: boolean, write: Write, preloa
   readWholeHistory(journal);
   // Not awaited: workers parse ahead (weeks first, oldest first, as the reviews are built)
   // while this thread builds and writes reviews from the notes already parsed.
-  preload?.(periods).catch(() => undefined);
+  let sent = 0;
+  const parseAhead = (from: number) => {
+    const upTo = Math.min(periods.length, from + PARSE_AHEAD);
+    if (!preload || upTo <= sent) return;
+    preload(periods.slice(sent, upTo), sent === 0).catch(() => undefined);
+    sent = upTo;
+  };
   const counts = { written: 0, unchanged: 0, skipped: 0, failed: 0, chartsFailed: 0 };
   const skipped: string[] = [];
   const warned = new Set<string>();
   for (const [i, period] of periods.entries()) {
+    parseAhead(i);
     if (io.isTty) io.stderr(`\r\x1b[K[${i + 1}/${periods.length}] ${period.id}`);
     let outcome: Written;
     try {

@@ -90,6 +90,15 @@ export class ParsePool {
     return cores > 1 && size > 0 && existsSync(file) ? new ParsePool(file, size, rules, busy ? PER_WORKER_BUSY : Infinity) : null;
   }
 
+  /**
+   * A rebuild's pool: one worker fewer than the cores, handed every job it is given at once.
+   * This thread builds reviews the whole time and is the rebuild's bound: jobs went to the
+   * first worker as they came, so on two cores the second sat idle all run, 30 MB for nothing.
+   */
+  static beside(rules?: ParseRules, cores = availableParallelism(), file = join(__dirname, 'parseWorker.js')): ParsePool | null {
+    return cores > 1 && existsSync(file) ? new ParsePool(file, cores - 1, rules, Infinity) : null;
+  }
+
   parse(text: string): Promise<NoteModel> {
     return this.post(text, false);
   }

@@ -197,18 +197,31 @@ export class ReviewMemo {
   private stored(period: Period): { memo: Memo; key: string } | null {
     let stored = this.memos.get(period.id);
     if (stored === undefined) {
-      stored = null;
-      try {
-        const text = readFileSync(this.file(period, 'inputs'), 'utf8');
-        const memo: unknown = JSON.parse(text);
-        if (isMemo(memo)) stored = { memo, key: textKey(text) };
-      } catch {
-        // Missing or corrupt: built afresh.
-      }
+      stored = this.readStored(period);
       this.memos.set(period.id, stored);
+      if (stored) this.lookupsNamed.set(period.id, stored.memo.lookups);
+      else this.lookupsNamed.delete(period.id);
     }
     return stored;
   }
+
+  private readStored(period: Period): { memo: Memo; key: string } | null {
+    try {
+      const text = readFileSync(this.file(period, 'inputs'), 'utf8');
+      const memo: unknown = JSON.parse(text);
+      if (isMemo(memo)) return { memo, key: textKey(text) };
+    } catch {
+      // Missing or corrupt: built afresh.
+    }
+    return null;
+  }
+
+  /**
+   * The run whose listing answers each period's memo read so far names: all pruneAnswers needs of
+   * them once settled notes let their memos go (a memo names every note its review read, a
+   * thousand or more; the rebuild's 692 of them held to its end were its peak, 1.2 GB).
+   */
+  private readonly lookupsNamed = new Map<string, string>();
 
   private valid(period: Period): Memo | null {
     const memo = this.stored(period)?.memo;
@@ -319,6 +332,7 @@ export class ReviewMemo {
     // The review first: inputs without their review are never taken as valid.
     const memoText = JSON.stringify(memo);
     this.memos.delete(period.id);
+    this.lookupsNamed.delete(period.id);
     if (writeCacheFile(this.file(period, 'review'), reviewText)) writeCacheFile(this.file(period, 'inputs'), memoText);
   }
 
@@ -354,6 +368,8 @@ export class ReviewMemo {
     const note = this.recordOf(notePath);
     const memo = this.stored(period);
     this.settled.set(notePath, note && memo ? { note, chart: this.recordOf(moodChartPath(notePath)), memo: memo.key } : null);
+    // Settled, the period is asked nothing more in a rebuild but its memo by the rebuild's record: read again then, one at a time.
+    this.memos.delete(period.id);
   }
 
   /** What the rebuild record (rebuildRecord.ts) keeps of this run: the keys every memo must share, a period's stored memo, a note as settled. */
@@ -361,8 +377,9 @@ export class ReviewMemo {
     return { settings: this.settingsKey, files: this.filesKey };
   }
 
+  /** A period's memo, read again when a settled note let it go, and not kept. */
   memoOf(period: Period): Memo | null {
-    return this.stored(period)?.memo ?? null;
+    return (this.memos.get(period.id) ?? this.readStored(period))?.memo ?? null;
   }
 
   settledOf(notePath: string): SettledNote | undefined {
@@ -403,7 +420,7 @@ export class ReviewMemo {
    */
   pruneAnswers(): void {
     const keep = new Set<string>([this.listingAnswers.id]);
-    for (const stored of this.memos.values()) if (stored) keep.add(stored.memo.lookups);
+    for (const lookups of this.lookupsNamed.values()) keep.add(lookups);
     this.listingAnswers.prune(keep);
   }
 

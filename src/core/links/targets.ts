@@ -388,6 +388,25 @@ export class TargetCatalog {
     return found;
   }
 
+  /** Whether `lookup(target)` as asked gave its answer for the rest of the run: the note or the aliases it hangs on were loaded. */
+  settled(target: string): boolean {
+    return this.lookups.has(target);
+  }
+
+  /** The same for `lookupTag(tag)`, asked already; asks the link index and the aliases nothing more than it did. */
+  tagSettled(tag: string): boolean {
+    if (this.dialect.tagsArePages) return this.settled(tag);
+    for (const candidate of tagNames(tag)) {
+      const resolved = this.resolved.get(candidate);
+      if (resolved === undefined) return false;
+      const path = resolved ?? (this.aliases === null ? undefined : (this.aliases.get(identityKey(candidate)) ?? null));
+      if (path === undefined || (path !== null && !this.notes.has(path))) return false;
+      const kind = path ? this.kindOf(path) : undefined;
+      if (kind === 'topic' || kind === 'person') return true;
+    }
+    return true;
+  }
+
   /**
    * The topic of `#tag`: the topic note of the same name when there is one
    * (`#performance` and `Topics/Performance.md` are one entry), else the tag.

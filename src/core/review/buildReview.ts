@@ -19,11 +19,11 @@ import { historyFor } from './periodHistory';
 import { findIncidents } from './incidents';
 import { taskKey } from './renderSections';
 import { readMood, summariseMood } from './mood';
-import { oneOnOnePeople } from './oneOnOnes';
+import { oneOnOnePeople, peopleMetIn } from './oneOnOnes';
 import { openingTagTopics } from './openingTags';
 import { withoutOrganisations } from './organisations';
 import { findProjects, projectLinkOf } from './projects';
-import { type DayExtra, filedUnderDays, mayFileUnderDays, meetingNotes } from './dayExtras';
+import { type DayExtra, filedUnderDays, hostNote, meetingNotes, notesInPeopleFolder } from './dayExtras';
 import { isGraphMarkerPage, isNoGraphTopic, namesPeriod } from './graphPages';
 import { projectOfWorkPage, workNamespaceProjects } from './workNamespaces';
 import { filingText, isCalloutTitle, isDateTitle, isTemplaterLeftover, navigationLinks } from './templateLines';
@@ -476,16 +476,12 @@ async function dayExtras(journal: Journal, period: Period, dailyPaths: Set<strin
   const read = extras.map((e) => e.path);
   if (!settings.filedUnderDays) return { extras, read };
   const hosts = new Set(people);
-  if (settings.peopleFolder) for (const file of journal.files) if (isInFolder(file.path, settings.peopleFolder)) hosts.add(file.path);
+  for (const path of notesInPeopleFolder(journal)) hosts.add(path);
   for (const path of [...read, ...dailyPaths]) hosts.delete(path);
   const dayOf = linkDays(journal);
   // Asked all at once: parsed on worker threads side by side, not one round trip each.
-  // A note whose text holds no link files nothing under a day: it is read, not parsed.
   const paths = [...hosts].sort();
-  const notes = paths.map(async (path) => {
-    const raw = await journal.source.read(path).catch(() => null);
-    return raw !== null && !mayFileUnderDays(raw) ? null : journal.otherNote(path);
-  });
+  const notes = paths.map((path) => hostNote(journal, path));
   // One that fails is reported where it is awaited, in order, not as an unhandled rejection.
   for (const note of notes) note.catch(() => undefined);
   for (const [i, path] of paths.entries()) {
@@ -692,6 +688,9 @@ function ownPageLines(worked: Set<string>, others: EntryTable, projects: ReviewP
  * held by nothing once it returns.
  */
 async function metOneToOne(journal: Journal, period: Period, keys: string[], extras: DayExtra[]): Promise<Set<string>> {
+  const through = readsWholeHistory(journal, period.end) ? await metThrough(journal, period.end) : null;
+  // The period's meeting notes meet their attendees after its daily notes, as below.
+  if (through) return extras.length === 0 ? through : new Set([...through, ...oneOnOnePeople(extras, journal.catalog, new Set(journal.dailyNotes.map((d) => d.path)))]);
   const earlier = journal.dailyNotes.filter((n) => n.day < period.start);
   const mayMeet = readsWholeHistory(journal, period.end) ? earlier : await notesThatMayMeet(journal, keys, earlier);
   const upToEnd = [...mayMeet, ...journal.dailyNotes.filter((n) => n.day >= period.start && n.day <= period.end)];
@@ -700,6 +699,50 @@ async function metOneToOne(journal: Journal, period: Period, keys: string[], ext
   await prepareTargets(journal, metNotes);
   // The period's meeting notes meet their attendees too: a team vault of meeting notes and no daily notes has people.
   return oneOnOnePeople([...metNotes, ...extras], journal.catalog, new Set(journal.dailyNotes.map((d) => d.path)));
+}
+
+/** Per journal, whom its daily notes meet one to one, note by note in day order as far as they were read; null when the notes are not in day order. */
+const metSoFar = new WeakMap<Journal, { read: number; keys: string[]; firstIn: number[]; seen: Set<string>; days: Set<string> } | null>();
+
+/**
+ * What metOneToOne answers when it reads every earlier note: whom the daily notes up to
+ * `end` meet, each note's names looked up once per run instead of once per period (a
+ * rebuild asks for hundreds of periods, ten years of notes each: a sixth of its time).
+ * The people in the order the notes first meet them, as oneOnOnePeople adds them; null
+ * when a name's answer may still change, and the period is worked out as before.
+ */
+async function metThrough(journal: Journal, end: string): Promise<Set<string> | null> {
+  const notes = journal.dailyNotes;
+  let state = metSoFar.get(journal);
+  if (state === undefined) {
+    const inOrder = notes.every((note, i) => i === 0 || notes[i - 1].day <= note.day);
+    state = inOrder ? { read: 0, keys: [], firstIn: [], seen: new Set(), days: new Set(notes.map((d) => d.path)) } : null;
+    metSoFar.set(journal, state);
+  }
+  if (state === null) return null;
+  let upTo = state.read;
+  while (upTo < notes.length && notes[upTo].day <= end) upTo++;
+  while (upTo > 0 && notes[upTo - 1].day > end) upTo--;
+  if (upTo > state.read) {
+    const files = notes.slice(state.read, upTo);
+    await journal.load(files);
+    await prepareTargets(journal, files.map((file) => journal.parsedNote(file.path)).filter((n): n is DailyNote => n !== null));
+    for (let i = state.read; i < upTo; i++) {
+      const daily = journal.parsedNote(notes[i].path);
+      const keys = daily ? peopleMetIn(daily, journal.catalog, state.days) : [];
+      if (keys === null) return null;
+      for (const key of keys) {
+        if (state.seen.has(key)) continue;
+        state.seen.add(key);
+        state.keys.push(key);
+        state.firstIn.push(i);
+      }
+      state.read = i + 1;
+    }
+  }
+  let count = state.keys.length;
+  while (count > 0 && state.firstIn[count - 1] >= upTo) count--;
+  return new Set(state.keys.slice(0, count));
 }
 
 /**

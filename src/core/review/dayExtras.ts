@@ -139,6 +139,43 @@ export function mayFileUnderDays(raw: string): boolean {
   return raw.includes('[[') || raw.includes('](') || raw.includes('&') || raw.includes('\\') || raw.includes('((');
 }
 
+/** Per journal, each possible host's model, or null when its raw text can file nothing under a day. */
+const hostNotes = new WeakMap<Journal, Map<string, Promise<NoteModel | null>>>();
+
+/**
+ * A note that may file something under a day (`filedUnderDays`): its model, or
+ * null when its text holds no link (read, not parsed). Read once per journal: a
+ * rebuild asks the same thousand people's notes again for each of its hundreds of
+ * periods, and reading them each time was a sixth of its time.
+ */
+export function hostNote(journal: Journal, path: string): Promise<NoteModel | null> {
+  let known = hostNotes.get(journal);
+  if (!known) hostNotes.set(journal, (known = new Map<string, Promise<NoteModel | null>>()));
+  let pending = known.get(path);
+  if (!pending) {
+    pending = journal.source.read(path).then(
+      (raw) => (mayFileUnderDays(raw) ? journal.otherNote(path) : null),
+      () => journal.otherNote(path),
+    );
+    known.set(path, pending);
+  }
+  return pending;
+}
+
+/** Per journal, the notes of the people folder: the listing is the same for every period of a rebuild. */
+const peopleFolderNotes = new WeakMap<Journal, string[]>();
+
+/** The notes in the people folder (none without one), worked out once per journal. */
+export function notesInPeopleFolder(journal: Journal): string[] {
+  let known = peopleFolderNotes.get(journal);
+  if (!known) {
+    const folder = journal.settings.peopleFolder;
+    known = folder ? journal.files.filter((file) => isInFolder(file.path, folder)).map((file) => file.path) : [];
+    peopleFolderNotes.set(journal, known);
+  }
+  return known;
+}
+
 /**
  * What `note` files under links to days of the period: a block that starts
  * with a day link (`- [[2024-04-01]]`, `### [[2024-04-01]] 1:1`) and

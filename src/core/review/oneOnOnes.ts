@@ -163,19 +163,48 @@ function namesMet(daily: DailyNote): { links: string[]; tags: string[] } {
   return found;
 }
 
+/** Whether a name a 1:1 or a meeting block gives is a person met: not the marker, a day, a project or the owner. */
+function personMet(target: Target, name: string, days: Set<string>): boolean {
+  // A link to the day (`[[Apr 4th, 2022]]`) dates the 1:1; it is nobody.
+  if (MARKER_NAME.test(name.trim()) || target.project || target.owner || (target.path !== null && days.has(target.path))) return false;
+  // A note that says it is something else (a topic note) keeps its kind.
+  return target.kind === 'other' || (target.kind === 'topic' && target.path === null) || target.kind === 'person';
+}
+
 /** The identities (`Target.key`) of the people `notes` log a 1:1 or a meeting with. Call `catalog.prepare` first. */
 export function oneOnOnePeople(notes: DailyNote[], catalog: TargetCatalog, days: Set<string>): Set<string> {
   const people = new Set<string>();
-  const consider = (target: Target, name: string) => {
-    // A link to the day (`[[Apr 4th, 2022]]`) dates the 1:1; it is nobody.
-    if (MARKER_NAME.test(name.trim()) || target.project || target.owner || (target.path !== null && days.has(target.path))) return;
-    // A note that says it is something else (a topic note) keeps its kind.
-    if (target.kind === 'other' || (target.kind === 'topic' && target.path === null) || target.kind === 'person') people.add(target.key);
-  };
   for (const daily of notes) {
     const { links, tags } = namesMet(daily);
-    for (const name of links) consider(catalog.lookup(name), name);
-    for (const name of tags) consider(catalog.lookupTag(name), name);
+    for (const name of links) {
+      const target = catalog.lookup(name);
+      if (personMet(target, name, days)) people.add(target.key);
+    }
+    for (const name of tags) {
+      const target = catalog.lookupTag(name);
+      if (personMet(target, name, days)) people.add(target.key);
+    }
   }
   return people;
+}
+
+/**
+ * Whom one daily note logs a 1:1 or a meeting with, in the order oneOnOnePeople adds them;
+ * null while the catalog may still answer one of its names otherwise (a note or the
+ * aliases not loaded yet), as then the answer cannot be kept for later periods.
+ */
+export function peopleMetIn(daily: DailyNote, catalog: TargetCatalog, days: Set<string>): string[] | null {
+  const { links, tags } = namesMet(daily);
+  const keys: string[] = [];
+  for (const name of links) {
+    const target = catalog.lookup(name);
+    if (!catalog.settled(name)) return null;
+    if (personMet(target, name, days)) keys.push(target.key);
+  }
+  for (const name of tags) {
+    const target = catalog.lookupTag(name);
+    if (!catalog.tagSettled(name)) return null;
+    if (personMet(target, name, days)) keys.push(target.key);
+  }
+  return keys;
 }
