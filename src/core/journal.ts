@@ -99,10 +99,11 @@ export class Journal {
     settings = settingsOfDays(settings, found);
     rememberDailyNotes(files, settings, found);
     const read = new Map(notes.map((n) => [n.day, n.path]));
-    // A meeting note named by its day (`Meetings/2026-11-16 Sync.md`) is read with that day, as a meeting: not unread.
+    // A meeting note named by its day (`Meetings/2026-11-16 Sync.md`) is read with that day, as a meeting: not unread,
+    // and no second daily note beside the day's own (a vault whose daily notes sit at its root names both by the day).
     const meeting = (path: string) => settings.meetingNotes && mayBeMeetingNote(path, settings);
     const warnings = duplicates
-      .filter((d) => read.has(d.day) || !meeting(d.path))
+      .filter((d) => !meeting(d.path))
       .map((d) => ({ path: d.path, message: read.has(d.day) ? `a second daily note for ${d.day}; only ${read.get(d.day)} is read` : `named like the daily note of ${d.day} but not by the daily note format; not read` }));
     warnings.push(...unreadDailyNotes(files, settings, notes, new Set(duplicates.map((d) => d.path))));
     const parser = options.parser ?? ((text: string) => parseNote(text, dialect.parse));

@@ -1,6 +1,8 @@
 import { parsePeriodId } from '../../src/core/dates/periods';
 import { buildReview } from '../../src/core/review/buildReview';
-import { fixture } from '../helpers/cli';
+import { copyOfFixture, fixture } from '../helpers/cli';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { folderJournal } from '../helpers/historyCompare';
 
 describe('a team vault of meeting notes and no daily notes (team-meetings)', () => {
@@ -11,5 +13,17 @@ describe('a team vault of meeting notes and no daily notes (team-meetings)', () 
     expect(data.people.map((p) => p.name).sort()).toEqual(['Ana Ruiz', 'Bo Chen', 'Tom Hale']);
     expect(data.otherLinks.map((o) => o.name)).toEqual(['Kiln rollout']);
     expect(journal.warnings).toEqual([]);
+  });
+
+  it('calls a meeting note named by its day no second daily note when the day has one (daily notes at the vault root)', async () => {
+    const root = copyOfFixture('team-meetings');
+    // The default daily folder is the vault's root: `2026-11-16.md` beside `Meetings/2026-11-16 Sync.md`.
+    writeFileSync(join(root, '2026-11-16.md'), '- Prepared the [[Kiln rollout]] sync\n');
+    const journal = await folderJournal(root)();
+    expect(journal.dailyNotes.map((d) => d.path)).toEqual(['2026-11-16.md']);
+    expect(journal.warnings).toEqual([]);
+    const data = await buildReview(journal, parsePeriodId('2026-W47')!);
+    expect(data.meetings.map((m) => m.title)).toEqual(['Sync']);
+    expect(data.people.map((p) => p.name).sort()).toEqual(['Ana Ruiz', 'Tom Hale']);
   });
 });
