@@ -3,7 +3,7 @@ import { type DailyNoteFile, type DailyNotesFound, dayOfDailyNote, findDailyNote
 import { type Period, periodContainsDay } from './dates/periods';
 import { BlockRefIndex } from './dialect/blockRefs';
 import { type Dialect, OBSIDIAN } from './dialect/dialect';
-import { TargetCatalog } from './links/targets';
+import { aliasNoteCandidates, TargetCatalog } from './links/targets';
 import { type NoteModel, parseNote } from './note/parseNote';
 import { mayBeMeetingNote } from './review/dayExtras';
 import { type NoteText, noteText } from './review/noteWords';
@@ -112,7 +112,9 @@ export class Journal {
 
   /** What Daybook found in the folder as a whole (a Logseq graph's journal pages and pages), the part of `describe` no period changes. */
   describeVault(): string | null {
-    return this.dialect.describe(this.dailyNotes.length, this.files.length - this.dailyNotes.length, this.settings.dailyFolder);
+    // The graph's pages: not its journal pages, nor the review notes Daybook wrote into it (counted, the first
+    // rebuild's reviews said 226 pages and the next 402, and every review was written twice).
+    return this.dialect.describe(this.dailyNotes.length, aliasNoteCandidates(this.files, this.settings).length, this.settings.dailyFolder);
   }
 
   /**

@@ -3,7 +3,7 @@ import { readLogseqConfig } from '../../src/core/dialect/logseqConfig';
 import { logseqPageName } from '../../src/core/dialect/dialect';
 import { readFrontmatter } from '../../src/core/note/frontmatter';
 import { parseNote } from '../../src/core/note/parseNote';
-import { daybook, fixture } from '../helpers/cli';
+import { copyOfFixture, daybook, fixture } from '../helpers/cli';
 
 /** The review of week 2026-W47 of the Logseq graph fixture, as the CLI prints it, opened in place. */
 async function review(json: boolean) {
@@ -209,5 +209,17 @@ describe('a Logseq work graph: meetings, front matter Logseq reads and links to 
 
   it('reads a meeting note with its day', () => {
     expect(data.topics.find((o) => o.name === 'webhooks')?.blocks.map((b) => b.date)).toEqual(['2026-11-17']);
+  });
+});
+
+describe('a Logseq graph Daybook has written its reviews into', () => {
+  it('counts no review note among the pages, so a second rebuild writes nothing', async () => {
+    const graph = copyOfFixture('logseq-graph');
+    const first = await daybook(['review', '--vault', graph, '--all', '--write', '--no-cache']);
+    expect(first.code).toBe(0);
+    const week = await daybook(['review', '--vault', graph, '--period', '2026-W47', '--no-cache']);
+    expect(week.stdout).toContain('*Logseq graph: 2 journal pages in journals/, 9 pages.*');
+    const second = await daybook(['review', '--vault', graph, '--all', '--write', '--no-cache']);
+    expect(second.stdout + second.stderr).toMatch(/\b0 written\b/);
   });
 });
