@@ -164,7 +164,7 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
   // A rebuild's heap is mostly what each review left behind: grown by V8's own factor (up to 4 × what
   // was live), it reached 430 MB with 160 MB live. At most twice what was live: peak RSS 524 -> 450 MB.
   if (options.all) setFlagsFromString('--heap-growing-percent=100');
-  if (options.workers !== false && inScope >= POOL_THRESHOLD) pool = options.all ? ParsePool.beside(rules) : ParsePool.start(rules, true, { forced: options.workers === true });
+  if (options.workers !== false && inScope >= POOL_THRESHOLD) pool = options.all ? ParsePool.beside(rules) : ParsePool.forOneReview(rules, { forced: options.workers === true });
   try {
     // With workers, the notes of the reviews that need work go to them ahead of the reviews, so they stay busy;
     // the first batch while this thread reads the alias notes, the later ones as the rebuild gets to them.

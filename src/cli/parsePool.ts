@@ -72,11 +72,11 @@ export class ParsePool {
   }
 
   /**
-   * `rules` are the vault dialect's parse rules, which every worker parses by.
-   * One worker per core, or one fewer when this thread has work of its own
-   * beside them (`busy`: one review digests while its notes are parsed): on
-   * two cores, two workers and this thread measured no faster than one
-   * worker and this thread, with more CPU time and a 50 MB larger peak. And on
+   * One review's pool; `rules` are the vault dialect's parse rules, which every
+   * worker parses by. One worker fewer than the cores, as this thread digests
+   * while the review's notes are parsed: on two cores, two workers and this
+   * thread measured no faster than one worker and this thread, with more CPU
+   * time and a 50 MB larger peak. And on
    * two cores one review is built on this thread alone unless `forced`: with one
    * worker the bench vault's cold yearly review took 5.05 s against 4.1 s on one
    * thread (1.2 x), its peak 282 against 272 MB, as this thread waited on the
@@ -84,10 +84,9 @@ export class ParsePool {
    * thread's stretches of work; a worker that only spelled earlier notes did no
    * better (1.04 x the wall time, 1.10 x the CPU, 338 against 226 MiB, five pairs).
    */
-  static start(rules?: ParseRules, busy = false, { cores = availableParallelism(), file = join(__dirname, 'parseWorker.js'), forced = false } = {}): ParsePool | null {
-    if (busy && cores <= 2 && !forced) return null;
-    const size = busy ? cores - 1 : cores;
-    return cores > 1 && size > 0 && existsSync(file) ? new ParsePool(file, size, rules, busy ? PER_WORKER_BUSY : Infinity) : null;
+  static forOneReview(rules?: ParseRules, { cores = availableParallelism(), file = join(__dirname, 'parseWorker.js'), forced = false } = {}): ParsePool | null {
+    if (cores <= 2 && !forced) return null;
+    return cores > 1 && existsSync(file) ? new ParsePool(file, cores - 1, rules, PER_WORKER_BUSY) : null;
   }
 
   /**
