@@ -23,4 +23,11 @@ describe('What changed says whom the review meets as people (met-in-changes)', (
     // Both days count, the one under Projects too, as in the review's People.
     expect(priya?.days.map((d) => d.date)).toEqual(['2026-11-16', '2026-11-18']);
   });
+
+  it('lists someone met in the baseline and not named in the period as a person gone quiet, never a topic', async () => {
+    const { data, changes } = await changesOf('2026-W47');
+    expect(data.people.map((p) => p.name)).not.toContain('Lena Voss');
+    expect(changes.people.quiet.map((p) => p.name)).toEqual(['Lena Voss']);
+    expect(changes.topics.quiet.map((t) => t.name)).not.toContain('Lena Voss');
+  });
 });

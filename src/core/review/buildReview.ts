@@ -12,10 +12,10 @@ import { basename, isInFolder, joinPath, type Warning, withoutExtension } from '
 import { stringList } from '../note/frontmatter';
 import { reviewNotePath } from '../reviewNotes';
 import { bragLines, type BragKind, writtenUnder } from './bragLines';
-import { changesOf } from './changes';
+import { changesOf, quietCandidates } from './changes';
 import { type History, notesBefore, readsWholeHistory } from './history';
 import { notesThatMayMeet } from './metEarlier';
-import { historyFor } from './periodHistory';
+import { asPeople, historyFor } from './periodHistory';
 import { findIncidents } from './incidents';
 import { taskKey } from './renderSections';
 import { readMood, summariseMood } from './mood';
@@ -504,14 +504,18 @@ export function extraNotesRead(journal: Journal, period: Period): number {
 export async function buildReview(journal: Journal, period: Period): Promise<ReviewData> {
   const review = await reviewBeforeChanges(journal, period);
   // The period's parsed notes are held by nothing here, so What changed can let them go once counted.
-  return review.finish(await historyFor(journal, period, digestNotes, review.metHere));
+  const history = await historyFor(journal, period, digestNotes, review.metHere);
+  // Someone met by the previous period and not named in this one is a person gone quiet, not a topic.
+  const quiet = quietCandidates(history, period);
+  const metQuiet = quiet.length > 0 ? await review.metAmong(quiet) : new Set<string>();
+  return review.finish(metQuiet.size > 0 ? asPeople(history, metQuiet) : history);
 }
 
 /**
  * The review but What changed, built first; and what it takes to finish it from
  * the history. Everything before *changes* is worked out as before, in order.
  */
-async function reviewBeforeChanges(journal: Journal, period: Period): Promise<{ metHere: Set<string>; finish: (history: History) => ReviewData }> {
+async function reviewBeforeChanges(journal: Journal, period: Period): Promise<{ metHere: Set<string>; metAmong: (keys: string[]) => Promise<Set<string>>; finish: (history: History) => ReviewData }> {
   const { settings, catalog } = journal;
   const files = journal.dailyNotesIn(period);
   const notes = await journal.notesIn(period);
@@ -644,6 +648,11 @@ async function reviewBeforeChanges(journal: Journal, period: Period): Promise<{ 
   return {
     // What changed says as people whom People lists as met: from the topics, the other links and under Projects.
     metHere: new Set([...metHere, ...projectPeople]),
+    // Whom of these keys the journal met up to the period's end, by the rules that made metHere.
+    metAmong: async (keys) => {
+      const met = await metEarlierAmong(journal, period, keys);
+      return withoutOrganisations(journal, new Set(keys.filter((key) => met.has(key))));
+    },
     finish: (history) => ({
       ...before,
       changes: changesOf(withoutTopics(history, new Set([...openers, ...worked])), period, settings.sliders, (p) => reviewNotePath(p, settings)),
@@ -687,6 +696,21 @@ function ownPageLines(worked: Set<string>, others: EntryTable, projects: ReviewP
  * links) are parsed (notesThatMayMeet). In a function of its own, so the notes it reads are
  * held by nothing once it returns.
  */
+/**
+ * Whom of `keys`, named in none of the period's notes, the journal met before it: the
+ * earlier notes that may meet them, parsed, and nothing else (the period's own notes,
+ * let go of by now, would be parsed again for names they do not hold).
+ */
+async function metEarlierAmong(journal: Journal, period: Period, keys: string[]): Promise<Set<string>> {
+  if (readsWholeHistory(journal, period.end)) return metOneToOne(journal, period, keys, []);
+  const mayMeet = await notesThatMayMeet(journal, keys, journal.dailyNotes.filter((n) => n.day < period.start));
+  if (mayMeet.length === 0) return new Set();
+  await journal.load(mayMeet);
+  const metNotes = mayMeet.map((file) => journal.parsedNote(file.path)).filter((n): n is DailyNote => n !== null);
+  await prepareTargets(journal, metNotes);
+  return oneOnOnePeople(metNotes, journal.catalog, new Set(journal.dailyNotes.map((d) => d.path)));
+}
+
 async function metOneToOne(journal: Journal, period: Period, keys: string[], extras: DayExtra[]): Promise<Set<string>> {
   const through = readsWholeHistory(journal, period.end) ? await metThrough(journal, period.end) : null;
   // The period's meeting notes meet their attendees after its daily notes, as below.

@@ -258,6 +258,20 @@ function baselineOf(history: History, period: Period): { baseline: Period; skipp
 }
 
 /** What changed in `period` against the previous period of its kind with notes. Depends only on notes up to the period's end. */
+/**
+ * The topics and other links that went quiet (no mention in the period, often in its
+ * baseline): whom of them the journal met is a person gone quiet, never a topic.
+ */
+export function quietCandidates(history: History, period: Period): string[] {
+  const baseline = baselineOf(history, period)?.baseline;
+  if (!baseline) return [];
+  const out: string[] = [];
+  for (const timeline of ['topics', 'others'] as const) {
+    for (const [key, track] of history[timeline]) if (countIn(track, period) === 0 && countIn(track, baseline) >= OFTEN && !history.people.has(key)) out.push(key);
+  }
+  return out;
+}
+
 export function changesOf(history: History, period: Period, sliders: SliderSetting[], notePath: (period: Period) => string): ReviewChanges {
   const found = baselineOf(history, period);
   const baseline = found?.baseline ?? null;

@@ -52,6 +52,10 @@ function meetingText(raw: string): { whole: true } | { names: string } | null {
  * it). Whom the others meet is none of these keys, so parsing only these gives
  * the same people as parsing all.
  */
+/** What each earlier note's raw text may log (meetingText), once per run: a review searches the earlier notes twice, for the period's names and for those gone quiet. */
+type Verdict = ReturnType<typeof meetingText> | 'unreadable';
+const verdicts = new WeakMap<Journal, Map<string, Verdict>>();
+
 export async function notesThatMayMeet(journal: Journal, keys: string[], earlier: DailyNoteFile[]): Promise<DailyNoteFile[]> {
   if (keys.length === 0 || earlier.length === 0) return [];
   if (keys.some((key) => key.startsWith('path:'))) await journal.catalog.loadAliasesNow();
@@ -61,17 +65,24 @@ export async function notesThatMayMeet(journal: Journal, keys: string[], earlier
   const matcher = new EarlierMatcher([{ forms, tasks: false }]);
   const out: DailyNoteFile[] = [];
   const spelt: { file: DailyNoteFile; text: Promise<NoteText | null> }[] = [];
+  let seen = verdicts.get(journal);
+  if (!seen) verdicts.set(journal, (seen = new Map<string, Verdict>()));
   for (const file of earlier) {
-    let raw: string;
-    try {
-      raw = await journal.rawText(file.path);
-    } catch {
+    let found = seen.get(file.path);
+    if (found === undefined) {
+      try {
+        found = meetingText(await journal.rawText(file.path));
+        // Read only to be looked at: one that may meet is read again when parsed, and the rest when spelled for What changed (a read costs less than holding 1,458 texts).
+        if (found === null || !('whole' in found)) journal.dropText(file.path);
+      } catch {
+        found = 'unreadable';
+      }
+      seen.set(file.path, found);
+    }
+    if (found === 'unreadable') {
       spelt.push({ file, text: Promise.resolve(null) });
       continue;
     }
-    const found = meetingText(raw);
-    // Read only to be looked at: one that may meet is read again when parsed, and the rest when spelled for What changed (a read costs less than holding 1,458 texts).
-    if (found === null || !('whole' in found)) journal.dropText(file.path);
     if (found === null) continue;
     // All at once: a speller on worker threads spells them side by side; the few names after a verb are spelt here.
     spelt.push({ file, text: 'whole' in found ? journal.spelling(file.path) : Promise.resolve(noteText(found.names)) });

@@ -282,7 +282,7 @@ export async function historyFor(journal: Journal, period: Period, digestNotes: 
  * After the people already there, in the topics' then the other links' order, so both histories
  * (the period's own and the whole) list them alike.
  */
-function asPeople(history: History, keys: Set<string>): History {
+export function asPeople(history: History, keys: Set<string>): History {
   const namesPerson = (track: Track) => track.target !== undefined && keys.has(track.target);
   if (![...keys].some((key) => history.topics.has(key) || history.others.has(key)) && ![...history.projects.values()].some(namesPerson)) return history;
   const people = new Map(history.people);
