@@ -5,7 +5,7 @@ import { resolveRelative } from './relink';
 import { type Block, type NoteModel, parseNote } from '../note/parseNote';
 import { isPlaceholder, isUnder, quoteInContext, sectionName, taskText, toldByChildren } from '../note/outline';
 import { normaliseQuestion, type WikiLink } from '../note/tokens';
-import { dayOfDailyNote } from '../dailyNotes';
+import { type DailyNoteFile, dayOfDailyNote } from '../dailyNotes';
 import { logseqConfigOf } from '../dialect/dialect';
 import type { DaybookSettings } from '../settings';
 import { basename, isInFolder, joinPath, type Warning, withoutExtension } from '../vault';
@@ -13,7 +13,7 @@ import { stringList } from '../note/frontmatter';
 import { reviewNotePath } from '../reviewNotes';
 import { bragLines, type BragKind, writtenUnder } from './bragLines';
 import { changesOf, quietCandidates } from './changes';
-import { type History, notesBefore, readsWholeHistory } from './history';
+import { type History, notesBefore, readsWholeHistory, statusOn } from './history';
 import { notesThatMayMeet } from './metEarlier';
 import { asPeople, historyFor } from './periodHistory';
 import { findIncidents } from './incidents';
@@ -696,6 +696,24 @@ function ownPageLines(worked: Set<string>, others: EntryTable, projects: ReviewP
  * links) are parsed (notesThatMayMeet). In a function of its own, so the notes it reads are
  * held by nothing once it returns.
  */
+async function metOneToOne(journal: Journal, period: Period, keys: string[], extras: DayExtra[]): Promise<Set<string>> {
+  const through = readsWholeHistory(journal, period.end) ? await metThrough(journal, period.end) : null;
+  // The period's meeting notes meet their attendees after its daily notes, as below.
+  if (through) return extras.length === 0 ? through : new Set([...through, ...oneOnOnePeople(extras, journal.catalog, new Set(journal.dailyNotes.map((d) => d.path)))]);
+  const earlier = journal.dailyNotes.filter((n) => n.day < period.start);
+  const mayMeet = readsWholeHistory(journal, period.end) ? earlier : await notesThatMayMeet(journal, keys, earlier);
+  // The period's meeting notes meet their attendees too: a team vault of meeting notes and no daily notes has people.
+  return peopleMetInNotes(journal, [...mayMeet, ...journal.dailyNotes.filter((n) => n.day >= period.start && n.day <= period.end)], extras);
+}
+
+/** Whom these daily notes (parsed here) and `extras` log a 1:1 or a meeting with. */
+async function peopleMetInNotes(journal: Journal, files: DailyNoteFile[], extras: DayExtra[]): Promise<Set<string>> {
+  await journal.load(files);
+  const metNotes = files.map((file) => journal.parsedNote(file.path)).filter((n): n is DailyNote => n !== null);
+  await prepareTargets(journal, metNotes);
+  return oneOnOnePeople([...metNotes, ...extras], journal.catalog, new Set(journal.dailyNotes.map((d) => d.path)));
+}
+
 /**
  * Whom of `keys`, named in none of the period's notes, the journal met before it: the
  * earlier notes that may meet them, parsed, and nothing else (the period's own notes,
@@ -704,26 +722,9 @@ function ownPageLines(worked: Set<string>, others: EntryTable, projects: ReviewP
 async function metEarlierAmong(journal: Journal, period: Period, keys: string[]): Promise<Set<string>> {
   if (readsWholeHistory(journal, period.end)) return metOneToOne(journal, period, keys, []);
   const mayMeet = await notesThatMayMeet(journal, keys, journal.dailyNotes.filter((n) => n.day < period.start));
-  if (mayMeet.length === 0) return new Set();
-  await journal.load(mayMeet);
-  const metNotes = mayMeet.map((file) => journal.parsedNote(file.path)).filter((n): n is DailyNote => n !== null);
-  await prepareTargets(journal, metNotes);
-  return oneOnOnePeople(metNotes, journal.catalog, new Set(journal.dailyNotes.map((d) => d.path)));
+  return mayMeet.length === 0 ? new Set() : peopleMetInNotes(journal, mayMeet, []);
 }
 
-async function metOneToOne(journal: Journal, period: Period, keys: string[], extras: DayExtra[]): Promise<Set<string>> {
-  const through = readsWholeHistory(journal, period.end) ? await metThrough(journal, period.end) : null;
-  // The period's meeting notes meet their attendees after its daily notes, as below.
-  if (through) return extras.length === 0 ? through : new Set([...through, ...oneOnOnePeople(extras, journal.catalog, new Set(journal.dailyNotes.map((d) => d.path)))]);
-  const earlier = journal.dailyNotes.filter((n) => n.day < period.start);
-  const mayMeet = readsWholeHistory(journal, period.end) ? earlier : await notesThatMayMeet(journal, keys, earlier);
-  const upToEnd = [...mayMeet, ...journal.dailyNotes.filter((n) => n.day >= period.start && n.day <= period.end)];
-  await journal.load(upToEnd);
-  const metNotes = upToEnd.map((file) => journal.parsedNote(file.path)).filter((n): n is DailyNote => n !== null);
-  await prepareTargets(journal, metNotes);
-  // The period's meeting notes meet their attendees too: a team vault of meeting notes and no daily notes has people.
-  return oneOnOnePeople([...metNotes, ...extras], journal.catalog, new Set(journal.dailyNotes.map((d) => d.path)));
-}
 
 /** Per journal, whom its daily notes meet one to one, note by note in day order as far as they were read; null when the notes are not in day order. */
 const metSoFar = new WeakMap<Journal, { read: number; keys: string[]; firstIn: number[]; seen: Set<string>; days: Set<string> } | null>();
@@ -796,7 +797,7 @@ function withoutTopics(history: History, keys: Set<string>): History {
 
 /** A task as it stood on `end`: one done after it (its `✅ date`) was still open then. */
 function asOf(task: ReviewTask, end: string): ReviewTask {
-  return task.doneDate !== undefined && task.doneDate > end ? { ...task, done: false, status: 'open' } : task;
+  return statusOn(task, end) === task.status ? task : { ...task, done: false, status: 'open' };
 }
 
 /**

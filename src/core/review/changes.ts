@@ -257,7 +257,6 @@ function baselineOf(history: History, period: Period): { baseline: Period; skipp
   return { baseline, skipped };
 }
 
-/** What changed in `period` against the previous period of its kind with notes. Depends only on notes up to the period's end. */
 /**
  * The topics and other links that went quiet (no mention in the period, often in its
  * baseline): whom of them the journal met is a person gone quiet, never a topic.
@@ -272,6 +271,7 @@ export function quietCandidates(history: History, period: Period): string[] {
   return out;
 }
 
+/** What changed in `period` against the previous period of its kind with notes. Depends only on notes up to the period's end. */
 export function changesOf(history: History, period: Period, sliders: SliderSetting[], notePath: (period: Period) => string): ReviewChanges {
   const found = baselineOf(history, period);
   const baseline = found?.baseline ?? null;

@@ -43,6 +43,10 @@ function meetingText(raw: string): { whole: true } | { names: string } | null {
   return names.length > 0 ? { names: names.join('\n') } : null;
 }
 
+/** What each earlier note's raw text may log (meetingText), once per run: a review searches the earlier notes twice, for the period's names and for those gone quiet. */
+type Verdict = ReturnType<typeof meetingText> | 'unreadable';
+const verdicts = new WeakMap<Journal, Map<string, Verdict>>();
+
 /**
  * Of the earlier daily notes, those that may log a 1:1 or a meeting with one of
  * `keys` (the period's topics and other links, the entries a meeting can make
@@ -52,10 +56,6 @@ function meetingText(raw: string): { whole: true } | { names: string } | null {
  * it). Whom the others meet is none of these keys, so parsing only these gives
  * the same people as parsing all.
  */
-/** What each earlier note's raw text may log (meetingText), once per run: a review searches the earlier notes twice, for the period's names and for those gone quiet. */
-type Verdict = ReturnType<typeof meetingText> | 'unreadable';
-const verdicts = new WeakMap<Journal, Map<string, Verdict>>();
-
 export async function notesThatMayMeet(journal: Journal, keys: string[], earlier: DailyNoteFile[]): Promise<DailyNoteFile[]> {
   if (keys.length === 0 || earlier.length === 0) return [];
   if (keys.some((key) => key.startsWith('path:'))) await journal.catalog.loadAliasesNow();
