@@ -12,6 +12,9 @@ const DATE_FIELD = new RegExp(`(?:^|\\s+)(➕|🛫|⏳|⌛|📅|📆|🗓|✅|�
 /** Fields of no date: only in the run of fields that ends the task, as Tasks reads them. */
 const TRAILING_FIELD = new RegExp(`\\s*(?:[🔺⏫🔼🔽⏬]${VS}|🔁${VS}\\s*[^🔺⏫🔼🔽⏬🆔⛔🏁]*|🆔${VS}\\s*[\\w-]+|⛔${VS}\\s*[\\w,-]+|🏁${VS}\\s*\\w+)\\s*$`, 'u');
 
+/** The due date's emoji and its two variants. */
+const DUE = new Set(['📅', '📆', '🗓']);
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 function longDate(day: string): string {
@@ -26,7 +29,7 @@ export function taskDates(text: string): { done?: string; cancelled?: string; du
   for (const [, emoji, day] of text.matchAll(DATE_FIELD)) {
     if (emoji === '✅') out.done ??= day;
     else if (emoji === '❌') out.cancelled ??= day;
-    else if (emoji === '📅' || emoji === '📆' || emoji === '🗓') out.due ??= day;
+    else if (DUE.has(emoji)) out.due ??= day;
   }
   return out;
 }
@@ -42,7 +45,7 @@ export function withoutTaskFields(text: string): string {
   let out = text;
   if (/\d{4}-\d{2}-\d{2}/.test(text)) {
     out = out.replace(DATE_FIELD, (whole: string, emoji: string, day: string) => {
-      if (emoji === '📅' || emoji === '📆' || emoji === '🗓') due ??= day;
+      if (DUE.has(emoji)) due ??= day;
       return '';
     });
   }

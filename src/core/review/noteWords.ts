@@ -117,20 +117,20 @@ function hashOf(word: string): number {
   return hash >>> 0;
 }
 
-/** The first of the two bits one pair of words sets (a Bloom filter: a pair absent leaves a bit clear, nearly always). */
-function firstBit(first: number, second: number): number {
-  return (Math.imul(first ^ Math.imul(second, 0x9e3779b1), 0x85ebca6b) >>> 0) % PAIR_BITS;
+/** One pair of words' hashes mixed: the two bits it sets come from it (a Bloom filter: a pair absent leaves a bit clear, nearly always). */
+function pairMix(first: number, second: number): number {
+  return Math.imul(first ^ Math.imul(second, 0x9e3779b1), 0x85ebca6b) >>> 0;
 }
 
-/** The second, from the same mix. */
-function secondBit(first: number, second: number): number {
-  const mixed = Math.imul(first ^ Math.imul(second, 0x9e3779b1), 0x85ebca6b) >>> 0;
+/** The second bit of a pair, from its mix; the first is the mix itself, modulo the filter's size. */
+function secondBit(mixed: number): number {
   return (Math.imul(mixed ^ (mixed >>> 15), 0xc2b2ae35) >>> 0) % PAIR_BITS;
 }
 
 function markPair(pairs: Uint8Array, first: number, second: number): void {
-  const a = firstBit(first, second);
-  const b = secondBit(first, second);
+  const mixed = pairMix(first, second);
+  const a = mixed % PAIR_BITS;
+  const b = secondBit(mixed);
   pairs[a >> 3] |= 1 << (a & 7);
   pairs[b >> 3] |= 1 << (b & 7);
 }
@@ -138,10 +138,9 @@ function markPair(pairs: Uint8Array, first: number, second: number): void {
 /** False when some two words of these never stand next to each other in any of the note's readings: then no reading spells them. */
 function mayAdjoin(pairs: Uint8Array, words: string[]): boolean {
   for (let i = 1; i < words.length; i++) {
-    const first = hashOf(words[i - 1]);
-    const second = hashOf(words[i]);
-    const a = firstBit(first, second);
-    const b = secondBit(first, second);
+    const mixed = pairMix(hashOf(words[i - 1]), hashOf(words[i]));
+    const a = mixed % PAIR_BITS;
+    const b = secondBit(mixed);
     if ((pairs[a >> 3] & (1 << (a & 7))) === 0 || (pairs[b >> 3] & (1 << (b & 7))) === 0) return false;
   }
   return true;
