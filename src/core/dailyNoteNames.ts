@@ -5,6 +5,7 @@ import { formatDate } from './dates/dateFormatter';
 import type { DaybookSettings } from './settings';
 import { basename, isInFolder, pathBelow, type VaultFile, type Warning } from './vault';
 import { escapeRegExp } from './text';
+import { meetingNotDailyNote } from './meetingFolders';
 
 /** Formats daily notes are often named in; a note named in one of them, not in the current one, was likely named before the format changed. */
 const OTHER_FORMATS = ['YYYY-MM-DD', 'YYYYMMDD', 'YYYY_MM_DD', 'YYYY.MM.DD', 'DD-MM-YYYY', 'DD.MM.YYYY', 'MM-DD-YYYY', 'YYYY-MM-DD ddd', 'YYYY-MM-DD dddd', 'MMMM D, YYYY', 'MMM Do, YYYY'];
@@ -34,7 +35,8 @@ export function unreadDailyNotes(files: VaultFile[], settings: DaybookSettings, 
   const isRead = new Set(read.map((n) => n.path));
   const shape = settings.dailyFormat.includes('/') ? null : numericShape(settings.dailyFormat);
   for (const file of inFolder) {
-    if (isRead.has(file.path) || alreadySaid.has(file.path)) continue;
+    // A note in a meetings folder is read as a meeting, whatever its name (meetingNotDailyNote).
+    if (isRead.has(file.path) || alreadySaid.has(file.path) || meetingNotDailyNote(file.path, settings)) continue;
     const name = basename(file.path);
     if (!/\d\d/.test(name)) continue;
     if (shape?.test(name)) {

@@ -5,6 +5,7 @@ import type { DaybookSettings } from './settings';
 import { isInFolder, joinPath, pathBelow, type VaultFile } from './vault';
 import { escapeRegExp } from './text';
 import { earlierDailyFormats, misfiledDay } from './dailyNoteNames';
+import { meetingNotDailyNote } from './meetingFolders';
 
 export interface DailyNoteFile {
   day: string;
@@ -19,6 +20,12 @@ export function dailyNotePath(day: string, settings: DaybookSettings): string {
 
 /** The day a note is the daily note of, or null when its path does not match the format. */
 export function dayOfDailyNote(path: string, settings: DaybookSettings): string | null {
+  const day = dayByFormats(path, settings);
+  // Asked only of notes named by a day: a meeting note filed in a meetings folder is no daily note.
+  return day !== null && meetingNotDailyNote(path, settings) ? null : day;
+}
+
+function dayByFormats(path: string, settings: DaybookSettings): string | null {
   const day = dayInFormat(path, settings.dailyFormat, settings);
   if (day !== null || !settings.dailyFormatsAlso) return day;
   for (const format of settings.dailyFormatsAlso) {
@@ -207,7 +214,7 @@ export function findDailyNote<F extends VaultFile>(files: F[], day: string, sett
   let found: F | null = null;
   for (const file of files) {
     if (file.path === path) return file;
-    if (settings.dailyFormat.includes('/') || !('/' + file.path).endsWith(name) || !isInFolder(file.path, settings.dailyFolder)) continue;
+    if (settings.dailyFormat.includes('/') || !('/' + file.path).endsWith(name) || !isInFolder(file.path, settings.dailyFolder) || meetingNotDailyNote(file.path, settings)) continue;
     if (found === null || file.path < found.path) found = file;
   }
   return found;

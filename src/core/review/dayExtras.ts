@@ -6,6 +6,7 @@ import type { WikiLink } from '../note/tokens';
 import type { DaybookSettings } from '../settings';
 import { stringList } from '../note/frontmatter';
 import { basename, isInFolder } from '../vault';
+import { inMeetingsFolder, oneOnOneFolderPerson } from '../meetingFolders';
 
 /**
  * A day is more than its daily note. Engineers log a 1:1 in the person's note
@@ -28,8 +29,6 @@ export interface DayExtra extends DailyNote {
 
 // Syncthing's copy of a note in conflict (`2023_03_20.sync-conflict-20230320-201611-TNRWM2K.md`) names no sync meeting.
 const MEETING_WORDS = /(?:^|[^\p{L}\p{N}])(?:1-1|1:1|1on1|one[- ]on[- ]one|meet|meeting|meetings|sync(?!-conflict-)|standup|stand-up|retro|retrospective|interview|check-?in|catch-?up|planning)(?![\p{L}\p{N}])/iu;
-/** A folder of meeting notes by its name, wherever it is: `Meetings/`, `meeting-notes/`, `Work/Meeting Notes/`. */
-const MEETING_FOLDER = /(?:^|\/)(?:meetings?|meeting[ _-]notes|1-1s?|one[ _-]on[ _-]ones?)\//i;
 
 /** The day a note's name gives: `2026-11-16 1-1 Ana`, or in the daily format's order `meeting-tom-06-07-23`. */
 export function dayInName(name: string, settings: DaybookSettings): string | null {
@@ -85,8 +84,7 @@ const meetingDayLists = new WeakMap<Journal, Promise<{ path: string; day: string
  */
 export function mayBeMeetingNote(path: string, settings: DaybookSettings): boolean {
   if (settings.reviewsFolder !== '' && isInFolder(path, settings.reviewsFolder)) return false;
-  const inFolder = (settings.meetingsFolder !== '' && isInFolder(path, settings.meetingsFolder)) || MEETING_FOLDER.test(path);
-  return inFolder || (dayInName(basename(path), settings) !== null && MEETING_WORDS.test(basename(path)));
+  return inMeetingsFolder(path, settings) || (dayInName(basename(path), settings) !== null && MEETING_WORDS.test(basename(path)));
 }
 
 async function findMeetingDays(journal: Journal, dailyPaths: Set<string>): Promise<{ path: string; day: string }[]> {
@@ -95,7 +93,7 @@ async function findMeetingDays(journal: Journal, dailyPaths: Set<string>): Promi
   for (const file of journal.files) {
     const { path } = file;
     if (dailyPaths.has(path) || !mayBeMeetingNote(path, settings)) continue;
-    const inFolder = (settings.meetingsFolder !== '' && isInFolder(path, settings.meetingsFolder)) || MEETING_FOLDER.test(path);
+    const inFolder = inMeetingsFolder(path, settings);
     const named = dayInName(basename(path), settings);
     if (named !== null && (inFolder || MEETING_WORDS.test(basename(path)))) found.push({ path, day: named });
     else if (inFolder) {
@@ -125,7 +123,9 @@ export async function meetingNotes(journal: Journal, period: Period, dailyPaths:
       let title = heading && heading.text.trim() !== '' && dayInName(heading.text, settings) === null ? heading.text.trim() : meetingTitle(n.path);
       // A note named only by its date (`Meetings/2025-05-16.md`) is told by its first line.
       if (title === 'Meeting') title = n.note.blocks.find((b) => b.kind !== 'heading' && b.text.trim().length > 3 && !/^\s*\[!/.test(b.text))?.text.trim() ?? title;
-      const people = stringList(n.note.frontmatter.attendees ?? n.note.frontmatter.people ?? n.note.frontmatter.participants).map((p) => p.replace(/^\[\[|\]\]$/g, '').split('|')[0].trim());
+      const listed = stringList(n.note.frontmatter.attendees ?? n.note.frontmatter.people ?? n.note.frontmatter.participants).map((p) => p.replace(/^\[\[|\]\]$/g, '').split('|')[0].trim());
+      const folderPerson = oneOnOneFolderPerson(n.path);
+      const people = listed.length === 0 && folderPerson !== null ? [folderPerson] : listed;
       return { ...n, kind: 'meeting' as const, title, ...(people.length ? { people } : {}) };
     });
 }

@@ -1,0 +1,34 @@
+import type { DaybookSettings } from './settings';
+import { isInFolder, pathBelow } from './vault';
+
+/** A folder of meeting notes by its name, wherever it is: `Meetings/`, `meeting-notes/`, `Work/Meeting Notes/`, `1-1s/`. */
+const MEETING_FOLDER = /(?:^|\/)(?:meetings?|meeting[ _-]notes|1-1s?|one[ _-]on[ _-]ones?)\//i;
+
+/** A folder of 1:1s by its name: `1-1s/`, `1on1s/`, `One on ones/`. */
+const ONE_ON_ONE_FOLDER = /^(?:1-1s?|1:1s?|1on1s?|one[ _-]on[ _-]ones?)$/i;
+
+/** Whether a note sits in a folder of meeting notes: the meetings folder, or one named as one. */
+export function inMeetingsFolder(path: string, settings: DaybookSettings): boolean {
+  return (settings.meetingsFolder !== '' && isInFolder(path, settings.meetingsFolder)) || MEETING_FOLDER.test(path);
+}
+
+/**
+ * Whether a note named by a date is a meeting note rather than a daily note:
+ * it sits in a folder of meetings below the daily folder. With daily notes at
+ * the vault's root (the default), `Meetings/AI/2026-08-05.md` and
+ * `1-1s/Ana/2026-08-13.md` are otherwise named as daily notes filed away; a
+ * daily folder that itself lies in a meetings folder keeps its daily notes.
+ */
+export function meetingNotDailyNote(path: string, settings: DaybookSettings): boolean {
+  if (!settings.meetingNotes) return false;
+  const below = pathBelow(path, settings.dailyFolder);
+  const meetings = settings.meetingsFolder;
+  if (meetings !== '' && isInFolder(path, meetings) && !(settings.dailyFolder === meetings || isInFolder(settings.dailyFolder, meetings))) return true;
+  return MEETING_FOLDER.test(below);
+}
+
+/** Whom a 1:1 note filed in a folder per person is with: `1-1s/Ana/2026-08-13.md` is a 1:1 with Ana. */
+export function oneOnOneFolderPerson(path: string): string | null {
+  const parts = path.split('/');
+  return parts.length >= 3 && ONE_ON_ONE_FOLDER.test(parts[parts.length - 3]) ? parts[parts.length - 2] : null;
+}
