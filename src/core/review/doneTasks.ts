@@ -1,9 +1,9 @@
 import { format } from 'date-fns';
-import { dayToDate, type PeriodKind } from '../dates/periods';
+import { dayToDate, type Period, type PeriodKind } from '../dates/periods';
 import { LIMITS } from './longTails';
 import { bullet, compactDays, dayLink, plural, shortDate, shorten } from './renderMarkdown';
 import { taskKey } from './renderSections';
-import type { ReviewData } from './types';
+import type { ReviewData, ReviewTask } from './types';
 
 /** How many done tasks a review lists: a week or month all of them up to its line limit; a quarter or year only this few, else it counts them by month. */
 const SHOWN: Record<PeriodKind, number> = { week: LIMITS.week.lines, month: LIMITS.month.lines, quarter: 10, year: 15 };
@@ -32,12 +32,22 @@ function doneItems(data: ReviewData): DoneItem[] {
     if (task.status === 'cancelled' || key === '' || actions.has(`${task.path}\u0000${key}`)) continue;
     const item = byKey.get(key) ?? { text: task.text, days: [], doneOn: '' };
     item.days.push({ date: task.date, path: task.path });
-    const doneOn = task.status === 'done' ? task.date : task.doneOn;
+    const doneOn = task.status === 'done' ? checkedOn(task, data.period) : task.doneOn;
     if (doneOn !== undefined && doneOn > item.doneOn) item.doneOn = doneOn;
     byKey.set(key, item);
   }
   // Never checked, in any of its copies: still open.
   return [...byKey.values()].filter((item) => item.doneOn !== '');
+}
+
+/**
+ * The day a done task was done: its Tasks-plugin `✅ date` when that lies in the period
+ * (a task written on 28 Jan and checked `✅ 2026-02-03` was done in February), else the
+ * day of the note it is written in (no date, or one outside the period: a task copied
+ * forward already done keeps the day it is listed on).
+ */
+function checkedOn(task: ReviewTask, period: Period): string {
+  return task.doneDate !== undefined && task.doneDate >= period.start && task.doneDate <= period.end ? task.doneDate : task.date;
 }
 
 function daysOf(item: { days: { date: string }[] }): number {
