@@ -23,7 +23,7 @@ import { oneOnOnePeople, peopleMetIn } from './oneOnOnes';
 import { openingTagTopics } from './openingTags';
 import { withoutOrganisations } from './organisations';
 import { findProjects, projectLinkOf } from './projects';
-import { type DayExtra, filedUnderDays, hostNote, meetingNotes, notesInPeopleFolder } from './dayExtras';
+import { type DayExtra, filedUnderDays, hostNote, meetingNotes, meetingNotesBefore, notesInPeopleFolder } from './dayExtras';
 import { isGraphMarkerPage, isNoGraphTopic, namesPeriod } from './graphPages';
 import { projectOfWorkPage, workNamespaceProjects } from './workNamespaces';
 import { filingText, isCalloutTitle, isDateTitle, isTemplaterLeftover, navigationLinks } from './templateLines';
@@ -598,7 +598,11 @@ async function reviewBeforeChanges(journal: Journal, period: Period): Promise<{ 
   tables.topic.remove(openers);
   // Whom the journal logs a 1:1 or a meeting with, up to the period's last day, is a person, marked so or not:
   // someone met one to one in March is a person in May's week too.
-  const metOneOnOne = await metOneToOne(journal, period, [...tables.topic.keys(), ...tables.other.keys()], extras);
+  // Earlier meeting notes meet their attendees as earlier daily notes do; the review then depends on them too.
+  const earlierMeetings = await meetingNotesBefore(journal, period.start, new Set(journal.dailyNotes.map((n) => n.path)));
+  read.push(...earlierMeetings.map((m) => m.path));
+  await prepareTargets(journal, earlierMeetings);
+  const metOneOnOne = await metOneToOne(journal, period, [...tables.topic.keys(), ...tables.other.keys()], [...earlierMeetings, ...extras]);
   // Every later step, and every later review of this run, reads the period's notes through their digests, whom
   // they met and their opening tags, all worked out by now: their blocks go before What changed parses the baseline.
   journal.letGoOfBlocks(files.map((file) => file.path));
@@ -650,7 +654,7 @@ async function reviewBeforeChanges(journal: Journal, period: Period): Promise<{ 
     metHere: new Set([...metHere, ...projectPeople]),
     // Whom of these keys the journal met up to the period's end, by the rules that made metHere.
     metAmong: async (keys) => {
-      const met = await metEarlierAmong(journal, period, keys);
+      const met = await metEarlierAmong(journal, period, keys, earlierMeetings);
       return withoutOrganisations(journal, new Set(keys.filter((key) => met.has(key))));
     },
     finish: (history) => ({
@@ -719,10 +723,10 @@ async function peopleMetInNotes(journal: Journal, files: DailyNoteFile[], extras
  * earlier notes that may meet them, parsed, and nothing else (the period's own notes,
  * let go of by now, would be parsed again for names they do not hold).
  */
-async function metEarlierAmong(journal: Journal, period: Period, keys: string[]): Promise<Set<string>> {
-  if (readsWholeHistory(journal, period.end)) return metOneToOne(journal, period, keys, []);
+async function metEarlierAmong(journal: Journal, period: Period, keys: string[], earlierMeetings: DayExtra[]): Promise<Set<string>> {
+  if (readsWholeHistory(journal, period.end)) return metOneToOne(journal, period, keys, earlierMeetings);
   const mayMeet = await notesThatMayMeet(journal, keys, journal.dailyNotes.filter((n) => n.day < period.start));
-  return mayMeet.length === 0 ? new Set() : peopleMetInNotes(journal, mayMeet, []);
+  return mayMeet.length === 0 && earlierMeetings.length === 0 ? new Set() : peopleMetInNotes(journal, mayMeet, earlierMeetings);
 }
 
 

@@ -110,10 +110,19 @@ async function findMeetingDays(journal: Journal, dailyPaths: Set<string>): Promi
 }
 
 /** The meeting notes of the period (see meetingDays). `dailyPaths`: the journal's daily notes, the same for every period. */
-export async function meetingNotes(journal: Journal, period: Period, dailyPaths: Set<string>): Promise<DayExtra[]> {
+export function meetingNotes(journal: Journal, period: Period, dailyPaths: Set<string>): Promise<DayExtra[]> {
+  return meetingNotesOn(journal, dailyPaths, (day) => periodContainsDay(period, day));
+}
+
+/** The meeting notes of the days before `day`: whom they meet is met by a later period too, as whom earlier daily notes meet. */
+export function meetingNotesBefore(journal: Journal, day: string, dailyPaths: Set<string>): Promise<DayExtra[]> {
+  return meetingNotesOn(journal, dailyPaths, (on) => on < day);
+}
+
+async function meetingNotesOn(journal: Journal, dailyPaths: Set<string>, onDay: (day: string) => boolean): Promise<DayExtra[]> {
   if (!journal.settings.meetingNotes) return [];
   const { settings } = journal;
-  const found = (await meetingDays(journal, dailyPaths)).filter(({ day }) => periodContainsDay(period, day));
+  const found = (await meetingDays(journal, dailyPaths)).filter(({ day }) => onDay(day));
   const notes = await Promise.all(found.map(async ({ path, day }) => ({ path, day, note: await journal.otherNote(path) })));
   return notes
     .filter((n): n is { path: string; day: string; note: NoteModel } => n.note !== null)
