@@ -57,4 +57,16 @@ describe('tasks as Obsidian, Logseq and Roam write them', () => {
     expect(markdown).toContain('open one');
     expect(markdown).not.toContain('dropped');
   });
+
+  it('reads a task whose words are inline code as that task, not as the bullets under it', async () => {
+    // A to-do list of repositories, each with its pull requests under it (in the style of a real work vault).
+    const settings = resolveSettings({ dailyFolder: 'Daily' }).settings;
+    const vault = new MemoryVault({ 'Daily/2026-11-16.md': '- [ ] `kiln`\n\t- [x] https://example.com/kiln/pull/12\n- [ ] `kiln-cli`\n- [ ] ``\n' });
+    const data = await buildReview(await Journal.open(vault, settings), parsePeriodId('2026-W47')!);
+    expect(data.tasks.map((t) => [t.text, t.status])).toEqual([
+      ['`kiln`', 'open'],
+      ['https://example.com/kiln/pull/12', 'done'],
+      ['`kiln-cli`', 'open'],
+    ]);
+  });
 });

@@ -30,6 +30,9 @@ import { filingText, isCalloutTitle, isDateTitle, isTemplaterLeftover, navigatio
 import { outsideRegion } from './managedRegion';
 import type { Entry, GoalEvidence, LinkedNote, Mention, ReviewData, ReviewGoal, ReviewIncident, ReviewMeeting, ReviewProject, ReviewTask } from './types';
 
+/** Inline code with something in it: `` `gitto` ``. */
+const CODE_SPAN = /`[^`\n]*[^`\s][^`\n]*`/;
+
 export { reviewNotePath } from '../reviewNotes';
 
 /** A mention of a person, topic or other link target by one block of a daily note. */
@@ -144,8 +147,9 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
       mention(target.kind, target);
       for (const path of catalog.tagNotes(tag)) referenced.add(path);
     }
-    // A bare `- DONE` is told by the bullets under it; with none, it says nothing: no task.
-    const told = block.task === null ? '' : !isPlaceholder(block.text) ? taskText(block) : toldByChildren(note.blocks, i);
+    // A bare `- DONE` is told by the bullets under it; with none, it says nothing: no task. Code is words
+    // (`- [ ] \`gitto\``, a repository's name): the block's text leaves code out, its quote keeps it.
+    const told = block.task === null ? '' : !isPlaceholder(block.text) || CODE_SPAN.test(block.quote) ? taskText(block) : toldByChildren(note.blocks, i);
     if (block.task && told !== '') tasks.push({ text: told, done: block.task.done, status: block.task.status, date: daily.day, path: daily.path, line: block.line, ...(block.task.doneDate ? { doneDate: block.task.doneDate } : {}) });
   });
   const found = findIncidents(note);
