@@ -32,3 +32,23 @@ export function oneOnOneFolderPerson(path: string): string | null {
   const parts = path.split('/');
   return parts.length >= 3 && ONE_ON_ONE_FOLDER.test(parts[parts.length - 3]) ? parts[parts.length - 2] : null;
 }
+
+/**
+ * The series a meeting note named only by its date belongs to, by the folders it is filed
+ * in below the meetings folder: `Meetings/AI/1-1s/2026-08-05.md` is "AI 1-1s", and a 1:1
+ * in a folder per person (`1-1s/Ana/2026-08-13.md`) "1:1 with Ana". Null directly in the
+ * meetings folder, where only the note itself can say what it was.
+ */
+export function meetingSeries(path: string, settings: DaybookSettings): string | null {
+  const person = oneOnOneFolderPerson(path);
+  if (person !== null) return `1:1 with ${person}`;
+  const folder = path.slice(0, path.lastIndexOf('/') + 1);
+  let below: string | null = null;
+  if (settings.meetingsFolder !== '' && isInFolder(path, settings.meetingsFolder)) below = pathBelow(folder, settings.meetingsFolder);
+  else {
+    const match = MEETING_FOLDER.exec(folder);
+    if (match) below = folder.slice(match.index + match[0].length);
+  }
+  const names = (below ?? '').split('/').filter((name) => name !== '');
+  return names.length > 0 ? names.join(' ') : null;
+}

@@ -1,5 +1,6 @@
 import { parsePeriodId } from '../../src/core/dates/periods';
 import { buildReview } from '../../src/core/review/buildReview';
+import { renderReview } from '../../src/core/review/renderReview';
 import { fixture } from '../helpers/cli';
 import { folderJournal } from '../helpers/historyCompare';
 
@@ -17,5 +18,16 @@ describe('meeting notes named only by their date, in a vault whose daily notes s
       ['2026-08-13', '1-1s/Ana/2026-08-13.md', ['Ana']],
       ['2026-08-13', '1-1s/Tom/2026-08-13.md', ['Tom']],
     ]);
+  });
+
+  it('names a meeting note named only by its date by the series its folders name, a 1:1 by the person', async () => {
+    const journal = await folderJournal(fixture('one-on-one-folders'))();
+    const data = await buildReview(journal, parsePeriodId('2026-08')!);
+    // By their first lines they read "What went well", "What she worked on" and "Last week".
+    expect(data.meetings.map((m) => m.title)).toEqual(['Pods', '1:1 with Ana', '1:1 with Tom']);
+    const markdown = renderReview(data, journal.settings);
+    expect(markdown).toContain('[[1-1s/Ana/2026-08-13|Thu 13 Aug]]: 1:1 with Ana\n');
+    const year = renderReview(await buildReview(journal, parsePeriodId('2026')!), journal.settings);
+    expect(year).toContain('- 1:1 with Ana (1), 1:1 with Tom (1), Pods (1)');
   });
 });

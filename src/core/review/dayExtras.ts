@@ -6,7 +6,7 @@ import type { WikiLink } from '../note/tokens';
 import type { DaybookSettings } from '../settings';
 import { stringList } from '../note/frontmatter';
 import { basename, isInFolder } from '../vault';
-import { inMeetingsFolder, oneOnOneFolderPerson } from '../meetingFolders';
+import { inMeetingsFolder, meetingSeries, oneOnOneFolderPerson } from '../meetingFolders';
 
 /**
  * A day is more than its daily note. Engineers log a 1:1 in the person's note
@@ -130,8 +130,9 @@ async function meetingNotesOn(journal: Journal, dailyPaths: Set<string>, onDay: 
       // A note's own title (`# Meeting with Barbs on bsk-els`) says more than its file name.
       const heading = n.note.blocks.find((b) => b.kind === 'heading' && b.level === 1);
       let title = heading && heading.text.trim() !== '' && dayInName(heading.text, settings) === null ? heading.text.trim() : meetingTitle(n.path);
-      // A note named only by its date (`Meetings/2025-05-16.md`) is told by its first line.
-      if (title === 'Meeting') title = n.note.blocks.find((b) => b.kind !== 'heading' && b.text.trim().length > 3 && !/^\s*\[!/.test(b.text))?.text.trim() ?? title;
+      // A note named only by its date is of the series its folders name (`Meetings/AI/2026-08-05.md`: "AI"), else
+      // (`Meetings/2025-05-16.md`) told by its first line.
+      if (title === 'Meeting') title = meetingSeries(n.path, settings) ?? n.note.blocks.find((b) => b.kind !== 'heading' && b.text.trim().length > 3 && !/^\s*\[!/.test(b.text))?.text.trim() ?? title;
       const listed = stringList(n.note.frontmatter.attendees ?? n.note.frontmatter.people ?? n.note.frontmatter.participants).map((p) => p.replace(/^\[\[|\]\]$/g, '').split('|')[0].trim());
       const folderPerson = oneOnOneFolderPerson(n.path);
       const people = listed.length === 0 && folderPerson !== null ? [folderPerson] : listed;

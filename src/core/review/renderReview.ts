@@ -185,7 +185,7 @@ function meetingLines(data: ReviewData): string[] {
   const limit = LIMITS[data.period.kind].lines;
   const lines = meetings
     .slice(0, limit)
-    .map((m) => bullet(`${dayLink(m.path, shortDate(m.date))}: ${m.kind === 'meeting' ? shorten(m.title, 100) : `notes in ${noteLink(m.path, m.title)}`}${m.people?.length ? ` · with ${m.people.join(', ')}` : ''}`));
+    .map((m) => bullet(`${dayLink(m.path, shortDate(m.date))}: ${m.kind === 'meeting' ? shorten(m.title, 100) : `notes in ${noteLink(m.path, m.title)}`}${withWhom(m)}`));
   if (meetings.length > limit) lines.push(bullet(`…and ${plural(meetings.length - limit, 'more meeting')}: each is in the reviews of its weeks`));
   return lines;
 }
@@ -212,4 +212,10 @@ function warningKinds(warnings: { message: string }[]): string {
   const top = [...kinds].sort((a, b) => b[1] - a[1]).slice(0, 3);
   const other = warnings.length - top.reduce((sum, [, n]) => sum + n, 0);
   return `: ${top.map(([kind, n]) => `${n} ${kind}`).join(', ')}${other > 0 ? `, ${other} other` : ''}`;
+}
+
+/** " · with Ana, Tom": whom a meeting was with, unless its title says so already ("1:1 with Ana"). */
+function withWhom(meeting: ReviewMeeting): string {
+  const people = meeting.people ?? [];
+  return people.length > 0 && !people.every((p) => meeting.title.endsWith(`with ${p}`)) ? ` · with ${people.join(', ')}` : '';
 }
