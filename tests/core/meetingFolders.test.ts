@@ -2,7 +2,7 @@ import { parsePeriodId } from '../../src/core/dates/periods';
 import { buildReview } from '../../src/core/review/buildReview';
 import { renderReview } from '../../src/core/review/renderReview';
 import { fixture } from '../helpers/cli';
-import { folderJournal } from '../helpers/historyCompare';
+import { folderJournal, historiesDiffer } from '../helpers/historyCompare';
 
 describe('meeting notes named only by their date, in a vault whose daily notes sit at its root (one-on-one-folders)', () => {
   it('reads them as meetings of their day, not as daily notes, and warns about none', async () => {
@@ -29,5 +29,9 @@ describe('meeting notes named only by their date, in a vault whose daily notes s
     expect(markdown).toContain('[[1-1s/Ana/2026-08-13|Thu 13 Aug]]: 1:1 with Ana\n');
     const year = renderReview(await buildReview(journal, parsePeriodId('2026')!), journal.settings);
     expect(year).toContain('- 1:1 with Ana (1), 1:1 with Tom (1), Pods (1)');
+  });
+
+  it('reads the meeting notes the same in a single review as in a rebuild', async () => {
+    expect(await historiesDiffer(folderJournal(fixture('one-on-one-folders')))).toEqual([]);
   });
 });
