@@ -36,13 +36,15 @@ export function graphPages(config: LogseqConfig, settings: DaybookSettings, revi
   };
 }
 
-/** Logseq's safe-journal-title-formatters beside the graph's own title format, in moment's syntax. */
-const LOGSEQ_DAY_NAMES = ['YYYY_MM_DD', 'YYYY-MM-DD', 'MMM Do, YYYY'];
-
-/** Whether Logseq reads a page reference of this name as the journal of `day` (it compares names in lower case). */
+/**
+ * Whether Logseq reads a page reference of this name as the journal of `day` (a `YYYY-MM-DD`):
+ * by its safe-journal-title-formatters, `yyyy_MM_dd`, `yyyy-MM-dd` or `MMM do, yyyy`, names
+ * compared in lower case. Asked for every link a review writes, so the two numeric forms are
+ * compared as strings.
+ */
 function isLogseqDayName(name: string, day: string): boolean {
-  const date = dayToDate(day);
-  return LOGSEQ_DAY_NAMES.some((format) => formatDate(date, format).toLowerCase() === name.toLowerCase());
+  if (name === day || name === day.replace(/-/g, '_')) return true;
+  return /^[a-z]{3} \d/i.test(name) && formatDate(dayToDate(day), 'MMM Do, YYYY').toLowerCase() === name.toLowerCase();
 }
 
 /** What a page reference cannot hold: `[[` and `]]` end or nest it, a line break ends the block. */
