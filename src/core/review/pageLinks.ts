@@ -27,10 +27,17 @@ export interface GraphPages {
 
 export function graphPages(config: LogseqConfig, settings: DaybookSettings, review: string): GraphPages {
   const dialect = logseqDialect(config);
+  // A review links the same few days and pages again and again.
+  const pages = new Map<string, string>();
   return {
     pageOf: (path) => {
-      const day = dayOfDailyNote(path, settings);
-      return day !== null && isLogseqDayName(basename(path), day) ? basename(path) : dialect.pageName(path, day);
+      let page = pages.get(path);
+      if (page === undefined) {
+        const day = dayOfDailyNote(path, settings);
+        page = day !== null && isLogseqDayName(basename(path), day) ? basename(path) : dialect.pageName(path, day);
+        pages.set(path, page);
+      }
+      return page;
     },
     review,
   };
