@@ -26,7 +26,12 @@
 // entry Daybook counts it as, `[[day]]`). Logseq takes every page name, a file's or a
 // reference's, that reads as a date in the title format, `MMM do, yyyy`, `yyyy-MM-dd` or
 // `yyyy_MM_dd` as that day's journal. A graph with an `.obsidian/` folder is opened in
-// Obsidian too, and its reviews are checked by Obsidian's rules as well.
+// Obsidian too, and its reviews are checked by Obsidian's rules as well: every `[[X]]`
+// (the one inside `[label]([[X]])` too) must find the file its line's link found. Two kinds
+// of page find no file in Obsidian and are counted apart: a page no file is (a tag, a
+// nested tag's parent, a link to no page file), which the lines naming it found no note for
+// either, and a page a file is by another name than the file's (`title::`, `alias::`, a
+// namespace `a___b.md`), which no one name finds in both apps.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -132,7 +137,7 @@ const inFolder = (path, folder) => folder !== '' && (path === folder || path.sta
 /** Every page name a text references, by Logseq's syntax (code spans and fences left out). */
 function referencedPages(text) {
   const out = [];
-  const plain = text.replace(/^(\s*)(```|~~~)[\s\S]*?^\s*\2/gm, ' ').replace(/`+[^`\n]*`+/g, ' ');
+  const plain = text.replace(/^(\s*(?:[-*+]\s+)?)(```|~~~)[\s\S]*?^\s*\2/gm, ' ').replace(/`+[^`\n]*`+/g, ' ');
   for (const m of plain.matchAll(/\[\[([^[\]\n]+)\]\]/g)) out.push(m[1]);
   for (const m of plain.matchAll(/(?:^|\s)#(?!\[\[)([^\s#,[\]()]+)/g)) out.push(m[1].replace(/[.!?;:"']+$/, ''));
   for (const m of plain.matchAll(/^\s*(?:[-*+]\s+)?(?:tags|alias)::[ \t]*(.*)$/gim)) {
@@ -317,6 +322,7 @@ function quotes(data) {
   for (const p of data.projects ?? []) for (const l of [...p.lines, ...p.impact]) add(l, p.path);
   for (const i of data.incidents ?? []) for (const t of [i.title, ...i.whys, ...i.prevention, ...i.impact, ...(i.context ?? []), ...(i.learnings ?? []), ...i.actions.map((a) => a.text)]) add(t, i.path);
   for (const g of data.goals ?? []) add(g.text, g.path);
+  for (const list of Object.values(data.changes?.tasks ?? {})) if (Array.isArray(list)) for (const t of list) add(t.text, t.path);
   for (const n of [...(data.design?.docs ?? []), ...(data.reading ?? [])]) for (const m of [...n.mentions, ...n.takeaways]) add(m.text, m.path);
   return out;
 }
@@ -383,16 +389,12 @@ for (const dir of vaults) {
         // The same review read by Obsidian, which opens the graph's folder too: every `[[X]]`, the one inside `[label]([[X]])` as well.
         const fromObsidian = new Set();
         for (const q of quotes(data)) for (const link of linksOf(q.text)) fromObsidian.add(destination(obsidian, link, q.path));
-        // A Logseq page no file is (`#cruise`, `[[Games People Play]]` with no page file) is, in Obsidian, a tag or a link to no
-        // note in the lines that name it: the review's `[[cruise]]` points at no note, as they did.
-        const named = new Set();
-        for (const path of new Set(quotes(data).map((q) => q.path))) {
-          const text = readFileSync(join(dir, path), 'utf8');
-          for (const m of text.matchAll(/\[\[([^[\]|#\n]+)/g)) named.add(`missing:${m[1].trim().toLowerCase()}`);
-          for (const m of text.matchAll(/(?:^|\s)#([^\s#,[\]()]+)/g)) named.add(`missing:${m[1].replace(/[.!?;:"']+$/, '').toLowerCase()}`);
-        }
+        // A Logseq page no file is (`#cruise`, `#lunapipe/ideas` and its parent, `[[Games People Play]]` with no page file)
+        // is, in Obsidian, a tag or a link to no note wherever the graph names it: the review's `[[cruise]]` points at no note, as they did.
+        const named = (dest) => dest.startsWith('missing:') && ['referenced', 'namespace'].includes(graph.pages.get(graph.pageKey(dest.slice('missing:'.length))));
         let seen = 0;
         let nowhere = 0;
+        let renamed = 0;
         const wrong = [];
         markdown.split('\n').forEach((line, i) => {
           for (const link of linksOf(line)) {
@@ -400,13 +402,15 @@ for (const dir of vaults) {
             seen++;
             const dest = destination(obsidian, link, review);
             if (!(dest.startsWith('missing:') || dest.startsWith('no-heading:')) || fromObsidian.has(dest)) continue;
-            if (named.has(dest)) nowhere++;
+            if (named(dest)) nowhere++;
+            // A page a file is by its `title::`, an alias or a namespace file name (`a___b.md`) has no name Obsidian finds the file by.
+            else if (dest.startsWith('missing:') && graph.pages.get(graph.pageKey(dest.slice('missing:'.length))) === 'file') renamed++;
             else wrong.push(`line ${i + 1}: ${link.text} → ${dest}, which no quoted line pointed at`);
           }
         });
         total += seen;
         bad += wrong.length;
-        console.log(`${relative(process.cwd(), dir) || dir} ${data.period.id} (the graph in Obsidian): ${seen} links, ${wrong.length} pointing elsewhere${nowhere ? `, ${nowhere} to pages no file is (a tag or a link to no note in their lines too)` : ''}`);
+        console.log(`${relative(process.cwd(), dir) || dir} ${data.period.id} (the graph in Obsidian): ${seen} links, ${wrong.length} pointing elsewhere${nowhere ? `, ${nowhere} to pages no file is (a tag or a link to no note in their lines too)` : ''}${renamed ? `, ${renamed} to pages named otherwise than their files (title::, alias, namespace: no name both apps find)` : ''}`);
         for (const p of wrong.slice(0, 10)) console.log(`  ${p}`);
       }
       continue;
