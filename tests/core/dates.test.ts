@@ -4,7 +4,7 @@ import { reviewNotePath } from '../../src/core/review/buildReview';
 import { resolveSettings } from '../../src/core/settings';
 import { fillTemplate } from '../../src/core/template';
 import { formatMoment, parseMoment } from '../../src/core/dates/momentFormat';
-import { addDay, dateToDay, dayToDate, isDay, parsePeriodId, PERIOD_KINDS, type Period, periodContaining, periodsOfDays, resolvePeriod, shiftPeriod } from '../../src/core/dates/periods';
+import { addDay, dateToDay, daysFromTo, dayToDate, isDay, parsePeriodId, PERIOD_KINDS, type Period, periodContaining, periodsOfDays, resolvePeriod, shiftPeriod } from '../../src/core/dates/periods';
 
 describe('moment formats, as users type them in Obsidian', () => {
   it.each([
@@ -145,5 +145,19 @@ describe('periodsOfDays', () => {
     const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
     const scattered = Array.from({ length: 300 }, () => addDay('2000-01-01', Math.floor(random() * 12000)));
     for (const days of [run, scattered, [...run].reverse(), ['2026-12-31', '2027-01-01', '2026-12-28', '2027-01-04'], []]) expect(periodsOfDays(days)).toEqual(reference(days));
+  });
+});
+
+describe('the days a period spans', () => {
+  it('counts both ends, as many as stepping a day at a time finds, in leap years and across year ends', () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let i = 0; i < 300; i++) {
+      const start = addDay('1990-01-01', Math.floor(random() * 15000));
+      const span = Math.floor(random() * 400);
+      expect(daysFromTo(start, addDay(start, span))).toBe(span + 1);
+    }
+    expect(daysFromTo('2024-02-01', '2024-02-29')).toBe(29);
+    expect(daysFromTo('2026-01-01', '2026-12-31')).toBe(365);
   });
 });

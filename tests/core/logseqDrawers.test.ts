@@ -52,8 +52,8 @@ describe('Logseq drawers and bare task keywords', () => {
       [16, 'open', 'Draft the refunds runbook with [[Tove]]'],
     ]);
     expect(markdown).toContain('- **Tasks:** 1 open, 2 done');
-    expect(markdown).toContain('- ☑ Rotate the webhook secret; Retry failed payouts ([Mon 2 Jun]([[Jun 2nd, 2025]]))');
-    expect(markdown).toContain('- ☐ Draft the refunds runbook with [[Tove]] ([Mon 2 Jun]([[Jun 2nd, 2025]]))');
+    expect(markdown).toContain('- ☑ Rotate the webhook secret; Retry failed payouts ([Mon 2 Jun]([[2025_06_02]]))');
+    expect(markdown).toContain('- ☐ Draft the refunds runbook with [[Tove]] ([Mon 2 Jun]([[2025_06_02]]))');
   });
 });
 

@@ -95,7 +95,7 @@ describe("a lead's Logseq graph: the owner and the people nothing marks", () => 
 
   it('lists a page marked as a project under Projects with the lines that link it, though no Projects heading names it', () => {
     expect(data.projects.map((p) => [p.name, p.lines])).toEqual([['Ledger Revamp', ['I had these meetings: › [[Ledger Revamp]] plan review']]]);
-    expect(markdown).toContain('## Projects\n\n### [[Ledger Revamp]] · 1 day\n- [Mon 6 May]([[2024/05/06]]): I had these meetings: › [[Ledger Revamp]] plan review\n');
+    expect(markdown).toContain('## Projects\n\n### [[Ledger Revamp]] · 1 day\n- [Mon 6 May]([[2024_05_06]]): I had these meetings: › [[Ledger Revamp]] plan review\n');
     expect(names(data.otherLinks)).not.toContain('Ledger Revamp');
   });
 });

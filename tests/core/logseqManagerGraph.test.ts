@@ -36,7 +36,7 @@ describe("a manager's Logseq graph", () => {
       ['2025-03-06', 'retries need a budget, not a count'],
     ]);
     const learned = year.slice(year.indexOf('## What I learned'), year.indexOf('## Still open'));
-    expect(learned).toContain('**Learnings**\n\n- #flutter: split view layouts with a drawer; https://example.com/flutter-layouts ([Mon 3 Mar]([[Mar 3rd, 2025]]))\n');
+    expect(learned).toContain('**Learnings**\n\n- #flutter: split view layouts with a drawer; https://example.com/flutter-layouts ([Mon 3 Mar]([[2025_03_03]]))\n');
     expect(learned).not.toContain('[[til]] ·');
   });
 
@@ -95,7 +95,7 @@ describe("a manager's Logseq graph", () => {
   it('prints the incident index of a graph with the page links --write puts in its note', async () => {
     const printed = await daybook(['incidents', '--vault', fixture('logseq-manager-graph')]);
     expect(printed.code).toBe(0);
-    expect(printed.stdout).toContain('- **[Thu 6 Mar]([[Mar 6th, 2025]])** · Payouts held for two hours · SEV-2');
+    expect(printed.stdout).toContain('- **[Thu 6 Mar]([[2025_03_06]])** · Payouts held for two hours · SEV-2');
     const vault = copyOfFixture('logseq-manager-graph');
     expect((await daybook(['incidents', '--vault', vault, '--write'])).code).toBe(0);
     const written = readFileSync(join(vault, 'Reviews', 'Incident index.md'), 'utf8');

@@ -70,7 +70,7 @@ describe('a topic quoted from a line that only names pages', () => {
     const year = await daybook(['review', '--vault', vault, '--period', '2025', '--no-cache']);
     expect(year.code).toBe(0);
     expect(year.stdout).toContain(
-      '- [[Retrieval]] · 2 mentions on 2 days, 3 Mar – 4 Mar: “[Why retrieval beats fine-tuning for course Q&A](https://example.org/rag) › [[Retrieval]], [[Course design]]” ([Mon 3 Mar]([[Mar 3rd, 2025]]))',
+      '- [[Retrieval]] · 2 mentions on 2 days, 3 Mar – 4 Mar: “[Why retrieval beats fine-tuning for course Q&A](https://example.org/rag) › [[Retrieval]], [[Course design]]” ([Mon 3 Mar]([[2025_03_03]]))',
     );
     expect(shorten('[A long title of an article about grading](https://example.org/' + 'x'.repeat(200) + ') › [[Grading]], [[Rubrics]]', 60)).toBe(
       '[A long title of an article about grading](https://example.org/' + 'x'.repeat(200) + ') › [[Grading]] …',

@@ -36,7 +36,7 @@ describe('a Logseq graph that files work under a project namespace', () => {
     expect(markdown).toContain('### [[kiln]] · 3 days');
     expect(markdown).not.toContain('[[Sep 3rd, 2025]]): [[kiln]]');
     expect(markdown).toMatch(/## Projects\n\n### \[\[kiln\]\]/);
-    expect(markdown).toContain('- [Mon 1 Sep]([[Sep 1st, 2025]]): moved the scheduler to a queue; dropped the cron table');
+    expect(markdown).toContain('- [Mon 1 Sep]([[2025_09_01]]): moved the scheduler to a queue; dropped the cron table');
   });
 
   it('lists the project once, as the project: neither its work page nor its own page is a topic', () => {
@@ -47,7 +47,7 @@ describe('a Logseq graph that files work under a project namespace', () => {
     // Its own page is listed under the project, with the line that names it, not once more under Other links.
     expect(data.otherLinks.map((o) => o.name)).toEqual([]);
     expect(markdown).not.toContain('## Other links');
-    expect(markdown).toContain('- [Mon 1 Sep]([[Sep 1st, 2025]]): read about #kiln firing curves');
+    expect(markdown).toContain('- [Mon 1 Sep]([[2025_09_01]]): read about #kiln firing curves');
     // After the work filed on the project, whatever its day: the work is what the project's lines are for.
     expect(markdown.indexOf('write the migration notes')).toBeLessThan(markdown.indexOf('read about #kiln firing curves'));
     // Nor in What changed: last week's topic is this week's project.

@@ -5,7 +5,7 @@ import { entryLink } from '../../src/core/review/renderMarkdown';
 import { pageLink, withGraphPages } from '../../src/core/review/pageLinks';
 import { applyEdit, frontmatterHeadLength, planSliderWrite, readSliderValue } from '../../src/core/sliders/frontmatterText';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { copyOfFixture, daybook, fixture } from '../helpers/cli';
+import { copyOfFixture, daybook, fixture, writeVault } from '../helpers/cli';
 
 /**
  * What Daybook writes into a Logseq graph must work in Logseq: reviews link
@@ -19,6 +19,18 @@ const PAGE_REF = /\[\[([^[\]\n]+)\]\]/g;
 /** The pages of the fixture as Logseq names them: files (folders left out, `___` a namespace), journal titles, every tag and reference. */
 const FIXTURE_PAGES = new Set(['monday, 16.11.2026', 'tuesday, 17.11.2026', 'people/ana', 'people', 'billing/migration', 'billing', 'templates', 'cruise', 'platform team', 'person']);
 
+/**
+ * The page Logseq files a reference under: a name in `yyyy-MM-dd` or `yyyy_MM_dd` is
+ * that day's journal, whatever the title format (convert-page-if-journal, by its
+ * safe-journal-title-formatters), so `[[2026-11-16]]` is the page "Monday, 16.11.2026".
+ */
+function logseqPage(name: string): string {
+  const day = /^(\d{4})[-_](\d{2})[-_](\d{2})$/.exec(name);
+  if (!day) return name;
+  const titles: Record<string, string> = { '2026-11-16': 'monday, 16.11.2026', '2026-11-17': 'tuesday, 17.11.2026' };
+  return titles[`${day[1]}-${day[2]}-${day[3]}`] ?? name;
+}
+
 async function review(period: string, json = false) {
   const result = await daybook(['review', '--vault', fixture('logseq-write'), '--period', period, '--no-cache', ...(json ? ['--json'] : [])]);
   expect(result.code).toBe(0);
@@ -31,8 +43,9 @@ describe('a review written into a Logseq graph', () => {
     markdown = await review('2026-W47');
   });
 
-  it('links a day by its journal page title, with the short date as the label', () => {
-    expect(markdown).toContain('- [Mon 16 Nov]([[Monday, 16.11.2026]]) · wake 6 — Standup with [[people/Ana]]');
+  it('links a day by its journal file’s name, which Logseq takes as that day’s journal and Obsidian finds as the file, with the short date as the label', () => {
+    expect(markdown).toContain('- [Mon 16 Nov]([[2026-11-16]]) · wake 6 — Standup with [[people/Ana]]');
+    expect(markdown).not.toContain('[[Monday, 16.11.2026]]');
     expect(markdown).not.toMatch(/\[\[daily\//);
   });
 
@@ -41,13 +54,13 @@ describe('a review written into a Logseq graph', () => {
   });
 
   it('names only pages the graph has (every page reference resolves in Logseq), besides the review pages of its neighbours', () => {
-    const named = [...markdown.matchAll(PAGE_REF)].map((m) => m[1].toLowerCase());
+    const named = [...markdown.matchAll(PAGE_REF)].map((m) => logseqPage(m[1].toLowerCase()));
     expect(named.length).toBeGreaterThan(10);
     expect(named.filter((page) => !FIXTURE_PAGES.has(page) && !/^2026-w4[68]$/.test(page))).toEqual([]);
   });
 
   it('turns a quoted link to a heading of its own page into a link to that page, as Logseq links no headings', () => {
-    expect(markdown).toContain('see [Reflections]([[Monday, 16.11.2026]]) and [the log]([[Monday, 16.11.2026]])');
+    expect(markdown).toContain('see [Reflections]([[2026-11-16]]) and [the log]([[2026-11-16]])');
   });
 
   it('keeps a relative link to an asset pointing at the same file from the review folder', () => {
@@ -154,5 +167,41 @@ describe('Logseq templates', () => {
 
   it('writes no properties without sliders', () => {
     expect(defaultJournalPage({ ...DEFAULT_SETTINGS, sliders: [] })).toBe('- \n');
+  });
+});
+
+/**
+ * A graph kept in Logseq and Obsidian at once, as public ones are: its journals folder
+ * holds pages named by the graph's format (`2022_04_26.md`) beside pages an Obsidian
+ * daily-notes setting once made (`2022-04-27.md`). Logseq reads both as journals; Obsidian
+ * finds a note only by its file's name.
+ */
+describe('a review of a graph that Obsidian opens too', () => {
+  const graph = {
+    'logseq/config.edn': '{:meta/version 1}\n',
+    '.obsidian/daily-notes.json': '{"folder": "journals", "format": "YYYY_MM_DD"}\n',
+    'pages/Ana.md': 'tags:: person\n',
+    'journals/2022_04_26.md': '- Planned the trip with [[Ana]]\n- DONE book the ferry\n',
+    'journals/2022-04-27.md': '- Dinner by the waterway with [[Ana]]\n- see [[Apr 26th, 2022]] for the plan\n',
+  };
+  let markdown: string;
+  beforeAll(async () => {
+    const vault = writeVault(graph, 'both-apps-graph');
+    const result = await daybook(['review', '--vault', vault, '--period', '2022-W17', '--no-cache']);
+    expect(result.code).toBe(0);
+    markdown = result.stdout;
+  });
+
+  it('links each day by its journal file’s name, whichever format that name is in', () => {
+    expect(markdown).toContain('- [Tue 26 Apr]([[2022_04_26]]) — Planned the trip with [[Ana]]');
+    expect(markdown).toContain('- [Wed 27 Apr]([[2022-04-27]]) — Dinner by the waterway with [[Ana]]');
+    expect(markdown).not.toContain('([[Apr 26th, 2022]])');
+  });
+
+  it('writes no page link Obsidian would find no file for, besides the neighbouring reviews and what a quoted line named itself', () => {
+    const files = new Set(Object.keys(graph).map((path) => path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/, '').toLowerCase()));
+    const quoted = new Set(['apr 26th, 2022']);
+    const unresolved = [...markdown.matchAll(PAGE_REF)].map((m) => m[1].toLowerCase()).filter((name) => !files.has(name) && !quoted.has(name) && !/^2022-w1[68]$/.test(name));
+    expect(unresolved).toEqual([]);
   });
 });

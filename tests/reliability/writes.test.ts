@@ -29,6 +29,18 @@ describe('review notes Daybook must not replace', () => {
     expect(result.code).toBe(1);
   });
 
+  it('tells what became of each review in the order the rebuild takes them, though each one’s files are flushed while the next is built', async () => {
+    const vault = vaultOf({ ...dailyNotes([2, 9, 16, 23]), ...settingsFile({ dailyFolder: 'Daily' }) });
+    for (const blocked of ['2026-W46.md', '2026-W48.md', '2026-Q4.md']) mkdirSync(join(vault, 'Reviews', blocked), { recursive: true });
+    const result = await daybook(['review', '--vault', vault, '--all', '--write']);
+    const errors = result.stderr.split('\n').filter((line) => line.startsWith('error: '));
+    expect(errors.map((line) => line.replace(/: not written.*/, ''))).toEqual(['error: Reviews/2026-W46.md', 'error: Reviews/2026-W48.md', 'error: Reviews/2026-Q4.md']);
+    expect(result.stderr).toMatch(/7 reviews: 4 written, 0 unchanged, 0 skipped because edited by hand, 3 not written/);
+    for (const name of ['2026-W45.md', '2026-W47.md', '2026-11.md', '2026.md']) expect(readFileSync(join(vault, 'Reviews', name), 'utf8')).toContain('daybook');
+    expect(filesUnder(vault).filter((p) => p.includes('daybook-tmp'))).toEqual([]);
+    expect(result.code).toBe(1);
+  });
+
   it('keeps the mode of a review note it rewrites, and leaves no temporary file', async () => {
     const vault = vaultOf({ ...dailyNotes([16]), ...settingsFile({ dailyFolder: 'Daily' }) });
     await daybook(['review', '--vault', vault, '--all', '--write']);

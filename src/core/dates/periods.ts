@@ -75,6 +75,15 @@ export function compareDays(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** How many days run from `start` to `end`, both counted (UTC arithmetic: no time zone skips or doubles a day). */
+export function daysFromTo(start: string, end: string): number {
+  const utc = (day: string) => {
+    const [y, m, d] = day.split('-').map(Number);
+    return Date.UTC(y, m - 1, d);
+  };
+  return Math.round((utc(end) - utc(start)) / 86_400_000) + 1;
+}
+
 export function addDay(day: string, amount: number): string {
   return dateToDay(addDays(dayToDate(day), amount));
 }

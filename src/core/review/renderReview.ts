@@ -1,5 +1,5 @@
-import { eachDayOfInterval, format } from 'date-fns';
-import { addDay, dayToDate, periodContaining } from '../dates/periods';
+import { format } from 'date-fns';
+import { addDay, dayToDate, daysFromTo, periodContaining } from '../dates/periods';
 import type { DaybookSettings, SliderSetting } from '../settings';
 import { embed, markdownText } from './escape';
 import { sparkline, trendWord } from './mood';
@@ -70,7 +70,7 @@ export function moodChartEmbed(data: ReviewData, settings: DaybookSettings): str
 }
 
 function atAGlance(data: ReviewData, settings: DaybookSettings): string[] {
-  const totalDays = eachDayOfInterval({ start: dayToDate(data.period.start), end: dayToDate(data.period.end) }).length;
+  const totalDays = daysFromTo(data.period.start, data.period.end);
   const lines = [bullet(`**Days journaled:** ${data.days.length} of ${totalDays}`)];
   for (const slider of settings.sliders) {
     const summary = data.mood[slider.property];
