@@ -42,6 +42,42 @@ function wikiLinkRule(state, silent) {
  */
 const TAG_BODY = /^[^\u2000-\u206F\u2E00-\u2E7F'!"#$%&()*+,.:;<=>?@^`{|}~[\]\\\s]+/u;
 
+/**
+ * Logseq's tag rule (logseq/mldoc lib/syntax/extended/hash_tag.ml, read in the source): after
+ * the `#`, characters up to white space or another `#`; of `, ; . ! ? ' " :`, a run that white
+ * space or the end follows is not part of the name, and inside a word only `.` and `;` are.
+ * So `#node.js` and `#c++` name the pages node.js and c++, and `#done.` names done. A `]`
+ * ends it here, as the end of a link's label does in mldoc (markdown-it looks for the label's
+ * end through this rule).
+ */
+function logseqTagName(src, from, max) {
+  const delims = ',;.!?\'":';
+  let i = from;
+  while (i < max) {
+    const c = src[i];
+    if (c === '#' || c === ']' || /\s/u.test(c) || src.startsWith('[[', i)) break;
+    if (delims.includes(c)) {
+      let j = i;
+      while (j < max && delims.includes(src[j])) j++;
+      if (j >= max || /\s/u.test(src[j]) || !'.;'.includes(c)) break;
+    }
+    i++;
+  }
+  return src.slice(from, i);
+}
+
+function logseqTagRule(state, silent) {
+  const src = state.src;
+  const pos = state.pos;
+  if (src.charCodeAt(pos) !== 0x23 /* # */ || src.startsWith('#[[', pos)) return tagRule(state, silent);
+  if (pos > 0 && !/\s/u.test(src[pos - 1])) return false;
+  const name = logseqTagName(src, pos + 1, Math.min(state.posMax, pos + 1 + 400));
+  if (name === '' || /^\d+$/.test(name)) return false;
+  if (!silent) state.push('hashtag', '', 0).meta = { name };
+  state.pos = pos + 1 + name.length;
+  return true;
+}
+
 function tagRule(state, silent) {
   const src = state.src;
   const pos = state.pos;
@@ -156,13 +192,13 @@ function footnoteDefRule(state, startLine, endLine, silent) {
   return true;
 }
 
-export function makeMarkdown() {
+export function makeMarkdown({ logseqTags = false } = {}) {
   // html: true so raw HTML is HTML (not text holding tags); linkify off, as in CommonMark.
   const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
   md.inline.ruler.before('link', 'wikilink', wikiLinkRule);
   md.inline.ruler.before('link', 'footnote_ref', footnoteRefRule);
   md.block.ruler.before('reference', 'footnote_def', footnoteDefRule, { alt: ['paragraph', 'reference'] });
-  md.inline.ruler.before('link', 'hashtag', tagRule);
+  md.inline.ruler.before('link', 'hashtag', logseqTags ? logseqTagRule : tagRule);
   md.inline.ruler.before('link', 'comment', commentInlineRule);
   md.inline.ruler.before('link', 'math', mathInlineRule);
   // An unclosed block comment hides the rest of the note in Obsidian; unclosed `$$` is text.

@@ -7,7 +7,8 @@
 //   lines after it up to the next bullet are its continuation; text before the first
 //   bullet is the page's first block. A block's text is markdown of its own, so
 //   indentation never makes code; only fences do.
-// - `[[X]]`, `#X` and `#[[X]]` all reference page X; page names ignore case.
+// - `[[X]]`, `#X` and `#[[X]]` all reference page X; page names ignore case. A tag's name
+//   runs by mldoc's rule (hash_tag.ml): `#node.js` is node.js, `#done.` is done.
 // - Block references `((uuid))`, `{{embed ((uuid))}}`, `[t](((uuid)))` reference a block,
 //   not a page: they are not page mentions.
 // - Property lines (`key:: value`) are part of their block; page refs in their values
@@ -130,7 +131,7 @@ export class GraphResolver {
   }
 }
 
-const md = makeMarkdown();
+const md = makeMarkdown({ logseqTags: true });
 // A block's text never holds an indented code block in Logseq.
 md.disable('code');
 

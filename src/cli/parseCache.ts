@@ -9,7 +9,7 @@ import { writeCacheFile } from './cacheFile';
 import { sealedJson, unsealJson } from './cacheJson';
 
 /** Bumped whenever parseNote's output changes shape or meaning: older entries are then ignored. */
-export const PARSER_VERSION = 6;
+export const PARSER_VERSION = 7;
 
 interface Entry {
   version: number;

@@ -129,7 +129,7 @@ describe('Logseq’s settings and names', () => {
     expect(readFrontmatter('alias:: devon\n- text').data).toEqual({});
   });
 
-  const logseq = { indentedCode: false, blockRefs: true, fileLinks: false, pageProperties: true };
+  const logseq = { indentedCode: false, blockRefs: true, fileLinks: false, pageProperties: true, logseqTags: true };
   const linksOf = (text: string, rules?: typeof logseq) => parseNote(text, rules).blocks.flatMap((b) => b.links.map((l) => l.target));
 
   it('reads an empty child bullet as a bullet in Logseq, so the task above it stays a task', () => {

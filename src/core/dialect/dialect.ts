@@ -47,12 +47,14 @@ export interface ParseRules {
   fileLinks: boolean;
   /** Logseq's page properties: the `key:: value` lines of a page's first block are its properties, as YAML frontmatter is. */
   pageProperties: boolean;
+  /** Logseq's tag rule (mldoc): `#node.js` and `#c++` are tags of those names, where Obsidian's end at the punctuation. */
+  logseqTags: boolean;
 }
 
 export type DialectSpec = { app: 'obsidian' } | ({ app: 'logseq' } & LogseqConfig);
 
-const OBSIDIAN_RULES: ParseRules = { indentedCode: true, blockRefs: false, fileLinks: true, pageProperties: false };
-const LOGSEQ_RULES: ParseRules = { indentedCode: false, blockRefs: true, fileLinks: false, pageProperties: true };
+const OBSIDIAN_RULES: ParseRules = { indentedCode: true, blockRefs: false, fileLinks: true, pageProperties: false, logseqTags: false };
+const LOGSEQ_RULES: ParseRules = { indentedCode: false, blockRefs: true, fileLinks: false, pageProperties: true, logseqTags: true };
 
 export const OBSIDIAN: Dialect = {
   spec: { app: 'obsidian' },

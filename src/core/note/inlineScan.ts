@@ -26,7 +26,7 @@ const URL = /\b[a-z][a-z0-9+.-]{1,31}:\/\/[^\s<>]*/gi;
 const MACRO = /\{\{[^{}\n]*\}\}/g;
 const WIKI_LINK = /(!?)\[\[([^[\]\n]+?)\]\]/g;
 
-export function scanInline(markdown: string, masks: [number, number][], options: { heading: boolean; item: boolean; fileLinks?: boolean }): InlineScan {
+export function scanInline(markdown: string, masks: [number, number][], options: { heading: boolean; item: boolean; fileLinks?: boolean; logseqTags?: boolean }): InlineScan {
   const escaped = markdown.includes('\\') ? escapes(markdown) : [];
   let clean = blankRanges(markdown, masks.length ? [...masks, ...escaped] : escaped);
   // What was code or HTML is not white space to what follows it: `<b>#x</b>` and `` `c`#x `` hold no tag.
@@ -64,7 +64,7 @@ export function scanInline(markdown: string, masks: [number, number][], options:
   if (!rest.includes('#')) return { links, tags: [], task };
   let tagSource = tagText.length ? blankRanges(rest, tagText) : rest;
   if (tagSource.includes('://')) tagSource = tagSource.replace(URL, (url) => ' '.repeat(url.length));
-  return { links, tags: tagSource.includes('#') ? findTags(tagSource) : [], task };
+  return { links, tags: tagSource.includes('#') ? findTags(tagSource, options.logseqTags) : [], task };
 }
 
 /** Puts a U+0001 in the last place of each masked range that ends in a blank. */

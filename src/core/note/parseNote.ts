@@ -121,7 +121,7 @@ function parseNoteBy(text: string, rules: ParseRules | undefined, fast: boolean)
   try {
     const outline = rules !== undefined && !rules.indentedCode;
     const tree = (fast ? markdownItTree(safe.text, outline) : null) ?? markdownTree(safe.text, outline ? OUTLINE : COMMONMARK);
-    const builder = new BlockBuilder(safe.text, split.bodyLine, rules?.fileLinks ?? true);
+    const builder = new BlockBuilder(safe.text, split.bodyLine, rules?.fileLinks ?? true, rules?.logseqTags ?? false);
     builder.container(tree, -1);
     return { frontmatter: data, problems, blocks: builder.finish() };
   } catch (error) {
@@ -143,6 +143,7 @@ class BlockBuilder {
     private readonly source: string,
     private readonly lineOffset: number,
     private readonly fileLinks: boolean,
+    private readonly logseqTags: boolean,
   ) {}
 
   finish(): Block[] {
@@ -208,7 +209,7 @@ class BlockBuilder {
     const start = node.position.start.offset;
     const end = node.position.end.offset;
     const markdown = restoreDefused(this.source.slice(start, end));
-    const scan = scanInline(markdown, maskedRanges(node.children, start), { heading: node.type === 'heading', item: kind === 'item' && level === 0, fileLinks: this.fileLinks });
+    const scan = scanInline(markdown, maskedRanges(node.children, start), { heading: node.type === 'heading', item: kind === 'item' && level === 0, fileLinks: this.fileLinks, logseqTags: this.logseqTags });
     const text = scan.task ? rendered.replace(TASK_MARKER, '') : rendered;
     const block: Block = {
       line: node.position.start.line + this.lineOffset,

@@ -46,23 +46,57 @@ export function findWikiLinks(text: string): WikiLink[] {
 const TAG_START = /(?:^|\s)#/g;
 const TAG_BODY = /\[\[([^[\]\n]+)\]\]|[^\s#!"$%&'()*+,.:;<=>?@[\]\\^`{|}~\u2000-\u206F\u2E00-\u2E7F]+/uy;
 
-export function findTags(text: string): string[] {
+export function findTags(text: string, logseq = false): string[] {
   const tags: string[] = [];
   for (const start of text.matchAll(TAG_START)) {
     let at = (start.index ?? 0) + start[0].length;
     // A chain `#a#b` is read here, so the search for the next start skips it.
     for (;;) {
-      TAG_BODY.lastIndex = at;
-      const match = TAG_BODY.exec(text);
-      if (!match) break;
-      const name = (match[1] ?? match[0]).trim();
+      let name: string;
+      if (logseq && !text.startsWith('[[', at)) {
+        const end = logseqTagEnd(text, at);
+        if (end === at) break;
+        name = text.slice(at, end);
+        at = end;
+      } else {
+        TAG_BODY.lastIndex = at;
+        const match = TAG_BODY.exec(text);
+        if (!match) break;
+        name = (match[1] ?? match[0]).trim();
+        at = TAG_BODY.lastIndex;
+      }
       if (name !== '' && !/^\d+$/.test(name)) tags.push(name);
-      at = TAG_BODY.lastIndex;
       if (text[at] !== '#') break;
       at += 1;
     }
   }
   return tags;
+}
+
+/** What may end a Logseq tag (mldoc's tag_delims), and of them what ends it even inside a word. */
+const LOGSEQ_TAG_DELIMS = new Set([',', ';', '.', '!', '?', "'", '"', ':']);
+const LOGSEQ_TAG_STOPS = new Set([',', '!', '?', "'", '"', ':']);
+
+/**
+ * Where a Logseq tag's name that starts at `at` ends, by mldoc's hashtag rule (hash_tag.ml):
+ * any characters but white space and `#` (`#c++`, `#foo(bar)`); the delimiters `, ; . ! ? ' " :`
+ * end it when white space or the end follows them (`#end.`), and `,` `!` `?` `'` `"` `:` always
+ * do, where `.` and `;` inside a word do not: `#node.js` is the page node.js, `#a,b` the page a.
+ * A `[[` ends it too (the link is read as one), and so does a `]`, as a link's label ends there.
+ */
+function logseqTagEnd(text: string, at: number): number {
+  let i = at;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '#' || c === ']' || /\s/u.test(c) || (c === '[' && text[i + 1] === '[')) break;
+    if (LOGSEQ_TAG_DELIMS.has(c)) {
+      let j = i;
+      while (j < text.length && LOGSEQ_TAG_DELIMS.has(text[j])) j++;
+      if (j === text.length || /\s/u.test(text[j]) || LOGSEQ_TAG_STOPS.has(c)) break;
+    }
+    i++;
+  }
+  return i;
 }
 
 /** Removes wiki links, so tags are never read from link text such as `[[C#]]`; Roam's `#[[tag]]` stays. */

@@ -26,7 +26,7 @@ const URL = /\b[a-z][a-z0-9+.-]{1,31}:\/\/[^\s<>]*/gi;
 const MACRO = /\{\{[^{}\n]*\}\}/g;
 const WIKI_LINK = /(!?)\[\[([^[\]\n]+?)\]\]/g;
 
-export function scanInline(markdown: string, masks: [number, number][], options: { heading: boolean; item: boolean; fileLinks?: boolean }): InlineScan {
+export function scanInline(markdown: string, masks: [number, number][], options: { heading: boolean; item: boolean; fileLinks?: boolean; logseqTags?: boolean }): InlineScan {
   let clean = blankRanges(markdown, [...masks, ...escapes(markdown)]);
   // What was code or HTML is not white space to what follows it: `<b>#x</b>` and `` `c`#x `` hold no tag.
   for (const [, to] of masks) if (to > 0 && to <= clean.length && clean[to - 1] === ' ') clean = clean.slice(0, to - 1) + '\u0001' + clean.slice(to);
@@ -60,7 +60,7 @@ export function scanInline(markdown: string, masks: [number, number][], options:
   let tagSource = tagText.length ? blankRanges(rest, tagText) : rest;
   if (tagSource.includes('://')) tagSource = tagSource.replace(URL, (url) => ' '.repeat(url.length));
   found.sort((a, b) => a.at - b.at);
-  return { links: found.map((f) => f.link), tags: tagSource.includes('#') ? findTags(tagSource) : [], task };
+  return { links: found.map((f) => f.link), tags: tagSource.includes('#') ? findTags(tagSource, options.logseqTags) : [], task };
 }
 
 /** `text` with each range replaced by spaces (newlines kept), so offsets and lines still match. */

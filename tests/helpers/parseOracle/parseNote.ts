@@ -108,7 +108,7 @@ export function parseNote(text: string, rules?: ParseRules): NoteModel {
   problems.push(...safe.problems);
   try {
     const tree = (rules && !rules.indentedCode ? outlineProcessor : processor).parse(safe.text);
-    const builder = new BlockBuilder(safe.text, split.bodyLine, rules?.fileLinks ?? true);
+    const builder = new BlockBuilder(safe.text, split.bodyLine, rules?.fileLinks ?? true, rules?.logseqTags ?? false);
     builder.container(tree.children, -1);
     return { frontmatter: data, problems, blocks: builder.finish() };
   } catch (error) {
@@ -130,6 +130,7 @@ class BlockBuilder {
     private readonly source: string,
     private readonly lineOffset: number,
     private readonly fileLinks: boolean,
+    private readonly logseqTags: boolean,
   ) {}
 
   finish(): Block[] {
@@ -194,7 +195,7 @@ class BlockBuilder {
     const start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? start;
     const markdown = restoreDefused(this.source.slice(start, end));
-    const scan = scanInline(markdown, maskedRanges(node.children, start), { heading: node.type === 'heading', item: kind === 'item' && level === 0, fileLinks: this.fileLinks });
+    const scan = scanInline(markdown, maskedRanges(node.children, start), { heading: node.type === 'heading', item: kind === 'item' && level === 0, fileLinks: this.fileLinks, logseqTags: this.logseqTags });
     const text = scan.task ? rendered.replace(TASK_MARKER, '') : rendered;
     const block: Block = {
       line: (node.position?.start.line ?? 1) + this.lineOffset,

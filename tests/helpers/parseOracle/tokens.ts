@@ -46,18 +46,26 @@ export function findWikiLinks(text: string): WikiLink[] {
 const TAG_START = /(?:^|\s)#/g;
 const TAG_BODY = /\[\[([^[\]\n]+)\]\]|[^\s#!"$%&'()*+,.:;<=>?@[\]\\^`{|}~\u2000-\u206F\u2E00-\u2E7F]+/uy;
 
-export function findTags(text: string): string[] {
+/**
+ * Logseq's (mldoc's hash_tag.ml), written as one expression: anything but white space, `#`
+ * `]` and `[[`; of the delimiters `, ; . ! ? ' " :` only `.` and `;`, and only where the run of
+ * delimiters they start is followed by more of the name.
+ */
+const LOGSEQ_TAG_BODY = /\[\[([^[\]\n]+)\]\]|(?:[^\s#,;.!?'":[\]]|\[(?!\[)|[.;](?=[,;.!?'":]*[^\s,;.!?'":]))+/uy;
+
+export function findTags(text: string, logseq = false): string[] {
   const tags: string[] = [];
+  const body = logseq ? LOGSEQ_TAG_BODY : TAG_BODY;
   for (const start of text.matchAll(TAG_START)) {
     let at = (start.index ?? 0) + start[0].length;
     // A chain `#a#b` is read here, so the search for the next start skips it.
     for (;;) {
-      TAG_BODY.lastIndex = at;
-      const match = TAG_BODY.exec(text);
+      body.lastIndex = at;
+      const match = body.exec(text);
       if (!match) break;
       const name = (match[1] ?? match[0]).trim();
       if (name !== '' && !/^\d+$/.test(name)) tags.push(name);
-      at = TAG_BODY.lastIndex;
+      at = body.lastIndex;
       if (text[at] !== '#') break;
       at += 1;
     }
