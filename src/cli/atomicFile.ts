@@ -1,4 +1,4 @@
-import { closeSync, constants, fchmodSync, fstatSync, fsync, fsyncSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, constants, fchmodSync, fstatSync, fsync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
 import { code } from './fileErrors';
@@ -12,41 +12,12 @@ export function writeAll(fd: number, text: string): void {
   for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
 }
 
-/** Flushes a folder's entries (a rename) to disk; not every system can open a folder for that. */
-export function syncFolder(folder: string): void {
-  try {
-    const fd = openSync(folder, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Best effort: the file's own data was flushed before the rename.
-  }
-}
-
 /**
- * The text written to a new temporary file beside `target`, flushed to disk.
- * On any failure the temporary file is removed before the error goes on.
- */
-export function writeTemporary(target: string, text: string, mode: number | null, makeFolder: (folder: string) => void, beforeWrite: (folder: string) => void): string {
-  const { temporary, fd } = startTemporary(target, text, mode, makeFolder, beforeWrite);
-  try {
-    fsyncSync(fd);
-  } catch (error) {
-    closeSync(fd);
-    rmSync(temporary, { force: true });
-    throw error;
-  }
-  closeSync(fd);
-  return temporary;
-}
-
-/**
- * writeTemporary with the flush on the thread pool: this thread goes on (building the next
- * review of a rebuild) meanwhile, and flushes of several files run at once, which the file
- * system commits together (176 new files: 600 ms one after another, 18-35 ms at once, here).
+ * The text written to a new temporary file beside `target`, flushed to disk; on any failure the
+ * temporary file is removed before the error goes on. The flush waits on the thread pool: this
+ * thread goes on (building the next review of a rebuild) meanwhile, and flushes of several files
+ * run at once, which the file system commits together (176 new files: 600 ms one after another,
+ * 18-35 ms at once, here).
  */
 export async function writeTemporarySoon(target: string, text: string, mode: number | null, makeFolder: (folder: string) => void, beforeWrite: (folder: string) => void): Promise<string> {
   const { temporary, fd } = startTemporary(target, text, mode, makeFolder, beforeWrite);
@@ -61,13 +32,13 @@ export async function writeTemporarySoon(target: string, text: string, mode: num
   return temporary;
 }
 
-/** syncFolder with the flush on the thread pool. */
+/** Flushes a folder's entries (a rename) to disk, on the thread pool; not every system can open a folder for that. */
 export async function syncFolderSoon(folder: string): Promise<void> {
   let fd: number;
   try {
     fd = openSync(folder, 'r');
   } catch {
-    return; // Best effort, as syncFolder.
+    return; // Best effort: the file's own data was flushed before the rename.
   }
   await new Promise<void>((done) => fsync(fd, () => done()));
   closeSync(fd);

@@ -4,7 +4,7 @@ import { frontmatterComplete, type ParsedFrontmatter, readFrontmatter } from '..
 import { outsideRegion } from '../core/review/managedRegion';
 import type { ReviewStore } from '../core/reviewWriter';
 import { outsideVaultProblem, type VaultFile, type VaultSource, type Warning } from '../core/vault';
-import { MAX_RACED_REWRITES, merged, type RacedSwap, sameFile, syncFolder, syncFolderSoon, writeAll, writeTemporary, writeTemporarySoon } from './atomicFile';
+import { MAX_RACED_REWRITES, merged, type RacedSwap, sameFile, syncFolderSoon, writeAll, writeTemporarySoon } from './atomicFile';
 import { code } from './fileErrors';
 import { decodeNote, decodeWritable, fileKind, openRefusingLinks, readAllFrom, readHead } from './noteBytes';
 import { encodeKeptBytes } from './keptBytes';
@@ -333,10 +333,6 @@ export class FolderVault implements VaultSource, ReviewStore {
     this.temporaries.removeFound();
   }
 
-  private writeTemporary(target: string, text: string, mode: number | null): string {
-    return writeTemporary(target, text, mode, this.makeFolder, this.cleanFolder);
-  }
-
   private writeTemporarySoon(target: string, text: string, mode: number | null): Promise<string> {
     return writeTemporarySoon(target, text, mode, this.makeFolder, this.cleanFolder);
   }
@@ -361,7 +357,7 @@ export class FolderVault implements VaultSource, ReviewStore {
    * from it after the swap and merged in by one more round, so it is not lost.
    */
   async update(path: string, change: (current: string | null) => string | null): Promise<boolean> {
-    return explainedSoon(path, () => this.swap(path, change));
+    return explained(path, () => this.swap(path, change));
   }
 
   /** The flushes wait on the thread pool, so a rebuild builds its next review meanwhile (see writeTemporarySoon). */
@@ -428,13 +424,13 @@ export class FolderVault implements VaultSource, ReviewStore {
     return explained(path, () => this.createNew(path, text));
   }
 
-  private createNew(path: string, text: string): boolean {
+  private async createNew(path: string, text: string): Promise<boolean> {
     if (this.realFile(path) !== null) return false;
     const target = this.absolute(path);
-    const temporary = this.writeTemporary(target, text, null);
+    const temporary = await this.writeTemporarySoon(target, text, null);
     try {
       linkSync(temporary, target);
-      syncFolder(dirname(target));
+      await syncFolderSoon(dirname(target));
       return true;
     } catch (error) {
       if (code(error) === 'EEXIST') return false;
@@ -482,23 +478,11 @@ export class FolderVault implements VaultSource, ReviewStore {
 }
 
 /** Runs a write, turning a file system error into one saying what it means (read-only, full, no permission) for `path`. */
-function explained<T>(path: string, write: () => T): Promise<T> {
-  try {
-    return Promise.resolve(write());
-  } catch (error) {
-    throw explanation(path, error);
-  }
-}
-
-/** explained, for a write that waits on the thread pool. */
-async function explainedSoon<T>(path: string, write: () => Promise<T>): Promise<T> {
+async function explained<T>(path: string, write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    throw explanation(path, error);
+    if (error instanceof NotWritable || !code(error)) throw error;
+    throw new NotWritable(`${path}: ${explainFsError(error)}`);
   }
-}
-
-function explanation(path: string, error: unknown): unknown {
-  return error instanceof NotWritable || !code(error) ? error : new NotWritable(`${path}: ${explainFsError(error)}`);
 }
