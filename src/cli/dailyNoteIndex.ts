@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type DailyNoteFile, type DailyNotesFound, findDailyNotes, rememberDailyNotes } from '../core/dailyNotes';
+import { type DailyNoteFile, type DailyNotesFound, findDailyNotes, type ListingFacts, rememberDailyNotes } from '../core/dailyNotes';
+import { listingFacts } from '../core/journal';
 import { isDay } from '../core/dates/periods';
 import type { DaybookSettings } from '../core/settings';
 import type { VaultFile } from '../core/vault';
@@ -11,7 +12,7 @@ import { writeCacheFile } from './cacheFile';
 import { sealedJson, unsealJson } from './cacheJson';
 
 /** Bumped whenever what a listing's daily notes are worked out from changes: older files are then ignored. */
-const INDEX_VERSION = `${DAYBOOK_VERSION}/2/${BUILD_IDENTITY}`;
+const INDEX_VERSION = `${DAYBOOK_VERSION}/3/${BUILD_IDENTITY}`;
 
 /** A daily note (or a duplicate of one) as its place in the listing and its day. */
 type Row = [index: number, day: string];
@@ -27,6 +28,30 @@ export function listingKey(files: VaultFile[]): string {
     listingKeys.set(files, key);
   }
   return key;
+}
+
+/** A run of notes in a list of the listing's: `count` notes from its `first`, in listing order. */
+type Run = [first: number, count: number];
+
+/** A list of the listing's notes (in the list's own order) as runs of consecutive notes: the alias notes are most of a vault, few runs. */
+function runsOf(indices: number[]): Run[] {
+  const runs: Run[] = [];
+  for (const index of indices) {
+    const last = runs[runs.length - 1];
+    if (last && last[0] + last[1] === index) last[1]++;
+    else runs.push([index, 1]);
+  }
+  return runs;
+}
+
+function isRuns(value: unknown, files: VaultFile[]): value is Run[] {
+  return Array.isArray(value) && value.every((run) => Array.isArray(run) && run.length === 2 && Number.isInteger(run[0]) && Number.isInteger(run[1]) && run[0] >= 0 && run[1] > 0 && run[0] + run[1] <= files.length);
+}
+
+function isFacts(value: unknown, files: VaultFile[]): value is { unread: [string, string][]; aliasCandidates: Run[] } {
+  if (typeof value !== 'object' || value === null) return false;
+  const facts = value as Record<string, unknown>;
+  return Array.isArray(facts.unread) && facts.unread.every((w) => Array.isArray(w) && w.length === 2 && typeof w[0] === 'string' && typeof w[1] === 'string') && isRuns(facts.aliasCandidates, files);
 }
 
 function isRows(value: unknown, files: VaultFile[]): value is Row[] {
@@ -53,12 +78,15 @@ export class DailyNoteIndex {
 
   private stored(files: VaultFile[], key: string): DailyNotesFound | null {
     try {
-      const stored = unsealJson(readFileSync(this.file, 'utf8')) as { key?: unknown; notes?: unknown; duplicates?: unknown; earlierFormats?: unknown } | null;
-      if (stored?.key !== key || !isRows(stored.notes, files) || !isRows(stored.duplicates, files)) return null;
+      const stored = unsealJson(readFileSync(this.file, 'utf8')) as { key?: unknown; notes?: unknown; duplicates?: unknown; earlierFormats?: unknown; facts?: unknown } | null;
+      if (stored?.key !== key || !isRows(stored.notes, files) || !isRows(stored.duplicates, files) || !isFacts(stored.facts, files)) return null;
       const formats = stored.earlierFormats;
       if (formats !== undefined && !(Array.isArray(formats) && formats.length > 0 && formats.every((f) => typeof f === 'string'))) return null;
       const note = ([index, day]: Row): DailyNoteFile => ({ day, path: files[index].path, file: files[index] });
-      return { notes: stored.notes.map(note), duplicates: stored.duplicates.map(note), ...(formats ? { earlierFormats: formats } : {}) };
+      const aliasCandidates: string[] = [];
+      for (const [first, count] of stored.facts.aliasCandidates) for (let i = first; i < first + count; i++) aliasCandidates.push(files[i].path);
+      const facts: ListingFacts = { unread: stored.facts.unread.map(([path, message]) => ({ path, message })), aliasCandidates };
+      return { notes: stored.notes.map(note), duplicates: stored.duplicates.map(note), ...(formats ? { earlierFormats: formats } : {}), facts };
     } catch {
       return null; // missing or unreadable: worked out afresh
     }
@@ -73,9 +101,12 @@ export class DailyNoteIndex {
       return known;
     }
     const found = findDailyNotes(files, settings);
+    const facts = listingFacts(files, settings, found);
     const index = new Map(files.map((file, i) => [file, i]));
     const rows = (notes: DailyNoteFile[]) => notes.map((n): Row => [index.get(n.file) ?? -1, n.day]);
-    writeCacheFile(this.file, sealedJson({ key, notes: rows(found.notes), duplicates: rows(found.duplicates), ...(found.earlierFormats ? { earlierFormats: found.earlierFormats } : {}) }));
-    return found;
+    const byPath = new Map(files.map((file, i) => [file.path, i]));
+    const stored = { unread: facts.unread.map((w) => [w.path, w.message]), aliasCandidates: runsOf(facts.aliasCandidates.map((path) => byPath.get(path) ?? -1)) };
+    writeCacheFile(this.file, sealedJson({ key, notes: rows(found.notes), duplicates: rows(found.duplicates), ...(found.earlierFormats ? { earlierFormats: found.earlierFormats } : {}), facts: stored }));
+    return { ...found, facts };
   };
 }

@@ -83,6 +83,14 @@ export class FolderVault implements VaultSource, ReviewStore {
   /** Whether a head read so far holds all readFrontmatter reads: the closing `---`, or, with page properties, the whole note. */
   private readonly headDone = (head: string): boolean => !this.options.pageProperties && frontmatterComplete(head);
 
+  /**
+   * A head in which readFrontmatter finds nothing, told from its bytes: no
+   * opening fence, and in a Logseq graph, whose pages are read whole for their
+   * first block's properties, no `::` in the whole note (`:` is never part of
+   * another character in UTF-8). Implies headDone: such a head is not decoded.
+   */
+  private readonly headBlank = (bytes: Buffer, whole: boolean): boolean => bytes[0] !== 0x2d && (!this.options.pageProperties || (whole && !bytes.includes('::')));
+
   private inside(real: string): boolean {
     const rel = relative(this.realRoot, real);
     return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && rel !== '..' && !/^[A-Za-z]:/.test(rel));
@@ -260,9 +268,15 @@ export class FolderVault implements VaultSource, ReviewStore {
       if (info && !info.isFile()) throw new NotWritable(`${path} is ${fileKind(info)}; Daybook reads only regular files`);
       let hash = '';
       if (part === 'head') {
-        const head = readHead(fd, this.headDone);
-        if (hashed) hash = bytesHash(head);
-        use(head);
+        const head = readHead(fd, this.headDone, this.headBlank);
+        if (typeof head === 'string') {
+          if (hashed) hash = bytesHash(head);
+          use(head);
+        } else {
+          // Its bytes are its text's: the hash is the one the text gives. Every reader of a head wants its frontmatter, which '' gives as well.
+          if (hashed) hash = bytesHash(head.blank);
+          use('');
+        }
       } else if (part === 'outside') {
         const outside = outsideRegion(decodeNote(readAllFrom(fd, info?.size ?? 0)));
         if (hashed) hash = bytesHash(outside);

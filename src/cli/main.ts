@@ -190,7 +190,15 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
       if (result.skipped || result.failed) allSettled = false;
       return result;
     };
-    const code = await reviewWith(journal, opened.settings, period, build, write, preload, removeStale, options, io, writeIndex);
+    // What a review prints follows from the review and the settings: with the cache, kept from the last run that printed it.
+    const printSettings = JSON.stringify(opened.settings);
+    const render = (json: boolean) => (data: ReviewData) => (json ? reviewToJson(data, 2) + '\n' : renderReview(data, opened.settings));
+    const print: Print = async (p, json) => {
+      if (memo) return memo.printed(p, json ? 'json' : 'markdown', printSettings, render(json));
+      const data = await build(journal, p);
+      return { text: render(json)(data), warnings: data.warnings };
+    };
+    const code = await reviewWith(journal, opened.settings, period, build, print, write, preload, removeStale, options, io, writeIndex);
     if (rebuild && rebuildHolds()) rebuild.refresh();
     else if (rebuild && memo) {
       // Every period's memo was read or written: the listing answers no memo names are let go.
@@ -261,6 +269,8 @@ function cacheDir(options: ReviewOptions, vault: FolderVault): string {
 }
 
 type Build = (journal: Journal, period: Period) => Promise<ReviewData>;
+/** The review of a period as printed (markdown, or JSON with `json`), with its warnings. */
+type Print = (period: Period, json: boolean) => Promise<{ text: string; warnings: Warning[] }>;
 /** What writing a review did; the review itself is absent when the note was known to be up to date. */
 type Written = Omit<WriteOutcome, 'review'> & { review?: ReviewData; warnings: Warning[] };
 /** Writes a period's review; `built` is called once the review is built and only its files are left to write. */
@@ -299,7 +309,7 @@ function periodOf(options: ReviewOptions, io: Io): Period {
   return period;
 }
 
-async function reviewWith(journal: Journal, settings: DaybookSettings, period: Period | null, build: Build, write: Write, preload: Preload, removeStale: RemoveStale, options: ReviewOptions, io: Io, writeIndex: IndexWrite): Promise<number> {
+async function reviewWith(journal: Journal, settings: DaybookSettings, period: Period | null, build: Build, print: Print, write: Write, preload: Preload, removeStale: RemoveStale, options: ReviewOptions, io: Io, writeIndex: IndexWrite): Promise<number> {
   if (options.all || period === null) {
     if (!options.write) throw new UsageError('--all rebuilds review notes, so it needs --write');
     return rebuildAll(journal, Boolean(options.force), write, preload, removeStale, io, writeIndex);
@@ -317,9 +327,9 @@ async function reviewWith(journal: Journal, settings: DaybookSettings, period: P
     io.stderr(describe(outcome) + '\n');
     return outcome.chartError ? EXIT_FAILED : outcome.status === 'edited' ? EXIT_SKIPPED : 0;
   }
-  const data = await build(journal, period);
-  printWarnings(data.warnings, io);
-  io.stdout(options.json ? reviewToJson(data, 2) + '\n' : renderReview(data, settings));
+  const printed = await print(period, Boolean(options.json));
+  printWarnings(printed.warnings, io);
+  io.stdout(printed.text);
   return 0;
 }
 

@@ -17,6 +17,8 @@ import type { FolderVault, ReadPart, Reading } from './folderVault';
 import { PARSER_VERSION } from './parseCache';
 import { listingKey } from './dailyNoteIndex';
 import { ListingAnswers } from './listingAnswers';
+import { localeKey } from './localeKey';
+import { type PrintFormat, PrintedReviews } from './printedReviews';
 import { reviewFromJson, reviewToJson } from './reviewJson';
 import { type FileProbe, type FileRecord, fileHolds, type SettledNote, SettledNotes } from './settledNotes';
 
@@ -121,6 +123,10 @@ export class ReviewMemo {
   private readonly aliasesHeldOver = new Set<string>();
   private listed: Set<string> | null = null;
   private aliasKeyValue: string | null = null;
+  private readonly locale = localeKey();
+  private readonly prints: PrintedReviews;
+  /** The hash of each review this run recalled or built, as its memo names it: what its printed text is kept under. */
+  private readonly reviewKeys = new Map<string, string>();
   readonly probe: FileProbe = { stamp: (path) => this.stampOf(path), hash: (path) => this.fingerprintOf(path, 'text') };
 
   constructor(
@@ -128,8 +134,10 @@ export class ReviewMemo {
     private readonly vault: FolderVault,
     private readonly journal: Journal,
   ) {
-    this.settingsKey = hashText(JSON.stringify([journal.settings, journal.dialect.spec]));
+    // The locale orders names in a review: a review built under another is not this run's.
+    this.settingsKey = hashText(JSON.stringify([journal.settings, journal.dialect.spec, this.locale]));
     this.filesKey = listingKey(journal.files);
+    this.prints = new PrintedReviews(dir);
     this.settled = new SettledNotes(dir, MEMO_VERSION);
     this.listingAnswers = new ListingAnswers(dir, journal, MEMO_VERSION);
   }
@@ -282,7 +290,9 @@ export class ReviewMemo {
       const text = readFileSync(this.file(period, 'review'), 'utf8');
       // Written just before its memo, with the memo holding its hash: anything else there is not this review.
       if (textKey(text) !== memo.review) return null;
-      return reviewFromJson(text);
+      const review = reviewFromJson(text);
+      this.reviewKeys.set(period.id, memo.review);
+      return review;
     } catch {
       return null;
     }
@@ -334,6 +344,7 @@ export class ReviewMemo {
     this.memos.delete(period.id);
     this.lookupsNamed.delete(period.id);
     if (writeCacheFile(this.file(period, 'review'), reviewText)) writeCacheFile(this.file(period, 'inputs'), memoText);
+    this.reviewKeys.set(period.id, memo.review);
   }
 
   /** A file as it is on disk now, recorded for the next run: the moment is taken before the stat, as the racy rule needs. */
@@ -422,6 +433,24 @@ export class ReviewMemo {
     const keep = new Set<string>([this.listingAnswers.id]);
     for (const lookups of this.lookupsNamed.values()) keep.add(lookups);
     this.listingAnswers.prune(keep);
+  }
+
+  /**
+   * The review of `period` as printed (`render` prints it with `printSettings`,
+   * the settings as JSON), and its warnings: the text the last run printed when
+   * the memo holds and that text was printed from the same review, settings
+   * and locale; else built (or recalled), printed and kept.
+   */
+  async printed(period: Period, format: PrintFormat, printSettings: string, render: (review: ReviewData) => string): Promise<{ text: string; warnings: ReviewData['warnings'] }> {
+    const keyOf = (reviewKey: string) => PrintedReviews.keyOf(MEMO_VERSION, reviewKey, printSettings, this.locale, format);
+    const memo = this.valid(period);
+    const kept = memo ? this.prints.read(period.id, format, keyOf(memo.review)) : null;
+    if (memo && kept !== null) return { text: kept, warnings: memo.warnings };
+    const review = await this.build(this.journal, period);
+    const text = render(review);
+    const reviewKey = this.reviewKeys.get(period.id);
+    if (reviewKey !== undefined) this.prints.write(period.id, format, keyOf(reviewKey), text);
+    return { text, warnings: review.warnings };
   }
 
   /** buildReview, answered from the memo when nothing it read has changed. */

@@ -1,3 +1,4 @@
+import type { Warning } from './vault';
 import { calendarDate, dateToDay, dayToDate } from './dates/periods';
 import { dateFnsFormatter, dateFormatter, type DateFormatter } from './dates/dateFormatter';
 import { isNumericFormat } from './dates/momentFormat';
@@ -139,6 +140,18 @@ export interface DailyNotesFound {
   duplicates: DailyNoteFile[];
   /** Formats the daily folder's older notes are named in, read as days too (`earlierDailyFormats`); absent when none. */
   earlierFormats?: string[];
+  /**
+   * What else follows from the listing and settings alone, from a finder that
+   * keeps it with the daily notes (the CLI's index): the warnings `listingFacts`
+   * gives and the notes aliases come from. Absent: worked out when asked.
+   */
+  facts?: ListingFacts;
+}
+
+/** What a journal works out from its listing and settings besides the daily notes, once per listing (see `listingFacts` in journal.ts). */
+export interface ListingFacts {
+  unread: Warning[];
+  aliasCandidates: string[];
 }
 
 /** Worked out once per listing and settings: the journal and the alias catalog both ask, and a large vault's list is long. */

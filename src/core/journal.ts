@@ -1,9 +1,9 @@
 import { unreadDailyNotes } from './dailyNoteNames';
-import { type DailyNoteFile, type DailyNotesFound, dayOfDailyNote, findDailyNotes, rememberDailyNotes, settingsOfDays } from './dailyNotes';
+import { type DailyNoteFile, type DailyNotesFound, dayOfDailyNote, findDailyNotes, type ListingFacts, rememberDailyNotes, settingsOfDays } from './dailyNotes';
 import { type Period, periodContainsDay } from './dates/periods';
 import { BlockRefIndex } from './dialect/blockRefs';
 import { type Dialect, OBSIDIAN } from './dialect/dialect';
-import { aliasNoteCandidates, TargetCatalog } from './links/targets';
+import { aliasNoteCandidates, rememberAliasCandidates, TargetCatalog } from './links/targets';
 import { type NoteModel, parseNote } from './note/parseNote';
 import { mayBeMeetingNote } from './review/dayExtras';
 import { type NoteText, noteText } from './review/noteWords';
@@ -51,6 +51,23 @@ export interface JournalOptions {
    * spelled ahead of the search save time; on this thread they only hold memory.
    */
   spellsAhead?: () => boolean;
+}
+
+/** The notes that look like daily notes and are not read as any (`unreadDailyNotes`), with the settings the journal reads days by. */
+function unreadOf(files: VaultFile[], settings: DaybookSettings, found: DailyNotesFound): Warning[] {
+  return unreadDailyNotes(files, settings, found.notes, new Set(found.duplicates.map((d) => d.path)));
+}
+
+/**
+ * What a journal over `files` works out from them and the settings besides
+ * the daily notes `found` there: for a finder that keeps it, so a journal over
+ * the same listing takes it instead (`DailyNotesFound.facts`). `files` are the
+ * notes a journal keeps (the dialect's), as its finder is given them.
+ */
+export function listingFacts(files: VaultFile[], settings: DaybookSettings, found: DailyNotesFound): ListingFacts {
+  const daysSettings = settingsOfDays(settings, found);
+  rememberDailyNotes(files, daysSettings, found);
+  return { unread: unreadOf(files, daysSettings, found), aliasCandidates: aliasNoteCandidates(files, daysSettings) };
 }
 
 /** How many notes a review digests between two pauses. */
@@ -105,7 +122,8 @@ export class Journal {
     const warnings = duplicates
       .filter((d) => !meeting(d.path))
       .map((d) => ({ path: d.path, message: read.has(d.day) ? `a second daily note for ${d.day}; only ${read.get(d.day)} is read` : `named like the daily note of ${d.day} but not by the daily note format; not read` }));
-    warnings.push(...unreadDailyNotes(files, settings, notes, new Set(duplicates.map((d) => d.path))));
+    if (found.facts) rememberAliasCandidates(files, settings, found.facts.aliasCandidates);
+    warnings.push(...(found.facts?.unread ?? unreadOf(files, settings, found)));
     const parser = options.parser ?? ((text: string) => parseNote(text, dialect.parse));
     return new Journal(source, settings, files, notes, warnings, parser, options.speller ?? noteText, options.pause ?? (() => Promise.resolve()), dialect, options.spellsAhead ?? (() => false), earlierNamed);
   }

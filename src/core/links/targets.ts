@@ -475,6 +475,13 @@ export function aliasNoteCandidates(files: VaultFile[], settings: DaybookSetting
   return candidates;
 }
 
+/** The notes aliases come from, as kept with the listing's daily notes (`DailyNotesFound.facts`): asked for later, they are not worked out again. */
+export function rememberAliasCandidates(files: VaultFile[], settings: DaybookSettings, candidates: string[]): void {
+  let bySettings = candidateLists.get(files);
+  if (!bySettings) candidateLists.set(files, (bySettings = new WeakMap()));
+  bySettings.set(settings, candidates);
+}
+
 /** Worked out once per listing and settings: the catalog and the CLI's memo both need it, and a large vault's list is long. */
 const candidateLists = new WeakMap<VaultFile[], WeakMap<DaybookSettings, string[]>>();
 
