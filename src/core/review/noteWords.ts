@@ -53,7 +53,7 @@ for (const c of '*_`[]') KEY_MARKS[c.charCodeAt(0)] = 1;
  * read, and pairs marked as they come: spelling the earlier notes was most of
  * a cold yearly review's worker time.
  */
-function spelled(folded: string, dropKeyMarks: boolean, lineEnds?: Set<string>, words?: Set<string>, pairs?: Uint8Array): string {
+function spelled(folded: string, dropKeyMarks: boolean, lineEnds?: Set<string>, words?: Set<string>, pairs?: Uint8Array, shown?: Shown): string {
   // No closures over the loop's variables: V8 keeps a variable a closure shares in memory, not a register.
   const all: string[] = [];
   const n = folded.length;
@@ -61,6 +61,11 @@ function spelled(folded: string, dropKeyMarks: boolean, lineEnds?: Set<string>, 
   let run = -1;
   let hash = FNV_OFFSET;
   let before = 0;
+  // The reading without the hidden lines, when asked (`shown`): the same words but those of hidden lines, as no word spans a line.
+  const kept = shown?.words;
+  const hidden = shown?.hidden;
+  let line = 0;
+  let keptBefore = 0;
   for (let i = 0; i <= n; i++) {
     // One step past the end stands for a space, which ends the last word.
     let code = i < n ? folded.charCodeAt(i) : 32;
@@ -92,16 +97,36 @@ function spelled(folded: string, dropKeyMarks: boolean, lineEnds?: Set<string>, 
       const done = hash >>> 0;
       if (pairs && all.length > 1) markPair(pairs, before, done);
       before = done;
+      if (kept !== undefined && hidden !== undefined && hidden[line] === 0) {
+        kept.push(word);
+        if (pairs && kept.length > 1) markPair(pairs, keptBefore, done);
+        keptBefore = done;
+      }
       word = '';
       hash = FNV_OFFSET;
     }
-    if ((code === 10 || i >= n) && lineEnds && all.length > 0) {
-      const last = all.length - 1;
-      lineEnds.add(all[last]);
-      if (last > 0) lineEnds.add(`${all[last - 1]} ${all[last]}`);
+    if (code === 10 || i >= n) {
+      if (lineEnds && all.length > 0) {
+        const last = all.length - 1;
+        lineEnds.add(all[last]);
+        if (last > 0) lineEnds.add(`${all[last - 1]} ${all[last]}`);
+      }
+      // A kept line ends its reading's line too (at a line break, or at the end when it is the last kept).
+      if (kept !== undefined && hidden !== undefined && hidden[line] === 0 && lineEnds && kept.length > 0) {
+        const last = kept.length - 1;
+        lineEnds.add(kept[last]);
+        if (last > 0) lineEnds.add(`${kept[last - 1]} ${kept[last]}`);
+      }
+      line++;
     }
   }
   return all.length === 0 ? ' ' : ` ${all.join(' ')} `;
+}
+
+/** Which lines of a note its reading without hidden lines leaves out (`hiddenLines`), and that reading's words, filled by `spelled`. */
+interface Shown {
+  hidden: Uint8Array;
+  words: string[];
 }
 
 /** Bits of a note's filter of the words that stand next to each other in one of its readings. */
@@ -194,22 +219,26 @@ const DRAWER_START = /^:[A-Za-z_-]+:$/;
 
 /** The note without the lines no quote holds, so a task written around a property line reads as one. */
 function withoutHiddenLines(raw: string): string {
+  const lines = raw.split(/\r?\n/);
+  const hidden = hiddenLines(lines);
+  return lines.filter((_, i) => hidden[i] === 0).join('\n');
+}
+
+/** Which of these lines no quote holds (1): properties, Org directives, drawers. */
+function hiddenLines(lines: string[]): Uint8Array {
+  const hidden = new Uint8Array(lines.length);
   let inDrawer = false;
-  return raw
-    .split(/\r?\n/)
-    .filter((untrimmed) => {
-      const line = untrimmed.trim();
-      if (inDrawer) {
-        if (/^:END:$/i.test(line)) inDrawer = false;
-        return false;
-      }
-      if (DRAWER_START.test(line) && !/^:END:$/i.test(line)) {
-        inDrawer = true;
-        return false;
-      }
-      return !ORG_DIRECTIVE.test(line) && !PROPERTY.test(line);
-    })
-    .join('\n');
+  lines.forEach((untrimmed, i) => {
+    const line = untrimmed.trim();
+    if (inDrawer) {
+      if (/^:END:$/i.test(line)) inDrawer = false;
+      hidden[i] = 1;
+    } else if (DRAWER_START.test(line) && !/^:END:$/i.test(line)) {
+      inDrawer = true;
+      hidden[i] = 1;
+    } else if (ORG_DIRECTIVE.test(line) || PROPERTY.test(line)) hidden[i] = 1;
+  });
+  return hidden;
 }
 
 /** Whatever may open a task (`[ ]`, `[x]`, Logseq's `TODO`, Roam's `{{[[TODO]]}}`), anywhere on a line. */
@@ -274,8 +303,12 @@ export function noteText(raw: string): NoteText | null {
   const lineEnds = new Set<string>();
   const words = new Set<string>();
   const pairs = new Uint8Array(PAIR_BITS / 8);
-  const readings = [spelled(folded, false, undefined, words, pairs), spelled(folded, true, lineEnds, words, pairs)];
-  if (/::|^\s*#\+|^\s*:[A-Za-z_-]+:\s*$/m.test(raw)) readings.push(spelled(fold(withoutHiddenLines(raw)), true, lineEnds, words, pairs));
+  const readings = [spelled(folded, false, undefined, words, pairs)];
+  // The reading without hidden lines is spelled in the same pass: folding keeps every line break where it was, and no
+  // word, pair or line end of a kept line depends on the hidden ones but across the gap they leave, which the pass joins.
+  const shown = /::|^\s*#\+|^\s*:[A-Za-z_-]+:\s*$/m.test(raw) ? { hidden: hiddenLines(raw.split(/\r?\n/)), words: [] } : undefined;
+  readings.push(spelled(folded, true, lineEnds, words, pairs, shown));
+  if (shown) readings.push(shown.words.length === 0 ? ' ' : ` ${shown.words.join(' ')} `);
   if (/%[0-9A-Fa-f]{2}/.test(raw)) readings.push(spelled(fold(decodePercents(raw)), false, undefined, words, pairs));
   return { words, lineEnds, taskStarts: taskStarts(raw.split(/\r?\n/)), readings, pairs };
 }
