@@ -345,8 +345,9 @@ export interface NoteText {
  * raw text does not spell (then it must be parsed to know). Links are read as
  * written (`a_b` is two words), task and project text as their keys compare it
  * (`foo_bar` is one), without hidden lines, and links once more with `%20` decoded.
+ * `tasks` false: for a search of names only, which reads no line end or task opening, both left empty.
  */
-export function noteText(raw: string): NoteText | null {
+export function noteText(raw: string, tasks = true): NoteText | null {
   if (OPAQUE.test(raw)) return null;
   const folded = fold(raw);
   const lineEnds = new Set<string>();
@@ -355,11 +356,11 @@ export function noteText(raw: string): NoteText | null {
   // The reading without hidden lines is spelled in the same pass: folding keeps every line break where it was, and no
   // word, pair or line end of a kept line depends on the hidden ones but across the gap they leave, which the pass joins.
   const shown = /::|^\s*#\+|^\s*:[A-Za-z_-]+:\s*$/m.test(raw) ? { hidden: hiddenLines(raw.split(/\r?\n/)), words: [] } : undefined;
-  const { plain, keyed } = spelled(folded, PLAIN | KEYED, lineEnds, words, pairs, shown);
+  const { plain, keyed } = spelled(folded, PLAIN | KEYED, tasks ? lineEnds : undefined, words, pairs, shown);
   const readings = [plain, keyed];
   if (shown) readings.push(spaced(shown.words));
   if (/%[0-9A-Fa-f]{2}/.test(raw)) readings.push(spelled(fold(decodePercents(raw)), PLAIN, undefined, words, pairs).plain);
-  return { words, lineEnds, taskStarts: taskStarts(raw.split(/\r?\n/)), readings, pairs };
+  return { words, lineEnds, taskStarts: tasks ? taskStarts(raw.split(/\r?\n/)) : new Set(), readings, pairs };
 }
 
 /** Whether the note spells these words one after another in one of its readings. */
