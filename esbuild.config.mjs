@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import esbuild from 'esbuild';
 import cliBuildsModule from './scripts/cliBuilds.cjs';
+import markdownItFieldsModule from './scripts/markdownItFields.cjs';
 
 const { cliBuilds, buildIdentity } = cliBuildsModule;
+const { markdownItFieldsPlugin } = markdownItFieldsModule;
 
 const production = process.argv.includes('production');
 const watch = process.argv.includes('--watch');
@@ -25,6 +27,8 @@ const plugin = {
   minify: production,
   treeShaking: true,
   define: { DAYBOOK_BUILD: JSON.stringify(buildIdentity()) },
+  // markdown-it with its class fields set directly (scripts/markdownItFields.cjs), as in the CLI.
+  plugins: [markdownItFieldsPlugin],
   alias: {
     // Its browser build decodes entities by assigning innerHTML, which community plugins must not ship;
     // the plain build carries its own table (35 kB more, measured).
@@ -42,7 +46,7 @@ const cli = cliBuilds(join(fileURLToPath(new URL('.', import.meta.url)), 'dist')
 /** The benchmark: the CLI's code plus the generator, run on Node. */
 // The plugin's figure runs in the test mock of the app, as obsidian is types only.
 // Its in-process figures parse every library in place: the mock uses more of yaml than the CLI's lazy one has.
-const bench = { ...cli[0], entryPoints: { bench: 'bench/run.ts' }, alias: { obsidian: './tests/__mocks__/obsidian.ts' } };
+const bench = { ...cli[0], entryPoints: { bench: 'bench/run.ts' }, alias: { obsidian: './tests/__mocks__/obsidian.ts' }, plugins: [markdownItFieldsPlugin] };
 
 const builds = { cli, bench: [bench], plugin: [plugin] }[target];
 if (watch) for (const options of builds) await (await esbuild.context(options)).watch();

@@ -1,7 +1,8 @@
 // The CLI's esbuild builds, shared by esbuild.config.mjs and the tests that run the CLI as users do.
 const { createHash } = require('node:crypto');
 const { readdirSync, readFileSync } = require('node:fs');
-const { join } = require('node:path');
+const { dirname, join } = require('node:path');
+const { MARKDOWN_IT_SOURCE, markdownItWithFields } = require('./markdownItFields.cjs');
 
 const root = join(__dirname, '..');
 
@@ -48,7 +49,9 @@ function cliBuilds(outdir) {
       // Loaded on first use from files of their own (src/cli/lazy): a warm review needs neither.
       alias: { yaml: './src/cli/lazy/yaml.ts', micromark: './src/cli/lazy/micromark.ts', 'markdown-it': './src/cli/lazy/markdownIt.ts', 'remark-parse': './src/cli/lazy/remarkParse.ts' },
     },
-    { ...common, entryPoints: { yaml: 'yaml', micromark: 'micromark', markdownIt: 'markdown-it', remarkParse: 'remark-parse' } },
+    { ...common, entryPoints: { yaml: 'yaml', micromark: 'micromark', remarkParse: 'remark-parse' } },
+    // Given as text, not by a plugin: the tests build the CLI with esbuild's synchronous API, which takes none.
+    { ...common, outdir: undefined, outfile: join(outdir, 'markdownIt.js'), stdin: { contents: markdownItWithFields().text, resolveDir: dirname(MARKDOWN_IT_SOURCE), sourcefile: 'markdown-it.mjs', loader: 'js' } },
   ];
 }
 

@@ -54,6 +54,18 @@ describe('a note spelled for the search of earlier notes', () => {
     );
   });
 
+  it('spelled for names only, has the same words, readings and neighbouring pairs, and no line ends or task openings', () => {
+    fc.assert(
+      fc.property(text, (raw) => {
+        const full = noteText(raw);
+        const names = noteText(raw, false);
+        if (full === null || names === null) return expect(names).toBe(full);
+        expect({ ...names, lineEnds: [...names.lineEnds], taskStarts: [...names.taskStarts] }).toEqual({ ...full, lineEnds: [], taskStarts: [] });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('reads the fixture journals exactly as the frozen copy does', () => {
     for (const name of ['2026-11-09.md', '2026-11-10.md', '2026-11-12.md']) {
       const raw = readFileSync(join(__dirname, '..', '..', 'examples', 'vault', 'Daily', name), 'utf8');

@@ -75,6 +75,18 @@ export interface NoteDigest {
 const digests = new WeakMap<DailyNote, NoteDigest>();
 
 /**
+ * What What changed's history reads of a daily note (`addNotes`, and the search of
+ * earlier notes): whom and what it mentions, its projects, tasks, incidents and mood.
+ * The baseline's notes and the earlier ones searched are read for nothing else, so
+ * theirs is digested without the quotes, brag lines, takeaways and summaries only a
+ * review of their own period shows (a mention's text is empty there).
+ */
+export type HistoryFacts = Pick<NoteDigest, 'mentions' | 'projectMentions' | 'projects' | 'tasks' | 'incidents' | 'mood'>;
+
+/** The history-only digests (`HistoryFacts`), apart from the full ones: a later review of the note's own period digests it in full. */
+const historyDigests = new WeakMap<DailyNote, HistoryFacts>();
+
+/**
  * The notes each digested daily note links or tags, by its path, per journal: what a
  * review's cache must watch of the notes it read, kept when the notes' models and
  * digests are let go (a yearly review lets its baseline year go once counted).
@@ -84,6 +96,22 @@ const referencedBy = new WeakMap<Journal, Map<string, string[]>>();
 function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string) => boolean): NoteDigest {
   const known = digests.get(daily);
   if (known) return known;
+  const result = digestOf(journal, daily, isQuestion, false) as NoteDigest;
+  digests.set(daily, result);
+  return result;
+}
+
+/** The note's history facts: its full digest if it has one, else one without the texts (`HistoryFacts`). */
+function historyFacts(journal: Journal, daily: DailyNote, isQuestion: (target: string) => boolean): HistoryFacts {
+  const known = digests.get(daily) ?? historyDigests.get(daily);
+  if (known) return known;
+  const result = digestOf(journal, daily, isQuestion, true);
+  historyDigests.set(daily, result);
+  return result;
+}
+
+/** A note's digest; `forHistory`, only its `HistoryFacts`, every text the history does not read left empty. */
+function digestOf(journal: Journal, daily: DailyNote, isQuestion: (target: string) => boolean, forHistory: boolean): HistoryFacts | NoteDigest {
   const { catalog, settings } = journal;
   const isMarker = markerTest(settings);
   const graph = journal.dialect.tagsArePages;
@@ -98,12 +126,15 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
   note.blocks.forEach((block, i) => {
     // One block mentions a thing once, however often it names it.
     const seen = new Set<string>();
+    // One quote per block, however many links it has; none for the history, which reads no text.
+    let quoted: string | undefined;
+    const quote = () => (forHistory ? '' : (quoted ??= quoteInContext(note.blocks, i)));
     const navigation = block.links.length ? navigationLinks(block, (link) => dayOf(link, daily.path)) : null;
     const filing = block.links.length || block.tags.length ? filingText(block) : '';
     const mention = (kind: TargetKind, target: Target, alias: string | null = null, dated = false) => {
       if (seen.has(target.key)) return;
       seen.add(target.key);
-      mentions.push({ kind, target, alias, ...(dated ? { dated: true as const } : {}), mention: { date: daily.day, path: daily.path, line: block.line, text: quoteInContext(note.blocks, i) } });
+      mentions.push({ kind, target, alias, ...(dated ? { dated: true as const } : {}), mention: { date: daily.day, path: daily.path, line: block.line, text: quote() } });
     };
     let underTopics: boolean | undefined;
     const named = block.links.length ? projectLinkOf(note.blocks, i) : null;
@@ -111,8 +142,7 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
     const namedTarget = named !== null ? catalog.lookup(catalog.fromNote(named, daily.path)) : null;
     const projectLink = namedTarget !== null && namedTarget.kind !== 'person' ? named : null;
     if (namedTarget !== null && projectLink !== null) {
-      const text = quoteInContext(note.blocks, i);
-      projectMentions.push({ line: block.line, target: namedTarget, mention: { date: daily.day, path: daily.path, line: block.line, text }, workLog: { date: daily.day, path: daily.path, line: block.line, text: block.quote } });
+      projectMentions.push({ line: block.line, target: namedTarget, mention: { date: daily.day, path: daily.path, line: block.line, text: quote() }, workLog: { date: daily.day, path: daily.path, line: block.line, text: block.quote } });
     }
     for (const link of block.links) {
       if (link.embed || link.target === '' || isQuestion(link.target) || link.target === projectLink || navigation?.has(link) || isTemplaterLeftover(link) || !journal.dialect.isPageRef(link.relative ?? link.target)) continue;
@@ -124,8 +154,8 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
       // `[[P0]]` may be an alias of `Priority/P0`: the page it resolves to is a marker too.
       if (graph && target.path !== null && isGraphMarkerPage(target.name, isMarker)) continue;
       if (target.path) referenced.add(target.path);
-      if (target.path && target.kind === 'other' && !seen.has(target.key)) {
-        linked.push({ path: target.path, mention: at(i, quoteInContext(note.blocks, i)), takeaways: writtenUnder(note.blocks, i).map((t) => at(t.index, t.text)) });
+      if (!forHistory && target.path && target.kind === 'other' && !seen.has(target.key)) {
+        linked.push({ path: target.path, mention: at(i, quote()), takeaways: writtenUnder(note.blocks, i).map((t) => at(t.index, t.text)) });
       }
       let kind = target.kind;
       // A project is never a topic, even linked under a *Topics* heading.
@@ -170,6 +200,13 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
     if (project.name !== '') projects.push({ ...project, date: daily.day, path: daily.path });
   }
   if (graph) for (const project of workNamespaceProjects(note)) projects.push({ ...project, date: daily.day, path: daily.path });
+  const mood = readMood(note, settings.sliders);
+  // What a review's cache watches of the notes it read: the same whichever digest read them.
+  const referencedPaths = [...referenced];
+  let perJournal = referencedBy.get(journal);
+  if (!perJournal) referencedBy.set(journal, (perJournal = new Map<string, string[]>()));
+  perJournal.set(daily.path, referencedPaths);
+  if (forHistory) return { mentions, projectMentions, projects, tasks, incidents, mood: mood.values };
   for (const line of proseLines) {
     if (!projects.some((p) => p.line === line)) {
       const block = note.blocks.find((b) => b.line === line);
@@ -180,27 +217,21 @@ function digest(journal: Journal, daily: DailyNote, isQuestion: (target: string)
   // A learning written in an incident is told with the incident's story, not again under What I learned.
   const inIncident = incidentBlocks(note, found);
   for (const line of bragLines(note, settings.brag)) if (line.kind !== 'learning' || !inIncident(line.index)) brag[line.kind].push(at(line.index, line.text));
-  const mood = readMood(note, settings.sliders);
   const templateLinksOnly = (block: Block) => block.links.length > 0 && isTemplateLinksOnly(block, (link) => dayOf(link, daily.path));
-  const result: NoteDigest = {
+  return {
     mentions,
     tasks,
     incidents,
     projects,
     mood: mood.values,
     warnings: mood.problems.map((message) => ({ path: daily.path, message })),
-    referenced: [...referenced],
+    referenced: referencedPaths,
     brag,
     linked,
     workLog,
     projectMentions,
     summaries: summaryCandidates(note, daily.day, isQuestion, templateLinksOnly),
   };
-  digests.set(daily, result);
-  let perJournal = referencedBy.get(journal);
-  if (!perJournal) referencedBy.set(journal, (perJournal = new Map<string, string[]>()));
-  perJournal.set(daily.path, result.referenced);
-  return result;
 }
 
 /** Whether every link of the block is the template's: a step between days, or a Templater command that never ran. */
@@ -470,6 +501,19 @@ export async function digestNotes(journal: Journal, notes: DailyNote[]): Promise
   return out;
 }
 
+/** What the history reads of these daily notes (`HistoryFacts`): their full digests where made, else history-only ones, each once per run. */
+export async function historyFactsOf(journal: Journal, notes: DailyNote[]): Promise<HistoryFacts[]> {
+  await prepareTargets(journal, notes.filter((daily) => !historyDigests.has(daily)));
+  const isQuestion = questionTest(journal.settings);
+  const out: HistoryFacts[] = [];
+  let fresh = 0;
+  for (const daily of notes) {
+    if (!digests.has(daily) && !historyDigests.has(daily) && ++fresh % NOTES_PER_PAUSE === 0) await journal.pause();
+    out.push(historyFacts(journal, daily, isQuestion));
+  }
+  return out;
+}
+
 /**
  * Meeting notes of the period and what people's notes file under its days,
  * as the settings say; with every note read for them (a review depends on those too).
@@ -508,7 +552,7 @@ export function extraNotesRead(journal: Journal, period: Period): number {
 export async function buildReview(journal: Journal, period: Period): Promise<ReviewData> {
   const review = await reviewBeforeChanges(journal, period);
   // The period's parsed notes are held by nothing here, so What changed can let them go once counted.
-  const history = await historyFor(journal, period, digestNotes, review.metHere);
+  const history = await historyFor(journal, period, { whole: digestNotes, period: historyFactsOf }, review.metHere);
   // Someone met by the previous period and not named in this one is a person gone quiet, not a topic.
   const quiet = quietCandidates(history, period);
   const metQuiet = quiet.length > 0 ? await review.metAmong(quiet) : new Set<string>();

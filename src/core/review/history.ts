@@ -1,6 +1,6 @@
 import type { DailyNote, Journal } from '../journal';
 import { foldName } from '../links/targets';
-import type { NoteDigest } from './buildReview';
+import type { HistoryFacts } from './buildReview';
 import { sameText } from './renderSections';
 import type { ReviewIncident } from './types';
 
@@ -62,7 +62,7 @@ export interface History {
   incidents: ReviewIncident[];
 }
 
-type Digester = (journal: Journal, notes: DailyNote[]) => Promise<NoteDigest[]>;
+type Digester = (journal: Journal, notes: DailyNote[]) => Promise<HistoryFacts[]>;
 
 interface Growing {
   history: History;
@@ -129,11 +129,11 @@ function addDay(track: Track, date: string, path: string): void {
 }
 
 /** Adds notes later than any the history holds, in day order, so every list stays oldest first. */
-export function addNotes(history: History, notes: DailyNote[], digests: NoteDigest[]): void {
+export function addNotes(history: History, notes: DailyNote[], digests: HistoryFacts[]): void {
   notes.forEach((daily, i) => {
     const facts = digests[i];
     history.days.push({ date: daily.day, path: daily.path, mood: facts.mood });
-    const mention = (tracks: Map<string, Track>, target: NoteDigest['mentions'][number]['target']) => {
+    const mention = (tracks: Map<string, Track>, target: HistoryFacts['mentions'][number]['target']) => {
       let track = tracks.get(target.key);
       if (!track) {
         track = { name: target.name, path: target.path, ...(target.link ? { link: target.link } : {}), linked: true, days: [] };
@@ -167,7 +167,7 @@ export function addNotes(history: History, notes: DailyNote[], digests: NoteDige
 }
 
 /** A project's track, before its days: a linked one knows the page its name links (the link named on its line). */
-export function projectTrack(project: NoteDigest['projects'][number], facts: NoteDigest): Track {
+export function projectTrack(project: HistoryFacts['projects'][number], facts: HistoryFacts): Track {
   const named = project.linked ? facts.projectMentions.find((m) => m.line === project.line && m.mention.path === project.path) : undefined;
   return { name: project.name, path: null, linked: project.linked, ...(named ? { target: named.target.key } : {}), days: [] };
 }

@@ -85,7 +85,7 @@ export async function notesThatMayMeet(journal: Journal, keys: string[], earlier
     }
     if (found === null) continue;
     // All at once: a speller on worker threads spells them side by side; the few names after a verb are spelt here.
-    spelt.push({ file, text: 'whole' in found ? journal.spelling(file.path) : Promise.resolve(noteText(found.names)) });
+    spelt.push({ file, text: 'whole' in found ? journal.spelling(file.path) : Promise.resolve(noteText(found.names, false)) });
   }
   for (const { file, text } of spelt) {
     const words = await text;

@@ -44,23 +44,48 @@ function classOf(code: number): number {
 const KEY_MARKS = new Uint8Array(128);
 for (const c of '*_`[]') KEY_MARKS[c.charCodeAt(0)] = 1;
 
+/** Which readings one pass spells: with the marks a task's key drops read as spaces (`plain`), or dropped (`keyed`). */
+const PLAIN = 1;
+const KEYED = 2;
+
+/** A pass's readings (` W1 W2 … `), each `' '` when not asked for or without words. */
+interface Readings {
+  plain: string;
+  keyed: string;
+}
+
 /**
- * ` W1 W2 … `: the folded words, one space around each; and into `lineEnds`
- * (when given) the last word and the last two words before each line break
- * (the text's last ones so far, when a line has none). A word may be split
- * by dropped marks (`wo` + `rd`); its pieces make it. Read by char codes
- * through a table, each word's hash (`hashOf`) taken as its characters are
- * read, and pairs marked as they come: spelling the earlier notes was most of
- * a cold yearly review's worker time.
+ * ` W1 W2 … `: the folded words, one space around each, in each reading asked
+ * for (`PLAIN`, `KEYED`, both); into `words` and `pairs` (when given) the words
+ * and neighbouring pairs of both; and, of the keyed reading only, into
+ * `lineEnds` the last word and the last two words before each line break (the
+ * text's last ones so far, when a line has none) and into `shown` its words
+ * without the hidden lines. A word may be split by dropped marks (`wo` + `rd`);
+ * its pieces make it. Both readings in one pass over the char codes, through a
+ * table, each word's hash (`hashOf`) taken as its characters are read, and pairs
+ * marked as they come: spelling the earlier notes was most of a cold yearly
+ * review's worker time. The readings part only at a key mark, which ends the
+ * plain reading's word and is dropped from the keyed one's.
  */
-function spelled(folded: string, dropKeyMarks: boolean, lineEnds?: Set<string>, words?: Set<string>, pairs?: Uint8Array): string {
+function spelled(folded: string, want: number, lineEnds?: Set<string>, words?: Set<string>, pairs?: Uint8Array, shown?: Shown): Readings {
   // No closures over the loop's variables: V8 keeps a variable a closure shares in memory, not a register.
-  const all: string[] = [];
+  const plain = (want & PLAIN) !== 0;
+  const keyed = (want & KEYED) !== 0;
+  const allPlain: string[] = [];
+  const allKeyed: string[] = [];
   const n = folded.length;
-  let word = '';
+  let plainWord = '';
+  let keyedWord = '';
   let run = -1;
-  let hash = FNV_OFFSET;
-  let before = 0;
+  let plainHash = FNV_OFFSET;
+  let keyedHash = FNV_OFFSET;
+  let plainBefore = 0;
+  let keyedBefore = 0;
+  // The keyed reading without the hidden lines, when asked (`shown`): the same words but those of hidden lines, as no word spans a line.
+  const kept = shown?.words;
+  const hidden = shown?.hidden;
+  let line = 0;
+  let keptBefore = 0;
   for (let i = 0; i <= n; i++) {
     // One step past the end stands for a space, which ends the last word.
     let code = i < n ? folded.charCodeAt(i) : 32;
@@ -72,36 +97,85 @@ function spelled(folded: string, dropKeyMarks: boolean, lineEnds?: Set<string>, 
         wide = true;
       }
     }
-    const kind = dropKeyMarks && code < 128 && KEY_MARKS[code] === 1 ? DROP : code < 0x10000 && PLANE[code] !== UNKNOWN ? PLANE[code] : classOf(code);
+    const kind = code < 0x10000 && PLANE[code] !== UNKNOWN ? PLANE[code] : classOf(code);
     if (kind === KEEP) {
       if (run === -1) run = i;
       if (wide) {
-        hash = Math.imul(hash ^ folded.charCodeAt(i), FNV_PRIME);
-        hash = Math.imul(hash ^ folded.charCodeAt(i + 1), FNV_PRIME);
+        const high = folded.charCodeAt(i);
+        const low = folded.charCodeAt(i + 1);
+        plainHash = Math.imul(Math.imul(plainHash ^ high, FNV_PRIME) ^ low, FNV_PRIME);
+        keyedHash = Math.imul(Math.imul(keyedHash ^ high, FNV_PRIME) ^ low, FNV_PRIME);
         i++;
-      } else hash = Math.imul(hash ^ code, FNV_PRIME);
+      } else {
+        plainHash = Math.imul(plainHash ^ code, FNV_PRIME);
+        keyedHash = Math.imul(keyedHash ^ code, FNV_PRIME);
+      }
       continue;
     }
-    if (run !== -1) word = word === '' ? folded.slice(run, i) : word + folded.slice(run, i);
+    if (run !== -1) {
+      const piece = folded.slice(run, i);
+      plainWord = plainWord === '' ? piece : plainWord + piece;
+      keyedWord = keyedWord === '' ? piece : keyedWord + piece;
+    }
     run = -1;
     if (wide) i++;
+    // A combining mark is dropped from both readings; every other character not kept is a space, but a key mark to the keyed reading.
     if (kind !== SPACE) continue;
-    if (word !== '') {
-      all.push(word);
-      words?.add(word);
-      const done = hash >>> 0;
-      if (pairs && all.length > 1) markPair(pairs, before, done);
-      before = done;
-      word = '';
-      hash = FNV_OFFSET;
+    if (plainWord !== '') {
+      if (plain) {
+        allPlain.push(plainWord);
+        words?.add(plainWord);
+        const done = plainHash >>> 0;
+        if (pairs && allPlain.length > 1) markPair(pairs, plainBefore, done);
+        plainBefore = done;
+      }
+      plainWord = '';
+      plainHash = FNV_OFFSET;
     }
-    if ((code === 10 || i >= n) && lineEnds && all.length > 0) {
-      const last = all.length - 1;
-      lineEnds.add(all[last]);
-      if (last > 0) lineEnds.add(`${all[last - 1]} ${all[last]}`);
+    if (code < 128 && KEY_MARKS[code] === 1) continue;
+    if (keyedWord !== '') {
+      if (keyed) {
+        allKeyed.push(keyedWord);
+        words?.add(keyedWord);
+        const done = keyedHash >>> 0;
+        if (pairs && allKeyed.length > 1) markPair(pairs, keyedBefore, done);
+        keyedBefore = done;
+        if (kept !== undefined && hidden !== undefined && hidden[line] === 0) {
+          kept.push(keyedWord);
+          if (pairs && kept.length > 1) markPair(pairs, keptBefore, done);
+          keptBefore = done;
+        }
+      }
+      keyedWord = '';
+      keyedHash = FNV_OFFSET;
+    }
+    if (keyed && (code === 10 || i >= n)) {
+      if (lineEnds && allKeyed.length > 0) {
+        const last = allKeyed.length - 1;
+        lineEnds.add(allKeyed[last]);
+        if (last > 0) lineEnds.add(`${allKeyed[last - 1]} ${allKeyed[last]}`);
+      }
+      // A kept line ends its reading's line too (at a line break, or at the end when it is the last kept).
+      if (kept !== undefined && hidden !== undefined && hidden[line] === 0 && lineEnds && kept.length > 0) {
+        const last = kept.length - 1;
+        lineEnds.add(kept[last]);
+        if (last > 0) lineEnds.add(`${kept[last - 1]} ${kept[last]}`);
+      }
+      line++;
     }
   }
-  return all.length === 0 ? ' ' : ` ${all.join(' ')} `;
+  return { plain: spaced(allPlain), keyed: spaced(allKeyed) };
+}
+
+/** Words as a reading holds them: ` W1 W2 `, or `' '` for none. */
+function spaced(words: string[]): string {
+  return words.length === 0 ? ' ' : ` ${words.join(' ')} `;
+}
+
+/** Which lines of a note its reading without hidden lines leaves out (`hiddenLines`), and that reading's words, filled by `spelled`. */
+interface Shown {
+  hidden: Uint8Array;
+  words: string[];
 }
 
 /** Bits of a note's filter of the words that stand next to each other in one of its readings. */
@@ -148,8 +222,8 @@ function mayAdjoin(pairs: Uint8Array, words: string[]): boolean {
 
 /** The folded words of a name, a project or a task's text. */
 export function wordsOf(text: string): string[] {
-  return spelled(fold(text), false)
-    .split(' ')
+  return spelled(fold(text), PLAIN)
+    .plain    .split(' ')
     .filter((word) => word !== '');
 }
 
@@ -194,22 +268,26 @@ const DRAWER_START = /^:[A-Za-z_-]+:$/;
 
 /** The note without the lines no quote holds, so a task written around a property line reads as one. */
 function withoutHiddenLines(raw: string): string {
+  const lines = raw.split(/\r?\n/);
+  const hidden = hiddenLines(lines);
+  return lines.filter((_, i) => hidden[i] === 0).join('\n');
+}
+
+/** Which of these lines no quote holds (1): properties, Org directives, drawers. */
+function hiddenLines(lines: string[]): Uint8Array {
+  const hidden = new Uint8Array(lines.length);
   let inDrawer = false;
-  return raw
-    .split(/\r?\n/)
-    .filter((untrimmed) => {
-      const line = untrimmed.trim();
-      if (inDrawer) {
-        if (/^:END:$/i.test(line)) inDrawer = false;
-        return false;
-      }
-      if (DRAWER_START.test(line) && !/^:END:$/i.test(line)) {
-        inDrawer = true;
-        return false;
-      }
-      return !ORG_DIRECTIVE.test(line) && !PROPERTY.test(line);
-    })
-    .join('\n');
+  lines.forEach((untrimmed, i) => {
+    const line = untrimmed.trim();
+    if (inDrawer) {
+      if (/^:END:$/i.test(line)) inDrawer = false;
+      hidden[i] = 1;
+    } else if (DRAWER_START.test(line) && !/^:END:$/i.test(line)) {
+      inDrawer = true;
+      hidden[i] = 1;
+    } else if (ORG_DIRECTIVE.test(line) || PROPERTY.test(line)) hidden[i] = 1;
+  });
+  return hidden;
 }
 
 /** Whatever may open a task (`[ ]`, `[x]`, Logseq's `TODO`, Roam's `{{[[TODO]]}}`), anywhere on a line. */
@@ -228,7 +306,7 @@ const BLOCK_START = /^\s*(?:[-*+]\s|\d+[.)]\s|#{1,6}\s|>|$)/;
 function taskStarts(lines: string[]): Set<string> {
   const starts = new Set<string>();
   const add = (text: string) => {
-    const words = spelled(fold(text), true).split(' ').filter((word) => word !== '');
+    const words = spelled(fold(text), KEYED).keyed.split(' ').filter((word) => word !== '');
     if (words.length) starts.add(words[0]);
     if (words.length > 1) starts.add(`${words[0]} ${words[1]}`);
   };
@@ -267,17 +345,22 @@ export interface NoteText {
  * raw text does not spell (then it must be parsed to know). Links are read as
  * written (`a_b` is two words), task and project text as their keys compare it
  * (`foo_bar` is one), without hidden lines, and links once more with `%20` decoded.
+ * `tasks` false: for a search of names only, which reads no line end or task opening, both left empty.
  */
-export function noteText(raw: string): NoteText | null {
+export function noteText(raw: string, tasks = true): NoteText | null {
   if (OPAQUE.test(raw)) return null;
   const folded = fold(raw);
   const lineEnds = new Set<string>();
   const words = new Set<string>();
   const pairs = new Uint8Array(PAIR_BITS / 8);
-  const readings = [spelled(folded, false, undefined, words, pairs), spelled(folded, true, lineEnds, words, pairs)];
-  if (/::|^\s*#\+|^\s*:[A-Za-z_-]+:\s*$/m.test(raw)) readings.push(spelled(fold(withoutHiddenLines(raw)), true, lineEnds, words, pairs));
-  if (/%[0-9A-Fa-f]{2}/.test(raw)) readings.push(spelled(fold(decodePercents(raw)), false, undefined, words, pairs));
-  return { words, lineEnds, taskStarts: taskStarts(raw.split(/\r?\n/)), readings, pairs };
+  // The reading without hidden lines is spelled in the same pass: folding keeps every line break where it was, and no
+  // word, pair or line end of a kept line depends on the hidden ones but across the gap they leave, which the pass joins.
+  const shown = /::|^\s*#\+|^\s*:[A-Za-z_-]+:\s*$/m.test(raw) ? { hidden: hiddenLines(raw.split(/\r?\n/)), words: [] } : undefined;
+  const { plain, keyed } = spelled(folded, PLAIN | KEYED, tasks ? lineEnds : undefined, words, pairs, shown);
+  const readings = [plain, keyed];
+  if (shown) readings.push(spaced(shown.words));
+  if (/%[0-9A-Fa-f]{2}/.test(raw)) readings.push(spelled(fold(decodePercents(raw)), PLAIN, undefined, words, pairs).plain);
+  return { words, lineEnds, taskStarts: tasks ? taskStarts(raw.split(/\r?\n/)) : new Set(), readings, pairs };
 }
 
 /** Whether the note spells these words one after another in one of its readings. */

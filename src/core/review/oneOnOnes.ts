@@ -60,12 +60,14 @@ function isRoleLine(block: NoteModel['blocks'][number], text: string): boolean {
  */
 function isAttendee(blocks: NoteModel['blocks'], index: number, text: string): boolean {
   const block = blocks[index];
-  if (block.end !== index + 1 || (block.links.length === 0 && block.tags.length === 0) || !onlyNames(text, false)) return false;
+  if (block.end !== index + 1 || (block.links.length === 0 && block.tags.length === 0)) return false;
   let underAttendees = false;
   for (let p = block.parent, depth = 0; p !== -1 && depth < 3 && !underAttendees; p = blocks[p].parent, depth++) underAttendees = ATTENDEES.test(blocks[p].name);
+  // The block's words only under an attendees line: most leaves with a link are under none, and reading their words was a third of namesMet.
+  if (!underAttendees || !onlyNames(text, false)) return false;
   // Beside a group with its people under it (`[[Kestrel]]:` → …), a name alone is another group (`[[Acme]]`).
   // Looked for only under an attendees line: a walk over every block for every name in the note was quadratic.
-  return underAttendees && !(block.parent !== -1 && blocks.some((b, i) => b.parent === block.parent && b.end > i + 1));
+  return !(block.parent !== -1 && blocks.some((b, i) => b.parent === block.parent && b.end > i + 1));
 }
 
 /**

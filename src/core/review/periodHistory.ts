@@ -2,14 +2,14 @@ import { type Period, periodContaining } from '../dates/periods';
 import type { DailyNoteFile } from '../dailyNotes';
 import type { DailyNote, Journal } from '../journal';
 import { foldName } from '../links/targets';
-import type { NoteDigest } from './buildReview';
+import type { HistoryFacts } from './buildReview';
 import { keysNeedingEarlier } from './changes';
 import { addNotes, emptyHistory, type History, journalHistory, projectTrack, readsWholeHistory, type TaskEvent, type Track } from './history';
 import { EarlierMatcher } from './earlierMatches';
 import { lastSegmentWords, type NoteText, wordsOf } from './noteWords';
 import { sameText } from './renderSections';
 
-type Digester = (journal: Journal, notes: DailyNote[]) => Promise<NoteDigest[]>;
+type Digester = (journal: Journal, notes: DailyNote[]) => Promise<HistoryFacts[]>;
 
 /**
  * How many earlier notes are spelled ahead of the one the search looks at: a
@@ -34,12 +34,12 @@ interface Appearance {
 }
 
 /** Which keys of each timeline a parsed note holds, each at its first appearance in it. */
-function appearances(daily: DailyNote, facts: NoteDigest): Record<Timeline, Map<string, Appearance>> {
+function appearances(daily: DailyNote, facts: HistoryFacts): Record<Timeline, Map<string, Appearance>> {
   const out = noAppearances();
   const at = (timeline: Timeline, key: string, position: number, more: Partial<Appearance>) => {
     if (!out[timeline].has(key)) out[timeline].set(key, { date: daily.day, path: daily.path, position, ...more });
   };
-  const track = (target: NoteDigest['mentions'][number]['target']) => ({ track: { name: target.name, path: target.path, ...(target.link ? { link: target.link } : {}), linked: true } });
+  const track = (target: HistoryFacts['mentions'][number]['target']) => ({ track: { name: target.name, path: target.path, ...(target.link ? { link: target.link } : {}), linked: true } });
   facts.mentions.forEach(({ kind, target }, i) => at(kind === 'person' ? 'people' : kind === 'topic' ? 'topics' : 'others', target.key, i, track(target)));
   // After the note's mentions, as the whole history adds them.
   facts.projectMentions.forEach(({ target }, i) => at('others', target.key, facts.mentions.length + i, track(target)));
@@ -270,9 +270,12 @@ function withEarlier(history: History, queries: Query[]): History {
   return out;
 }
 
-/** The history a review of `period` compares from: the whole one when the journal reads it (a rebuild), else the period's own. */
-export async function historyFor(journal: Journal, period: Period, digestNotes: Digester, people: Set<string> = new Set()): Promise<History> {
-  const history = readsWholeHistory(journal, period.end) ? await journalHistory(journal, period.end, digestNotes) : await periodHistory(journal, period, digestNotes, people);
+/**
+ * The history a review of `period` compares from: the whole one when the journal reads it (a rebuild), else the period's own.
+ * `whole` digests for the whole history (a rebuild's reviews read every note's digest anyway), `period` for the period's own.
+ */
+export async function historyFor(journal: Journal, period: Period, digesters: { whole: Digester; period: Digester }, people: Set<string> = new Set()): Promise<History> {
+  const history = readsWholeHistory(journal, period.end) ? await journalHistory(journal, period.end, digesters.whole) : await periodHistory(journal, period, digesters.period, people);
   return asPeople(history, people);
 }
 
