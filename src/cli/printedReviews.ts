@@ -1,14 +1,10 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeCacheFile } from './cacheFile';
+import { bytesHash } from './fileStamp';
 
 /** How a review is printed: the markdown of `daybook review`, or the JSON of `--json`. */
 export type PrintFormat = 'markdown' | 'json';
-
-function sha1(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
-}
 
 /** The line before the text: its key and its own hash, 40 hex digits each. */
 const HEADER = 40 + 1 + 40 + 1;
@@ -33,7 +29,7 @@ export class PrintedReviews {
 
   /** The key of a printed text: everything printing reads, hashed. */
   static keyOf(version: string, reviewKey: string, printSettings: string, locale: string, format: PrintFormat): string {
-    return sha1(JSON.stringify([version, reviewKey, printSettings, locale, format]));
+    return bytesHash(JSON.stringify([version, reviewKey, printSettings, locale, format]));
   }
 
   /** The text kept under `key`; null when there is none, it was kept under another key, or it is damaged. */
@@ -46,11 +42,11 @@ export class PrintedReviews {
     }
     if (stored.length < HEADER || stored[40] !== ' ' || stored[HEADER - 1] !== '\n' || stored.slice(0, 40) !== key) return null;
     const text = stored.slice(HEADER);
-    return sha1(text) === stored.slice(41, 81) ? text : null;
+    return bytesHash(text) === stored.slice(41, 81) ? text : null;
   }
 
   /** Keeps a printed text under its key; a cache that cannot be written only costs speed. */
   write(periodId: string, format: PrintFormat, key: string, text: string): void {
-    writeCacheFile(this.file(periodId, format), `${key} ${sha1(text)}\n${text}`);
+    writeCacheFile(this.file(periodId, format), `${key} ${bytesHash(text)}\n${text}`);
   }
 }

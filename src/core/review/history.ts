@@ -62,7 +62,8 @@ export interface History {
   incidents: ReviewIncident[];
 }
 
-type Digester = (journal: Journal, notes: DailyNote[]) => Promise<HistoryFacts[]>;
+/** What the history reads of each of these notes, in their order. */
+export type Digester = (journal: Journal, notes: DailyNote[]) => Promise<HistoryFacts[]>;
 
 interface Growing {
   history: History;

@@ -4,12 +4,10 @@ import type { DailyNote, Journal } from '../journal';
 import { foldName } from '../links/targets';
 import type { HistoryFacts } from './buildReview';
 import { keysNeedingEarlier } from './changes';
-import { addNotes, emptyHistory, type History, journalHistory, projectTrack, readsWholeHistory, type TaskEvent, type Track } from './history';
+import { addNotes, type Digester, emptyHistory, type History, journalHistory, projectTrack, readsWholeHistory, type TaskEvent, type Track } from './history';
 import { EarlierMatcher } from './earlierMatches';
 import { lastSegmentWords, type NoteText, wordsOf } from './noteWords';
 import { sameText } from './renderSections';
-
-type Digester = (journal: Journal, notes: DailyNote[]) => Promise<HistoryFacts[]>;
 
 /**
  * How many earlier notes are spelled ahead of the one the search looks at: a
