@@ -397,7 +397,9 @@ export class FolderVault implements VaultSource, ReviewStore {
         if (next === null || next === current) return wrote;
         const temporary = await this.writeTemporarySoon(target, next, mode);
         try {
-          if (!sameFile(fd, target)) {
+          // The note's folder may have become a link out of the vault since it was checked (the flush
+          // waited meanwhile): checked again, nothing is renamed through it, and the temporary file goes.
+          if (this.writable(path).target !== target || !sameFile(fd, target)) {
             rmSync(temporary, { force: true });
             continue;
           }
@@ -443,6 +445,8 @@ export class FolderVault implements VaultSource, ReviewStore {
     const target = this.absolute(path);
     const temporary = await this.writeTemporarySoon(target, text, null);
     try {
+      // Checked again after the flush, as in swap: a folder become a link out of the vault gets nothing.
+      if (this.realFile(path) !== null) return false;
       linkSync(temporary, target);
       await syncFolderSoon(dirname(target));
       return true;

@@ -163,6 +163,42 @@ describe('nothing escapes the vault: symlinks', () => {
   });
 });
 
+describe('nothing escapes the vault: a folder that becomes a link while a note is written', () => {
+  it.each([
+    ['a new note', null],
+    ['a note rewritten', 'old review\n'],
+  ])('%s: a reviews folder swapped for a link out of the vault mid-write gets nothing, not even a temporary file', async (_what, before) => {
+    const { box, vault } = boxedVault({ 'Daily/2026-11-16.md': '- a day\n' });
+    const outside = join(box, 'outside');
+    mkdirSync(outside);
+    mkdirSync(join(vault, 'Reviews'));
+    if (before !== null) writeFileSync(join(vault, 'Reviews', '2026-W47.md'), before);
+    const folder = new FolderVault(vault);
+    // Between Daybook's checks and its write (the flush waits on the thread pool meanwhile), another program swaps the folder.
+    const swapped = folder.update('Reviews/2026-W47.md', () => {
+      rmSync(join(vault, 'Reviews'), { recursive: true });
+      symlinkSync(outside, join(vault, 'Reviews'));
+      return 'new review\n';
+    });
+    await expect(swapped).rejects.toThrow(/link to outside the vault/);
+    expect(readdirSync(outside)).toEqual([]);
+  });
+
+  it('a daily note being created: its folder swapped for a link out of the vault gets nothing', async () => {
+    const { box, vault } = boxedVault({ 'Templates/Daily.md': '## Journal\n' });
+    const outside = join(box, 'outside');
+    mkdirSync(outside);
+    mkdirSync(join(vault, 'Daily'));
+    const folder = new FolderVault(vault);
+    // The swap lands while the new note's bytes are flushed: after the checks, before the note is linked into place.
+    const created = folder.create('Daily/2026-11-16.md', '## Journal\n');
+    rmSync(join(vault, 'Daily'), { recursive: true });
+    symlinkSync(outside, join(vault, 'Daily'));
+    await expect(created).rejects.toThrow(/link to outside the vault/);
+    expect(readdirSync(outside)).toEqual([]);
+  });
+});
+
 describe('nothing escapes the vault: a note that becomes a link after it was listed', () => {
   it('is not read through the link (notes listed as plain files are read without following links)', async () => {
     const vault = mkdtempSync(join(tmpdir(), 'daybook-swap-'));
