@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { promises as fsPromises } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Period } from '../core/dates/periods';
 import { exportReview, type ExportFormat } from '../core/export/exportReview';
@@ -26,7 +26,7 @@ export async function exportCommand(journal: Journal, period: Period, options: E
     io.stdout(text);
     return 0;
   }
-  await writeFile(resolve(options.out), text);
+  await fsPromises.writeFile(resolve(options.out), text);
   io.stderr(`wrote ${options.out}\n`);
   return 0;
 }

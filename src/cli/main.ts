@@ -1,7 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { type Stats, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
+import type * as V8 from 'node:v8';
 import { type DailyNoteFile, dailyNotePath, findDailyNote } from '../core/dailyNotes';
 import { dateToDay, isDay, resolvePeriod } from '../core/dates/periods';
 import { Journal } from '../core/journal';
@@ -40,6 +40,10 @@ import { exportCommand, type ExportOptions } from './exportCommand';
 import type { Dialect } from '../core/dialect/dialect';
 import { LOGSEQ_CONFIG_PATH } from '../core/dialect/logseqConfig';
 import { logseqJournalPage } from '../core/dialect/journalPage';
+import { lazyBuiltin } from './lazy/builtin';
+
+/** Only a rebuild or a review of many notes sets V8's flags. */
+const v8 = lazyBuiltin<typeof V8>('node:v8');
 
 /** A problem the user can fix: printed as one line, without a stack trace. */
 class UsageError extends Error {}
@@ -167,7 +171,7 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
   // was live), it reached 430 MB with 160 MB live. At most twice what was live: peak RSS 524 -> 450 MB.
   // A review of many notes too: the synthetic yearly review's last full collection left 52 MB live, and the
   // heap grew to 150 MB of mostly the baseline's and the searched notes' garbage (peak RSS 221 -> 193 MiB).
-  if (options.all || inScope >= POOL_THRESHOLD) setFlagsFromString('--heap-growing-percent=100');
+  if (options.all || inScope >= POOL_THRESHOLD) v8().setFlagsFromString('--heap-growing-percent=100');
   if (options.workers !== false && inScope >= POOL_THRESHOLD) pool = options.all ? ParsePool.beside(rules) : ParsePool.forOneReview(rules, { forced: options.workers === true });
   try {
     // With workers, the notes of the reviews that need work go to them ahead of the reviews, so they stay busy;

@@ -1,10 +1,14 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
 import type { ParseRules } from '../core/dialect/dialect';
 import type { NoteModel } from '../core/note/parseNote';
 import type { NoteText } from '../core/review/noteWords';
+import { lazyBuiltin } from './lazy/builtin';
+
+/** Loaded with the first worker: a review that parses nothing, or parses on this thread, starts none. */
+const workerThreads = lazyBuiltin<typeof WorkerThreads>('node:worker_threads');
 
 /** From this many daily notes in scope on, parsing goes to workers (when any note needs parsing at all). */
 export const POOL_THRESHOLD = 60;
@@ -35,7 +39,7 @@ interface Job {
  * and a person's note it waits for is not stuck behind a thousand of them.
  */
 export class ParsePool {
-  private workers: Worker[] = [];
+  private workers: WorkerThreads.Worker[] = [];
   /** Waiting jobs, parses first, each kind oldest first. */
   private readonly parses: Job[] = [];
   private readonly spells: Job[] = [];
@@ -53,7 +57,7 @@ export class ParsePool {
   /** Workers start with the first note to parse: a run answered from caches starts none. */
   private startWorkers(): void {
     this.workers = Array.from({ length: this.size }, (_, w) => {
-      const worker = new Worker(this.file);
+      const worker = new (workerThreads().Worker)(this.file);
       const held = new Map<number, Job>();
       this.held.push(held);
       worker.on('message', ({ id, result }: { id: number; result: never }) => {

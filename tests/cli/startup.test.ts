@@ -57,6 +57,25 @@ describe('the bundled CLI at start', () => {
     expect(review(vault, '--no-cache')).toMatchObject({ status: 0, stdout: cold.stdout });
   });
 
+  it('loads none of Node’s modules for workers, V8 flags or child processes in a review of a few notes, and V8’s when a rebuild sets its flags', () => {
+    const vault = copyOfFixture('work-journal');
+    const cacheDir = mkdtempSync(join(tmpdir(), 'daybook-cache-'));
+    const probe = join(cacheDir, 'modules.cjs');
+    const listed = join(cacheDir, 'modules.txt');
+    // Node's own list of the modules it loaded, written as the process ends.
+    writeFileSync(probe, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(listed)}, process.moduleLoadList.join('\\n')));\n`);
+    const withProbe = (...args: string[]) => spawnSync(process.execPath, ['--require', probe, cli, ...args], { encoding: 'utf8' });
+    const heavy = ['NativeModule worker_threads', 'NativeModule v8', 'NativeModule child_process'];
+    for (const run of [1, 2]) {
+      expect(withProbe('review', '--vault', vault, '--period', '2026-W47', '--cache-dir', cacheDir)).toMatchObject({ status: 0 });
+      const loaded = readFileSync(listed, 'utf8').split('\n');
+      expect([run, heavy.filter((name) => loaded.includes(name))]).toEqual([run, []]);
+    }
+    // A rebuild of every review sets V8's heap flag (a worker needs 60 daily notes, more than this vault has).
+    expect(withProbe('review', '--vault', vault, '--all', '--write', '--cache-dir', cacheDir)).toMatchObject({ status: 0 });
+    expect(readFileSync(listed, 'utf8').split('\n')).toContain('NativeModule v8');
+  });
+
   it('stops with one line naming the file when a library it loads on first use is missing', () => {
     const kept = readFileSync(join(dirname(cli), 'yaml.js'));
     rmSync(join(dirname(cli), 'yaml.js'));
