@@ -9,6 +9,33 @@ import { writeCacheFile } from './cacheFile';
 import { sealedJson, unsealJson } from './cacheJson';
 
 const PREFIX = 'listing-';
+/** Which run's answers each period's memo names, as the runs that wrote them left it. */
+const REFS = 'listings-named.json';
+
+/**
+ * `periods`: the run each memo written since the last rebuild names; `pinned`: every run the
+ * last rebuild kept (its memos' and its record's). A run's answers named by neither may still be
+ * named by a memo older than this file: only answers this file shows replaced are removed.
+ */
+interface Refs {
+  version: string;
+  periods: Record<string, string>;
+  pinned: string[];
+}
+
+function isRefs(value: unknown, version: string): value is Refs {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as Record<string, unknown>;
+  return (
+    r.version === version &&
+    typeof r.periods === 'object' &&
+    r.periods !== null &&
+    !Array.isArray(r.periods) &&
+    Object.values(r.periods).every((id) => typeof id === 'string') &&
+    Array.isArray(r.pinned) &&
+    r.pinned.every((id) => typeof id === 'string')
+  );
+}
 
 interface Stored extends LinkAnswers, AliasAnswers {
   version: string;
@@ -56,6 +83,8 @@ export class ListingAnswers {
   /** A catalog of its own for checking aliases: reading them must not change what this run's reviews are built with. */
   private aliasCatalog: TargetCatalog | null = null;
   private shape: string | null = null;
+  /** The periods whose memos this run wrote, each naming this run's id. */
+  private readonly written = new Set<string>();
 
   constructor(
     private readonly dir: string,
@@ -140,13 +169,42 @@ export class ListingAnswers {
     return holds;
   }
 
-  /** Keeps this run's answers, for the memos it wrote. */
-  save(): void {
-    const stored: Stored = { version: this.version, shape: this.shapeKey(), everyNote: this.journal.searchedEveryNoteForBlocks, ...this.journal.catalog.answersGiven(), ...this.journal.catalog.aliasAnswersGiven() };
-    writeCacheFile(this.file(this.id), sealedJson(stored));
+  /** A memo naming this run's answers was written for `periodId`. */
+  memoWritten(periodId: string): void {
+    this.written.add(periodId);
   }
 
-  /** Removes the answers of runs no memo names any more (`keep`: the ids memos name). */
+  /**
+   * Keeps this run's answers, for the memos it wrote. The answers a memo named
+   * before this run rewrote it are removed once no memo the refs know of, nor
+   * the last rebuild, names them: a review run every day for the current week
+   * left a file of answers behind each day (150 KB each in the bench's vault).
+   */
+  save(): void {
+    const stored: Stored = { version: this.version, shape: this.shapeKey(), everyNote: this.journal.searchedEveryNoteForBlocks, ...this.journal.catalog.answersGiven(), ...this.journal.catalog.aliasAnswersGiven() };
+    if (!writeCacheFile(this.file(this.id), sealedJson(stored)) || this.written.size === 0) return;
+    const refs = this.readRefs() ?? { version: this.version, periods: {}, pinned: [] };
+    const replaced = new Set<string>();
+    for (const period of this.written) {
+      const before = refs.periods[period];
+      if (before !== undefined && before !== this.id) replaced.add(before);
+      refs.periods[period] = this.id;
+    }
+    if (!writeCacheFile(join(this.folder, REFS), sealedJson(refs))) return;
+    const named = new Set([...Object.values(refs.periods), ...refs.pinned]);
+    for (const id of replaced) if (!named.has(id)) rmSync(this.file(id), { force: true });
+  }
+
+  private readRefs(): Refs | null {
+    try {
+      const value = unsealJson(readFileSync(join(this.folder, REFS), 'utf8'));
+      return isRefs(value, this.version) ? value : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Removes the answers of runs no memo names any more (`keep`: the ids memos name), which the refs then pin. */
   prune(keep: Set<string>): void {
     let names: string[];
     try {
@@ -154,6 +212,7 @@ export class ListingAnswers {
     } catch {
       return;
     }
+    writeCacheFile(join(this.folder, REFS), sealedJson({ version: this.version, periods: {}, pinned: [...keep].sort() } satisfies Refs));
     for (const name of names) if (name.startsWith(PREFIX) && name.endsWith('.json') && !keep.has(name.slice(PREFIX.length, -'.json'.length))) rmSync(join(this.folder, name), { force: true });
   }
 }

@@ -343,7 +343,7 @@ export class ReviewMemo {
     const memoText = JSON.stringify(memo);
     this.memos.delete(period.id);
     this.lookupsNamed.delete(period.id);
-    if (writeCacheFile(this.file(period, 'review'), reviewText)) writeCacheFile(this.file(period, 'inputs'), memoText);
+    if (writeCacheFile(this.file(period, 'review'), reviewText) && writeCacheFile(this.file(period, 'inputs'), memoText)) this.listingAnswers.memoWritten(period.id);
     this.reviewKeys.set(period.id, memo.review);
   }
 
