@@ -431,10 +431,17 @@ function perSettings<T>(make: (settings: DaybookSettings) => T): (settings: Dayb
   };
 }
 
-/** Whether a tag marks what a line is (`#task`, `#meeting/1:1`): by its first part, folded. */
+/**
+ * Tags a CSS snippet reads to lay out the list under them, not what the line is about:
+ * Modular CSS Layout's `#mcl/list-grid`, `#mcl/list-card` … (a raptor clinic's vault wrote
+ * one on every bird's food table, 1,297 times in a year, and it led the topics).
+ */
+const LAYOUT_TAG = /^mcl\//i;
+
+/** Whether a tag marks what a line is (`#task`, `#meeting/1:1`) or how it is laid out: by its first part, folded. */
 const markerTest = perSettings((settings): ((tag: string) => boolean) => {
   const markers = new Set(settings.markerTags.map(foldName));
-  return (tag) => markers.has(foldName(tag.split('/')[0]));
+  return (tag) => markers.has(foldName(tag.split('/')[0])) || LAYOUT_TAG.test(tag);
 });
 
 /** Whether a link names a slider question (`[[How do you feel when you wake up?]]`): a binding, not a mention. */
