@@ -103,6 +103,12 @@ describe('real notes: callouts in columns', () => {
     const week = await daybook(['review', '--vault', fixture('real-world/callout-columns'), '--period', '2026-W47', '--no-cache']);
     expect(week.stdout).not.toMatch(/>>|\| >/);
   });
+
+  test("a food table is no summary of the day: the day's first words are", async () => {
+    const data = await review('callout-columns');
+    expect(data.days.find((d) => d.date === '2026-11-17')?.summary).toBe('#wing-care Wrapped the left wing, check the wrap tomorrow');
+    expect(data.days.map((d) => d.summary).filter((s) => s.includes('|'))).toEqual([]);
+  });
 });
 
 describe('real notes: Logseq block references', () => {
