@@ -6,7 +6,9 @@
 //
 // --vault is a laid-out vault (it holds layout.json) or a folder of them (layout.mjs
 // --split): their figures are given one by one and summed. --graph is a Logseq graph
-// opened in place (it holds logseq/config.edn), read by Logseq's rules (logseqCounter.mjs). The checkout's CLI is built
+// opened in place (it holds logseq/config.edn), read by Logseq's rules (logseqCounter.mjs). --obsidian is an
+// Obsidian vault opened in place: its days are the notes of its daily folder named from
+// YYYY-MM-DD (inPlaceLayout). The checkout's CLI is built
 // first (npm run build:cli) unless --no-build. --limit N caps the differences printed per
 // vault (default 60; 0 prints none); --report FILE writes every difference as JSON.
 import { spawnSync } from 'node:child_process';
@@ -23,12 +25,13 @@ function args(argv) {
     if (a === '--daybook') out.daybook = resolve(argv[++i]);
     else if (a === '--vault') out.vaults.push(resolve(argv[++i]));
     else if (a === '--graph') out.vaults.push({ graph: resolve(argv[++i]) });
+    else if (a === '--obsidian') out.vaults.push({ obsidian: resolve(argv[++i]) });
     else if (a === '--no-build') out.build = false;
     else if (a === '--limit') out.limit = Number(argv[++i]);
     else if (a === '--report') out.report = resolve(argv[++i]);
     else throw new Error(`unknown option ${a}`);
   }
-  if (out.vaults.length === 0) throw new Error('usage: compare.mjs --daybook DIR (--vault DIR | --graph DIR)… [--no-build] [--limit N] [--report FILE]');
+  if (out.vaults.length === 0) throw new Error('usage: compare.mjs --daybook DIR (--vault DIR | --graph DIR | --obsidian DIR)… [--no-build] [--limit N] [--report FILE]');
   return out;
 }
 
@@ -95,22 +98,55 @@ function sliderQuestions(vault) {
   return new Set(questions.map(normalQuestion));
 }
 
-function compareVault(daybook, vault) {
+/**
+ * An Obsidian vault opened in place, nothing laid out: a day is a note of the daily folder
+ * (Daybook's `dailyFolder`, else the core Daily notes plugin's `folder`, else the vault), at
+ * any depth below it, whose name starts with `YYYY-MM-DD` (other daily formats need a layout).
+ * A note of a meetings folder or named by a meeting word (`2024-06-04 1-1 Ben`) is a meeting
+ * of that day, never its daily note (README, What counts as what), and is left out: the counter
+ * reads daily notes only.
+ */
+function inPlaceLayout(vault, all) {
+  const setting = (file, key) => {
+    try {
+      const value = JSON.parse(readFileSync(join(vault, '.obsidian', ...file), 'utf8'))[key];
+      return typeof value === 'string' ? value.replace(/^[./]+|\/+$/g, '') : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const folder = setting(['plugins', 'daybook', 'data.json'], 'dailyFolder') ?? setting(['daily-notes.json'], 'folder') ?? '';
+  const days = all
+    .filter((p) => (folder === '' || p.startsWith(folder + '/')) && meetingDay(p) === null)
+    .map((p) => ({ day: /(?:^|\/)(\d{4}-\d{2}-\d{2})(?:[^\d/][^/]*)?\.md$/.exec(p)?.[1], daily: p, original: p }))
+    .filter((d) => d.day !== undefined);
+  return { days };
+}
+
+function compareVault(daybook, vault, inPlace = false) {
   const questions = sliderQuestions(vault);
-  const layout = JSON.parse(readFileSync(join(vault, 'layout.json'), 'utf8'));
   const all = markdownFiles(vault);
+  const layout = inPlace ? inPlaceLayout(vault, all) : JSON.parse(readFileSync(join(vault, 'layout.json'), 'utf8'));
   const texts = new Map(all.map((p) => [p, readFileSync(join(vault, ...p.split('/')), 'utf8')]));
   const resolver = new Resolver(all, (p) => aliasesInFrontmatter(texts.get(p)));
   const counter = new Side();
   const counterTasks = new Map();
   for (const { day, daily } of layout.days) {
     const found = countNote(texts.get(daily));
+    const lines = inPlace ? texts.get(daily).split(/\r?\n/) : [];
     for (const link of found.links) {
       if (questions.has(normalQuestion(link.target))) continue;
+      // A decision, not a count: in place, a line of nothing but links between days is the template's navigation (README, What counts as what).
+      if (inPlace && isNavigationLine(lines[link.line - 1] ?? '')) continue;
       const key = resolver.resolve(link.target, daily, link.kind);
       if (key) counter.add(key, day, link.line);
     }
-    for (const tag of found.tags) counter.add('tag:' + lower(tag.name), day, tag.line);
+    for (const tag of found.tags) {
+      // A decision, not a count: a CSS snippet's layout tags (`#mcl/list-grid`) are no topics, and in a vault opened in place
+      // (Daybook's default settings; a layout writes `markerTags: []`) neither are marker tags (README, What counts as what).
+      if (/^mcl\//i.test(tag.name) || (inPlace && isMarkerTag(tag.name))) continue;
+      counter.add('tag:' + lower(tag.name), day, tag.line);
+    }
     for (const task of found.tasks) counterTasks.set(`${day}:${task.line}`, statusAsOf(task, `${day.slice(0, 4)}-12-31`));
   }
 
@@ -319,12 +355,12 @@ function main() {
   const reports = [];
   const grand = { notes: 0, targets: 0, differing: 0, pairs: 0, differingPairs: 0, tasks: 0, differingTasks: 0, crashes: [], warnings: 0 };
   for (const entry of opts.vaults) {
-    const dir = typeof entry === 'string' ? entry : entry.graph;
+    const dir = typeof entry === 'string' ? entry : entry.graph ?? entry.obsidian;
     const group = typeof entry === 'string' ? laidOutVaults(dir) : [entry];
     if (group.length === 0) throw new Error(`${dir} holds no layout.json: lay it out with layout.mjs first`);
     const total = { notes: 0, targets: 0, differing: 0, pairs: 0, differingPairs: 0, tasks: 0, differingTasks: 0, crashes: [], warnings: 0 };
     for (const vault of group) {
-      const r = typeof vault === 'string' ? compareVault(opts.daybook, vault) : compareGraph(opts.daybook, vault.graph);
+      const r = typeof vault === 'string' ? compareVault(opts.daybook, vault) : vault.obsidian ? compareVault(opts.daybook, vault.obsidian, true) : compareGraph(opts.daybook, vault.graph);
       reports.push(r);
       for (const k of ['notes', 'targets', 'differing', 'pairs', 'differingPairs', 'tasks', 'differingTasks', 'warnings']) total[k] += r[k];
       total.crashes.push(...r.crashes);

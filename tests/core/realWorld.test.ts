@@ -88,6 +88,29 @@ describe('real notes: tags', () => {
   });
 });
 
+describe('real notes: callouts in columns', () => {
+  test("a Modular CSS Layout tag (#mcl/list-grid) lays out a table: it is no topic", async () => {
+    const data = await review('callout-columns');
+    expect(data.topics.map((t) => t.name)).toEqual(['#wing-care', '#rest']);
+    expect(daysOf(data, { path: 'Patients/Pip.md' })).toEqual(['2026-11-16', '2026-11-17']);
+  });
+
+  test("a line running on inside a nested callout is quoted without the callout's > markers", async () => {
+    const data = await review('callout-columns');
+    const quotes = [...data.topics.flatMap((t) => t.blocks.map((b) => b.text)), ...data.tasks.map((t) => t.text), ...data.days.map((d) => d.summary)];
+    expect(quotes).toEqual(expect.arrayContaining(['Preened, ate then slept #rest', '#wing-care Wrapped the left wing, check the wrap tomorrow']));
+    expect(quotes.filter((q) => q.includes('>'))).toEqual([]);
+    const week = await daybook(['review', '--vault', fixture('real-world/callout-columns'), '--period', '2026-W47', '--no-cache']);
+    expect(week.stdout).not.toMatch(/>>|\| >/);
+  });
+
+  test("a food table is no summary of the day: the day's first words are", async () => {
+    const data = await review('callout-columns');
+    expect(data.days.find((d) => d.date === '2026-11-17')?.summary).toBe('#wing-care Wrapped the left wing, check the wrap tomorrow');
+    expect(data.days.map((d) => d.summary).filter((s) => s.includes('|'))).toEqual([]);
+  });
+});
+
 describe('real notes: Logseq block references', () => {
   test("[label](((uuid))) quotes a block: it names no note, unlike [label]([[Page]])", async () => {
     const data = await review('logseq-block-references');

@@ -208,7 +208,7 @@ class BlockBuilder {
     const rendered = withoutDrawers(restoreDefused(visibleText(node.children).trim()));
     const start = node.position.start.offset;
     const end = node.position.end.offset;
-    const markdown = restoreDefused(this.source.slice(start, end));
+    const markdown = withoutQuoteMarkers(restoreDefused(this.source.slice(start, end)), this.source, start);
     const scan = scanInline(markdown, maskedRanges(node.children, start), { heading: node.type === 'heading', item: kind === 'item' && level === 0, fileLinks: this.fileLinks, logseqTags: this.logseqTags });
     const text = scan.task ? rendered.replace(TASK_MARKER, '') : rendered;
     const block: Block = {
@@ -230,6 +230,19 @@ class BlockBuilder {
     this.blocks.push(block);
     return this.blocks.length - 1;
   }
+}
+
+/**
+ * A paragraph inside a quote or callout that runs over several lines carries the quote's `>`
+ * markers on every line after its first (`>> ate\n>> then slept`); they are the container's,
+ * never the block's words. Each becomes a space, so offsets into the block stay as they were.
+ * The first line's own prefix (`> - `) tells a quoted block: only container markers precede it.
+ */
+function withoutQuoteMarkers(markdown: string, source: string, start: number): string {
+  if (!markdown.includes('\n>') && !/\n[ \t]+>/.test(markdown)) return markdown;
+  const prefix = source.slice(source.lastIndexOf('\n', start - 1) + 1, start);
+  if (!prefix.includes('>')) return markdown;
+  return markdown.replace(/\n[ \t>]*>/g, (run) => run.replace(/>/g, ' '));
 }
 
 /** Ranges of the block's markdown the apps show as code or hide as HTML, from the parse tree. */

@@ -266,7 +266,7 @@ function summaryCandidates(note: NoteModel, day: string, isQuestion: (target: st
   for (let i = 0; i < blocks.length && out.length < SUMMARY_CANDIDATES; i++) {
     const b = blocks[i];
     if (b.level > 0 || b.sliders.length > 0 || isPlaceholder(b.text) || Object.keys(b.fields).length > 0) continue;
-    if (isDateTitle(b.text.trim()) || isCalloutTitle(b.quote) || isNavigation(b) || b.quote.includes('<%')) continue;
+    if (isDateTitle(b.text.trim()) || isCalloutTitle(b.quote) || isNavigation(b) || b.quote.includes('<%') || isTable(b.text)) continue;
     if (b.links.length > 0 && b.links.every((l) => isQuestion(l.target))) continue;
     // A short line with lines under it, or a bold label before a list, names a section.
     const hasChildren = b.end > i + 1;
@@ -276,6 +276,16 @@ function summaryCandidates(note: NoteModel, day: string, isQuestion: (target: st
     out.push(b.task ? taskText(b) : b.quote);
   }
   return out;
+}
+
+/** A table's header and delimiter row (`| a | b |` then `|---|---|`): cells of data, no sentence that sums up a day. */
+const TABLE_DELIMITER = /^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+function isTable(text: string): boolean {
+  const first = text.indexOf('\n');
+  if (first === -1 || !text.slice(0, first).includes('|')) return false;
+  const second = text.indexOf('\n', first + 1);
+  const delimiter = text.slice(first + 1, second === -1 ? text.length : second).trim();
+  return delimiter.includes('|') && delimiter.includes('-') && TABLE_DELIMITER.test(delimiter);
 }
 
 /**
@@ -431,10 +441,17 @@ function perSettings<T>(make: (settings: DaybookSettings) => T): (settings: Dayb
   };
 }
 
-/** Whether a tag marks what a line is (`#task`, `#meeting/1:1`): by its first part, folded. */
+/**
+ * Tags a CSS snippet reads to lay out the list under them, not what the line is about:
+ * Modular CSS Layout's `#mcl/list-grid`, `#mcl/list-card` … (a raptor clinic's vault wrote
+ * one on every bird's food table, 1,297 times in a year, and it led the topics).
+ */
+const LAYOUT_TAG = /^mcl\//i;
+
+/** Whether a tag marks what a line is (`#task`, `#meeting/1:1`) or how it is laid out: by its first part, folded. */
 const markerTest = perSettings((settings): ((tag: string) => boolean) => {
   const markers = new Set(settings.markerTags.map(foldName));
-  return (tag) => markers.has(foldName(tag.split('/')[0]));
+  return (tag) => markers.has(foldName(tag.split('/')[0])) || LAYOUT_TAG.test(tag);
 });
 
 /** Whether a link names a slider question (`[[How do you feel when you wake up?]]`): a binding, not a mention. */

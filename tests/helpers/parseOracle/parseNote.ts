@@ -194,7 +194,7 @@ class BlockBuilder {
     const rendered = withoutDrawers(restoreDefused(visibleText(node.children).trim()));
     const start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? start;
-    const markdown = restoreDefused(this.source.slice(start, end));
+    const markdown = withoutQuoteMarkers(restoreDefused(this.source.slice(start, end)), this.source, start);
     const scan = scanInline(markdown, maskedRanges(node.children, start), { heading: node.type === 'heading', item: kind === 'item' && level === 0, fileLinks: this.fileLinks, logseqTags: this.logseqTags });
     const text = scan.task ? rendered.replace(TASK_MARKER, '') : rendered;
     const block: Block = {
@@ -216,6 +216,14 @@ class BlockBuilder {
     this.blocks.push(block);
     return this.blocks.length - 1;
   }
+}
+
+/** A quoted paragraph's `>` markers after its first line are the quote's: spaces (session 26, a callout's multi-line paragraph). */
+function withoutQuoteMarkers(markdown: string, source: string, start: number): string {
+  if (!markdown.includes('\n')) return markdown;
+  const prefix = source.slice(source.lastIndexOf('\n', start - 1) + 1, start);
+  if (!prefix.includes('>')) return markdown;
+  return markdown.replace(/\n[ \t>]*>/g, (run) => run.replace(/>/g, ' '));
 }
 
 /** Ranges of the block's markdown the apps show as code or hide as HTML, from the parse tree. */
