@@ -10,6 +10,11 @@ describe('the simple-frontmatter fast path', () => {
     'mood_wake: 7\nmood_wind:\ndone: true\nratio: 0.5\ndate: 2026-11-22',
     'tags: []\ntitle: A title with spaces and café ☕',
     'url: https://example.com/a#b\nkey-with-dash: x',
+    // As Obsidian's property editor writes them: block lists, quoted links, keys with spaces.
+    'type: "[[Person]]"',
+    "title: 'quoted, with a comma'",
+    'aliases:\n  - Vince\n  - "[[V. Chan]]"\nRARE Bird: "[[24135 BAEA]]"\ntags:\n- 📷\n-\nempty:',
+    'n: 1e3\nm: 0x1F\no: 0o17\np: .inf\nq: .NaN\nr: True\ns: NULL\nt: 1.\nu: .5',
   ];
   it.each(simple)('reads %j exactly as the YAML parser does', (text) => {
     expect(parseSimpleYaml(text)).not.toBeNull();
@@ -17,9 +22,13 @@ describe('the simple-frontmatter fast path', () => {
   });
 
   it.each([
-    'type: "[[Person]]"',
-    "title: 'quoted'",
-    'aliases:\n  - Vince',
+    'type: "a\\"b"',
+    "title: 'it''s'",
+    'aliases:\n  - Vince\n    - nested',
+    'aliases:\n  - Vince\n  more',
+    'aliases:\n  - a: 1',
+    'aliases:\n  - [a]',
+    'true: x',
     'nested:\n  a: 1',
     'a: b # comment',
     'a: b: c',
@@ -30,6 +39,26 @@ describe('the simple-frontmatter fast path', () => {
     'a: |\n  text',
   ])('leaves %j to the YAML parser', (text) => {
     expect(parseSimpleYaml(text)).toBeNull();
+  });
+
+  it('reads whatever it takes exactly as the YAML parser does (property-based)', () => {
+    const keys = ['type', 'RARE Bird', 'dg-publish', 'aliases', 'tags', 'a  b', 'null', 'Yes'];
+    const scalars = ['x', 'Ana K', '"[[Ana]]"', "'a, b'", '""', "''", '1', '-1', '+1', '1e3', '0x1F', '0o8', '.inf', '-.inf', '.nan', 'True', 'NULL', 'no', '~', '2026-11-22', '12:30', '[[Ana]]', '#tag', 'a #b', 'a: b', '"a\\"', '📷', '1_000', '.5', '1.'];
+    const value = fc.oneof(
+      fc.constantFrom(...scalars).map((v) => ` ${v}`),
+      fc.array(fc.constantFrom(...scalars), { maxLength: 3 }).map((items) => ` [${items.join(', ')}]`),
+      fc.tuple(fc.constantFrom('', '  ', '    '), fc.array(fc.constantFrom(...scalars, ''), { minLength: 1, maxLength: 3 })).map(([indent, items]) => items.map((v) => `\n${indent}-${v === '' ? '' : ` ${v}`}`).join('')),
+      fc.constant(''),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...keys), value), { maxLength: 5 }), (entries) => {
+        const text = entries.map(([key, v]) => `${key}:${v}`).join('\n');
+        // Empty frontmatter never reaches the fast path (parseFrontmatterYaml answers it first).
+        const fast = text.trim() === '' ? null : parseSimpleYaml(text);
+        if (fast !== null) expect(fast).toEqual(parse(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('still reports broken YAML', () => {
