@@ -26,6 +26,12 @@ export interface VaultSource {
   frontmatterNow?(path: string): ParsedFrontmatter;
   /** A review note's text without Daybook's region (`outsideRegion`), for a source that records what each review read: then a rewritten region is no change to it. */
   readOutsideRegion?(path: string): Promise<string>;
+  /**
+   * A note's text when it holds `needle` (ASCII), else null; rejects where `read` does. For a source that
+   * can tell from the bytes, before decoding, or from a read it already made: searching every note of a
+   * graph for one string then costs no decoding (nor a second read) of the notes without it.
+   */
+  readIfIncludes?(path: string, needle: string): Promise<string | null>;
 }
 
 /** A problem with one note: shown to the user by path, never fatal to the run. */
