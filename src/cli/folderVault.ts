@@ -37,6 +37,9 @@ export interface FolderVaultOptions {
   pageProperties?: boolean;
 }
 
+/** The frontmatter of a head with nothing in it: one object for the thousands of such notes, as the index's rows share one (it is never changed). */
+const NOTHING: ParsedFrontmatter = readFrontmatter('');
+
 /** A file Daybook will not write, with the reason in the message: reported by path, the run goes on. */
 export class NotWritable extends Error {}
 
@@ -240,7 +243,7 @@ export class FolderVault implements VaultSource, ReviewStore {
     } else {
       let parsed: ParsedFrontmatter | null = null;
       const reading = this.readWith(path, 'head', (text, blank) => {
-        parsed = readFrontmatter(text, this.options.pageProperties);
+        parsed = blank ? NOTHING : readFrontmatter(text, this.options.pageProperties);
         // The whole note read without a `::` in it: the search for block ids need not read it again.
         if (blank?.whole && this.options.pageProperties && !blank.blank.includes('::')) this.propertyFree.add(path);
       });
@@ -281,7 +284,7 @@ export class FolderVault implements VaultSource, ReviewStore {
       if (trackReads) this.readings.set(`text:${path}`, { size, mtime, at, hash, part: 'text' });
       if (bytes.includes(needle)) return decodeNote(bytes);
       // Only a note that readHead too would read whole: the head's hash is then of the same bytes.
-      if (pageProperties && bytes.length < HEAD_BYTES && !this.heads.has(path) && isBlank(bytes, true, this.headBlank)) this.seenHeads.set(path, { size, mtime, at, hash, parsed: readFrontmatter('') });
+      if (pageProperties && bytes.length < HEAD_BYTES && !this.heads.has(path) && isBlank(bytes, true, this.headBlank)) this.seenHeads.set(path, { size, mtime, at, hash, parsed: NOTHING });
       return null;
     } finally {
       closeSync(fd);
