@@ -6,7 +6,7 @@ import type { ReviewStore } from '../core/reviewWriter';
 import { outsideVaultProblem, type VaultFile, type VaultSource, type Warning } from '../core/vault';
 import { MAX_RACED_REWRITES, merged, type RacedSwap, sameFile, syncFolderSoon, writeAll, writeTemporarySoon } from './atomicFile';
 import { code } from './fileErrors';
-import { decodeNote, decodeWritable, fileKind, HEAD_BYTES, isBinary, isBlank, openRefusingLinks, readAllFrom, readHead, readToEnd } from './noteBytes';
+import { decodeNote, decodeWritable, fileKind, HEAD_BYTES, includesAscii, isBinary, isBlank, openRefusingLinks, readAllFrom, readHead, readToEnd } from './noteBytes';
 import { firstBlockMayHoldProperties, opensFence } from './headBytes';
 import { encodeKeptBytes } from './keptBytes';
 import { explainFsError, makeFolders } from './fsErrors';
@@ -245,7 +245,7 @@ export class FolderVault implements VaultSource, ReviewStore {
       const reading = this.readWith(path, 'head', (text, blank) => {
         parsed = blank ? NOTHING : readFrontmatter(text, this.options.pageProperties);
         // The whole note read without a `::` in it: the search for block ids need not read it again.
-        if (blank?.whole && this.options.pageProperties && !blank.blank.includes('::')) this.propertyFree.add(path);
+        if (blank?.whole && this.options.pageProperties && !includesAscii(blank.blank, '::')) this.propertyFree.add(path);
       });
       known = { size: reading.size, mtime: reading.mtime, at: reading.at, hash: reading.hash, parsed: parsed ?? readFrontmatter('') };
       index?.record(path, known);
@@ -282,7 +282,7 @@ export class FolderVault implements VaultSource, ReviewStore {
       const size = info?.size ?? -1;
       const mtime = info?.mtimeMs ?? -1;
       if (trackReads) this.readings.set(`text:${path}`, { size, mtime, at, hash, part: 'text' });
-      if (bytes.includes(needle)) return decodeNote(bytes);
+      if (includesAscii(bytes, needle)) return decodeNote(bytes);
       // Only a note that readHead too would read whole: the head's hash is then of the same bytes.
       if (pageProperties && bytes.length < HEAD_BYTES && !this.heads.has(path) && isBlank(bytes, true, this.headBlank)) this.seenHeads.set(path, { size, mtime, at, hash, parsed: NOTHING });
       return null;

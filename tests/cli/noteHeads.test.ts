@@ -142,3 +142,22 @@ describe('a graph page read once for both its head and the block ids', () => {
     await expect(vault.read('pages/binary.md')).rejects.toThrow(/binary/);
   });
 });
+
+describe('the search of a note\'s bytes for an ASCII string', () => {
+  const { includesAscii } = jest.requireActual<typeof import('../../src/cli/noteBytes')>('../../src/cli/noteBytes');
+  it.each([
+    ['id:: 1', true],
+    ['- a\n  id:: x', true],
+    ['ends with id::', true],
+    ['d:: only', false],
+    ['id: one colon', false],
+    ['iid::', true],
+    ['i d::', false],
+    [':::', false],
+    ['', false],
+    ['Zoë id:: 東京', true],
+  ])('%j', (text, found) => {
+    expect(includesAscii(Buffer.from(text), 'id::')).toBe(found);
+    expect(includesAscii(Buffer.from(text), 'id::')).toBe(Buffer.from(text).includes('id::'));
+  });
+});
