@@ -6,7 +6,8 @@ import type { ReviewStore } from '../core/reviewWriter';
 import { outsideVaultProblem, type VaultFile, type VaultSource, type Warning } from '../core/vault';
 import { MAX_RACED_REWRITES, merged, type RacedSwap, sameFile, syncFolderSoon, writeAll, writeTemporarySoon } from './atomicFile';
 import { code } from './fileErrors';
-import { decodeNote, decodeWritable, fileKind, openRefusingLinks, readAllFrom, readHead } from './noteBytes';
+import { decodeNote, decodeWritable, fileKind, HEAD_BYTES, includesAscii, isBinary, isBlank, openRefusingLinks, readAllFrom, readHead, readToEnd } from './noteBytes';
+import { firstBlockMayHoldProperties, opensFence } from './headBytes';
 import { encodeKeptBytes } from './keptBytes';
 import { explainFsError, makeFolders } from './fsErrors';
 import { bytesHash, type Stamp, stampOf } from './fileStamp';
@@ -36,6 +37,9 @@ export interface FolderVaultOptions {
   pageProperties?: boolean;
 }
 
+/** The frontmatter of a head with nothing in it: one object for the thousands of such notes, as the index's rows share one (it is never changed). */
+const NOTHING: ParsedFrontmatter = readFrontmatter('');
+
 /** A file Daybook will not write, with the reason in the message: reported by path, the run goes on. */
 export class NotWritable extends Error {}
 
@@ -62,6 +66,14 @@ export class FolderVault implements VaultSource, ReviewStore {
   /** What this run read of each note (by `text:path` and `head:path`), for the CLI's memo of built reviews. */
   readonly readings = new Map<string, Reading>();
   private readonly heads = new Map<string, HeadRecord>();
+  /**
+   * In a graph, heads a whole read of the note saw blank before anyone asked
+   * for them (the search of every note for a block's `id::` reads them all),
+   * and notes whose head read found no `::` in the whole note: each note of a
+   * graph is then read once for both.
+   */
+  private readonly seenHeads = new Map<string, HeadRecord>();
+  private readonly propertyFree = new Set<string>();
 
   constructor(
     readonly root: string,
@@ -84,12 +96,12 @@ export class FolderVault implements VaultSource, ReviewStore {
   private readonly headDone = (head: string): boolean => !this.options.pageProperties && frontmatterComplete(head);
 
   /**
-   * A head in which readFrontmatter finds nothing, told from its bytes: no
-   * opening fence, and in a Logseq graph, whose pages are read whole for their
-   * first block's properties, no `::` in the whole note (`:` is never part of
-   * another character in UTF-8). Implies headDone: such a head is not decoded.
+   * A head in which readFrontmatter finds nothing, told from its bytes (see
+   * headBytes): no opening fence, and in a Logseq graph no `::` on the first
+   * line of the first block (`:` is never part of another character in UTF-8).
+   * Implies headDone: such a head is not decoded.
    */
-  private readonly headBlank = (bytes: Buffer, whole: boolean): boolean => bytes[0] !== 0x2d && (!this.options.pageProperties || (whole && !bytes.includes('::')));
+  private readonly headBlank = (bytes: Buffer, whole: boolean): boolean => !opensFence(bytes) && (!this.options.pageProperties || !firstBlockMayHoldProperties(bytes, whole));
 
   private inside(real: string): boolean {
     const rel = relative(this.realRoot, real);
@@ -216,19 +228,67 @@ export class FolderVault implements VaultSource, ReviewStore {
     let known = this.heads.get(path);
     if (known) return known;
     const { index } = this.options;
-    const stamp = index ? this.stamp(path) : null;
+    const seen = this.seenHeads.get(path);
+    const stamp = index && !seen ? this.stamp(path) : null;
     const indexed = stamp && index?.lookup(path, stamp);
-    if (indexed) {
+    if (seen) {
+      // Read this run already, as a fresh read of the head would have: recorded as one.
+      known = seen;
+      this.seenHeads.delete(path);
+      if (this.options.trackReads) this.readings.set(`head:${path}`, { size: known.size, mtime: known.mtime, at: known.at, hash: known.hash, part: 'head' });
+      index?.record(path, known);
+    } else if (indexed) {
       known = indexed;
       if (this.options.trackReads) this.readings.set(`head:${path}`, { size: known.size, mtime: known.mtime, at: known.at, hash: known.hash, part: 'head' });
     } else {
       let parsed: ParsedFrontmatter | null = null;
-      const reading = this.readWith(path, 'head', (text) => (parsed = readFrontmatter(text, this.options.pageProperties)));
+      const reading = this.readWith(path, 'head', (text, blank) => {
+        parsed = blank ? NOTHING : readFrontmatter(text, this.options.pageProperties);
+        // The whole note read without a `::` in it: the search for block ids need not read it again.
+        if (blank?.whole && this.options.pageProperties && !includesAscii(blank.blank, '::')) this.propertyFree.add(path);
+      });
       known = { size: reading.size, mtime: reading.mtime, at: reading.at, hash: reading.hash, parsed: parsed ?? readFrontmatter('') };
       index?.record(path, known);
     }
     this.heads.set(path, known);
     return known;
+  }
+
+  /**
+   * The note's text when it holds `needle`, else null, without decoding a note
+   * that does not: an ASCII string is in the text exactly when its bytes are in
+   * the bytes (a malformed sequence never swallows an ASCII byte). Recorded as a
+   * read of the whole note; in a graph, a head it finds blank is kept for head().
+   */
+  async readIfIncludes(path: string, needle: string): Promise<string | null> {
+    const { trackReads, index, pageProperties } = this.options;
+    if (needle.includes('::') && this.propertyFree.has(path)) {
+      if (!trackReads) return null;
+      const head = this.readings.get(`head:${path}`);
+      if (head) {
+        this.readings.set(`text:${path}`, { ...head, part: 'text' });
+        return null;
+      }
+    }
+    const at = Date.now();
+    const hashed = trackReads || index !== undefined;
+    const fd = this.openForReading(path);
+    try {
+      const info = hashed ? fstatSync(fd) : null;
+      if (info && !info.isFile()) throw new NotWritable(`${path} is ${fileKind(info)}; Daybook reads only regular files`);
+      const bytes = info ? readAllFrom(fd, info.size) : readToEnd(fd);
+      if (isBinary(bytes)) throw new Error('is a binary file, not text');
+      const hash = hashed ? bytesHash(bytes) : '';
+      const size = info?.size ?? -1;
+      const mtime = info?.mtimeMs ?? -1;
+      if (trackReads) this.readings.set(`text:${path}`, { size, mtime, at, hash, part: 'text' });
+      if (includesAscii(bytes, needle)) return decodeNote(bytes);
+      // Only a note that readHead too would read whole: the head's hash is then of the same bytes.
+      if (pageProperties && bytes.length < HEAD_BYTES && !this.heads.has(path) && isBlank(bytes, true, this.headBlank)) this.seenHeads.set(path, { size, mtime, at, hash, parsed: NOTHING });
+      return null;
+    } finally {
+      closeSync(fd);
+    }
   }
 
   /** A note's size and mtime now, through the same checks as a read; null when it cannot be reached. */
@@ -258,7 +318,7 @@ export class FolderVault implements VaultSource, ReviewStore {
   }
 
   /** Reads a note (whole, or its head), hands the text over, and returns what was read: stamp, moment and hash. */
-  private readWith(path: string, part: ReadPart, use: (text: string) => void, record = true): Reading {
+  private readWith(path: string, part: ReadPart, use: (text: string, blank?: { blank: Buffer; whole: boolean }) => void, record = true): Reading {
     const at = Date.now();
     const hashed = this.options.trackReads || this.options.index !== undefined || !record;
     const fd = this.openForReading(path);
@@ -275,7 +335,7 @@ export class FolderVault implements VaultSource, ReviewStore {
         } else {
           // Its bytes are its text's: the hash is the one the text gives. Every reader of a head wants its frontmatter, which '' gives as well.
           if (hashed) hash = bytesHash(head.blank);
-          use('');
+          use('', head);
         }
       } else if (part === 'outside') {
         const outside = outsideRegion(decodeNote(readAllFrom(fd, info?.size ?? 0)));

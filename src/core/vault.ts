@@ -26,6 +26,12 @@ export interface VaultSource {
   frontmatterNow?(path: string): ParsedFrontmatter;
   /** A review note's text without Daybook's region (`outsideRegion`), for a source that records what each review read: then a rewritten region is no change to it. */
   readOutsideRegion?(path: string): Promise<string>;
+  /**
+   * A note's text when it holds `needle` (ASCII), else null; rejects where `read` does. For a source that
+   * can tell from the bytes, before decoding, or from a read it already made: searching every note of a
+   * graph for one string then costs no decoding (nor a second read) of the notes without it.
+   */
+  readIfIncludes?(path: string, needle: string): Promise<string | null>;
 }
 
 /** A problem with one note: shown to the user by path, never fatal to the run. */
@@ -57,12 +63,18 @@ export function joinPath(...parts: string[]): string {
 export function isInFolder(path: string, folder: string): boolean {
   // Compared in place, not as `folder + '/'`: a warm run asks this of every note of the vault for several folders.
   if (folder === '' || (path.charCodeAt(folder.length) === SLASH && path.startsWith(folder))) return true;
-  return !(ASCII.test(path) && ASCII.test(folder)) && path.normalize('NFC').startsWith(folder.normalize('NFC') + '/');
+  // An ASCII folder and a path ASCII up to the folder's slash: normalising keeps those characters (an ASCII
+  // character has no other form, and only a mark after the last could join it into a non-ASCII one), so the
+  // answer is the one above. Only that far is looked at: this is asked of every note of a vault, several times.
+  return !(isAsciiUpTo(folder, folder.length) && isAsciiUpTo(path, folder.length + 1)) && path.normalize('NFC').startsWith(folder.normalize('NFC') + '/');
 }
 
 const SLASH = 0x2f;
-// eslint-disable-next-line no-control-regex -- ASCII needs no normalising, and most paths are ASCII
-const ASCII = /^[\x00-\x7f]*$/;
+
+function isAsciiUpTo(text: string, end: number): boolean {
+  for (let i = Math.min(end, text.length) - 1; i >= 0; i--) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
 
 /** `path` below `folder` (which `isInFolder` said holds it), in any Unicode form: the folder's segments are dropped. */
 export function pathBelow(path: string, folder: string): string {

@@ -30,6 +30,24 @@ const notes: Record<string, string | Buffer> = {
   'accents.md': 'Zoë met Ärla — 東京\n',
   'invalid utf8.md': Buffer.from([0x68, 0xff, 0xfe, 0x0a, 0x61, 0x3a, 0x3a, 0x20, 0x62, 0x0a]),
   'invalid utf8 plain.md': Buffer.from([0x68, 0xc3, 0x0a]),
+  'crlf fence.md': '---\r\naliases: [Crlf]\r\n---\r\nBody.\r\n',
+  'crlf properties.md': 'alias:: Crlf\r\ntype:: person\r\n\r\n- block\r\n',
+  'bom crlf fence.md': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('---\r\naliases: [BomCrlf]\r\n---\r\n')]),
+  'fence with spaces.md': '--- \t\naliases: [Spaced]\n---\n',
+  'fence without a break.md': '---',
+  'four dashes.md': '----\naliases: [Not]\n----\n',
+  // The closing fence lies beyond the first read: the head is read on until it.
+  'fence beyond the first read.md': `---\naliases: [Far]\nnote: ${'x'.repeat(17_000)}\n---\nBody.\n`,
+  'bullet properties.md': '- alias:: Bullet\n  type:: person\n- block\n',
+  // In a graph only the first block's first line can start properties: this is not the page's alias.
+  'properties after the first block.md': '- first block\n- alias:: After\n',
+  'properties in a later line.md': 'A first line\nalias:: Later\n',
+  'properties after blank lines.md': '\n  \t\n\r\nalias:: Spaced\n',
+  // A line of a space and a no-break space is blank to trim(), and passed over; one starting with the no-break space is not.
+  'unicode blank line.md': ' \u00a0\nalias:: Nbsp\n',
+  'unicode first line.md': '\u00a0\nalias:: Nbsp\n',
+  'one colon.md': 'title: one colon\n',
+  'colons mid line.md': 'see a::b\n',
 };
 
 function vaultOfNotes(): string {
@@ -62,5 +80,84 @@ describe.each([false, true])('a note head read for its frontmatter (page propert
     const vault = new FolderVault(root, { trackReads: true, pageProperties });
     await vault.list();
     expect(() => vault.frontmatterNow('Notes/binary.md')).toThrow(/binary/);
+  });
+});
+
+/**
+ * A graph's search of every page for a block's `id::` reads each page whole;
+ * the page's head is then taken from that read, and a head read whole first
+ * spares the search its read: what either gives is what a read of its own gives.
+ */
+describe('a graph page read once for both its head and the block ids', () => {
+  const pages: Record<string, string> = {
+    'plain.md': '- a block\n- another\n',
+    'with id.md': '- the block\n  id:: 6512bd43-d9ca-4b8c-8c3e-2e1f2a1c0f00\n',
+    'alias.md': 'alias:: Al\n\n- block\n',
+    'late colons.md': '- a block\n- key:: value\n',
+    'fenced.md': '---\naliases: [Fe]\n---\n- block\n',
+  };
+  function graph(): string {
+    const root = mkdtempSync(join(tmpdir(), 'daybook-graph-heads-'));
+    mkdirSync(join(root, 'pages'));
+    for (const [name, text] of Object.entries(pages)) writeFileSync(join(root, 'pages', name), text);
+    return root;
+  }
+
+  it.each([
+    ['ids first', true],
+    ['heads first', false],
+  ])('%s, with the reads recorded', async (_order, idsFirst) => {
+    const vault = new FolderVault(graph(), { trackReads: true, pageProperties: true });
+    await vault.list();
+    const ids = async (name: string) => vault.readIfIncludes(`pages/${name}`, 'id::');
+    const head = (name: string) => vault.frontmatterNow(`pages/${name}`);
+    for (const name of Object.keys(pages)) {
+      const text = pages[name];
+      const found = idsFirst ? await ids(name) : (head(name), await ids(name));
+      if (idsFirst) head(name);
+      expect(found).toBe(text.includes('id::') ? text : null);
+      expect(head(name)).toEqual(readFrontmatter(text, true));
+      expect(vault.readings.get(`text:pages/${name}`)?.hash).toBe(sha1(text));
+      expect(vault.readings.get(`head:pages/${name}`)?.hash).toBe(sha1(text));
+    }
+  });
+
+  it.each([true, false])('without recording the reads (ids first: %s)', async (idsFirst) => {
+    const vault = new FolderVault(graph(), { pageProperties: true });
+    await vault.list();
+    for (const name of Object.keys(pages)) {
+      const path = `pages/${name}`;
+      if (!idsFirst) vault.frontmatterNow(path);
+      expect(await vault.readIfIncludes(path, 'id::')).toBe(pages[name].includes('id::') ? pages[name] : null);
+      expect(vault.frontmatterNow(path)).toEqual(readFrontmatter(pages[name], true));
+    }
+  });
+
+  it('refuses a binary page as a read does', async () => {
+    const root = graph();
+    writeFileSync(join(root, 'pages', 'binary.md'), Buffer.from([0x61, 0x00, 0x62, 0x0a]));
+    const vault = new FolderVault(root, { pageProperties: true });
+    await vault.list();
+    await expect(vault.readIfIncludes('pages/binary.md', 'id::')).rejects.toThrow(/binary/);
+    await expect(vault.read('pages/binary.md')).rejects.toThrow(/binary/);
+  });
+});
+
+describe('the search of a note\'s bytes for an ASCII string', () => {
+  const { includesAscii } = jest.requireActual<typeof import('../../src/cli/noteBytes')>('../../src/cli/noteBytes');
+  it.each([
+    ['id:: 1', true],
+    ['- a\n  id:: x', true],
+    ['ends with id::', true],
+    ['d:: only', false],
+    ['id: one colon', false],
+    ['iid::', true],
+    ['i d::', false],
+    [':::', false],
+    ['', false],
+    ['Zoë id:: 東京', true],
+  ])('%j', (text, found) => {
+    expect(includesAscii(Buffer.from(text), 'id::')).toBe(found);
+    expect(includesAscii(Buffer.from(text), 'id::')).toBe(Buffer.from(text).includes('id::'));
   });
 });

@@ -57,13 +57,13 @@ export class BlockRefIndex {
     this.ids ??= (async () => {
       const ids = new Map<string, Referenced>();
       for (const path of this.paths()) {
-        let text: string;
+        let text: string | null;
         try {
-          text = await this.source.read(path);
+          text = this.source.readIfIncludes ? await this.source.readIfIncludes(path, 'id::') : await this.source.read(path);
         } catch {
           continue;
         }
-        if (!text.includes('id::')) continue;
+        if (text === null || !text.includes('id::')) continue;
         for (const match of text.matchAll(ID_LINE)) {
           const id = match[1].toLowerCase();
           if (!ids.has(id)) ids.set(id, { path, text: blockAround(text, match.index ?? 0) });

@@ -19,7 +19,8 @@ function linkKey(text: string): string {
  * the one written as it is. Unicode forms are always ignored.
  */
 export class LinkIndex {
-  private readonly byName = new Map<string, string[]>();
+  /** Paths by name: one path as itself, several as a list (shortest first); most names are one note's, and a list each showed in a large vault's runs. */
+  private readonly byName = new Map<string, string | string[]>();
   private readonly byPath = new Map<string, string>();
   /** Paths by their exact spelling (one form), for notes whose names differ only in case. */
   private readonly byExactPath = new Map<string, string>();
@@ -34,20 +35,28 @@ export class LinkIndex {
     private readonly nameOf: (path: string) => string = basename,
     private readonly partialPaths = true,
   ) {
-    for (const file of files) {
-      const key = linkKey(nameOf(file.path));
-      const pathKey = linkKey(withoutExtension(file.path));
+    for (const { path } of files) {
+      const stem = withoutExtension(path);
+      const pathKey = linkKey(stem);
       const existing = this.byPath.get(pathKey);
-      if (existing === undefined) this.byPath.set(pathKey, file.path);
+      if (existing === undefined) this.byPath.set(pathKey, path);
       else {
         this.byExactPath.set(sameForm(withoutExtension(existing)), existing);
-        this.byExactPath.set(sameForm(withoutExtension(file.path)), file.path);
+        this.byExactPath.set(sameForm(stem), path);
       }
-      const list = this.byName.get(key);
-      if (list) list.push(file.path);
-      else this.byName.set(key, [file.path]);
+      const key = linkKey(nameOf(path));
+      const same = this.byName.get(key);
+      if (same === undefined) this.byName.set(key, path);
+      else if (typeof same === 'string') this.byName.set(key, [same, path]);
+      else same.push(path);
     }
-    for (const list of this.byName.values()) list.sort((a, b) => a.length - b.length || a.localeCompare(b));
+    for (const list of this.byName.values()) if (typeof list !== 'string') list.sort((a, b) => a.length - b.length || a.localeCompare(b));
+  }
+
+  /** The notes of a name, shortest path first. */
+  private named(key: string): string[] {
+    const same = this.byName.get(key);
+    return same === undefined ? [] : typeof same === 'string' ? [same] : same;
   }
 
   /**
@@ -56,8 +65,7 @@ export class LinkIndex {
    */
   linktext(path: string): string {
     const name = this.nameOf(path);
-    const same = this.byName.get(linkKey(name));
-    return same && same.length > 1 ? withoutExtension(path) : name;
+    return typeof this.byName.get(linkKey(name)) === 'object' ? withoutExtension(path) : name;
   }
 
   resolve(target: string): string | null {
@@ -70,10 +78,10 @@ export class LinkIndex {
     const exact = this.byPath.get(key);
     if (exact) return exact;
     const name = key.slice(key.lastIndexOf('/') + 1);
-    let candidates = this.byName.get(name) ?? [];
+    let candidates = this.named(name);
     if (key.includes('/')) {
       // A page named with a slash: a Logseq namespace (`[[a/b]]` is `a___b.md`) or journal title (`[[2022/05/16]]`).
-      const named = this.byName.get(key)?.[0];
+      const named = this.named(key)[0];
       if (named) return named;
       // A partial path (`Team/Vincent Chan`) matches the note whose path ends with it.
       candidates = this.partialPaths ? candidates.filter((path) => linkKey(withoutExtension(path)).endsWith('/' + key)) : [];

@@ -121,7 +121,9 @@ export class TargetCatalog {
   private linkIndex: LinkIndex | null = null;
   private readonly lookups = new Map<string, Target>();
   /** The frontmatter of each note read; its kind is worked out when first asked (of the thousands of alias notes, few are linked). */
-  private readonly notes = new Map<string, { kind?: NoteKind; frontmatter: Frontmatter }>();
+  private readonly notes = new Map<string, Frontmatter>();
+  /** Kinds worked out so far, apart: most of the notes read are alias candidates, an object each showed. */
+  private readonly kinds = new Map<string, NoteKind>();
   private aliases: Map<string, string> | null = null;
   private readonly problems = new Map<string, Warning>();
   private readonly days: Map<string, string>;
@@ -286,7 +288,7 @@ export class TargetCatalog {
   private loaded(path: string, parsed: ParsedFrontmatter | null, failure: unknown): void {
     if (parsed?.error) this.problems.set(path, { path, message: parsed.error });
     if (parsed === null) this.problems.set(path, { path, message: `cannot be read: ${failure instanceof Error ? failure.message : String(failure)}` });
-    this.notes.set(path, { frontmatter: parsed?.data ?? {} });
+    this.notes.set(path, parsed?.data ?? {});
   }
 
   /**
@@ -311,12 +313,12 @@ export class TargetCatalog {
     // Only the candidates, in a fixed order: which other notes a period happens to link must not change what an alias means.
     const keys = this.dialect.titleProperty ? [this.dialect.titleProperty, ...this.dialect.aliasProperties] : this.dialect.aliasProperties;
     for (const path of candidates) {
-      const note = this.notes.get(path);
+      const frontmatter = this.notes.get(path);
       // Most notes have no frontmatter at all: nothing to look up.
-      if (note === undefined || !keys.some((key) => note.frontmatter[key] !== undefined)) continue;
+      if (frontmatter === undefined || !hasAny(frontmatter, keys)) continue;
       // A title is one name, commas and all; aliases are lists.
       const names = keys.flatMap((key) => {
-        const value = note?.frontmatter[key];
+        const value = frontmatter[key];
         return key === this.dialect.titleProperty ? (typeof value === 'string' && value.trim() !== '' ? [value.trim()] : []) : stringList(value);
       });
       for (const alias of names.map((name) => name.replace(/^\[\[|\]\]$/g, ''))) {
@@ -429,13 +431,17 @@ export class TargetCatalog {
 
   /** The kind of a note whose frontmatter was loaded; undefined before. */
   private kindOf(path: string): NoteKind | undefined {
-    const note = this.notes.get(path);
-    if (note && note.kind === undefined) note.kind = kindOfNote(path, note.frontmatter, this.settings, this.pageName(path), this.dialect.aliasProperties);
-    return note?.kind;
+    let kind = this.kinds.get(path);
+    if (kind !== undefined) return kind;
+    const frontmatter = this.notes.get(path);
+    if (frontmatter === undefined) return undefined;
+    kind = kindOfNote(path, frontmatter, this.settings, this.pageName(path), this.dialect.aliasProperties);
+    this.kinds.set(path, kind);
+    return kind;
   }
 
   private noteTarget(path: string): Target {
-    const titled = this.dialect.titleProperty ? this.notes.get(path)?.frontmatter[this.dialect.titleProperty] : undefined;
+    const titled = this.dialect.titleProperty ? this.notes.get(path)?.[this.dialect.titleProperty] : undefined;
     // Logseq names a page by its `title::` when it has one: links to it, the review's too, use that name.
     const name = typeof titled === 'string' && titled.trim() !== '' ? titled.trim() : this.pageName(path);
     const link = name === this.pageName(path) ? this.linktext(path) : name;
@@ -458,6 +464,12 @@ export class TargetCatalog {
  * name days, not people or topics), sorted, so the same alias means the same
  * note in every review. Only their frontmatter is read, and the CLI caches it.
  */
+/** Whether the frontmatter has any of these keys: asked of every alias candidate, so no closure each. */
+function hasAny(frontmatter: Frontmatter, keys: readonly string[]): boolean {
+  for (const key of keys) if (frontmatter[key] !== undefined) return true;
+  return false;
+}
+
 export function aliasNoteCandidates(files: VaultFile[], settings: DaybookSettings): string[] {
   let bySettings = candidateLists.get(files);
   if (!bySettings) candidateLists.set(files, (bySettings = new WeakMap()));
