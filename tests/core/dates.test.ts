@@ -146,6 +146,13 @@ describe('periodsOfDays', () => {
     const scattered = Array.from({ length: 300 }, () => addDay('2000-01-01', Math.floor(random() * 12000)));
     for (const days of [run, scattered, [...run].reverse(), ['2026-12-31', '2027-01-01', '2026-12-28', '2027-01-04'], []]) expect(periodsOfDays(days)).toEqual(reference(days));
   });
+
+  it('gives every week, month, quarter and year of 1990–2040 as date-fns does, days in order or every seventh', () => {
+    const all: string[] = [];
+    for (let day = '1990-01-01'; day < '2041-01-01'; day = addDay(day, 1)) all.push(day);
+    const weekly = all.filter((_, i) => i % 7 === 3);
+    for (const days of [all, weekly, weekly.filter((_, i) => i % 2 === 0)]) expect(periodsOfDays(days)).toEqual(reference(days));
+  });
 });
 
 describe('the days a period spans', () => {

@@ -84,6 +84,37 @@ export function daysFromTo(start: string, end: string): number {
   return Math.round((utc(end) - utc(start)) / 86_400_000) + 1;
 }
 
+/** `day` moved by `amount` days, by UTC arithmetic (years 1000–9999, as daily notes are named). */
+function dayPlus(day: string, amount: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + amount)).toISOString().slice(0, 10);
+}
+
+/** The ISO week after `week`: numbered on unless its Thursday, which names its week-year, is in the next year. */
+function weekAfter(week: Period): Period {
+  const start = dayPlus(week.end, 1);
+  const thursdayYear = dayPlus(start, 3).slice(0, 4);
+  const number = thursdayYear === week.id.slice(0, 4) ? Number(week.id.slice(6)) + 1 : 1;
+  return { id: `${thursdayYear}-W${String(number).padStart(2, '0')}`, kind: 'week', start, end: dayPlus(start, 6) };
+}
+
+/** The week holding `day`: days in order mostly fall in the week after `last`, found by arithmetic, not date-fns (cold code in a short run). */
+function weekHolding(day: string, last: Period | null): Period {
+  const next = last !== null && day > last.end ? weekAfter(last) : null;
+  return next !== null && day <= next.end ? next : periodContaining('week', day);
+}
+
+/** The month, quarter or year starting with `firstMonth` of `year`, by arithmetic: what periodContaining gives for any of its days. */
+function calendarPeriod(kind: 'month' | 'quarter' | 'year', year: number, firstMonth: number): Period {
+  const months = kind === 'month' ? 1 : kind === 'quarter' ? 3 : 12;
+  const y = String(year).padStart(4, '0');
+  const start = `${y}-${String(firstMonth).padStart(2, '0')}-01`;
+  // Day 0 of the month after the period is its last day.
+  const end = new Date(Date.UTC(year, firstMonth - 1 + months, 0)).toISOString().slice(0, 10);
+  const id = kind === 'month' ? start.slice(0, 7) : kind === 'quarter' ? `${y}-Q${Math.ceil(firstMonth / 3)}` : y;
+  return { id, kind, start, end };
+}
+
 export function addDay(day: string, amount: number): string {
   return dateToDay(addDays(dayToDate(day), amount));
 }
@@ -162,14 +193,16 @@ export function periodsOfDays(days: Iterable<string>): Period[] {
   let week: Period | null = null;
   for (const day of days) {
     if (!(week && day >= week.start && day <= week.end)) {
-      week = periodContaining('week', day);
+      week = weekHolding(day, week);
       if (!found.has(week.id)) found.set(week.id, week);
     }
+    const year = day.slice(0, 4);
     const month = Number(day.slice(5, 7));
-    for (const [kind, key] of [['month', day.slice(0, 7)], ['quarter', `${day.slice(0, 4)}-Q${Math.ceil(month / 3)}`], ['year', day.slice(0, 4)]] as const) {
+    const quarter = Math.ceil(month / 3);
+    for (const [kind, key] of [['month', day.slice(0, 7)], ['quarter', `${year}-Q${quarter}`], ['year', year]] as const) {
       if (coarse.has(key)) continue;
       coarse.add(key);
-      const period = periodContaining(kind, day);
+      const period = calendarPeriod(kind, Number(year), kind === 'month' ? month : kind === 'quarter' ? quarter * 3 - 2 : 1);
       if (!found.has(period.id)) found.set(period.id, period);
     }
   }
