@@ -97,7 +97,7 @@ describe('bad notes', () => {
     const data = JSON.parse(result.stdout);
     expect(data.warnings).toEqual([
       { path: 'Journal/2026/2026-12-28.md', message: 'skipped: is a binary file, not text' },
-      { path: 'Journal/2026/2026-12-29.md', message: 'contains characters that are not valid UTF-8 (shown as �)' },
+      { path: 'Journal/2026/2026-12-29.md', message: 'contains � (U+FFFD), which stands for bytes that were not valid UTF-8 or for a character lost before the note was saved' },
     ]);
     expect(result.stderr).toContain('warning: Journal/2026/2026-12-28.md: skipped: is a binary file, not text');
     expect(data.people[0].blocks[0]).toMatchObject({ date: '2026-12-29', text: 'caf\uFFFD with [[Vincent Chan]]' });

@@ -112,8 +112,8 @@ describe('text as users write it', () => {
     expect(note.blocks[0].links[0].target).toBe('Ana');
   });
 
-  it('reports text that was not valid UTF-8', () => {
-    expect(parseNote('caf\uFFFD').problems).toEqual(['contains characters that are not valid UTF-8 (shown as �)']);
+  it('reports the replacement character, whether bytes were invalid or the character was in the text', () => {
+    expect(parseNote('caf\uFFFD').problems).toEqual(['contains � (U+FFFD), which stands for bytes that were not valid UTF-8 or for a character lost before the note was saved']);
   });
 
   it('ignores Obsidian comments', () => {

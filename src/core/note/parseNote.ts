@@ -115,7 +115,7 @@ function parseNoteBy(text: string, rules: ParseRules | undefined, fast: boolean)
   const split = splitFrontmatter(text);
   const { data, error } = parseFrontmatterYaml(split.yaml);
   const problems = error ? [error] : [];
-  if (text.includes('\uFFFD')) problems.push('contains characters that are not valid UTF-8 (shown as �)');
+  if (text.includes('\uFFFD')) problems.push('contains � (U+FFFD), which stands for bytes that were not valid UTF-8 or for a character lost before the note was saved');
   const safe = defuse(blankComments(sectionLines(split.body)));
   problems.push(...safe.problems);
   try {

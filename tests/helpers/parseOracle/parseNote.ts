@@ -103,7 +103,7 @@ export function parseNote(text: string, rules?: ParseRules): NoteModel {
   const split = splitFrontmatter(text);
   const { data, error } = parseFrontmatterYaml(split.yaml);
   const problems = error ? [error] : [];
-  if (text.includes('\uFFFD')) problems.push('contains characters that are not valid UTF-8 (shown as �)');
+  if (text.includes('\uFFFD')) problems.push('contains � (U+FFFD), which stands for bytes that were not valid UTF-8 or for a character lost before the note was saved');
   const safe = defuse(blankComments(sectionLines(split.body)));
   problems.push(...safe.problems);
   try {
