@@ -15,15 +15,10 @@ import { readFrontmatter } from '../../src/core/note/frontmatter';
  */
 const FIRST_READ = 16 * 1024;
 
+/** A seeded Lehmer generator: the same notes on every run. */
 function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
+  let state = seed;
+  return () => (state = (state * 48271) % 2147483647) / 2147483647;
 }
 
 const PIECES = [
