@@ -9,6 +9,8 @@ import { writeCacheFile } from './cacheFile';
 import { sealedJson, unsealJson } from './cacheJson';
 
 const PREFIX = 'listing-';
+/** What randomUUID gives: the only ids a run's answers are kept under. */
+const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Which run's answers each period's memo names, as the runs that wrote them left it. */
 const REFS = 'listings-named.json';
 
@@ -96,9 +98,13 @@ export class ListingAnswers {
     return join(this.dir, 'reviews');
   }
 
-  /** Beside the memos, one file per run: `listing-<id>.json`. */
-  private file(id: string): string {
-    return join(this.folder, `${PREFIX}${id}.json`);
+  /**
+   * Beside the memos, one file per run: `listing-<id>.json`; null for an id no
+   * run gives (ids come from memos and refs, which may be hand-edited: `../x`
+   * must never name a file outside the cache, to be read or removed).
+   */
+  private file(id: string): string | null {
+    return RUN_ID.test(id) ? join(this.folder, `${PREFIX}${id}.json`) : null;
   }
 
   /**
@@ -136,7 +142,8 @@ export class ListingAnswers {
     if (stored === undefined) {
       stored = null;
       try {
-        const value = unsealJson(readFileSync(this.file(id), 'utf8'));
+        const file = this.file(id);
+        const value = file === null ? null : unsealJson(readFileSync(file, 'utf8'));
         if (isStored(value, this.version)) stored = value;
       } catch {
         // Missing or unreadable: the review is built afresh.
@@ -182,7 +189,8 @@ export class ListingAnswers {
    */
   save(): void {
     const stored: Stored = { version: this.version, shape: this.shapeKey(), everyNote: this.journal.searchedEveryNoteForBlocks, ...this.journal.catalog.answersGiven(), ...this.journal.catalog.aliasAnswersGiven() };
-    if (!writeCacheFile(this.file(this.id), sealedJson(stored)) || this.written.size === 0) return;
+    const own = this.file(this.id);
+    if (own === null || !writeCacheFile(own, sealedJson(stored)) || this.written.size === 0) return;
     const refs = this.readRefs() ?? { version: this.version, periods: {}, pinned: [] };
     const replaced = new Set<string>();
     for (const period of this.written) {
@@ -192,7 +200,10 @@ export class ListingAnswers {
     }
     if (!writeCacheFile(join(this.folder, REFS), sealedJson(refs))) return;
     const named = new Set([...Object.values(refs.periods), ...refs.pinned]);
-    for (const id of replaced) if (!named.has(id)) rmSync(this.file(id), { force: true });
+    for (const id of replaced) {
+      const file = this.file(id);
+      if (file !== null && !named.has(id)) rmSync(file, { force: true });
+    }
   }
 
   private readRefs(): Refs | null {

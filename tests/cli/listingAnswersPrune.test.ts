@@ -1,6 +1,7 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { sealedJson, unsealJson } from '../../src/cli/cacheJson';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { daybook } from '../helpers/cli';
 import { dailyNotes, settingsFile, vaultOf } from '../reliability/vaultHelpers';
 
@@ -66,5 +67,30 @@ describe("a run's answers about the listing", () => {
     // The next rebuild removes what no memo names, the older run's file among them.
     await daybook(['review', '--vault', vault, '--all', '--write', '--cache-dir', cache]);
     expect(answersIn(cache)).not.toContain('listing-from-an-older-run.json');
+  });
+
+  it('never reads or removes a file outside the cache, whatever a hand-edited refs file names', async () => {
+    const { vault, cache } = vaultAndCache();
+    await review(vault, '2026-W47', cache);
+    // A file beside the cache, and one in the vault, named as a run's answers would be after `../`.
+    const outside = join(cache, '..', `listing-victim-${process.pid}.json`);
+    writeFileSync(outside, 'keep me');
+    writeFileSync(join(vault, 'listing-note.json'), 'keep me too');
+    const refsFile = join(cache, 'reviews', 'listings-named.json');
+    const refs = unsealJson(readFileSync(refsFile, 'utf8')) as { periods: Record<string, string> };
+    // A folder named as answers would be lets `..` climb out of reviews/ from there.
+    mkdirSync(join(cache, 'reviews', 'listing-x'));
+    const toVault = relative(join(cache, 'reviews', 'listing-x'), join(vault, 'listing-note'));
+    for (const id of [`x/../../../listing-victim-${process.pid}`, `x/${toVault}`]) {
+      refs.periods['2026-W47'] = id;
+      writeFileSync(refsFile, sealedJson(refs));
+      edit(vault, 17, id.length);
+      await review(vault, '2026-W47', cache);
+    }
+    expect(readFileSync(outside, 'utf8')).toBe('keep me');
+    expect(existsSync(join(vault, 'listing-note.json'))).toBe(true);
+    // The answers the tampered entry hid are left for the next rebuild, as any the refs do not know.
+    expect(answersIn(cache).length).toBeGreaterThanOrEqual(1);
+    rmSync(outside);
   });
 });
