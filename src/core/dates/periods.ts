@@ -1,5 +1,4 @@
 import {
-  addDays,
   addMonths,
   addQuarters,
   addWeeks,
@@ -75,27 +74,23 @@ export function compareDays(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** How many days run from `start` to `end`, both counted (UTC arithmetic: no time zone skips or doubles a day). */
-export function daysFromTo(start: string, end: string): number {
-  const utc = (day: string) => {
-    const [y, m, d] = day.split('-').map(Number);
-    return Date.UTC(y, m - 1, d);
-  };
-  return Math.round((utc(end) - utc(start)) / 86_400_000) + 1;
+/** A day's midnight in UTC milliseconds: day arithmetic no time zone can skip or double. */
+function utcOf(day: string): number {
+  const [y, m, d] = day.split('-').map(Number);
+  return Date.UTC(y, m - 1, d);
 }
 
-/** `day` moved by `amount` days, by UTC arithmetic (years 1000–9999, as daily notes are named). */
-function dayPlus(day: string, amount: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + amount)).toISOString().slice(0, 10);
+/** How many days run from `start` to `end`, both counted. */
+export function daysFromTo(start: string, end: string): number {
+  return Math.round((utcOf(end) - utcOf(start)) / 86_400_000) + 1;
 }
 
 /** The ISO week after `week`: numbered on unless its Thursday, which names its week-year, is in the next year. */
 function weekAfter(week: Period): Period {
-  const start = dayPlus(week.end, 1);
-  const thursdayYear = dayPlus(start, 3).slice(0, 4);
+  const start = addDay(week.end, 1);
+  const thursdayYear = addDay(start, 3).slice(0, 4);
   const number = thursdayYear === week.id.slice(0, 4) ? Number(week.id.slice(6)) + 1 : 1;
-  return { id: `${thursdayYear}-W${String(number).padStart(2, '0')}`, kind: 'week', start, end: dayPlus(start, 6) };
+  return { id: `${thursdayYear}-W${String(number).padStart(2, '0')}`, kind: 'week', start, end: addDay(start, 6) };
 }
 
 /** The week holding `day`: days in order mostly fall in the week after `last`, found by arithmetic, not date-fns (cold code in a short run). */
@@ -110,13 +105,21 @@ function calendarPeriod(kind: 'month' | 'quarter' | 'year', year: number, firstM
   const y = String(year).padStart(4, '0');
   const start = `${y}-${String(firstMonth).padStart(2, '0')}-01`;
   // Day 0 of the month after the period is its last day.
-  const end = new Date(Date.UTC(year, firstMonth - 1 + months, 0)).toISOString().slice(0, 10);
+  const end = dayOfUtc(Date.UTC(year, firstMonth - 1 + months, 0));
   const id = kind === 'month' ? start.slice(0, 7) : kind === 'quarter' ? `${y}-Q${Math.ceil(firstMonth / 3)}` : y;
   return { id, kind, start, end };
 }
 
+/** The day of a UTC moment, written as dateToDay writes a day. */
+function dayOfUtc(ms: number): string {
+  const date = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${String(date.getUTCFullYear()).padStart(4, '0')}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+}
+
+/** `day` moved by `amount` days, by UTC arithmetic. */
 export function addDay(day: string, amount: number): string {
-  return dateToDay(addDays(dayToDate(day), amount));
+  return dayOfUtc(utcOf(day) + amount * 86_400_000);
 }
 
 function periodOf(kind: PeriodKind, date: Date): Period {
