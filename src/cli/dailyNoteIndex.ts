@@ -20,6 +20,11 @@ type Row = [index: number, day: string];
 /** The hash of a listing's paths, in order: one per listing, the CLI's memo keys its reviews by it too. */
 const listingKeys = new WeakMap<VaultFile[], string>();
 
+/** A listing's key as it was kept with the listing (listingCache.ts): the hash of the same paths, not worked out again. */
+export function rememberListingKey(files: VaultFile[], key: string): void {
+  listingKeys.set(files, key);
+}
+
 export function listingKey(files: VaultFile[]): string {
   let key = listingKeys.get(files);
   if (key === undefined) {
@@ -78,7 +83,7 @@ export class DailyNoteIndex {
 
   private stored(files: VaultFile[], key: string): DailyNotesFound | null {
     try {
-      const stored = unsealJson(readFileSync(this.file, 'utf8')) as { key?: unknown; notes?: unknown; duplicates?: unknown; earlierFormats?: unknown; facts?: unknown } | null;
+      const stored = unsealJson(readFileSync(this.file)) as { key?: unknown; notes?: unknown; duplicates?: unknown; earlierFormats?: unknown; facts?: unknown } | null;
       if (stored?.key !== key || !isRows(stored.notes, files) || !isRows(stored.duplicates, files) || !isFacts(stored.facts, files)) return null;
       const formats = stored.earlierFormats;
       if (formats !== undefined && !(Array.isArray(formats) && formats.length > 0 && formats.every((f) => typeof f === 'string'))) return null;

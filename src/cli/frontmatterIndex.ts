@@ -58,7 +58,7 @@ export class FrontmatterIndex {
     if (this.rows) return this.rows;
     this.rows = new Map();
     try {
-      const stored = unsealJson(readFileSync(this.file, 'utf8')) as { version?: unknown; rows?: unknown } | null;
+      const stored = unsealJson(readFileSync(this.file)) as { version?: unknown; rows?: unknown } | null;
       if (stored?.version === this.version && Array.isArray(stored.rows) && stored.rows.every(isRow)) {
         for (const [path, size, mtime, at, hash, parsed] of stored.rows) this.rows.set(path, { size, mtime, at, hash, parsed: parsed === 0 ? EMPTY : parsed });
       }

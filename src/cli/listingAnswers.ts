@@ -143,7 +143,7 @@ export class ListingAnswers {
       stored = null;
       try {
         const file = this.file(id);
-        const value = file === null ? null : unsealJson(readFileSync(file, 'utf8'));
+        const value = file === null ? null : unsealJson(readFileSync(file));
         if (isStored(value, this.version)) stored = value;
       } catch {
         // Missing or unreadable: the review is built afresh.
@@ -208,7 +208,7 @@ export class ListingAnswers {
 
   private readRefs(): Refs | null {
     try {
-      const value = unsealJson(readFileSync(join(this.folder, REFS), 'utf8'));
+      const value = unsealJson(readFileSync(join(this.folder, REFS)));
       return isRefs(value, this.version) ? value : null;
     } catch {
       return null;

@@ -2,16 +2,19 @@ import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeCacheFile } from './cacheFile';
 import { sealedJson, unsealJson } from './cacheJson';
+import { listingKey, rememberListingKey } from './dailyNoteIndex';
 import { isRacy } from './fileStamp';
 import type { FolderStamp, Listing } from './vaultListing';
 
-const LISTING_VERSION = 1;
+const LISTING_VERSION = 2;
 
 interface Stored {
   version: number;
   root: string;
   folders: FolderStamp[];
   paths: string[];
+  /** listingKey of the paths, kept so a warm run need not join and hash 20,000 of them again. */
+  key: string;
 }
 
 const MAY_BE_MISSING = { throwIfNoEntry: false } as const;
@@ -25,7 +28,8 @@ function isStored(value: unknown, root: string): value is Stored {
     Array.isArray(s.folders) &&
     s.folders.every((f) => Array.isArray(f) && f.length === 3 && typeof f[0] === 'string' && typeof f[1] === 'number' && typeof f[2] === 'number') &&
     Array.isArray(s.paths) &&
-    s.paths.every((p) => typeof p === 'string')
+    s.paths.every((p) => typeof p === 'string') &&
+    typeof s.key === 'string'
   );
 }
 
@@ -53,7 +57,7 @@ export class ListingCache {
   load(realRoot: string): Listing | null {
     let stored: unknown;
     try {
-      stored = unsealJson(readFileSync(this.file, 'utf8'));
+      stored = unsealJson(readFileSync(this.file));
     } catch {
       return null; // missing or unreadable: walked afresh
     }
@@ -63,13 +67,15 @@ export class ListingCache {
       const info = lstatSync(path ? `${realRoot}/${path}` : realRoot, MAY_BE_MISSING);
       if (!info?.isDirectory() || info.ctimeMs !== ctime) return null;
     }
-    return { files: stored.paths.map((path) => ({ path })), plain: new Set(stored.paths), skipped: [], stale: [], folders: stored.folders };
+    const files = stored.paths.map((path) => ({ path }));
+    rememberListingKey(files, stored.key);
+    return { files, plain: new Set(stored.paths), skipped: [], stale: [], folders: stored.folders };
   }
 
   /** Keeps a walk's listing when its folders can vouch for it. */
   save(realRoot: string, listing: Listing): void {
     if (listing.folders === null || listing.folders.some(([, ctime, at]) => isRacy(ctime, at))) return;
-    const stored: Stored = { version: LISTING_VERSION, root: realRoot, folders: listing.folders, paths: listing.files.map((file) => file.path) };
+    const stored: Stored = { version: LISTING_VERSION, root: realRoot, folders: listing.folders, paths: listing.files.map((file) => file.path), key: listingKey(listing.files) };
     writeCacheFile(this.file, sealedJson(stored));
   }
 }

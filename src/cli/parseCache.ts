@@ -73,7 +73,7 @@ export class DiskParseCache {
   private load(content: ContentKey): NoteModel | null {
     try {
       // Sealed: an entry damaged on disk or written by hand (`model: {}`, garbage blocks) fails its hash and is parsed afresh.
-      const entry = unsealJson(readFileSync(this.path(content.key), 'utf8')) as Entry | null;
+      const entry = unsealJson(readFileSync(this.path(content.key))) as Entry | null;
       if (entry?.version === PARSER_VERSION && sameContent(entry, content) && Array.isArray(entry.model?.blocks)) return entry.model;
     } catch {
       // Missing or unreadable: parse again below.

@@ -81,7 +81,7 @@ export class RebuildRecord {
 
   private load(): Stored | null {
     try {
-      const stored = unsealJson(readFileSync(this.file, 'utf8'));
+      const stored = unsealJson(readFileSync(this.file));
       return isStored(stored) ? stored : null;
     } catch {
       return null; // missing or unreadable: the rebuild checks review by review

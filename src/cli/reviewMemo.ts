@@ -92,8 +92,11 @@ function stampsKey(count: number, stampAt: (i: number) => Stamp | null): string 
   return createHash('sha1').update(numbers).digest('hex');
 }
 
-/** The hash a memo and its review file are known by: Node's native one, as both are read on every warm run and a yearly review's is megabytes. */
-function textKey(text: string): string {
+/**
+ * The hash a memo and its review file are known by: Node's native one, as both are read on every warm run and a yearly review's is megabytes.
+ * A file's bytes hash as the text written to it (UTF-8 of JSON, which holds no lone surrogate), without encoding the text again.
+ */
+function textKey(text: string | Buffer): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
@@ -215,9 +218,9 @@ export class ReviewMemo {
 
   private readStored(period: Period): { memo: Memo; key: string } | null {
     try {
-      const text = readFileSync(this.file(period, 'inputs'), 'utf8');
-      const memo: unknown = JSON.parse(text);
-      if (isMemo(memo)) return { memo, key: textKey(text) };
+      const bytes = readFileSync(this.file(period, 'inputs'));
+      const memo: unknown = JSON.parse(bytes.toString('utf8'));
+      if (isMemo(memo)) return { memo, key: textKey(bytes) };
     } catch {
       // Missing or corrupt: built afresh.
     }

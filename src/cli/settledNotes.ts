@@ -63,7 +63,7 @@ export class SettledNotes {
     if (this.notes === null) {
       this.notes = new Map();
       try {
-        const stored = unsealJson(readFileSync(this.file, 'utf8')) as { version?: unknown; notes?: unknown } | null;
+        const stored = unsealJson(readFileSync(this.file)) as { version?: unknown; notes?: unknown } | null;
         if (stored?.version === this.version && Array.isArray(stored.notes)) this.notes = new Map(stored.notes.filter(isSettled));
       } catch {
         // Missing or unreadable: every note is checked the slow way.

@@ -108,7 +108,9 @@ export class Journal {
 
   static async open(source: VaultSource, settings: DaybookSettings, options: JournalOptions = {}): Promise<Journal> {
     const dialect = options.dialect ?? OBSIDIAN;
-    const files = (await source.list()).filter((file) => dialect.isNote(file.path));
+    const listed = await source.list();
+    // The listing itself when every file is a note: what is kept by the listing (its key in the CLI's cache) stays with it.
+    const files = listed.every((file) => dialect.isNote(file.path)) ? listed : listed.filter((file) => dialect.isNote(file.path));
     const found = (options.findDailyNotes ?? findDailyNotes)(files, settings);
     const { notes, duplicates } = found;
     // Later lookups of days (a link to `[[2023-03-06]]`) read the earlier formats too, and find these notes.

@@ -1,7 +1,8 @@
 import { dayOfDailyNote } from './dailyNotes';
-import { addDay, type Period, type PeriodKind, periodsOfDays } from './dates/periods';
-import { reviewNotePath } from './reviewNotes';
+import { addDay, type Period, type PeriodKind, PERIOD_KINDS, periodsOfDays } from './dates/periods';
+import { periodicNoteOf, reviewNotePath } from './reviewNotes';
 import type { DaybookSettings } from './settings';
+import { isAsciiUpTo, joinPath } from './vault';
 
 /** Every week, month, quarter and year of 2025–2027: the formats repeat, so these show what any year does. */
 function probePeriods(): Period[] {
@@ -14,13 +15,27 @@ function probePeriods(): Period[] {
 let probes: Period[] | null = null;
 
 /**
+ * Whether no note under `folder` (as reviewNotePath joins it) can be in the
+ * daily folder: both named, neither inside the other nor the same. Only for
+ * ASCII names, which isInFolder compares as they are; the probes are most of
+ * what reading the settings costs (207 review paths formatted and parsed).
+ */
+function apart(folder: string, daily: string): boolean {
+  if (folder === '' || daily === '' || !isAsciiUpTo(folder, folder.length) || !isAsciiUpTo(daily, daily.length)) return false;
+  return folder !== daily && !folder.startsWith(`${daily}/`) && !daily.startsWith(`${folder}/`);
+}
+
+/**
  * Whether a review note would be a daily note: written into one (the weekly
  * review appended to Monday's note), or read back as one. Settings under which
  * the two can meet are refused; null when they cannot.
  */
 export function reviewMeetsDaily(settings: DaybookSettings): { kind: PeriodKind; text: string } | null {
+  const kinds = PERIOD_KINDS.filter((kind) => !apart(joinPath(periodicNoteOf(kind, settings)?.folder ?? settings.reviewsFolder), settings.dailyFolder));
+  if (kinds.length === 0) return null;
   probes ??= probePeriods();
   for (const period of probes) {
+    if (!kinds.includes(period.kind)) continue;
     const path = reviewNotePath(period, settings);
     const day = dayOfDailyNote(path, settings);
     if (day !== null) return { kind: period.kind, text: `the ${period.kind} review of ${period.id} would be ${path}, which is also the daily note of ${day} (daily notes: folder "${settings.dailyFolder}", format "${settings.dailyFormat}")` };

@@ -71,7 +71,7 @@ export function isInFolder(path: string, folder: string): boolean {
 
 const SLASH = 0x2f;
 
-function isAsciiUpTo(text: string, end: number): boolean {
+export function isAsciiUpTo(text: string, end: number): boolean {
   for (let i = Math.min(end, text.length) - 1; i >= 0; i--) if (text.charCodeAt(i) > 0x7f) return false;
   return true;
 }
