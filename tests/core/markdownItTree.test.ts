@@ -106,6 +106,25 @@ describe('the markdown-it tree', () => {
     sameModel(text);
   });
 
+  // Logseq leaves lines of white space (`\t  `) between a page's blocks: blank to both parsers, so read by markdown-it.
+  it.each([
+    ['between blocks of an outline', '- [[Ana]] said\n\t  \n- #release\n\t\n\t- nested'],
+    ['in a paragraph', 'one\n\t \ntwo [[Ana]]'],
+    ['in a fenced block', '- log\n\t```\n\t\t\n\t```'],
+    ['in a quote', '> a\n\t\n> [[Ana]]'],
+    ['under an item', '- a\n  b\n \t \n  c [[Ana]]'],
+  ])('reads a line of tabs and spaces %s itself, as micromark does', (_, text) => {
+    expect(markdownItTree(text, true)).not.toBeNull();
+    sameTree(text, false);
+    sameTree(text, true);
+    sameModel(text);
+  });
+
+  it('gives a tab ending a line of text to micromark', () => {
+    expect(markdownItTree('a [[Ana]]\t\nb', true)).toBeNull();
+    sameModel('a [[Ana]]\t\nb');
+  });
+
   it('reads any text the two ways alike (property)', () => {
     const indent = fc.constantFrom('', '', ' ', '  ', '   ', '    ', '\t', '\t\t', '\t  ', '\t\t\t');
     const prefix = fc.constantFrom('', '', '', '- ', '- ', '* ', '+ ', '1. ', '2) ', '> ', '> > ', '# ', '## ', '###### ', '- [ ] ', '- [x] ', '- TODO ', '- DONE ', '```', '~~~', '---', '***', '-', '=', '<div>', '</div>', '<!-- ', '- -', '- ## ');

@@ -93,8 +93,9 @@ function oneParagraph(content: string, outline: boolean): boolean {
  * for them.
  */
 export function markdownItTree(text: string, outline: boolean): FlowNode[] | null {
-  // A tab ending a line: markdown-it keeps it before a soft break, micromark drops it.
-  if (text.includes('\r') || text.includes('\0') || text.charCodeAt(0) === 0xfeff || /\t[ \t]*(?:\n|$)/.test(text)) {
+  // A tab ending a line of text: markdown-it keeps it before a soft break, micromark drops it. A line of
+  // nothing but white space is blank to both (Logseq leaves `\t  ` lines between a page's blocks).
+  if (text.includes('\r') || text.includes('\0') || text.charCodeAt(0) === 0xfeff || /[^ \t\n][ \t]*\t[ \t]*(?:\n|$)/.test(text)) {
     gaveUp('text');
     return null;
   }
