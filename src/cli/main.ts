@@ -3,7 +3,7 @@ import { type Stats, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type * as V8 from 'node:v8';
 import { type DailyNoteFile, dailyNotePath, findDailyNote } from '../core/dailyNotes';
-import { dateToDay, isDay, resolvePeriod } from '../core/dates/periods';
+import { compareDays, dateToDay, isDay, resolvePeriod } from '../core/dates/periods';
 import { Journal } from '../core/journal';
 import { noteText } from '../core/review/noteWords';
 import { notesAhead } from '../core/review/periodHistory';
@@ -339,6 +339,11 @@ async function reviewWith(journal: Journal, settings: DaybookSettings, period: P
   return 0;
 }
 
+/** The indexes of `periods` in the order their reviews are built: by the day each period ends, shorter periods first on the same day. */
+function buildOrder(periods: Period[]): number[] {
+  return periods.map((_, at) => at).sort((a, b) => compareDays(periods[a].end, periods[b].end) || a - b);
+}
+
 async function rebuildAll(journal: Journal, force: boolean, write: Write, preload: Preload, removeStale: RemoveStale, io: Io, writeIndex: IndexWrite): Promise<number> {
   const periods = periodsWithNotes(journal);
   // Every period compares with the history before it: grown once, oldest first, for all of them.
@@ -349,7 +354,7 @@ async function rebuildAll(journal: Journal, force: boolean, write: Write, preloa
   const parseAhead = (from: number) => {
     const upTo = Math.min(periods.length, from + PARSE_AHEAD);
     if (!preload || upTo <= sent) return;
-    preload(periods.slice(sent, upTo), sent === 0).catch(() => undefined);
+    preload(order.slice(sent, upTo).map((at) => periods[at]), sent === 0).catch(() => undefined);
     sent = upTo;
   };
   const counts = { written: 0, unchanged: 0, skipped: 0, failed: 0, chartsFailed: 0 };
@@ -359,7 +364,22 @@ async function rebuildAll(journal: Journal, force: boolean, write: Write, preloa
   // fifth of breadchris's cold rebuild on this thread); reviews are still built one at a time, in order, and
   // what each write did is told in that order.
   const writing: Promise<{ period: Period; outcome?: Written; error?: unknown }>[] = [];
-  for (const [i, period] of periods.entries()) {
+  // Built in the order their periods end (a month right after its last week), so this thread builds the months,
+  // quarters and years of the notes parsed so far while the workers parse the later weeks' notes, instead of
+  // waiting on them and building every longer review at the end; told in the order of `periods` all the same.
+  const order = buildOrder(periods);
+  const results = new Array<{ period: Period; outcome?: Written; error?: unknown } | undefined>(periods.length);
+  let told = 0;
+  const keep = (at: number, result: { period: Period; outcome?: Written; error?: unknown }) => {
+    // Only what telling needs is kept: a review's data goes as soon as it is written.
+    results[at] = result.outcome ? { ...result, outcome: { ...result.outcome, review: undefined } } : result;
+    while (told < results.length && results[told]) {
+      tell(results[told]!);
+      results[told++] = undefined;
+    }
+  };
+  for (const [i, at] of order.entries()) {
+    const period = periods[at];
     parseAhead(i);
     if (io.isTty) io.stderr(`\r\x1b[K[${i + 1}/${periods.length}] ${period.id}`);
     let built = (): void => undefined;
@@ -368,11 +388,11 @@ async function rebuildAll(journal: Journal, force: boolean, write: Write, preloa
       (outcome) => ({ period, outcome }),
       (error: unknown) => ({ period, error }),
     );
-    writing.push(done);
+    writing.push(done.then((result) => (keep(at, result), result)));
     await Promise.race([ready, done]);
-    while (writing.length >= WRITES_IN_FLIGHT) tell(await writing.shift()!);
+    while (writing.length >= WRITES_IN_FLIGHT) await writing.shift();
   }
-  while (writing.length > 0) tell(await writing.shift()!);
+  while (writing.length > 0) await writing.shift();
   function tell({ period, outcome, error }: { period: Period; outcome?: Written; error?: unknown }): void {
     if (!outcome) {
       // One review that cannot be written (read-only, a folder, a link out of the vault) never stops the others.
