@@ -76,12 +76,22 @@ describe('nothing lost, nothing half-written (real processes)', () => {
         fs.appendFileSync(${JSON.stringify(note)}, 'typed line ' + n++ + '\\n'); setTimeout(tick, 5); };
       tick();`]);
     const typistDone = exited(typist);
+    // Each round starts once the typist has typed since the last: a fast review must not finish all twelve
+    // before the typist's process has started (it did, on a machine where both were quick).
+    const typedNow = () => readFileSync(note, 'utf8').split('typed line ').length - 1;
+    const typedMore = async (than: number) => {
+      for (const deadline = Date.now() + 10_000; typedNow() <= than && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 2));
+      return typedNow();
+    };
     try {
+      let seen = 0;
       for (let round = 0; round < 12; round++) {
+        seen = await typedMore(seen);
         appendFileSync(join(vault, 'Daily', '2026-01-01.md'), `- round ${round} with [[Round ${round}]]\n`);
         const result = await daybook(['review', '--vault', vault, '--period', '2026-01', '--write', '--no-cache']);
         expect(result.stderr).toMatch(/updated Reviews\/2026-01\.md/);
       }
+      await typedMore(seen);
     } finally {
       // Stopped whatever happened above: a typist left running keeps jest from ever ending.
       writeFileSync(stop, '');
