@@ -33,6 +33,24 @@ function sameModel(text: string): void {
   expect(parseNote(text, LOGSEQ)).toEqual(parseNoteByMicromark(text, LOGSEQ));
 }
 
+/** Both trees (Obsidian's and an outline's) and both models are micromark's. */
+function readAlike(text: string): void {
+  sameTree(text, false);
+  sameTree(text, true);
+  sameModel(text);
+}
+
+/** `readAlike` for every text `doc` generates; `each` looks at each text first. */
+function alikeForAll(doc: fc.Arbitrary<string>, each: (text: string) => void = () => undefined): void {
+  fc.assert(
+    fc.property(doc, (text) => {
+      each(text);
+      readAlike(text);
+    }),
+    { numRuns: Number(process.env.DAYBOOK_PROPERTY_RUNS ?? 3000) },
+  );
+}
+
 describe('the markdown-it tree', () => {
   it('is the tree micromark builds for a daily note, offsets and all', () => {
     const note = [
@@ -84,6 +102,55 @@ describe('the markdown-it tree', () => {
     expect(own / files.length).toBeGreaterThan(0.9);
   });
 
+  it('reads nested callouts holding headings, bullets, tables and tabbed bullets itself', () => {
+    // The shape of a clinic's daily note: callouts in callouts, each a heading, bullets and a table without blank lines.
+    const note = [
+      '# Clinic:',
+      '- [volunteers::Sam]',
+      '',
+      '## [Pip](../Birds/Pip.md):',
+      '> [!multi-column]+',
+      '>',
+      '>> [!Medical]+',
+      '>> ##### Observations:',
+      '>> - [[Window time]]',
+      '>> \t- twice, both short',
+      '>>\t- fed after',
+      '>>',
+      '>> ##### Comments:',
+      '>>- Needs another look',
+      '>',
+      '>> [!Food]',
+      '>>|Leftovers| Removed?',
+      '>>|---|---|',
+      '>>| mouse |',
+      '',
+      '> [!multi-column]',
+      '>> [!Wings]+',
+      '>>|Part | Findings| Side',
+      '>>|---|---|---|',
+      '>>| Wrist||',
+      '>',
+      '>> [!Legs]+',
+      '>> - (se-Pip:: [New admit](../Codes/New.md))',
+      '',
+      '# Barn:',
+    ].join('\n');
+    expect(markdownItTree(note, false)).not.toBeNull();
+    readAlike(note);
+  });
+
+  it('reads callouts the two ways alike (property)', () => {
+    const markers = fc.constantFrom('>', '>', '>>', '>>', '> >', '>>>', ' >', '>  >', '');
+    const spacing = fc.constantFrom('', ' ', ' ', ' \t', '\t', '\t\t', '  ', ' \t\t', '   ', '    ', '\t ');
+    const prefix = fc.constantFrom('- ', '- ', '##### ', '[!note]+ ', '|a|b|', '|---|---|', '| x||', '', '', '1. ', '2. ', '* ', '---', '```', '- [ ] ', '-', '<div>', '> ', '#tag ');
+    const word = fc.constantFrom('word', '[[Ana]]', '#tag', '`code`', '`', '*em*', '[l](u)', '<b>', '\\', '|', '(x:: [y](z))', '%%', 'é', '\t');
+    const quoted = fc.tuple(markers, spacing, prefix, fc.array(word, { maxLength: 3 }), fc.constantFrom('', '', ' ', '  ')).map(([m, s, p, ws, end]) => m + s + p + ws.join(' ') + end);
+    const line = fc.oneof({ weight: 8, arbitrary: quoted }, { weight: 1, arbitrary: fc.constantFrom('', '>', '>>', '> >', '## [x](y):', '- [v::M]', 'text') });
+    const doc = fc.array(line, { maxLength: 14 }).map((lines) => lines.join('\n'));
+    alikeForAll(doc);
+  });
+
   // Each a class of text where the two parsers part: micromark's reading is the one kept.
   it.each([
     ['a carriage return (markdown-it rewrites line endings first)', 'a\r\n- [[b]]\r\n'],
@@ -92,6 +159,13 @@ describe('the markdown-it tree', () => {
     ['a lone tag on a paragraph line', 'text\n<flag>\n[[Ana]]'],
     ['an empty item opening an item', '- #idea\n\t- -\n\t- [[Ana]]'],
     ['an empty item after indented code', '## Meetings\n\t- [[Ana]]\n-'],
+    ['a callout with a list from 2 opening a quote under text (micromark reads it as the text\'s interruption)', '> a\n> > 2. b'],
+    ['a callout with an empty item opening a quote under text', '>> [!x]\n>> > -\n>> > [[Ana]]'],
+    ['a callout with an empty item opening a quote after indented code and a blank line', '\t##### x\n\n>  > -\n>  > [[Ana]]'],
+    ['a callout with a quote marker four columns past the one before it', '>>  \n>       >#tag [[Ana]]'],
+    ['a callout with a tab of four columns after three markers', '>>> \t* [[Ana]]'],
+    ['a callout with a tab after an item\'s marker in a quote', '>>  + \t [[Ana]]'],
+    ['a callout with a lazy bullet under an item in a quote', '>>  ---\\\n>>    1) é  \n     * [[Ana]] `'],
   ])('gives %s to micromark', (_, text) => {
     expect(markdownItTree(text, false)).toBeNull();
     sameModel(text);
@@ -137,16 +211,10 @@ describe('the markdown-it tree', () => {
     const doc = fc.array(line, { maxLength: 14 }).map((lines) => lines.join('\n'));
     let own = 0;
     let runs = 0;
-    fc.assert(
-      fc.property(doc, (text) => {
-        runs++;
-        if (markdownItTree(text, false) !== null) own++;
-        sameTree(text, false);
-        sameTree(text, true);
-        sameModel(text);
-      }),
-      { numRuns: Number(process.env.DAYBOOK_PROPERTY_RUNS ?? 3000) },
-    );
+    alikeForAll(doc, (text) => {
+      runs++;
+      if (markdownItTree(text, false) !== null) own++;
+    });
     // Not a test of the fallback alone: most texts are read by markdown-it itself.
     expect(own / runs).toBeGreaterThan(0.3);
   });

@@ -74,6 +74,57 @@ const UNICODE_SPACE = /[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\
 /** A thematic break, which micromark without indented code finds at any indentation. */
 const RULE = /^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
+/** A tab among a quote's markers, or after them among an item's: the two count its columns apart. */
+const TAB_IN_QUOTE = />[> \t*+\-\d.)]*\t/;
+/**
+ * But for a bullet after one tab right after one or two markers (`>> \t- x`), as a callout's nested
+ * bullet is often written: the tab makes one or two columns, and the two agree on it (three markers
+ * and a tab of four columns they do not).
+ */
+const TABBED_ITEM = /^>>? ?\t[-*+] (?=[^ \t])/;
+
+/** A quote marker four columns past the one before it: code to micromark, a marker still to markdown-it. */
+const INDENTED_MARKER = /^[ \t]*>(?:[ ]{0,3}>)*[ ]{4,}>/;
+
+/**
+ * Up to `depth` quote markers at the start of a line (each up to three spaces in, then `>` and
+ * the space after it, which may be the first column of a tab), and the columns its content is
+ * indented by past them, a tab to the next multiple of four; `rest` null for a line blank there.
+ */
+function quotedColumns(line: string, depth: number): { markers: number; rest: number | null } {
+  let at = 0;
+  let column = 0;
+  let markers = 0;
+  // Columns of a tab after the last marker already taken as its space.
+  let taken = 0;
+  while (markers < depth) {
+    let k = at;
+    while (k - at < 3 && line[k] === ' ') k++;
+    if (line[k] !== '>') break;
+    column += k - at + 1;
+    at = k + 1;
+    markers++;
+    taken = 0;
+    if (line[at] === ' ') {
+      at++;
+      column++;
+    } else if (line[at] === '\t') taken = 1;
+  }
+  const base = column + taken;
+  for (; at < line.length; at++) {
+    if (line[at] === ' ') column++;
+    else if (line[at] === '\t') column += 4 - (column % 4);
+    else return { markers, rest: column - base };
+  }
+  return { markers, rest: null };
+}
+
+/** Whether a quoted line's content, after all its markers, is plain text: no block start, nor four columns in. */
+function plainInQuote(line: string): boolean {
+  const content = line.replace(/^(?:[ \t]*>)+ ?/, '');
+  return !BLOCK_START.test(content) && !RULE.test(content) && !/^(?: {4}|[ ]*\t)/.test(content);
+}
+
 /**
  * Whether micromark reads this paragraph's content as one paragraph too: no
  * later line of it may look like the start of a block, which the two let
@@ -147,8 +198,10 @@ class TreeBuilder {
   build(tokens: Token[]): FlowNode[] {
     const root: { children: FlowNode[] } = { children: [] };
     const stack: Container[] = [root];
-    /** The line after each open quote. */
-    const quotes: number[] = [];
+    /** Each open quote: the line after it, and how many list items were open around it. */
+    const quotes: { after: number; items: number }[] = [];
+    /** Whether indented code came before the token at hand. */
+    let codeBefore = false;
     const flowChildren = (): FlowNode[] => {
       const top = stack[stack.length - 1];
       if ('type' in top && top.type === 'list') throw new GiveUp('a block in a list');
@@ -166,7 +219,7 @@ class TreeBuilder {
           if (start === undefined) throw new GiveUp('a line never looked at');
           if (token.type === 'paragraph_open') {
             const position = this.position(first, start, after - 1);
-            if (quotes.length ? !this.blank(after) && !this.itemLeftOf(after) : this.lazyAt(first, after)) throw new GiveUp('a lazy line');
+            if (quotes.length ? !this.blank(after) && !(quotes[quotes.length - 1].items === this.itemIndents.length && this.itemLeftOf(after)) && !this.endsInCallout(quotes, first, after) : this.lazyAt(first, after)) throw new GiveUp('a lazy line');
             // Four columns into its container an outline's line is still a block start to micromark (a definition, say).
             if (this.outline && this.column(first, start) - (this.indents[first]?.at(-1) ?? 0) >= 4) throw new GiveUp('an outline line four columns in');
             if (!oneParagraph(inline.content, this.outline)) throw new GiveUp('a block start inside a paragraph');
@@ -215,8 +268,11 @@ class TreeBuilder {
           // Lazy lines (a quote's line without its `>`) are read by rules the two parsers apply apart.
           if (!token.map || !this.quotedThroughout(token.map[0], token.map[1])) throw new GiveUp('a quote with lazy or indented lines');
           // A tab among a quote's markers: the two count its columns apart.
-          for (let line = token.map[0]; line < token.map[1]; line++) if (/>[> \t*+\-\d.)]*\t/.test(this.lineText(line))) throw new GiveUp('a tab in a quote');
-          quotes.push(token.map[1]);
+          for (let line = token.map[0]; line < token.map[1]; line++) if (TAB_IN_QUOTE.test(this.lineText(line).replace(TABBED_ITEM, ''))) throw new GiveUp('a tab in a quote');
+          // A quote opened under a line of text, or anywhere after indented code (which blank lines do not end for it): micromark
+          // reads its first line as that text's interruption (no list from 2, no empty item).
+          if (((token.map[0] > 0 && !this.blankInQuotes(token.map[0] - 1)) || codeBefore) && !plainInQuote(this.lineText(token.map[0]))) throw new GiveUp('a quote opening under text');
+          quotes.push({ after: token.map[1], items: this.itemIndents.length });
           const quote = { type: 'blockquote' as const, children: [] as FlowNode[] };
           flowChildren().push(quote);
           stack.push(quote);
@@ -224,8 +280,8 @@ class TreeBuilder {
         }
         case 'blockquote_close': {
           // A quote ending in a paragraph right above a line of text: that line may be a lazy one to micromark.
-          const after = quotes.pop() ?? this.lineEnds.length;
-          if (tokens[i - 1]?.type === 'paragraph_close' && !this.blank(after)) throw new GiveUp('a quote ending above text');
+          const after = quotes.pop()?.after ?? this.lineEnds.length;
+          if (tokens[i - 1]?.type === 'paragraph_close' && !this.blankInQuotes(after)) throw new GiveUp('a quote ending above text');
           stack.pop();
           break;
         }
@@ -253,6 +309,9 @@ class TreeBuilder {
           flowChildren().push({ type: 'other' });
           break;
         case 'code_block':
+          codeBefore = true;
+          flowChildren().push({ type: 'other' });
+          break;
         case 'hr':
           flowChildren().push({ type: 'other' });
           break;
@@ -311,10 +370,42 @@ class TreeBuilder {
     return false;
   }
 
+  /**
+   * Whether a paragraph in quotes nested straight into each other at the start of
+   * the line (a callout's `>>`, no list item around them), running from `first` to
+   * before `after`, ends as micromark ends it: every later line of it, and `after`,
+   * carries all the quotes' markers, or `after` is blank inside fewer of them; and
+   * none of them stands four columns or more into the innermost item, or left of it
+   * yet four columns into an outer one (lazy text or a block start, as in `lazyAt`).
+   */
+  private endsInCallout(quotes: { after: number; items: number }[], first: number, after: number): boolean {
+    if (quotes.some((q) => q.items !== 0)) return false;
+    const chain = [0, ...this.itemIndents];
+    const inner = chain[chain.length - 1];
+    for (let line = first + 1; line <= after; line++) {
+      const quoted = quotedColumns(this.lineText(line), quotes.length);
+      if (quoted.rest === null) return line === after;
+      if (quoted.markers < quotes.length) return false;
+      const columns = quoted.rest;
+      if (columns - inner >= 4) return false;
+      if (columns < inner) {
+        let outer = 0;
+        for (const indent of chain) if (indent <= columns) outer = indent;
+        if (columns - outer >= 4) return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether the line is a bullet with text, left of the list item open (a sibling's or an outer one's): it ends a quote in the item for both parsers. */
   private itemLeftOf(line: number): boolean {
     if (line >= this.lineEnds.length || this.columns(line) >= (this.itemIndents.at(-1) ?? 0)) return false;
     return /^[ \t]*[-*+][ \t]+\S/.test(this.lineText(line));
+  }
+
+  /** Whether the line is blank inside the quotes it carries the markers of (`>>`, `> >`), or past the text's end. */
+  private blankInQuotes(line: number): boolean {
+    return line >= this.lineEnds.length || /^(?:[ \t]*>)*[ \t]*$/.test(this.lineText(line));
   }
 
   /** Whether the line is blank or past the text's end. */
@@ -333,7 +424,7 @@ class TreeBuilder {
     for (let line = first + 1; line < after; line++) {
       if (this.blank(line)) continue;
       const columns = this.columns(line);
-      if (columns - indent >= 4 || columns < indent || !/^[ \t]*>/.test(this.lineText(line))) return false;
+      if (columns - indent >= 4 || columns < indent || !/^[ \t]*>/.test(this.lineText(line)) || INDENTED_MARKER.test(this.lineText(line))) return false;
     }
     return true;
   }
