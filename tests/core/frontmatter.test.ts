@@ -14,6 +14,8 @@ describe('the simple-frontmatter fast path', () => {
     'type: "[[Person]]"',
     "title: 'quoted, with a comma'",
     'aliases:\n  - Vince\n  - "[[V. Chan]]"\nRARE Bird: "[[24135 BAEA]]"\ntags:\n- 📷\n-\nempty:',
+    // A unit or a note in brackets, as a record's properties name them.
+    'Admit Weight (kg): 1.2\nLead (ug/dL): <3\nRecovery GPS: 41.2, -91.7',
     'n: 1e3\nm: 0x1F\no: 0o17\np: .inf\nq: .NaN\nr: True\ns: NULL\nt: 1.\nu: .5',
   ];
   it.each(simple)('reads %j exactly as the YAML parser does', (text) => {
@@ -42,7 +44,7 @@ describe('the simple-frontmatter fast path', () => {
   });
 
   it('reads whatever it takes exactly as the YAML parser does (property-based)', () => {
-    const keys = ['type', 'RARE Bird', 'dg-publish', 'aliases', 'tags', 'a  b', 'null', 'Yes'];
+    const keys = ['type', 'RARE Bird', 'dg-publish', 'aliases', 'tags', 'a  b', 'null', 'Yes', 'Admit Weight (kg)', 'Lead (ug/dL)', 'a (b', 'a )', 'a ()', 'a /', 'a (null)'];
     const scalars = ['x', 'Ana K', '"[[Ana]]"', "'a, b'", '""', "''", '1', '-1', '+1', '1e3', '0x1F', '0o8', '.inf', '-.inf', '.nan', 'True', 'NULL', 'no', '~', '2026-11-22', '12:30', '[[Ana]]', '#tag', 'a #b', 'a: b', '"a\\"', '📷', '1_000', '.5', '1.'];
     const value = fc.oneof(
       fc.constantFrom(...scalars).map((v) => ` ${v}`),

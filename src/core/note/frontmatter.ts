@@ -65,8 +65,8 @@ export interface ParsedFrontmatter {
   error: string | null;
 }
 
-/** A key of words (`type`, `RARE Bird`, `dg-publish`), with its value on the line or none. */
-const SIMPLE_KEY = /^([A-Za-z_][\w-]*(?: +[\w-]+)*):(?:[ \t]+(.*?))?[ \t]*$/;
+/** A key of words (`type`, `RARE Bird`, `dg-publish`, `Admit Weight (kg)`, `Lead (ug/dL)`), with its value on the line or none. */
+const SIMPLE_KEY = /^([A-Za-z_][\w-]*(?: +[\w()/-]+)*):(?:[ \t]+(.*?))?[ \t]*$/;
 /** Keys the core schema reads as a boolean or null, which YAML would not keep as the text written. */
 const SCALAR_KEY = /^(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)$/;
 /** An item of a block list (`  - a`), and its text. */
