@@ -3,8 +3,8 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type * as WorkerThreads from 'node:worker_threads';
 import type { ParseRules } from '../core/dialect/dialect';
-import { type NoteModel, parseNote } from '../core/note/parseNote';
-import { type NoteText, noteText } from '../core/review/noteWords';
+import type { NoteModel } from '../core/note/parseNote';
+import type { NoteText } from '../core/review/noteWords';
 import { lazyBuiltin } from './lazy/builtin';
 
 /** Loaded with the first worker: a review that parses nothing, or parses on this thread, starts none. */
@@ -20,14 +20,6 @@ export const POOL_THRESHOLD = 60;
  * idle (the rebuild took 1.34 × the wall time of handing out everything).
  */
 const PER_WORKER_BUSY = 2;
-
-/**
- * Jobs that can be taken back from a worker: a slot each, shared with the workers, which a
- * worker claims (1) before it starts a job and this thread claims (2) to do the job itself.
- * Untouched slots cost no memory; a job numbered past them stays the worker's.
- */
-const CLAIM_SLOTS = 1 << 20;
-const CLAIMED_HERE = 2;
 
 interface Job {
   text: string;
@@ -54,12 +46,6 @@ export class ParsePool {
   /** The jobs each worker holds, by id. */
   private readonly held: Map<number, Job>[] = [];
   private nextId = 0;
-  /** Jobs handed to workers, in the order they were, with the worker holding each: taken back from the end. */
-  private readonly sent: { id: number; w: number }[] = [];
-  private claims: Int32Array | null = null;
-  private stealing = false;
-  /** Jobs done on this thread and by the workers: a rebuild's balance, for the tests and the bench. */
-  readonly done = { here: 0, workers: 0 };
 
   private constructor(
     private readonly file: string,
@@ -70,13 +56,11 @@ export class ParsePool {
 
   /** Workers start with the first note to parse: a run answered from caches starts none. */
   private startWorkers(): void {
-    this.claims = new Int32Array(new SharedArrayBuffer(CLAIM_SLOTS * Int32Array.BYTES_PER_ELEMENT));
     this.workers = Array.from({ length: this.size }, (_, w) => {
-      const worker = new (workerThreads().Worker)(this.file, { workerData: { claims: this.claims } });
+      const worker = new (workerThreads().Worker)(this.file);
       const held = new Map<number, Job>();
       this.held.push(held);
       worker.on('message', ({ id, result }: { id: number; result: never }) => {
-        this.done.workers++;
         held.get(id)?.resolve(result);
         held.delete(id);
         this.dispatch(w);
@@ -132,54 +116,7 @@ export class ParsePool {
     return new Promise<T>((resolve, reject) => {
       (spell ? this.spells : this.parses).push({ text, spell, resolve, reject });
       for (let w = 0; w < this.workers.length; w++) this.dispatch(w);
-      this.stealWhenIdle();
     });
-  }
-
-  /**
-   * While jobs wait, this thread does them too whenever it comes back to the
-   * event loop: it has nothing else to do then but wait for a worker. It takes
-   * the job the workers would reach last, so what this thread needs next is
-   * never held up. On two cores a rebuild's one worker parsed for 2.9 s while
-   * this thread sat waiting for it 1.6 s of its 4.0 s (breadchris-logseq).
-   */
-  private stealWhenIdle(): void {
-    if (this.stealing) return;
-    this.stealing = true;
-    setImmediate(() => {
-      this.stealing = false;
-      if (this.stealOne()) this.stealWhenIdle();
-    });
-  }
-
-  /** Does here the job the workers would reach last; false when none is left to take. */
-  private stealOne(): boolean {
-    const waiting = this.spells.pop() ?? this.parses.pop();
-    if (waiting) {
-      this.runHere(waiting);
-      return true;
-    }
-    const claims = this.claims;
-    while (claims && this.sent.length > 0) {
-      const { id, w } = this.sent.pop()!;
-      const job = this.held[w].get(id);
-      // Done already, or started by its worker (which starts its jobs in the order they came).
-      if (!job || id >= claims.length || Atomics.compareExchange(claims, id, 0, CLAIMED_HERE) !== 0) continue;
-      this.held[w].delete(id);
-      this.runHere(job);
-      this.dispatch(w);
-      return true;
-    }
-    return false;
-  }
-
-  private runHere(job: Job): void {
-    this.done.here++;
-    try {
-      job.resolve((job.spell ? noteText(job.text) : parseNote(job.text, this.rules)) as never);
-    } catch (error) {
-      job.reject(error instanceof Error ? error : new Error(String(error)));
-    }
   }
 
   /** Hands worker `w` waiting jobs, up to what it holds at once. */
@@ -190,7 +127,6 @@ export class ParsePool {
       if (!job) return;
       const id = this.nextId++;
       held.set(id, job);
-      this.sent.push({ id, w });
       this.workers[w].postMessage({ id, text: job.text, rules: this.rules, spell: job.spell });
     }
   }
@@ -198,7 +134,6 @@ export class ParsePool {
   async close(): Promise<void> {
     this.parses.length = 0;
     this.spells.length = 0;
-    this.sent.length = 0;
     await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 }
