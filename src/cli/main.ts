@@ -361,8 +361,7 @@ async function rebuildAll(journal: Journal, force: boolean, write: Write, preloa
   const skipped: string[] = [];
   const warned = new Set<string>();
   // A review's files are flushed to disk on the thread pool while the next review is built (the flushes were a
-  // fifth of breadchris's cold rebuild on this thread); reviews are still built one at a time, in order, and
-  // what each write did is told in that order.
+  // fifth of breadchris's cold rebuild on this thread); reviews are still built one at a time.
   const writing: Promise<{ period: Period; outcome?: Written; error?: unknown }>[] = [];
   // Built in the order their periods end (a month right after its last week), so this thread builds the months,
   // quarters and years of the notes parsed so far while the workers parse the later weeks' notes, instead of
