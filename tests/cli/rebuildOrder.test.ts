@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { daybook, writeVault } from '../helpers/cli';
 
@@ -21,5 +21,8 @@ describe('a rebuild', () => {
     expect(failed).toEqual(['2026-W02.md', '2026-W06.md', '2026-01.md']);
     expect(stderr).toContain('7 reviews: 4 written');
     expect(readFileSync(join(vault, 'Reviews', '2026-Q1.md'), 'utf8')).toContain('[[Ana]]');
+    // Built out of order, written two at a time: every write finished or was taken back, none left half-done.
+    const left = (readdirSync(vault, { recursive: true }) as string[]).filter((name) => name.endsWith('.daybook-tmp'));
+    expect(left).toEqual([]);
   });
 });
