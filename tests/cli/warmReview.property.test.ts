@@ -135,11 +135,13 @@ describe('a warm weekly review, by property', () => {
       }),
       {
         numRuns: 20,
-        // Each of these was missed by a warm run that trusted a stamp it should not have (racy rule, a moved folder, a new note).
+        // Each of these was missed by a warm run that trusted a stamp it should not have (racy rule, a moved folder, a new note), or did not watch a note.
         examples: [
           [[{ op: 'alias', note: 0, alias: 0, sameTick: true }, { op: 'alias', note: 0, alias: 1, sameTick: true }]],
           [[{ op: 'renameFolder' }, { op: 'alias', note: 1, alias: 0, sameTick: true }, { op: 'renameFolder' }]],
           [[{ op: 'add', note: 3, folder: 2, alias: 0 }, { op: 'type', note: 3, person: false, sameTick: true }, { op: 'remove', note: 3 }]],
+          // A tag naming a note by its alias: the note, not a topic, was left unwatched; marked a person later, it takes the tag.
+          [[{ op: 'day', day: 17, link: 0, sameTick: false }, { op: 'type', note: 1, person: true, sameTick: false }]],
         ],
       },
     );

@@ -221,10 +221,14 @@ export class TargetCatalog {
     return this.aliasPaths;
   }
 
-  /** The notes a tag could name (`#incident-response` → `Incident response.md`), whatever their kind. */
+  /**
+   * The notes a tag could name (`#incident-response` → `Incident response.md`,
+   * `#perf` → a note aliased `perf`), whatever their kind: a review's cache
+   * watches them all, since one marked a topic or person later takes the tag.
+   */
   tagNotes(tag: string): string[] {
     return tagNames(tag)
-      .map((candidate) => this.resolve(candidate))
+      .map((candidate) => this.resolve(candidate) ?? this.aliasOf(candidate))
       .filter((path): path is string => path !== null);
   }
 
