@@ -160,6 +160,63 @@ export function isNumericFormat(momentFormat: string): boolean {
   return numericParser(momentFormat) !== null;
 }
 
+/** A text with each run of digits written `0` and each run of letters `a`: `Monday, March 3rd 2026` → `a, a 0a 0`. */
+export function skeleton(text: string): string {
+  return text.replace(/\d+/g, '0').replace(/\p{L}+/gu, 'a');
+}
+
+const LETTER = /^\p{L}$/u;
+
+/** Whether `text` has this skeleton, without building it: a character at a time, most names turned away at their first. */
+export function hasSkeleton(text: string, shape: string): boolean {
+  let at = 0;
+  let run: '0' | 'a' | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // A letter beyond the first 65,536 is two code units: tested, and passed over, as one.
+    const next = text.charCodeAt(i + 1);
+    const wide = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+    const kind = code >= 48 && code <= 57 ? '0' : (code | 32) >= 97 && (code | 32) <= 122 ? 'a' : code > 127 && LETTER.test(text.slice(i, i + wide)) ? 'a' : null;
+    if (kind === 'a') i += wide - 1;
+    if (kind !== null && kind === run) continue;
+    run = kind;
+    if (shape.charCodeAt(at) !== (kind === null ? code : kind.charCodeAt(0))) return false;
+    at++;
+  }
+  return at === shape.length;
+}
+
+const shapes = new Map<string, string | null>();
+
+/** Days spread over weekdays, months, ordinals, hours and the years daily notes are named for. */
+const SAMPLE_DAYS = Array.from({ length: 48 }, (_, i) => new Date(1971 + ((i * 7) % 129), i % 12, 1 + ((i * 5) % 28), (i * 5) % 24, (i * 13) % 60, (i * 17) % 60));
+
+/**
+ * The skeleton every name of a format has, when all of the sample days give
+ * the same (else null): a strict parse yields only a text that formats back to
+ * itself, so a name of another skeleton is no date of the format, found
+ * without date-fns's parse (which a vault's every note name would otherwise go
+ * through, for each of the formats tried: 20,000 notes, most of a second).
+ * Timestamps (`X`, `x`) may turn negative: never filtered.
+ */
+export function shapeOf(momentFormat: string): string | null {
+  let shape = shapes.get(momentFormat);
+  if (shape !== undefined) return shape;
+  const fmt = momentToDateFns(momentFormat);
+  const unquoted = fmt.replace(/'[^']*'/g, '');
+  shape = null;
+  if (!/[tT]/.test(unquoted)) {
+    try {
+      const all = new Set(SAMPLE_DAYS.map((day) => skeleton(format(day, fmt, OPTIONS))));
+      if (all.size === 1) shape = [...all][0];
+    } catch {
+      // A format date-fns cannot print: parsed as before, unfiltered.
+    }
+  }
+  shapes.set(momentFormat, shape);
+  return shape;
+}
+
 function parseWith(text: string, fmt: string): Date | null {
   try {
     const date = parse(text, fmt, calendarDate(2000, 1, 1), OPTIONS);
@@ -180,6 +237,8 @@ export function parseMoment(text: string, momentFormat: string): Date | null {
   const numeric = numericParser(momentFormat);
   if (numeric) return numeric(text);
   const fmt = momentToDateFns(momentFormat);
+  const shape = shapeOf(momentFormat);
+  if (shape !== null && !hasSkeleton(text, shape)) return null;
   const whole = parseWith(text, fmt);
   if (whole) return format(whole, fmt, OPTIONS) === text ? whole : null;
   const textParts = text.split('/');
