@@ -1,6 +1,6 @@
 import { type DailyNoteFile } from './dailyNotes';
 import { calendarDate } from './dates/periods';
-import { formatMoment, parseMoment } from './dates/momentFormat';
+import { formatMoment, parseMoment, shapeOf, skeleton } from './dates/momentFormat';
 import { formatDate } from './dates/dateFormatter';
 import type { DaybookSettings } from './settings';
 import { basename, isInFolder, pathBelow, type VaultFile, type Warning } from './vault';
@@ -81,8 +81,12 @@ function otherReadings(name: string, settings: DaybookSettings): Map<string, str
   const days = new Map<string, string>();
   // Every one of the formats starts with a number or ends with the year: most names are neither, and parsing eleven formats is not free.
   if (!/^\d|\d{4}$/.test(name)) return days;
+  // Nor do most names that are have the skeleton of any (`Unrelated 1234`: `a 0`).
+  const shape = skeleton(name);
   for (const format of OTHER_FORMATS) {
     if (format === settings.dailyFormat) continue;
+    const formatShape = shapeOf(format);
+    if (formatShape !== null && formatShape !== shape) continue;
     const date = parseMoment(name, format);
     if (date !== null && formatMoment(date, format) === name) days.set(format, formatMoment(date, 'YYYY-MM-DD'));
   }
