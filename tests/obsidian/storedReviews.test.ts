@@ -302,7 +302,7 @@ describe('the plugin’s built reviews kept between app sessions', () => {
       | { kind: 'type'; note: number; text: string; save: boolean }
       | { kind: 'restart' | 'unindexed' };
     const paths = Object.keys(NOTES);
-    const words = fc.constantFrom('[[Ana]]', '[[Annie]]', '[[Bo]]', '[[Cy]]', '[[Search]]', '#perf', '- [ ] todo', '- [x] done', 'plain', '## Wins', 'aliases: [Bee]', 'type: person');
+    const words = fc.constantFrom('[[Ana]]', '[[Annie]]', '[[Bo]]', '[[Cy]]', '[[Search]]', '#perf', '- [ ] todo', '- [x] done', 'plain', '## Wins', 'aliases: [Bee]', 'aliases: [perf]', 'type: person');
     const text = fc.array(words, { minLength: 1, maxLength: 4 }).map((parts) => (parts.some((p) => p.includes(': ')) ? `---\n${parts.filter((p) => p.includes(': ')).join('\n')}\n---\n` : '') + parts.filter((p) => !p.includes(': ')).map((p) => `- ${p}\n`).join(''));
     const note = fc.nat(paths.length - 1);
     const step: fc.Arbitrary<Step> = fc.oneof(
