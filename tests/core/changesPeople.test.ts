@@ -2,6 +2,10 @@ import { parsePeriodId } from '../../src/core/dates/periods';
 import { buildReview } from '../../src/core/review/buildReview';
 import { folderJournal } from '../helpers/historyCompare';
 import { fixture } from '../helpers/cli';
+import { FolderVault } from '../../src/cli/folderVault';
+import { loadVaultSettings } from '../../src/cli/vaultSettings';
+import { Journal } from '../../src/core/journal';
+import { parseNote } from '../../src/core/note/parseNote';
 
 async function changesOf(period: string) {
   const journal = await folderJournal(fixture('met-in-changes'))();
@@ -29,5 +33,24 @@ describe('What changed says whom the review meets as people (met-in-changes)', (
     expect(data.people.map((p) => p.name)).not.toContain('Lena Voss');
     expect(changes.people.quiet.map((p) => p.name)).toEqual(['Lena Voss']);
     expect(changes.topics.quiet.map((t) => t.name)).not.toContain('Lena Voss');
+  });
+});
+
+describe('whom the journal met, searched for twice in one review', () => {
+  it('parses each daily note once: the baseline note that meets someone gone quiet is not parsed again after What changed let it go', async () => {
+    const root = fixture('met-in-changes');
+    const { settings, dialect } = await loadVaultSettings(root);
+    const parsed: string[] = [];
+    const journal = await Journal.open(await FolderVault.open(root, dialect.parse.pageProperties), settings, {
+      dialect,
+      parser: (text) => {
+        parsed.push(text);
+        return parseNote(text, dialect.parse);
+      },
+    });
+    const data = await buildReview(journal, parsePeriodId('2026-W47')!);
+    expect(data.changes!.people.quiet.map((p) => p.name)).toEqual(['Lena Voss']);
+    expect(parsed.length).toBe(3);
+    expect(new Set(parsed).size).toBe(3);
   });
 });

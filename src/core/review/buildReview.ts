@@ -14,12 +14,12 @@ import { reviewNotePath } from '../reviewNotes';
 import { bragLines, type BragKind, writtenUnder } from './bragLines';
 import { changesOf, quietCandidates } from './changes';
 import { type History, notesBefore, readsWholeHistory, statusOn } from './history';
-import { notesThatMayMeet } from './metEarlier';
+import { mayLogMeeting, notesThatMayMeet } from './metEarlier';
 import { asPeople, historyFor } from './periodHistory';
 import { findIncidents } from './incidents';
 import { taskKey } from './renderSections';
 import { readMood, summariseMood } from './mood';
-import { oneOnOnePeople, peopleMetIn } from './oneOnOnes';
+import { type MetNames, namesMet, oneOnOnePeople, peopleMetIn } from './oneOnOnes';
 import { openingTagTopics } from './openingTags';
 import { withoutOrganisations } from './organisations';
 import { findProjects, projectLinkOf } from './projects';
@@ -569,7 +569,12 @@ export function extraNotesRead(journal: Journal, period: Period): number {
 export async function buildReview(journal: Journal, period: Period): Promise<ReviewData> {
   const review = await reviewBeforeChanges(journal, period);
   // The period's parsed notes are held by nothing here, so What changed can let them go once counted.
-  const history = await historyFor(journal, period, { whole: digestNotes, period: historyFactsOf }, review.metHere);
+  // The baseline's models are let go once counted: whom those that may log a meeting name is kept, for metAmong below.
+  const counted = async (j: Journal, notes: DailyNote[]) => {
+    rememberMetNames(j, notes);
+    return historyFactsOf(j, notes);
+  };
+  const history = await historyFor(journal, period, { whole: digestNotes, period: counted }, review.metHere);
   // Someone met by the previous period and not named in this one is a person gone quiet, not a topic.
   const quiet = quietCandidates(history, period);
   const metQuiet = quiet.length > 0 ? await review.metAmong(quiet) : new Set<string>();
@@ -775,12 +780,32 @@ async function metOneToOne(journal: Journal, period: Period, keys: string[], ext
   return peopleMetInNotes(journal, [...mayMeet, ...journal.dailyNotes.filter((n) => n.day >= period.start && n.day <= period.end)], extras);
 }
 
-/** Whom these daily notes (parsed here) and `extras` log a 1:1 or a meeting with. */
+/**
+ * What each earlier daily note parsed for whom it met names in its 1:1 and meeting blocks, per journal: a
+ * yearly review searches the earlier notes twice (for the period's names, then for those gone quiet), and
+ * What changed lets the baseline year's models go in between; 24 of jennasmu-rare's were parsed twice.
+ */
+const metNamesBy = new WeakMap<Journal, Map<string, MetNames>>();
+
+/** Keeps whom these parsed notes name in their 1:1 and meeting blocks, for those whose raw text may log a meeting. */
+function rememberMetNames(journal: Journal, notes: DailyNote[]): void {
+  let known = metNamesBy.get(journal);
+  if (!known) metNamesBy.set(journal, (known = new Map<string, MetNames>()));
+  for (const daily of notes) if (!known.has(daily.path) && mayLogMeeting(journal, daily.path)) known.set(daily.path, namesMet(daily));
+}
+
+/** Whom these daily notes (parsed here, unless their names met are known) and `extras` log a 1:1 or a meeting with. */
 async function peopleMetInNotes(journal: Journal, files: DailyNoteFile[], extras: DayExtra[]): Promise<Set<string>> {
-  await journal.load(files);
-  const metNotes = files.map((file) => journal.parsedNote(file.path)).filter((n): n is DailyNote => n !== null);
-  await prepareTargets(journal, metNotes);
-  return oneOnOnePeople([...metNotes, ...extras], journal.catalog, new Set(journal.dailyNotes.map((d) => d.path)));
+  let known = metNamesBy.get(journal);
+  if (!known) metNamesBy.set(journal, (known = new Map<string, MetNames>()));
+  const unknown = files.filter((file) => !known.has(file.path));
+  await journal.load(unknown);
+  const parsed = unknown.map((file) => journal.parsedNote(file.path)).filter((n): n is DailyNote => n !== null);
+  await prepareTargets(journal, parsed);
+  for (const daily of parsed) known.set(daily.path, namesMet(daily));
+  // In the notes' order, as the people are added in the order the notes meet them; a note that could not be parsed meets no one.
+  const met = files.map((file) => known.get(file.path)).filter((names): names is MetNames => names !== undefined);
+  return oneOnOnePeople([...met, ...extras], journal.catalog, new Set(journal.dailyNotes.map((d) => d.path)));
 }
 
 /**

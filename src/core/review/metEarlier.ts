@@ -47,6 +47,11 @@ function meetingText(raw: string): { whole: true } | { names: string } | null {
 type Verdict = ReturnType<typeof meetingText> | 'unreadable';
 const verdicts = new WeakMap<Journal, Map<string, Verdict>>();
 
+/** Whether a note's raw text may log a meeting, as far as this run looked: false only for a note read and found to log none. */
+export function mayLogMeeting(journal: Journal, path: string): boolean {
+  return verdicts.get(journal)?.get(path) !== null;
+}
+
 /**
  * Of the earlier daily notes, those that may log a 1:1 or a meeting with one of
  * `keys` (the period's topics and other links, the entries a meeting can make

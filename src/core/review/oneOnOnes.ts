@@ -139,11 +139,17 @@ function namesBefore(text: string): string[] {
   return ABOUT.test(rest) ? names : [];
 }
 
+/** The links and tags a note's 1:1 and meeting blocks name: what oneOnOnePeople asks the catalog about, without the note. */
+export interface MetNames {
+  links: string[];
+  tags: string[];
+}
+
 /** By daily note, not by model: a rebuild lets a note's blocks go once its review is built, and later periods ask again. */
-const metIn = new WeakMap<DailyNote, { links: string[]; tags: string[] }>();
+const metIn = new WeakMap<DailyNote, MetNames>();
 
 /** The link targets and tags a note's 1:1 and meeting blocks name: read once per parsed note, as every later period asks again. */
-function namesMet(daily: DailyNote): { links: string[]; tags: string[] } {
+export function namesMet(daily: DailyNote): MetNames {
   const known = metIn.get(daily);
   const { note } = daily;
   if (known) return known;
@@ -174,10 +180,10 @@ function personMet(target: Target, name: string, days: Set<string>): boolean {
 }
 
 /** The identities (`Target.key`) of the people `notes` log a 1:1 or a meeting with. Call `catalog.prepare` first. */
-export function oneOnOnePeople(notes: DailyNote[], catalog: TargetCatalog, days: Set<string>): Set<string> {
+export function oneOnOnePeople(notes: (DailyNote | MetNames)[], catalog: TargetCatalog, days: Set<string>): Set<string> {
   const people = new Set<string>();
   for (const daily of notes) {
-    const { links, tags } = namesMet(daily);
+    const { links, tags } = 'note' in daily ? namesMet(daily) : daily;
     for (const name of links) {
       const target = catalog.lookup(name);
       if (personMet(target, name, days)) people.add(target.key);
