@@ -172,11 +172,16 @@ export function skeleton(text: string): string {
   let run = '';
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    // A letter beyond the first 65,536 is two code units: tested, and passed over, as one.
-    const next = text.charCodeAt(i + 1);
-    const wide = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
-    const kind = code >= 48 && code <= 57 ? '0' : (code | 32) >= 97 && (code | 32) <= 122 ? 'a' : code > 127 && LETTER.test(text.slice(i, i + wide)) ? 'a' : '';
-    if (kind === 'a') i += wide - 1;
+    let kind = code >= 48 && code <= 57 ? '0' : (code | 32) >= 97 && (code | 32) <= 122 ? 'a' : '';
+    if (kind === '' && code > 127) {
+      // A letter beyond the first 65,536 is two code units: tested, and passed over, as one.
+      const next = text.charCodeAt(i + 1);
+      const wide = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+      if (LETTER.test(text.slice(i, i + wide))) {
+        kind = 'a';
+        i += wide - 1;
+      }
+    }
     if (kind !== '' && kind === run) continue;
     run = kind;
     out += kind === '' ? text[i] : kind;

@@ -569,9 +569,11 @@ export function extraNotesRead(journal: Journal, period: Period): number {
 export async function buildReview(journal: Journal, period: Period): Promise<ReviewData> {
   const review = await reviewBeforeChanges(journal, period);
   // The period's parsed notes are held by nothing here, so What changed can let them go once counted.
-  // The baseline's models are let go once counted: whom those that may log a meeting name is kept, for metAmong below.
+  // The baseline's models are let go once counted: whom those that may log a meeting name is kept, for metAmong below
+  // (which, reading the whole history, asks metThrough instead; the period's own notes it has met already).
+  const whole = readsWholeHistory(journal, period.end);
   const counted = async (j: Journal, notes: DailyNote[]) => {
-    rememberMetNames(j, notes);
+    if (!whole) rememberMetNames(j, notes.filter((daily) => daily.day < period.start));
     return historyFactsOf(j, notes);
   };
   const history = await historyFor(journal, period, { whole: digestNotes, period: counted }, review.metHere);
@@ -787,17 +789,21 @@ async function metOneToOne(journal: Journal, period: Period, keys: string[], ext
  */
 const metNamesBy = new WeakMap<Journal, Map<string, MetNames>>();
 
-/** Keeps whom these parsed notes name in their 1:1 and meeting blocks, for those whose raw text may log a meeting. */
-function rememberMetNames(journal: Journal, notes: DailyNote[]): void {
+function metNamesOf(journal: Journal): Map<string, MetNames> {
   let known = metNamesBy.get(journal);
   if (!known) metNamesBy.set(journal, (known = new Map<string, MetNames>()));
+  return known;
+}
+
+/** Keeps whom these parsed notes name in their 1:1 and meeting blocks, for those whose raw text may log a meeting. */
+function rememberMetNames(journal: Journal, notes: DailyNote[]): void {
+  const known = metNamesOf(journal);
   for (const daily of notes) if (!known.has(daily.path) && mayLogMeeting(journal, daily.path)) known.set(daily.path, namesMet(daily));
 }
 
 /** Whom these daily notes (parsed here, unless their names met are known) and `extras` log a 1:1 or a meeting with. */
 async function peopleMetInNotes(journal: Journal, files: DailyNoteFile[], extras: DayExtra[]): Promise<Set<string>> {
-  let known = metNamesBy.get(journal);
-  if (!known) metNamesBy.set(journal, (known = new Map<string, MetNames>()));
+  const known = metNamesOf(journal);
   const unknown = files.filter((file) => !known.has(file.path));
   await journal.load(unknown);
   const parsed = unknown.map((file) => journal.parsedNote(file.path)).filter((n): n is DailyNote => n !== null);
