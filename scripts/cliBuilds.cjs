@@ -45,7 +45,7 @@ function cliBuilds(outdir) {
     {
       ...common,
       // cli.js loads cliBundle.js with V8's code cache (src/cli/start.ts).
-      entryPoints: { cli: 'src/cli/start.ts', cliBundle: 'src/cli/index.ts', parseWorker: 'src/cli/parseWorker.ts' },
+      entryPoints: { cli: 'src/cli/start.ts', cliBundle: 'src/cli/index.ts', parseWorker: 'src/cli/parseWorker.ts', headWorker: 'src/cli/headWorker.ts' },
       // Loaded on first use from files of their own (src/cli/lazy): a warm review needs neither.
       alias: { yaml: './src/cli/lazy/yaml.ts', micromark: './src/cli/lazy/micromark.ts', 'markdown-it': './src/cli/lazy/markdownIt.ts', 'remark-parse': './src/cli/lazy/remarkParse.ts', 'node:child_process': './src/cli/lazy/childProcess.ts' },
     },

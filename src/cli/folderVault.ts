@@ -7,7 +7,8 @@ import { outsideVaultProblem, type VaultFile, type VaultSource, type Warning } f
 import { MAX_RACED_REWRITES, merged, type RacedSwap, sameFile, syncFolderSoon, writeAll, writeTemporarySoon } from './atomicFile';
 import { code } from './fileErrors';
 import { decodeNote, decodeWritable, fileKind, HEAD_BYTES, includesAscii, isBinary, isBlank, openRefusingLinks, readAllFrom, readHead, readToEnd } from './noteBytes';
-import { firstBlockMayHoldProperties, opensFence } from './headBytes';
+import { headIsBlank } from './headBytes';
+import { BLANK_WITHOUT_PROPERTIES, type HeadsAhead, READ_IT, readHeadsAhead } from './headsAhead';
 import { encodeKeptBytes } from './keptBytes';
 import { explainFsError, makeFolders } from './fsErrors';
 import { bytesHash, type Stamp, stampOf } from './fileStamp';
@@ -35,10 +36,15 @@ export interface FolderVaultOptions {
   listing?: ListingCache;
   /** A Logseq graph's notes have page properties (`key:: value` lines of the first block) beside their YAML: their head is the whole note. */
   pageProperties?: boolean;
+  /** The worker that reads heads ahead (readFrontmatterAhead): `headWorker.js` beside the bundle unless given. */
+  headWorker?: string;
 }
 
 /** The frontmatter of a head with nothing in it: one object for the thousands of such notes, as the index's rows share one (it is never changed). */
 const NOTHING: ParsedFrontmatter = readFrontmatter('');
+
+/** How many heads make a worker worth starting to read them (readFrontmatterAhead). */
+const HEADS_AHEAD_FROM = 1000;
 
 /** A file Daybook will not write, with the reason in the message: reported by path, the run goes on. */
 export class NotWritable extends Error {}
@@ -101,7 +107,7 @@ export class FolderVault implements VaultSource, ReviewStore {
    * line of the first block (`:` is never part of another character in UTF-8).
    * Implies headDone: such a head is not decoded.
    */
-  private readonly headBlank = (bytes: Buffer, whole: boolean): boolean => !opensFence(bytes) && (!this.options.pageProperties || !firstBlockMayHoldProperties(bytes, whole));
+  private readonly headBlank = (bytes: Buffer, whole: boolean): boolean => headIsBlank(bytes, whole, this.options.pageProperties === true);
 
   private inside(real: string): boolean {
     const rel = relative(this.realRoot, real);
@@ -252,6 +258,40 @@ export class FolderVault implements VaultSource, ReviewStore {
     }
     this.heads.set(path, known);
     return known;
+  }
+
+  /** Heads being read on a worker thread, started by readFrontmatterAhead. */
+  private ahead: { paths: string[]; at: number; heads: HeadsAhead } | null = null;
+
+  /**
+   * Starts reading these notes' heads on a worker thread, for a run that keeps
+   * no record of its reads (no cache): heads it finds blank are taken from it,
+   * the others read here as ever. Only for many notes, reached through real
+   * folders: a worker costs about as much to start as a thousand heads here.
+   */
+  readFrontmatterAhead(paths: string[]): void {
+    if (this.ahead || this.options.trackReads || this.options.index) return;
+    const plain = paths.filter((path) => this.plain.has(path) && !this.heads.has(path));
+    if (plain.length < HEADS_AHEAD_FROM) return;
+    const at = Date.now();
+    const heads = readHeadsAhead(plain.map((path) => this.plainFile(path)), this.options.pageProperties === true, this.options.headWorker);
+    if (heads) this.ahead = { paths: plain, at, heads };
+  }
+
+  /** Waits for the heads read ahead, if any: from then on head() answers the blank ones without a read. */
+  async frontmatterAheadRead(): Promise<void> {
+    const ahead = this.ahead;
+    if (!ahead) return;
+    this.ahead = null;
+    const verdicts = await ahead.heads.verdicts();
+    if (!verdicts) return;
+    for (let i = 0; i < ahead.paths.length; i++) {
+      const path = ahead.paths[i];
+      if (verdicts[i] === READ_IT || this.heads.has(path)) continue;
+      // As a head read here without a record: no stamp and no hash.
+      this.heads.set(path, { size: -1, mtime: -1, at: ahead.at, hash: '', parsed: NOTHING });
+      if (verdicts[i] === BLANK_WITHOUT_PROPERTIES) this.propertyFree.add(path);
+    }
   }
 
   /**

@@ -49,3 +49,12 @@ export function firstBlockMayHoldProperties(bytes: Uint8Array, whole: boolean): 
   }
   return !whole;
 }
+
+/**
+ * Whether a head holds nothing readFrontmatter reads, told from its bytes: no
+ * opening fence, and with page properties (a Logseq graph) no `::` on the first
+ * line of the first block (`:` is never part of another character in UTF-8).
+ */
+export function headIsBlank(bytes: Uint8Array, whole: boolean, pageProperties: boolean): boolean {
+  return !opensFence(bytes) && (!pageProperties || !firstBlockMayHoldProperties(bytes, whole));
+}

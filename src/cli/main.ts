@@ -180,6 +180,8 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
     const preload: Preload = pool ? (periods, first) => (first ? whileParsing(journal, notesOf(periods)) : Promise.resolve(journal.preload(notesOf(periods)))) : null;
     // One period's notes on the workers: this thread reads the alias notes meanwhile, instead of after.
     if (pool && period && (options.force || !(upToDate(period) ?? memo?.answers(period)))) await whileParsing(journal, journal.dailyNotesIn(period), notesAhead(journal, period));
+    // One review parsed on this thread, with no index of heads (--no-cache): the alias notes are read on another meanwhile.
+    if (!pool && period && dir === null && inScope > 0) journal.catalog.readAliasNotesAhead();
     const removeStale: RemoveStale = {
       review: async (path, stalePeriod) => {
         const outcome = await removeStaleReview(vault, path, opened.settings.sliders);

@@ -30,7 +30,7 @@ const scratch = Buffer.allocUnsafe(HEAD_BYTES);
  * the count), so a note smaller than the buffer costs one read, not a second
  * one that comes back empty: 20,000 notes' heads, 20,000 system calls.
  */
-function fill(fd: number, buffer: Buffer): number {
+export function fill(fd: number, buffer: Buffer): number {
   let offset = 0;
   while (offset < buffer.length) {
     const asked = buffer.length - offset;

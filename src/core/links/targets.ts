@@ -301,11 +301,21 @@ export class TargetCatalog {
    * a thread that would otherwise wait. Changes no answer, only when notes are read.
    */
   async prefetchAliasNotes(): Promise<void> {
+    await this.source.frontmatterAheadRead?.();
     await this.load(aliasNoteCandidates(this.files, this.settings));
+  }
+
+  /**
+   * Has the source start reading the notes aliases may come from now, elsewhere: a cold review
+   * parses on this thread, and reads them after the parse if a link is left unresolved.
+   */
+  readAliasNotesAhead(): void {
+    this.source.readFrontmatterAhead?.(aliasNoteCandidates(this.files, this.settings));
   }
 
   private async loadAliases(): Promise<void> {
     const candidates = aliasNoteCandidates(this.files, this.settings);
+    await this.source.frontmatterAheadRead?.();
     await this.load(candidates);
     this.aliasesFrom(candidates);
   }
