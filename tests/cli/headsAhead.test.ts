@@ -19,7 +19,7 @@ function random(seed: number): () => number {
   return () => (state = (state * 48271) % 2147483647) / 2147483647;
 }
 
-const PIECES = ['---', '--- ', '----', 'aliases: [Bo, "Ana K"]', 'type: person', 'alias:: Bo, Bob', 'type:: [[Person]]', ':: no key', '- a block', '  - a child', '- alias:: in a block', '# Heading', 'plain words', 'Zoë, 東京, 🙂', '', 'a: b: [unclosed'];
+const PIECES = ['  id:: 6571a0e2-93f4-4a6c-b1d8-0c6f2d7e9a31', '---', '--- ', '----', 'aliases: [Bo, "Ana K"]', 'type: person', 'alias:: Bo, Bob', 'type:: [[Person]]', ':: no key', '- a block', '  - a child', '- alias:: in a block', '# Heading', 'plain words', 'Zoë, 東京, 🙂', '', 'a: b: [unclosed'];
 
 function noteOf(next: () => number): Buffer {
   const pick = <T>(items: T[]) => items[Math.floor(next() * items.length)];
@@ -82,6 +82,27 @@ describe.each([false, true])('heads read ahead on a worker (page properties: %s)
     const blank = got.filter((text) => text === JSON.stringify(plain.frontmatterNow('Notes/note 4.md')) && text.includes('"data":{}')).length;
     expect(opened).toBeLessThan(paths.length - blank / 2);
     expect(opened).toBeGreaterThan(0);
+  });
+
+  it('answers the search of every note for a block id as this thread does, without reading the notes it found free of `::`', async () => {
+    const plain = new FolderVault(root, { pageProperties });
+    const ahead = new FolderVault(root, { pageProperties, headWorker: worker });
+    await plain.list();
+    await ahead.list();
+    ahead.readFrontmatterAhead(paths);
+    await ahead.frontmatterAheadRead();
+    const search = (vault: FolderVault) => Promise.all(paths.map((path) => vault.readIfIncludes(path, 'id::').catch((error: Error) => `throws ${error.message}`)));
+    const opens = jest.spyOn(fs, 'openSync');
+    const found = await search(ahead);
+    const opened = opens.mock.calls.length;
+    opens.mockRestore();
+    expect(found).toEqual(await search(plain));
+    expect(found.filter((text) => typeof text === 'string' && text.includes('id:: 6571a0e2')).length).toBeGreaterThan(50);
+    // Only a graph's heads are read whole, so only there does a head tell that the note holds no `::`.
+    const free = notes.filter((bytes) => !bytes.includes('::') && bytes.length < FIRST_READ).length;
+    expect(free).toBeGreaterThan(100);
+    if (pageProperties) expect(opened).toBeLessThan(paths.length - free / 2);
+    else expect(opened).toBeGreaterThan(paths.length - 10);
   });
 
   it('starts no worker for a few notes, nor for a run that records its reads', async () => {

@@ -56,6 +56,8 @@ export class BlockRefIndex {
   private build(): Promise<Map<string, Referenced>> {
     this.ids ??= (async () => {
       const ids = new Map<string, Referenced>();
+      // Heads being read ahead elsewhere tell which notes hold no `::` at all: those need no read here.
+      await this.source.frontmatterAheadRead?.();
       for (const path of this.paths()) {
         let text: string | null;
         try {
