@@ -39,8 +39,17 @@ export function headAhead(absolute: string, pageProperties: boolean, buffer: Buf
   }
 }
 
-/** Heads being read on a worker thread: `verdicts` gives one per path, in order, or null when the worker failed. */
+/** A head in the shared list of states: not taken yet, being read by the worker, or taken by this thread; a verdict is kept as VERDICT + it. */
+export const FREE = 0;
+export const WORKER = 1;
+const HERE = 2;
+export const VERDICT = 8;
+
+/** Heads being read on a worker thread, from the start of the list, while this thread may read them from its end. */
 export interface HeadsAhead {
+  /** Takes head `i` for this thread to read: false when the worker has it already. */
+  take(i: number): boolean;
+  /** Once the worker has stopped: the verdict on each head, READ_IT for those it did not read; null when it failed. */
   verdicts(): Promise<Uint8Array | null>;
 }
 
@@ -48,24 +57,28 @@ export interface HeadsAhead {
  * Reads these notes' heads on a worker thread (`headWorker.js` beside the
  * bundle; null where there is none, as when running from source). A cold
  * review parses on this thread alone, and every head costs it three system
- * calls (20,000 notes: 0.2-0.4 s here), while the second core is idle. The
- * worker does not keep the process alive until its verdicts are awaited.
+ * calls (20,000 notes: 0.2-0.4 s here), while the second core is idle. When
+ * this thread needs the heads before the worker is done, it reads them too,
+ * from the other end, until the two meet. The worker does not keep the
+ * process alive until its verdicts are awaited.
  */
 export function readHeadsAhead(absolutes: string[], pageProperties: boolean, file: string = join(__dirname, 'headWorker.js')): HeadsAhead | null {
   if (!existsSync(file)) return null;
+  const states = new Int32Array(new SharedArrayBuffer(absolutes.length * 4));
   let worker: WorkerThreads.Worker;
   try {
-    worker = new (workerThreads().Worker)(file, { workerData: { paths: absolutes, pageProperties } });
+    worker = new (workerThreads().Worker)(file, { workerData: { paths: absolutes, pageProperties, states: states.buffer } });
   } catch {
     return null;
   }
   const done = new Promise<Uint8Array | null>((resolve) => {
-    worker.once('message', (verdicts: Uint8Array) => resolve(verdicts.length === absolutes.length ? verdicts : null));
+    worker.once('message', () => resolve(Uint8Array.from(states, (state) => (state >= VERDICT ? state - VERDICT : READ_IT))));
     worker.once('error', () => resolve(null));
     worker.once('exit', () => resolve(null));
   });
   worker.unref();
   return {
+    take: (i) => Atomics.compareExchange(states, i, FREE, HERE) === FREE,
     verdicts: () => {
       worker.ref();
       return done.finally(() => worker.unref());

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { FolderVault } from '../../src/cli/folderVault';
+import { READ_IT, readHeadsAhead } from '../../src/cli/headsAhead';
 
 /**
  * A cold review without the cache reads the alias notes' heads on a worker
@@ -72,8 +73,10 @@ describe.each([false, true])('heads read ahead on a worker (page properties: %s)
     symlinkSync('/etc/hostname', join(root, 'Notes', 'note 5.md'));
 
     ahead.readFrontmatterAhead(paths);
-    await ahead.frontmatterAheadRead();
+    // Time for the worker to read them all (1,200 small notes): this thread then takes none.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
     const opens = jest.spyOn(fs, 'openSync');
+    await ahead.frontmatterAheadRead();
     const got = paths.map((path) => outcome(ahead, path));
     const opened = opens.mock.calls.length;
     opens.mockRestore();
@@ -103,6 +106,23 @@ describe.each([false, true])('heads read ahead on a worker (page properties: %s)
     expect(free).toBeGreaterThan(100);
     if (pageProperties) expect(opened).toBeLessThan(paths.length - free / 2);
     else expect(opened).toBeGreaterThan(paths.length - 10);
+  });
+
+  it('shares the heads with this thread: each read once, by the worker from the start or here from the end', async () => {
+    const absolutes = paths.map((path) => join(root, path));
+    const alone = readHeadsAhead(absolutes, pageProperties, worker);
+    const all = await alone?.verdicts();
+    // Left to itself the worker judges every head; a note it cannot vouch for is left to this thread.
+    expect(all?.length).toBe(paths.length);
+    expect(all?.filter((v) => v !== READ_IT).length).toBeGreaterThan(paths.length / 4);
+    const shared = readHeadsAhead(absolutes, pageProperties, worker);
+    let here = 0;
+    for (let i = paths.length - 1; i >= 0 && shared?.take(i); i--) here++;
+    const some = await shared?.verdicts();
+    // Where this thread took over, the worker read nothing; where it did not, the same verdicts.
+    expect(here).toBeGreaterThan(0);
+    expect([...(some ?? [])].slice(paths.length - here).every((v) => v === READ_IT)).toBe(true);
+    expect([...(some ?? [])].slice(0, paths.length - here)).toEqual([...(all ?? [])].slice(0, paths.length - here));
   });
 
   it('starts no worker for a few notes, nor for a run that records its reads', async () => {
