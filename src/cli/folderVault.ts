@@ -8,7 +8,7 @@ import { MAX_RACED_REWRITES, merged, type RacedSwap, sameFile, syncFolderSoon, w
 import { code } from './fileErrors';
 import { decodeNote, decodeWritable, fileKind, HEAD_BYTES, includesAscii, isBinary, isBlank, openRefusingLinks, readAllFrom, readHead, readToEnd } from './noteBytes';
 import { headIsBlank } from './headBytes';
-import { BLANK_WITHOUT_PROPERTIES, headAhead, type HeadsAhead, READ_IT, readHeadsAhead } from './headsAhead';
+import { BLANK_WITHOUT_PROPERTIES, type HeadsAhead, READ_IT, readHeadsAhead } from './headsAhead';
 import { encodeKeptBytes } from './keptBytes';
 import { explainFsError, makeFolders } from './fsErrors';
 import { bytesHash, type Stamp, stampOf } from './fileStamp';
@@ -42,10 +42,6 @@ export interface FolderVaultOptions {
 
 /** The frontmatter of a head with nothing in it: one object for the thousands of such notes, as the index's rows share one (it is never changed). */
 const NOTHING: ParsedFrontmatter = readFrontmatter('');
-
-/** A head this thread did not judge itself (readFrontmatterAhead); and the buffer it judges them in. */
-const NOT_HERE = 255;
-const aheadBuffer = Buffer.allocUnsafe(HEAD_BYTES);
 
 /** How many heads make a worker worth starting to read them (readFrontmatterAhead). */
 const HEADS_AHEAD_FROM = 1000;
@@ -265,7 +261,7 @@ export class FolderVault implements VaultSource, ReviewStore {
   }
 
   /** Heads being read on a worker thread, started by readFrontmatterAhead. */
-  private ahead: { paths: string[]; absolutes: string[]; at: number; heads: HeadsAhead } | null = null;
+  private ahead: { paths: string[]; at: number; heads: HeadsAhead } | null = null;
 
   /**
    * Starts reading these notes' heads on a worker thread, for a run that keeps
@@ -278,9 +274,8 @@ export class FolderVault implements VaultSource, ReviewStore {
     const plain = paths.filter((path) => this.plain.has(path) && !this.heads.has(path));
     if (plain.length < HEADS_AHEAD_FROM) return;
     const at = Date.now();
-    const absolutes = plain.map((path) => this.plainFile(path));
-    const heads = readHeadsAhead(absolutes, this.options.pageProperties === true, this.options.headWorker);
-    if (heads) this.ahead = { paths: plain, absolutes, at, heads };
+    const heads = readHeadsAhead(plain.map((path) => this.plainFile(path)), this.options.pageProperties === true, this.options.headWorker);
+    if (heads) this.ahead = { paths: plain, at, heads };
   }
 
   /** Waits for the heads read ahead, if any: from then on head() answers the blank ones without a read. */
@@ -289,13 +284,12 @@ export class FolderVault implements VaultSource, ReviewStore {
     if (!ahead) return;
     this.ahead = null;
     // Needed before the worker is through them: this thread judges heads too, as the worker does
-    // (a head here costs more, and slows the worker, with all a review's records and garbage), from the end until the two meet.
-    const here = new Uint8Array(ahead.paths.length).fill(NOT_HERE);
-    for (let i = ahead.paths.length - 1; i >= 0 && ahead.heads.take(i); i--) here[i] = headAhead(ahead.absolutes[i], this.options.pageProperties === true, aheadBuffer);
+    // (read through head() here, a head costs more, and slows the worker, with all a review's records and garbage).
+    ahead.heads.judgeFromTheEnd();
     const verdicts = await ahead.heads.verdicts();
     for (let i = 0; i < ahead.paths.length; i++) {
       const path = ahead.paths[i];
-      const verdict = here[i] !== NOT_HERE ? here[i] : (verdicts?.[i] ?? READ_IT);
+      const verdict = verdicts[i];
       if (verdict === READ_IT || this.heads.has(path)) continue;
       // As a head read here without a record: no stamp and no hash.
       this.heads.set(path, { size: -1, mtime: -1, at: ahead.at, hash: '', parsed: NOTHING });

@@ -49,18 +49,24 @@ export const VERDICT = 8;
 export interface HeadsAhead {
   /** Takes head `i` for this thread to read: false when the worker has it already. */
   take(i: number): boolean;
-  /** Once the worker has stopped: the verdict on each head, READ_IT for those it did not read; null when it failed. */
-  verdicts(): Promise<Uint8Array | null>;
+  /** Judges heads on this thread too, as the worker does, from the end of the list until it meets one the worker took. */
+  judgeFromTheEnd(): void;
+  /** Once the worker has stopped: the verdict on each head, READ_IT for those no one judged (the worker failed, or a head was taken only). */
+  verdicts(): Promise<Uint8Array>;
 }
+
+/** The buffer this thread judges heads in. */
+const buffer = Buffer.allocUnsafe(HEAD_BYTES);
 
 /**
  * Reads these notes' heads on a worker thread (`headWorker.js` beside the
  * bundle; null where there is none, as when running from source). A cold
  * review parses on this thread alone, and every head costs it three system
  * calls (20,000 notes: 0.2-0.4 s here), while the second core is idle. When
- * this thread needs the heads before the worker is done, it reads them too,
- * from the other end, until the two meet. The worker does not keep the
- * process alive until its verdicts are awaited.
+ * this thread needs the heads before the worker is done, it judges them too,
+ * from the other end, until the two meet: each verdict is kept in the shared
+ * states by whoever made it, so a worker that fails leaves those it made. The
+ * worker does not keep the process alive until its verdicts are awaited.
  */
 export function readHeadsAhead(absolutes: string[], pageProperties: boolean, file: string = join(__dirname, 'headWorker.js')): HeadsAhead | null {
   if (!existsSync(file)) return null;
@@ -71,17 +77,24 @@ export function readHeadsAhead(absolutes: string[], pageProperties: boolean, fil
   } catch {
     return null;
   }
-  const done = new Promise<Uint8Array | null>((resolve) => {
-    worker.once('message', () => resolve(Uint8Array.from(states, (state) => (state >= VERDICT ? state - VERDICT : READ_IT))));
-    worker.once('error', () => resolve(null));
-    worker.once('exit', () => resolve(null));
+  const stopped = new Promise<void>((resolve) => {
+    worker.once('message', () => resolve());
+    worker.once('error', () => resolve());
+    worker.once('exit', () => resolve());
   });
   worker.unref();
+  const take = (i: number) => Atomics.compareExchange(states, i, FREE, HERE) === FREE;
   return {
-    take: (i) => Atomics.compareExchange(states, i, FREE, HERE) === FREE,
-    verdicts: () => {
+    take,
+    judgeFromTheEnd: () => {
+      // A head is taken (one state) before it is judged (the next): the worker never reads one this thread has.
+      for (let i = absolutes.length - 1; i >= 0 && take(i); i--) Atomics.store(states, i, VERDICT + headAhead(absolutes[i], pageProperties, buffer));
+    },
+    verdicts: async () => {
       worker.ref();
-      return done.finally(() => worker.unref());
+      await stopped;
+      worker.unref();
+      return Uint8Array.from(states, (state) => (state >= VERDICT ? state - VERDICT : READ_IT));
     },
   };
 }
