@@ -35,29 +35,29 @@ export function unreadDailyNotes(files: VaultFile[], settings: DaybookSettings, 
   const isRead = new Set(read.map((n) => n.path));
   const shape = settings.dailyFormat.includes('/') ? null : numericShape(settings.dailyFormat);
   for (const file of inFolder) {
+    // What the name alone would say first: most notes' names say nothing, and need no other look-up.
+    const message = nameWarning(file.path, settings, shape);
+    if (message === null) continue;
     // A note in a meetings folder is read as a meeting, whatever its name (meetingNotDailyNote).
     if (isRead.has(file.path) || alreadySaid.has(file.path) || meetingNotDailyNote(file.path, settings)) continue;
-    const name = basename(file.path);
-    if (!/\d\d/.test(name)) continue;
-    if (shape?.test(name)) {
-      warnings.push({ path: file.path, message: `named like a daily note (format "${settings.dailyFormat}") but for a day that does not exist; not read` });
-      continue;
-    }
-    const misfiled = misfiledDay(file.path, settings);
-    if (misfiled !== null) {
-      warnings.push({ path: file.path, message: `named like the daily note of ${misfiled} but not in the folder the daily format "${settings.dailyFormat}" files it in; not read` });
-      continue;
-    }
-    const readings = otherReadings(name, settings);
-    if (readings.size === 0) continue;
-    const formats = [...readings.keys()].map((f) => `"${f}"`);
-    const message =
-      new Set(readings.values()).size > 1
-        ? `named like a daily note in the formats ${formats.join(' and ')}, which read it as different days, not in the daily format "${settings.dailyFormat}"; not read (rename it in the daily format)`
-        : `named like a daily note in the format ${formats.join(' or ')}, not the daily format "${settings.dailyFormat}"; not read (rename it in the daily format)`;
     warnings.push({ path: file.path, message });
   }
   return warnings;
+}
+
+/** What is said of a note in the daily folder, not read as a daily note, by its name (and folder) alone; null for most names. */
+function nameWarning(path: string, settings: DaybookSettings, shape: RegExp | null): string | null {
+  const name = basename(path);
+  if (!/\d\d/.test(name)) return null;
+  if (shape?.test(name)) return `named like a daily note (format "${settings.dailyFormat}") but for a day that does not exist; not read`;
+  const misfiled = misfiledDay(path, settings);
+  if (misfiled !== null) return `named like the daily note of ${misfiled} but not in the folder the daily format "${settings.dailyFormat}" files it in; not read`;
+  const readings = otherReadings(name, settings);
+  if (readings.size === 0) return null;
+  const formats = [...readings.keys()].map((f) => `"${f}"`);
+  return new Set(readings.values()).size > 1
+    ? `named like a daily note in the formats ${formats.join(' and ')}, which read it as different days, not in the daily format "${settings.dailyFormat}"; not read (rename it in the daily format)`
+    : `named like a daily note in the format ${formats.join(' or ')}, not the daily format "${settings.dailyFormat}"; not read (rename it in the daily format)`;
 }
 
 /**
@@ -76,16 +76,36 @@ export function misfiledDay(path: string, settings: DaybookSettings): string | n
   return date !== null && formatMoment(date, format) === name ? formatMoment(date, 'YYYY-MM-DD') : null;
 }
 
+/** The other formats with the skeleton of their names (`shapeOf`; null: names of no one skeleton), worked out once. */
+let otherShapes: { formats: [format: string, shape: string | null][]; shapes: Set<string>; allShaped: boolean } | null = null;
+
+function shapesOfOthers(): NonNullable<typeof otherShapes> {
+  if (otherShapes === null) {
+    const formats = OTHER_FORMATS.map((format): [string, string | null] => [format, shapeOf(format)]);
+    otherShapes = { formats, shapes: new Set(formats.flatMap(([, shape]) => (shape === null ? [] : [shape]))), allShaped: formats.every(([, shape]) => shape !== null) };
+  }
+  return otherShapes;
+}
+
+const NO_READINGS: ReadonlyMap<string, string> = new Map();
+
+function isDigitAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return code >= 48 && code <= 57;
+}
+
 /** The day (`YYYY-MM-DD`) each of the other formats reads `name` as, for those it is strictly a name of. */
-function otherReadings(name: string, settings: DaybookSettings): Map<string, string> {
-  const days = new Map<string, string>();
+function otherReadings(name: string, settings: DaybookSettings): ReadonlyMap<string, string> {
   // Every one of the formats starts with a number or ends with the year: most names are neither, and parsing eleven formats is not free.
-  if (!/^\d|\d{4}$/.test(name)) return days;
+  const end = name.length;
+  if (!isDigitAt(name, 0) && !(end >= 4 && isDigitAt(name, end - 1) && isDigitAt(name, end - 2) && isDigitAt(name, end - 3) && isDigitAt(name, end - 4))) return NO_READINGS;
   // Nor do most names that are have the skeleton of any (`Unrelated 1234`: `a 0`).
   const shape = skeleton(name);
-  for (const format of OTHER_FORMATS) {
+  const { formats, shapes, allShaped } = shapesOfOthers();
+  if (allShaped && !shapes.has(shape)) return NO_READINGS;
+  const days = new Map<string, string>();
+  for (const [format, formatShape] of formats) {
     if (format === settings.dailyFormat) continue;
-    const formatShape = shapeOf(format);
     if (formatShape !== null && formatShape !== shape) continue;
     const date = parseMoment(name, format);
     if (date !== null && formatMoment(date, format) === name) days.set(format, formatMoment(date, 'YYYY-MM-DD'));
@@ -104,7 +124,7 @@ function otherReadings(name: string, settings: DaybookSettings): Map<string, str
  */
 export function earlierDailyFormats(unmatched: VaultFile[], settings: DaybookSettings): string[] {
   const sure = new Map<string, number>();
-  const readings: Map<string, string>[] = [];
+  const readings: ReadonlyMap<string, string>[] = [];
   for (const file of unmatched) {
     if (!file.path.endsWith('.md') || !isInFolder(file.path, settings.dailyFolder)) continue;
     const name = basename(file.path);

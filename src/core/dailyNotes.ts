@@ -52,7 +52,7 @@ function dayInFormat(path: string, format: string, settings: DaybookSettings): s
 /** A note's name in NFC, as formats write day and month names (macOS stores names NFD). */
 function sameForm(name: string): string {
   // eslint-disable-next-line no-control-regex -- ASCII needs no normalising, and most names are ASCII
-  return /^[\x00-\x7f]*$/.test(name) ? name : name.normalize('NFC');
+  return /[^\x00-\x7f]/.test(name) ? name.normalize('NFC') : name;
 }
 
 /** Per formatter, as the app's moment may name days in another language or digits. */

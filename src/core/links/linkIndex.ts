@@ -3,7 +3,7 @@ import { basename, withoutExtension, type VaultFile } from '../vault';
 /** A name as links match it: Unicode form ignored (macOS stores names NFD, links are typed NFC). */
 function sameForm(text: string): string {
   // eslint-disable-next-line no-control-regex -- ASCII needs no normalising, and most names are ASCII
-  return /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFC');
+  return /[^\x00-\x7f]/.test(text) ? text.normalize('NFC') : text;
 }
 
 /** A name as links match it when case is ignored too. */
