@@ -34,9 +34,9 @@ const MEETING_WORDS = /(?:^|[^\p{L}\p{N}])(?:1-1|1:1|1on1|one[- ]on[- ]one|meet|
 export function dayInName(name: string, settings: DaybookSettings): string | null {
   const iso = /(?:^|\D)(\d{4})[-_.](\d{2})[-_.](\d{2})(?:\D|$)/.exec(name);
   if (iso) return valid(iso[1], iso[2], iso[3]);
-  const dayFirst = /^D/i.test(settings.dailyFormat.replace(/^[^DMY]*/i, ''));
   const short = /(?:^|\D)(\d{2})[-_.](\d{2})[-_.](\d{4}|\d{2})(?:\D|$)/.exec(name);
   if (!short) return null;
+  const dayFirst = /^D/i.test(settings.dailyFormat.replace(/^[^DMY]*/i, ''));
   const year = short[3].length === 2 ? `20${short[3]}` : short[3];
   return dayFirst ? valid(year, short[2], short[1]) : valid(year, short[1], short[2]);
 }
@@ -83,8 +83,19 @@ const meetingDayLists = new WeakMap<Journal, Promise<{ path: string; day: string
  * `date:` is read (daily notes aside): the CLI's memo keys reviews by these.
  */
 export function mayBeMeetingNote(path: string, settings: DaybookSettings): boolean {
-  if (settings.reviewsFolder !== '' && isInFolder(path, settings.reviewsFolder)) return false;
-  return inMeetingsFolder(path, settings) || (dayInName(basename(path), settings) !== null && MEETING_WORDS.test(basename(path)));
+  return meetingNoteSigns(path, settings) !== null;
+}
+
+/**
+ * What makes a note a meeting note before its `date:` is read, or null for a note that is none
+ * (most of a vault): whether it sits in a folder of meetings, and the day its name gives.
+ */
+function meetingNoteSigns(path: string, settings: DaybookSettings): { inFolder: boolean; named: string | null } | null {
+  if (settings.reviewsFolder !== '' && isInFolder(path, settings.reviewsFolder)) return null;
+  const inFolder = inMeetingsFolder(path, settings);
+  const name = basename(path);
+  const named = dayInName(name, settings);
+  return inFolder || (named !== null && MEETING_WORDS.test(name)) ? { inFolder, named } : null;
 }
 
 async function findMeetingDays(journal: Journal, dailyPaths: Set<string>): Promise<{ path: string; day: string }[]> {
@@ -92,10 +103,12 @@ async function findMeetingDays(journal: Journal, dailyPaths: Set<string>): Promi
   const found: { path: string; day: string }[] = [];
   for (const file of journal.files) {
     const { path } = file;
-    if (dailyPaths.has(path) || !mayBeMeetingNote(path, settings)) continue;
-    const inFolder = inMeetingsFolder(path, settings);
-    const named = dayInName(basename(path), settings);
-    if (named !== null && (inFolder || MEETING_WORDS.test(basename(path)))) found.push({ path, day: named });
+    if (dailyPaths.has(path)) continue;
+    const signs = meetingNoteSigns(path, settings);
+    if (signs === null) continue;
+    const { inFolder, named } = signs;
+    // In a folder of meetings, or named with a meeting word: the day in its name is its day.
+    if (named !== null) found.push({ path, day: named });
     else if (inFolder) {
       // Only the frontmatter, which the CLI caches: a meeting folder of a thousand notes costs a thousand small reads once.
       try {
