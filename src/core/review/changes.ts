@@ -116,6 +116,20 @@ function lastBefore(track: Track, day: string): string | null {
   return i === 0 ? null : track.days[i - 1].date;
 }
 
+/**
+ * The first day of the period or its baseline: a track or task seen last before it has no
+ * mention in either, and nothing to say (new, back, rose, quiet and carried all need one).
+ * A rebuild asks every period about everything the journal ever mentioned: most of it is
+ * answered by this alone.
+ */
+function horizon(period: Range, baseline: Range | null): string {
+  return baseline && baseline.start < period.start ? baseline.start : period.start;
+}
+
+function lastDay(track: Track): string {
+  return track.days[track.days.length - 1].date;
+}
+
 function item(track: Track, period: Range, baseline: Range | null, days: DayRef[]): ChangeItem {
   return {
     name: track.name,
@@ -136,8 +150,9 @@ const byDelta = (a: ChangeItem, b: ChangeItem) => Math.abs(b.count - b.previous)
 
 function peopleChanges(tracks: Map<string, Track>, period: Range, baseline: Range | null): ReviewChanges['people'] {
   const out: ReviewChanges['people'] = { new: [], back: [], quiet: [] };
+  const since = horizon(period, baseline);
   for (const track of tracks.values()) {
-    if (track.days[0].date > period.end) continue;
+    if (track.days[0].date > period.end || lastDay(track) < since) continue;
     const now = daysIn(track, period);
     const before = lastBefore(track, period.start);
     if (now.length && before === null) out.new.push(item(track, period, baseline, now));
@@ -158,8 +173,10 @@ const QUIET_AFTER = { topics: OFTEN, projects: 1 } as const;
 
 function trendChanges(tracks: Map<string, Track>, period: Range, baseline: Range | null, quietAfter: number): TrendChanges {
   const out: TrendChanges = { started: [], rose: [], faded: [], quiet: [] };
+  // Gone quiet needs a mention in the baseline (quietAfter is at least one), as every other change needs one.
+  const since = quietAfter > 0 ? horizon(period, baseline) : '';
   for (const track of tracks.values()) {
-    if (track.days[0].date > period.end) continue;
+    if (track.days[0].date > period.end || lastDay(track) < since) continue;
     const now = countIn(track, period);
     const before = baseline ? countIn(track, baseline) : 0;
     if (now > 0 && lastBefore(track, period.start) === null) out.started.push(item(track, period, baseline, daysIn(track, period)));
@@ -175,19 +192,46 @@ function trendChanges(tracks: Map<string, Track>, period: Range, baseline: Range
   return out;
 }
 
-function average(history: History, range: Range, property: string): number | null {
-  const values = history.days.filter((d) => within(d.date, range) && d.mood[property] !== undefined).map((d) => d.mood[property]);
+type HistoryDay = History['days'][number];
+
+/** The index of the first of these (in date order) dated after `day`, or (`from`) on or after it. */
+function firstAfter(dated: readonly { date: string }[], day: string, from = false): number {
+  let low = 0;
+  let high = dated.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (dated[mid].date < day || (!from && dated[mid].date === day)) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The index of the first day on or after `day` (the history's days are in date order). */
+function firstDayFrom(days: HistoryDay[], day: string): number {
+  return firstAfter(days, day, true);
+}
+
+/** The history's days within a range, found by their order: a rebuild asks every period, and a journal of ten years has 3,650 days. */
+function daysWithin(history: History, range: Range): HistoryDay[] {
+  const from = firstDayFrom(history.days, range.start);
+  let to = from;
+  while (to < history.days.length && history.days[to].date <= range.end) to++;
+  return history.days.slice(from, to);
+}
+
+function average(days: HistoryDay[], property: string): number | null {
+  const values = days.filter((d) => d.mood[property] !== undefined).map((d) => d.mood[property]);
   return values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
 }
 
-function moodChanges(history: History, period: Range, baseline: Range | null, sliders: SliderSetting[]): MoodChange[] {
+function moodChanges(periodDays: HistoryDay[], baselineDays: HistoryDay[] | null, sliders: SliderSetting[]): MoodChange[] {
   const out: MoodChange[] = [];
   for (const slider of sliders) {
-    const now = average(history, period, slider.property);
-    const before = baseline ? average(history, baseline, slider.property) : null;
+    const now = average(periodDays, slider.property);
+    const before = baselineDays ? average(baselineDays, slider.property) : null;
     if (now === null && before === null) continue;
     const change = now !== null && before !== null ? Math.round((now - before) * 10) / 10 : null;
-    const days = history.days.filter((d) => within(d.date, period) && d.mood[slider.property] !== undefined).map(({ date, path }) => ({ date, path }));
+    const days = periodDays.filter((d) => d.mood[slider.property] !== undefined).map(({ date, path }) => ({ date, path }));
     out.push({ property: slider.property, question: slider.question, average: now, previous: before, change, days });
   }
   return out;
@@ -197,12 +241,15 @@ const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00
 
 function taskChanges(tasks: Map<string, TaskEvent[]>, period: Range, baseline: Range | null): ReviewChanges['tasks'] {
   const out: ReviewChanges['tasks'] = { opened: [], closed: [], carried: [] };
+  const since = horizon(period, baseline);
   for (const events of tasks.values()) {
     const first = events[0];
-    if (first.date > period.end) continue;
-    const upToEnd = events.filter((e) => e.date <= period.end);
-    const last = upToEnd[upToEnd.length - 1];
-    const inPeriod = upToEnd.filter((e) => e.date >= period.start);
+    // Written last before the baseline: not opened, closed or written in the period, nor carried over from the baseline.
+    if (first.date > period.end || events[events.length - 1].date < since) continue;
+    // Its events are in date order: a task carried over for years is written on a thousand days, and asked of every period.
+    const end = firstAfter(events, period.end);
+    const last = events[end - 1];
+    const inPeriod = events.slice(firstAfter(events, period.start, true), end);
     const days = [...new Map(inPeriod.map((e) => [e.date, { date: e.date, path: e.path }])).values()];
     const base = { text: last.text, opened: first.date, path: first.path };
     if (first.date >= period.start) out.opened.push({ ...base, days });
@@ -245,13 +292,9 @@ function incidentChanges(history: History, period: Range, baseline: Range | null
 
 /** The previous period of the same kind that holds a daily note, and how many empty ones lie between. */
 function baselineOf(history: History, period: Period): { baseline: Period; skipped: number } | null {
-  let lastDay: string | null = null;
-  for (const d of history.days) {
-    if (d.date >= period.start) break;
-    lastDay = d.date;
-  }
-  if (lastDay === null) return null;
-  const baseline = periodContaining(period.kind, lastDay);
+  const before = firstDayFrom(history.days, period.start);
+  if (before === 0) return null;
+  const baseline = periodContaining(period.kind, history.days[before - 1].date);
   let skipped = 0;
   for (let p = shiftPeriod(period, -1); p.start > baseline.start; p = shiftPeriod(p, -1)) skipped++;
   return { baseline, skipped };
@@ -266,7 +309,7 @@ export function quietCandidates(history: History, period: Period): string[] {
   if (!baseline) return [];
   const out: string[] = [];
   for (const timeline of ['topics', 'others'] as const) {
-    for (const [key, track] of history[timeline]) if (countIn(track, period) === 0 && countIn(track, baseline) >= OFTEN && !history.people.has(key)) out.push(key);
+    for (const [key, track] of history[timeline]) if (lastDay(track) >= baseline.start && countIn(track, period) === 0 && countIn(track, baseline) >= OFTEN && !history.people.has(key)) out.push(key);
   }
   return out;
 }
@@ -275,18 +318,17 @@ export function quietCandidates(history: History, period: Period): string[] {
 export function changesOf(history: History, period: Period, sliders: SliderSetting[], notePath: (period: Period) => string): ReviewChanges {
   const found = baselineOf(history, period);
   const baseline = found?.baseline ?? null;
+  const periodDays = daysWithin(history, period);
+  const baselineDays = baseline ? daysWithin(history, baseline) : null;
   return {
     first: found === null,
     baseline: baseline ? { id: baseline.id, start: baseline.start, end: baseline.end, note: notePath(baseline) } : null,
     skipped: found?.skipped ?? 0,
-    days: {
-      count: history.days.filter((d) => within(d.date, period)).length,
-      previous: baseline ? history.days.filter((d) => within(d.date, baseline)).length : 0,
-    },
+    days: { count: periodDays.length, previous: baselineDays?.length ?? 0 },
     people: peopleChanges(history.people, period, baseline),
     topics: trendChanges(history.topics, period, baseline, QUIET_AFTER.topics),
     projects: trendChanges(history.projects, period, baseline, QUIET_AFTER.projects),
-    mood: moodChanges(history, period, baseline, sliders),
+    mood: moodChanges(periodDays, baselineDays, sliders),
     tasks: taskChanges(history.tasks, period, baseline),
     incidents: incidentChanges(history, period, baseline),
   };
