@@ -162,6 +162,14 @@ export class Journal {
     return this.refSources.get(path) ?? [];
   }
 
+  /** Whether the listing holds this note; its set made once per journal (a rebuild asks for every review's goals notes). */
+  isListed(path: string): boolean {
+    this.listed ??= new Set(this.files.map((file) => file.path));
+    return this.listed.has(path);
+  }
+
+  private listed: Set<string> | null = null;
+
   dailyNotesIn(period: Period): DailyNoteFile[] {
     return this.dailyNotes.filter((note) => periodContainsDay(period, note.day));
   }

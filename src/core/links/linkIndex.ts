@@ -1,9 +1,12 @@
 import { basename, withoutExtension, type VaultFile } from '../vault';
 
+// eslint-disable-next-line no-control-regex -- ASCII needs no normalising, and most names are ASCII
+const NON_ASCII = /[^\x00-\x7f]/;
+const SLASH = 47;
+
 /** A name as links match it: Unicode form ignored (macOS stores names NFD, links are typed NFC). */
 function sameForm(text: string): string {
-  // eslint-disable-next-line no-control-regex -- ASCII needs no normalising, and most names are ASCII
-  return /[^\x00-\x7f]/.test(text) ? text.normalize('NFC') : text;
+  return NON_ASCII.test(text) ? text.normalize('NFC') : text;
 }
 
 /** A name as links match it when case is ignored too. */
@@ -37,14 +40,18 @@ export class LinkIndex {
   ) {
     for (const { path } of files) {
       const stem = withoutExtension(path);
-      const pathKey = linkKey(stem);
+      const ascii = !NON_ASCII.test(stem);
+      const pathKey = ascii ? stem.toLowerCase() : linkKey(stem);
       const existing = this.byPath.get(pathKey);
       if (existing === undefined) this.byPath.set(pathKey, path);
       else {
         this.byExactPath.set(sameForm(withoutExtension(existing)), existing);
         this.byExactPath.set(sameForm(stem), path);
       }
-      const key = linkKey(nameOf(path));
+      const name = nameOf(path);
+      // Most notes are named by their file name, whose key (ASCII keeps its length when lowercased) ends the path's.
+      const start = stem.length - name.length;
+      const key = ascii && start >= 0 && (start === 0 || stem.charCodeAt(start - 1) === SLASH) && stem.endsWith(name) ? pathKey.slice(start) : linkKey(name);
       const same = this.byName.get(key);
       if (same === undefined) this.byName.set(key, path);
       else if (typeof same === 'string') this.byName.set(key, [same, path]);

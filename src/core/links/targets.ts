@@ -484,6 +484,12 @@ function hasAny(frontmatter: Frontmatter, keys: readonly string[]): boolean {
   return false;
 }
 
+/** A loop, with no closure per note: asked of every note of the vault. */
+function inAnyFolder(path: string, folders: string[]): boolean {
+  for (const folder of folders) if (isInFolder(path, folder)) return true;
+  return false;
+}
+
 export function aliasNoteCandidates(files: VaultFile[], settings: DaybookSettings): string[] {
   let bySettings = candidateLists.get(files);
   if (!bySettings) candidateLists.set(files, (bySettings = new WeakMap()));
@@ -491,11 +497,10 @@ export function aliasNoteCandidates(files: VaultFile[], settings: DaybookSetting
   if (!candidates) {
     const daily = new Set(findDailyNotes(files, settings).notes.map((note) => note.path));
     const reviews = reviewFolders(settings);
-    candidates = files
-      .map((file) => file.path)
-      // Review notes are Daybook's own output: reading aliases from them would make every write invalidate the CLI's memo.
-      .filter((path) => !daily.has(path) && !reviews.some((folder) => isInFolder(path, folder)))
-      .sort();
+    candidates = [];
+    // Review notes are Daybook's own output: reading aliases from them would make every write invalidate the CLI's memo.
+    for (const { path } of files) if (!daily.has(path) && !inAnyFolder(path, reviews)) candidates.push(path);
+    candidates.sort();
     bySettings.set(settings, candidates);
   }
   return candidates;

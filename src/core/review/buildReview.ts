@@ -980,8 +980,7 @@ async function findGoals(journal: Journal, period: Period, reviewPath: string, w
   };
   const goalsPath = journal.settings.goalsNote ? journal.catalog.lookup(journal.settings.goalsNote).path : null;
   if (goalsPath) await read(goalsPath, true, false);
-  const existing = new Set(journal.files.map((f) => f.path));
-  for (const path of goalReviewNotes(period, journal.settings)) if (existing.has(path) && path !== goalsPath) await read(path, false, true);
+  for (const path of goalReviewNotes(period, journal.settings)) if (journal.isListed(path) && path !== goalsPath) await read(path, false, true);
   let perJournal = goalSources.get(journal);
   if (!perJournal) goalSources.set(journal, (perJournal = new Map<string, string[]>()));
   perJournal.set(period.id, sources);
