@@ -8,7 +8,7 @@ import { MAX_RACED_REWRITES, merged, type RacedSwap, sameFile, syncFolderSoon, w
 import { code } from './fileErrors';
 import { decodeNote, decodeWritable, fileKind, HEAD_BYTES, includesAscii, isBinary, isBlank, openRefusingLinks, readAllFrom, readHead, readToEnd } from './noteBytes';
 import { headIsBlank } from './headBytes';
-import { BLANK_WITHOUT_PROPERTIES, type HeadsAhead, READ_IT, readHeadsAhead } from './headsAhead';
+import { BLANK_WITHOUT_PROPERTIES, type HeadsAhead, plainPath, READ_IT, readHeadsAhead } from './headsAhead';
 import { encodeKeptBytes } from './keptBytes';
 import { explainFsError, makeFolders } from './fsErrors';
 import { bytesHash, type Stamp, stampOf } from './fileStamp';
@@ -274,7 +274,7 @@ export class FolderVault implements VaultSource, ReviewStore {
     const plain = paths.filter((path) => this.plain.has(path) && !this.heads.has(path));
     if (plain.length < HEADS_AHEAD_FROM) return;
     const at = Date.now();
-    const heads = readHeadsAhead(plain.map((path) => this.plainFile(path)), this.options.pageProperties === true, this.options.headWorker);
+    const heads = readHeadsAhead(this.realRoot, plain, this.options.pageProperties === true, this.options.headWorker);
     if (heads) this.ahead = { paths: plain, at, heads };
   }
 
@@ -287,12 +287,14 @@ export class FolderVault implements VaultSource, ReviewStore {
     // (read through head() here, a head costs more, and slows the worker, with all a review's records and garbage).
     ahead.heads.judgeFromTheEnd();
     const verdicts = await ahead.heads.verdicts();
+    // As a head read here without a record: no stamp and no hash, one record for them all (20,000 notes, as many objects otherwise).
+    const blank: HeadRecord = { size: -1, mtime: -1, at: ahead.at, hash: '', parsed: NOTHING };
     for (let i = 0; i < ahead.paths.length; i++) {
-      const path = ahead.paths[i];
       const verdict = verdicts[i];
-      if (verdict === READ_IT || this.heads.has(path)) continue;
-      // As a head read here without a record: no stamp and no hash.
-      this.heads.set(path, { size: -1, mtime: -1, at: ahead.at, hash: '', parsed: NOTHING });
+      if (verdict === READ_IT) continue;
+      const path = ahead.paths[i];
+      if (this.heads.has(path)) continue;
+      this.heads.set(path, blank);
       if (verdict === BLANK_WITHOUT_PROPERTIES) this.propertyFree.add(path);
     }
   }
@@ -399,7 +401,7 @@ export class FolderVault implements VaultSource, ReviewStore {
 
   /** The file of a note the listing reached through real folders: a warm run stats every note, so no path.join each. */
   private plainFile(path: string): string {
-    return sep === '/' ? `${this.realRoot}/${path}` : join(this.realRoot, ...path.split('/'));
+    return plainPath(this.realRoot, path);
   }
 
   /** Opens a note to read it: without realpath when the listing reached it through real folders only. */

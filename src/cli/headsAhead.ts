@@ -1,5 +1,5 @@
 import { closeSync, constants, existsSync, openSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type * as WorkerThreads from 'node:worker_threads';
 import { headIsBlank } from './headBytes';
 import { lazyBuiltin } from './lazy/builtin';
@@ -45,6 +45,11 @@ export const WORKER = 1;
 const HERE = 2;
 export const VERDICT = 8;
 
+/** A note's file below the vault's real root, reached through real folders: concatenated, as a path.join per note of a large vault shows. */
+export function plainPath(root: string, path: string): string {
+  return sep === '/' ? `${root}/${path}` : join(root, ...path.split('/'));
+}
+
 /** Heads being read on a worker thread, from the start of the list, while this thread may read them from its end. */
 export interface HeadsAhead {
   /** Takes head `i` for this thread to read: false when the worker has it already. */
@@ -68,12 +73,13 @@ const buffer = Buffer.allocUnsafe(HEAD_BYTES);
  * states by whoever made it, so a worker that fails leaves those it made. The
  * worker does not keep the process alive until its verdicts are awaited.
  */
-export function readHeadsAhead(absolutes: string[], pageProperties: boolean, file: string = join(__dirname, 'headWorker.js')): HeadsAhead | null {
+export function readHeadsAhead(root: string, paths: string[], pageProperties: boolean, file: string = join(__dirname, 'headWorker.js')): HeadsAhead | null {
   if (!existsSync(file)) return null;
-  const states = new Int32Array(new SharedArrayBuffer(absolutes.length * 4));
+  const states = new Int32Array(new SharedArrayBuffer(paths.length * 4));
   let worker: WorkerThreads.Worker;
   try {
-    worker = new (workerThreads().Worker)(file, { workerData: { paths: absolutes, pageProperties, states: states.buffer } });
+    // The vault paths, joined to the root over there: this thread is the one a review waits on.
+    worker = new (workerThreads().Worker)(file, { workerData: { root, paths, pageProperties, states: states.buffer } });
   } catch {
     return null;
   }
@@ -88,13 +94,15 @@ export function readHeadsAhead(absolutes: string[], pageProperties: boolean, fil
     take,
     judgeFromTheEnd: () => {
       // A head is taken (one state) before it is judged (the next): the worker never reads one this thread has.
-      for (let i = absolutes.length - 1; i >= 0 && take(i); i--) Atomics.store(states, i, VERDICT + headAhead(absolutes[i], pageProperties, buffer));
+      for (let i = paths.length - 1; i >= 0 && take(i); i--) Atomics.store(states, i, VERDICT + headAhead(plainPath(root, paths[i]), pageProperties, buffer));
     },
     verdicts: async () => {
       worker.ref();
       await stopped;
       worker.unref();
-      return Uint8Array.from(states, (state) => (state >= VERDICT ? state - VERDICT : READ_IT));
+      const verdicts = new Uint8Array(states.length);
+      for (let i = 0; i < states.length; i++) if (states[i] >= VERDICT) verdicts[i] = states[i] - VERDICT;
+      return verdicts;
     },
   };
 }

@@ -109,13 +109,12 @@ describe.each([false, true])('heads read ahead on a worker (page properties: %s)
   });
 
   it('shares the heads with this thread: each read once, by the worker from the start or here from the end', async () => {
-    const absolutes = paths.map((path) => join(root, path));
-    const alone = readHeadsAhead(absolutes, pageProperties, worker);
+    const alone = readHeadsAhead(root, paths, pageProperties, worker);
     const all = await alone?.verdicts();
     // Left to itself the worker judges every head; a note it cannot vouch for is left to this thread.
     expect(all?.length).toBe(paths.length);
     expect(all?.filter((v) => v !== READ_IT).length).toBeGreaterThan(paths.length / 4);
-    const shared = readHeadsAhead(absolutes, pageProperties, worker);
+    const shared = readHeadsAhead(root, paths, pageProperties, worker);
     let here = 0;
     for (let i = paths.length - 1; i >= 0 && shared?.take(i); i--) here++;
     const some = await shared?.verdicts();
