@@ -3,7 +3,7 @@ import { calendarDate, dateToDay, dayToDate } from './dates/periods';
 import { dateFnsFormatter, dateFormatter, type DateFormatter } from './dates/dateFormatter';
 import { isNumericFormat } from './dates/momentFormat';
 import type { DaybookSettings } from './settings';
-import { isInFolder, joinPath, pathBelow, type VaultFile } from './vault';
+import { isInFolder, joinPath, pathBelow, sameForm, type VaultFile } from './vault';
 import { escapeRegExp } from './text';
 import { earlierDailyFormats, misfiledDay } from './dailyNoteNames';
 import { meetingNotDailyNote } from './meetingFolders';
@@ -47,12 +47,6 @@ function dayInFormat(path: string, format: string, settings: DaybookSettings): s
   if (!quick && !mayMatch(name, format, dates)) return null;
   const date = dates.parse(name, format);
   return date ? dateToDay(date) : null;
-}
-
-/** A note's name in NFC, as formats write day and month names (macOS stores names NFD). */
-function sameForm(name: string): string {
-  // eslint-disable-next-line no-control-regex -- ASCII needs no normalising, and most names are ASCII
-  return /[^\x00-\x7f]/.test(name) ? name.normalize('NFC') : name;
 }
 
 /** Per formatter, as the app's moment may name days in another language or digits. */

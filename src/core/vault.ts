@@ -77,6 +77,19 @@ export function isInFolder(path: string, folder: string): boolean {
 
 const SLASH = 0x2f;
 
+// eslint-disable-next-line no-control-regex -- ASCII needs no normalising, and most names are ASCII
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Whether a text is all ASCII: one search for a character beyond, cheaper than a look at each (asked of every note's name). */
+export function isAscii(text: string): boolean {
+  return !NON_ASCII.test(text);
+}
+
+/** A name in NFC, as links and formats write it (macOS stores names NFD). */
+export function sameForm(text: string): string {
+  return isAscii(text) ? text : text.normalize('NFC');
+}
+
 export function isAsciiUpTo(text: string, end: number): boolean {
   for (let i = Math.min(end, text.length) - 1; i >= 0; i--) if (text.charCodeAt(i) > 0x7f) return false;
   return true;

@@ -1,15 +1,8 @@
-import { basename, withoutExtension, type VaultFile } from '../vault';
+import { basename, isAscii, sameForm, withoutExtension, type VaultFile } from '../vault';
 
-// eslint-disable-next-line no-control-regex -- ASCII needs no normalising, and most names are ASCII
-const NON_ASCII = /[^\x00-\x7f]/;
 const SLASH = 47;
 
-/** A name as links match it: Unicode form ignored (macOS stores names NFD, links are typed NFC). */
-function sameForm(text: string): string {
-  return NON_ASCII.test(text) ? text.normalize('NFC') : text;
-}
-
-/** A name as links match it when case is ignored too. */
+/** A name as links match it: Unicode form ignored (macOS stores names NFD, links are typed NFC), and case too. */
 function linkKey(text: string): string {
   return sameForm(text).toLowerCase();
 }
@@ -40,7 +33,7 @@ export class LinkIndex {
   ) {
     for (const { path } of files) {
       const stem = withoutExtension(path);
-      const ascii = !NON_ASCII.test(stem);
+      const ascii = isAscii(stem);
       const pathKey = ascii ? stem.toLowerCase() : linkKey(stem);
       const existing = this.byPath.get(pathKey);
       if (existing === undefined) this.byPath.set(pathKey, path);
