@@ -125,7 +125,6 @@ export class ReviewMemo {
   private built = false;
   private readonly heldOver = new Set<string>();
   private readonly aliasesHeldOver = new Set<string>();
-  private listed: Set<string> | null = null;
   private aliasKeyValue: string | null = null;
   private readonly locale = localeKey();
   private readonly prints: PrintedReviews;
@@ -268,8 +267,7 @@ export class ReviewMemo {
   private meetingList: string[] | null = null;
 
   private isListed(path: string): boolean {
-    this.listed ??= new Set(this.journal.files.map((file) => file.path));
-    return this.listed.has(path);
+    return this.journal.isListed(path);
   }
 
   /** The alias notes' key a memo holds with: its own, or (found valid by its answers) the alias notes as this run read them. */
