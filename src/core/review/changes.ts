@@ -87,16 +87,21 @@ function within(day: string, range: Range): boolean {
   return day >= range.start && day <= range.end;
 }
 
-/** The index of a track's first day on or after `day` (its days are in date order): a rebuild asks this of every track for every period. */
-function firstFrom(track: Track, day: string): number {
+/** The index of the first of these (in date order) dated after `day`, or (`from`) on or after it. */
+function firstAfter(dated: readonly { date: string }[], day: string, from = false): number {
   let low = 0;
-  let high = track.days.length;
+  let high = dated.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (track.days[mid].date < day) low = mid + 1;
+    if (dated[mid].date < day || (!from && dated[mid].date === day)) low = mid + 1;
     else high = mid;
   }
   return low;
+}
+
+/** The index of a track's first day on or after `day` (its days are in date order): a rebuild asks this of every track for every period. */
+function firstFrom(track: Track, day: string): number {
+  return firstAfter(track.days, day, true);
 }
 
 function countIn(track: Track, range: Range): number {
@@ -194,26 +199,9 @@ function trendChanges(tracks: Map<string, Track>, period: Range, baseline: Range
 
 type HistoryDay = History['days'][number];
 
-/** The index of the first of these (in date order) dated after `day`, or (`from`) on or after it. */
-function firstAfter(dated: readonly { date: string }[], day: string, from = false): number {
-  let low = 0;
-  let high = dated.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (dated[mid].date < day || (!from && dated[mid].date === day)) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
-/** The index of the first day on or after `day` (the history's days are in date order). */
-function firstDayFrom(days: HistoryDay[], day: string): number {
-  return firstAfter(days, day, true);
-}
-
 /** The history's days within a range, found by their order: a rebuild asks every period, and a journal of ten years has 3,650 days. */
 function daysWithin(history: History, range: Range): HistoryDay[] {
-  const from = firstDayFrom(history.days, range.start);
+  const from = firstAfter(history.days, range.start, true);
   let to = from;
   while (to < history.days.length && history.days[to].date <= range.end) to++;
   return history.days.slice(from, to);
@@ -292,7 +280,7 @@ function incidentChanges(history: History, period: Range, baseline: Range | null
 
 /** The previous period of the same kind that holds a daily note, and how many empty ones lie between. */
 function baselineOf(history: History, period: Period): { baseline: Period; skipped: number } | null {
-  const before = firstDayFrom(history.days, period.start);
+  const before = firstAfter(history.days, period.start, true);
   if (before === 0) return null;
   const baseline = periodContaining(period.kind, history.days[before - 1].date);
   let skipped = 0;
