@@ -1,7 +1,7 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { FREE, headAhead, plainPath, VERDICT, WORKER } from './headsAhead';
+import { FREE, judgeHead, WORKER } from './headsAhead';
 import { HEAD_BYTES } from './noteBytes';
 
 /**
@@ -21,5 +21,5 @@ try {
 }
 const states = new Int32Array(shared);
 const buffer = Buffer.allocUnsafe(HEAD_BYTES);
-for (let i = 0; i < paths.length && Atomics.compareExchange(states, i, FREE, WORKER) === FREE; i++) Atomics.store(states, i, VERDICT + headAhead(plainPath(root, paths[i]), pageProperties, buffer));
+for (let i = 0; i < paths.length && Atomics.compareExchange(states, i, FREE, WORKER) === FREE; i++) judgeHead(states, i, root, paths[i], pageProperties, buffer);
 parentPort?.postMessage('done');

@@ -43,11 +43,16 @@ export function headAhead(absolute: string, pageProperties: boolean, buffer: Buf
 export const FREE = 0;
 export const WORKER = 1;
 const HERE = 2;
-export const VERDICT = 8;
+const VERDICT = 8;
 
 /** A note's file below the vault's real root, reached through real folders: concatenated, as a path.join per note of a large vault shows. */
 export function plainPath(root: string, path: string): string {
   return sep === '/' ? `${root}/${path}` : join(root, ...path.split('/'));
+}
+
+/** Judges head `i` (taken already, by whichever thread) and keeps its verdict in the shared states. */
+export function judgeHead(states: Int32Array, i: number, root: string, path: string, pageProperties: boolean, buffer: Buffer): void {
+  Atomics.store(states, i, VERDICT + headAhead(plainPath(root, path), pageProperties, buffer));
 }
 
 /** Heads being read on a worker thread, from the start of the list, while this thread may read them from its end. */
@@ -94,7 +99,7 @@ export function readHeadsAhead(root: string, paths: string[], pageProperties: bo
     take,
     judgeFromTheEnd: () => {
       // A head is taken (one state) before it is judged (the next): the worker never reads one this thread has.
-      for (let i = paths.length - 1; i >= 0 && take(i); i--) Atomics.store(states, i, VERDICT + headAhead(plainPath(root, paths[i]), pageProperties, buffer));
+      for (let i = paths.length - 1; i >= 0 && take(i); i--) judgeHead(states, i, root, paths[i], pageProperties, buffer);
     },
     verdicts: async () => {
       worker.ref();
