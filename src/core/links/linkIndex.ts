@@ -31,6 +31,8 @@ export class LinkIndex {
     private readonly nameOf: (path: string) => string = basename,
     private readonly partialPaths = true,
   ) {
+    // Named by their file names (Obsidian), ASCII names need no name of their own: their key ends the path's.
+    const byFileName = nameOf === basename;
     for (const { path } of files) {
       const stem = withoutExtension(path);
       const ascii = isAscii(stem);
@@ -41,10 +43,14 @@ export class LinkIndex {
         this.byExactPath.set(sameForm(withoutExtension(existing)), existing);
         this.byExactPath.set(sameForm(stem), path);
       }
-      const name = nameOf(path);
-      // Most notes are named by their file name, whose key (ASCII keeps its length when lowercased) ends the path's.
-      const start = stem.length - name.length;
-      const key = ascii && start >= 0 && (start === 0 || stem.charCodeAt(start - 1) === SLASH) && stem.endsWith(name) ? pathKey.slice(start) : linkKey(name);
+      let key: string;
+      if (byFileName && ascii) key = pathKey.slice(pathKey.lastIndexOf('/') + 1);
+      else {
+        const name = nameOf(path);
+        // Most notes are named by their file name, whose key (ASCII keeps its length when lowercased) ends the path's.
+        const start = stem.length - name.length;
+        key = ascii && start >= 0 && (start === 0 || stem.charCodeAt(start - 1) === SLASH) && stem.endsWith(name) ? pathKey.slice(start) : linkKey(name);
+      }
       const same = this.byName.get(key);
       if (same === undefined) this.byName.set(key, path);
       else if (typeof same === 'string') this.byName.set(key, [same, path]);

@@ -145,7 +145,9 @@ export class TargetCatalog {
 
   /** Built on first use: a review answered from a cache never resolves a link. */
   private get index(): LinkIndex {
-    this.linkIndex ??= new LinkIndex(this.files, (path) => this.pageName(path), this.dialect.spec.app !== 'logseq');
+    // Obsidian names a page by its file name: the index works that out from the path itself.
+    const logseq = this.dialect.spec.app === 'logseq';
+    this.linkIndex ??= new LinkIndex(this.files, logseq ? (path) => this.pageName(path) : basename, !logseq);
     return this.linkIndex;
   }
 
