@@ -85,7 +85,9 @@ function decode(name: string): string {
  * percent-escape is the character it stands for.
  */
 export function logseqPageName(file: string, namespaceFiles: LogseqConfig['namespaceFiles']): string {
-  const separated = namespaceFiles === 'triple-lowbar' ? file.replace(/___/g, '/') : file.replace(/\./g, '/');
+  // Asked of every page of the graph for the link index: most names hold no separator, and a search is cheaper than a replace.
+  const separator = namespaceFiles === 'triple-lowbar' ? '___' : '.';
+  const separated = !file.includes(separator) ? file : namespaceFiles === 'triple-lowbar' ? file.replace(/___/g, '/') : file.replace(/\./g, '/');
   return decode(separated);
 }
 
