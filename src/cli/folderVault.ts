@@ -260,8 +260,11 @@ export class FolderVault implements VaultSource, ReviewStore {
     return known;
   }
 
-  /** Heads being read on a worker thread, started by readFrontmatterAhead. */
-  private ahead: { paths: string[]; at: number; heads: HeadsAhead } | null = null;
+  /** Heads being read on a worker thread, started by readFrontmatterAhead: the list asked about, and where in it each of `paths` is. */
+  private ahead: { asked: string[]; origins: Int32Array; paths: string[]; at: number; heads: HeadsAhead } | null = null;
+
+  /** The list readFrontmatterAhead was given, and which of its notes the heads read ahead found blank, once read. */
+  private blankAhead: { asked: string[]; blank: Uint8Array } | null = null;
 
   /**
    * Starts reading these notes' heads on a worker thread, for a run that keeps
@@ -271,11 +274,18 @@ export class FolderVault implements VaultSource, ReviewStore {
    */
   readFrontmatterAhead(paths: string[]): void {
     if (this.ahead || this.options.trackReads || this.options.index) return;
-    const plain = paths.filter((path) => this.plain.has(path) && !this.heads.has(path));
+    const plain: string[] = [];
+    const origins = new Int32Array(paths.length);
+    for (let i = 0; i < paths.length; i++) {
+      const path = paths[i];
+      if (!this.plain.has(path) || this.heads.has(path)) continue;
+      origins[plain.length] = i;
+      plain.push(path);
+    }
     if (plain.length < HEADS_AHEAD_FROM) return;
     const at = Date.now();
     const heads = readHeadsAhead(this.realRoot, plain, this.options.pageProperties === true, this.options.headWorker);
-    if (heads) this.ahead = { paths: plain, at, heads };
+    if (heads) this.ahead = { asked: paths, origins, paths: plain, at, heads };
   }
 
   /** Waits for the heads read ahead, if any: from then on head() answers the blank ones without a read. */
@@ -289,14 +299,21 @@ export class FolderVault implements VaultSource, ReviewStore {
     const verdicts = await ahead.heads.verdicts();
     // As a head read here without a record: no stamp and no hash, one record for them all (20,000 notes, as many objects otherwise).
     const blank: HeadRecord = { size: -1, mtime: -1, at: ahead.at, hash: '', parsed: NOTHING };
+    const blankAmong = new Uint8Array(ahead.asked.length);
     for (let i = 0; i < ahead.paths.length; i++) {
       const verdict = verdicts[i];
       if (verdict === READ_IT) continue;
       const path = ahead.paths[i];
       if (this.heads.has(path)) continue;
       this.heads.set(path, blank);
+      blankAmong[ahead.origins[i]] = 1;
       if (verdict === BLANK_WITHOUT_PROPERTIES) this.propertyFree.add(path);
     }
+    this.blankAhead = { asked: ahead.asked, blank: blankAmong };
+  }
+
+  blankFrontmatterAmong(paths: string[]): Uint8Array | null {
+    return this.blankAhead?.asked === paths ? this.blankAhead.blank : null;
   }
 
   /**

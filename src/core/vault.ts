@@ -30,6 +30,13 @@ export interface VaultSource {
    */
   readFrontmatterAhead?(paths: string[]): void;
   frontmatterAheadRead?(): Promise<void>;
+  /**
+   * Once `frontmatterAheadRead` resolved: for the very list given to `readFrontmatterAhead`, a 1 for each
+   * note whose frontmatter is known to hold nothing (what `frontmatterNow` would answer for it), 0 for the
+   * others; null for any other list, or when nothing was read ahead. Lets a catalog pass over the thousands of
+   * notes that hold nothing without asking for each.
+   */
+  blankFrontmatterAmong?(paths: string[]): Uint8Array | null;
   /** A review note's text without Daybook's region (`outsideRegion`), for a source that records what each review read: then a rewritten region is no change to it. */
   readOutsideRegion?(path: string): Promise<string>;
   /**
@@ -47,9 +54,9 @@ export interface Warning {
 }
 
 export function basename(path: string): string {
-  const slash = path.lastIndexOf('/');
-  const name = path.slice(slash + 1);
-  return name.endsWith('.md') ? name.slice(0, -3) : name;
+  // One slice, not two: every pass over a listing asks this of each note.
+  const start = path.lastIndexOf('/') + 1;
+  return path.endsWith('.md') ? path.slice(start, -3) : path.slice(start);
 }
 
 export function withoutExtension(path: string): string {

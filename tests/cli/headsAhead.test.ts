@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { FolderVault } from '../../src/cli/folderVault';
 import { READ_IT, readHeadsAhead } from '../../src/cli/headsAhead';
+import { readFrontmatter } from '../../src/core/note/frontmatter';
 
 /**
  * A cold review without the cache reads the alias notes' heads on a worker
@@ -106,6 +107,30 @@ describe.each([false, true])('heads read ahead on a worker (page properties: %s)
     expect(free).toBeGreaterThan(100);
     if (pageProperties) expect(opened).toBeLessThan(paths.length - free / 2);
     else expect(opened).toBeGreaterThan(paths.length - 10);
+  });
+
+  it('marks, in the very list it was given, the notes whose frontmatter holds nothing, and knows no other list', async () => {
+    const plain = new FolderVault(root, { pageProperties });
+    const ahead = new FolderVault(root, { pageProperties, headWorker: worker });
+    await plain.list();
+    await ahead.list();
+    // A head read on this thread before the worker's verdicts come is this thread's, not theirs.
+    const readHere = paths[700];
+    outcome(ahead, readHere);
+    const asked = [...paths];
+    ahead.readFrontmatterAhead(asked);
+    expect(ahead.blankFrontmatterAmong(asked)).toBeNull();
+    await ahead.frontmatterAheadRead();
+    const blank = ahead.blankFrontmatterAmong(asked);
+    expect(ahead.blankFrontmatterAmong(paths)).toBeNull();
+    expect(blank?.length).toBe(asked.length);
+    const nothing = JSON.stringify(readFrontmatter(''));
+    const marked = asked.filter((_, i) => blank?.[i] === 1);
+    // Every note marked holds nothing, read as this thread reads it; most notes that hold nothing are marked.
+    expect(marked.filter((path) => outcome(plain, path) !== nothing)).toEqual([]);
+    expect(marked).not.toContain(readHere);
+    const empty = asked.filter((path) => outcome(plain, path) === nothing).length;
+    expect(marked.length).toBeGreaterThan(empty / 2);
   });
 
   it('shares the heads with this thread: each read once, by the worker from the start or here from the end', async () => {

@@ -318,17 +318,21 @@ export class TargetCatalog {
   private async loadAliases(): Promise<void> {
     const candidates = aliasNoteCandidates(this.files, this.settings);
     await this.source.frontmatterAheadRead?.();
-    await this.load(candidates);
-    this.aliasesFrom(candidates);
+    // Those the source knows hold nothing have no alias: they are loaded, as any note, only once a link reaches them.
+    const blank = this.source.blankFrontmatterAmong?.(candidates) ?? null;
+    await this.load(blank ? candidates.filter((_, i) => blank[i] === 0) : candidates);
+    this.aliasesFrom(candidates, blank);
   }
 
-  /** The aliases of these notes, whose frontmatter is loaded. */
-  private aliasesFrom(candidates: string[]): void {
+  /** The aliases of these notes, whose frontmatter is loaded, but for those `blank` marks as holding nothing. */
+  private aliasesFrom(candidates: string[], blank: Uint8Array | null = null): void {
     this.aliasPaths = candidates;
     this.aliases = new Map();
     // Only the candidates, in a fixed order: which other notes a period happens to link must not change what an alias means.
     const keys = this.dialect.titleProperty ? [this.dialect.titleProperty, ...this.dialect.aliasProperties] : this.dialect.aliasProperties;
-    for (const path of candidates) {
+    for (let i = 0; i < candidates.length; i++) {
+      if (blank !== null && blank[i] === 1) continue;
+      const path = candidates[i];
       const frontmatter = this.notes.get(path);
       // Most notes have no frontmatter at all: nothing to look up.
       if (frontmatter === undefined || !hasAny(frontmatter, keys)) continue;
