@@ -17,6 +17,7 @@ import { orphanedPictures, removeOrphanedPicture, removeStaleReview, staleReview
 import type { DaybookSettings } from '../core/settings';
 import { defaultTemplate, fillTemplate, hasTemplaterCommands } from '../core/template';
 import { basename, isInFolder, type Warning } from '../core/vault';
+import { collectGarbage } from './collectGarbage';
 import { FolderVault, NotWritable } from './folderVault';
 import { cacheInsideVault } from './cacheLocation';
 import { explainFsError } from './fsErrors';
@@ -130,7 +131,12 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
   const cache = dir === null ? null : new DiskParseCache(dir, parse, rules);
   const index = dir === null ? null : new FrontmatterIndex(dir, rules.pageProperties);
   const vault = dir === null ? opened.vault : new FolderVault(opened.vault.root, { index: index ?? undefined, listing: new ListingCache(dir), trackReads: true, pageProperties: rules.pageProperties });
-  const journal = await Journal.open(vault, opened.settings, { parser: sharing(cache ? cache.parser : parse), speller, spellsAhead: () => pool !== null, dialect: opened.dialect, findDailyNotes: dir === null ? undefined : new DailyNoteIndex(dir).find });
+  // One review of many notes is collected between its phases (collectGarbage); a rebuild of hundreds is not.
+  let settles = false;
+  const settle = () => {
+    if (settles) collectGarbage();
+  };
+  const journal = await Journal.open(vault, opened.settings, { parser: sharing(cache ? cache.parser : parse), speller, spellsAhead: () => pool !== null, dialect: opened.dialect, findDailyNotes: dir === null ? undefined : new DailyNoteIndex(dir).find, settle });
   // Links out of the vault, loops, and second daily notes for a day: never read, so said once, by path.
   printWarnings([...vault.skipped, ...journal.warnings], io);
   if (options.write) vault.removeStaleTemporaries();
@@ -172,6 +178,7 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
   // A review of many notes too: the synthetic yearly review's last full collection left 52 MB live, and the
   // heap grew to 150 MB of mostly the baseline's and the searched notes' garbage (peak RSS 221 -> 193 MiB).
   if (options.all || inScope >= POOL_THRESHOLD) v8().setFlagsFromString('--heap-growing-percent=100');
+  settles = !options.all && inScope >= POOL_THRESHOLD;
   if (options.workers !== false && inScope >= POOL_THRESHOLD) pool = options.all ? ParsePool.beside(rules) : ParsePool.forOneReview(rules, { forced: options.workers === true });
   try {
     // With workers, the notes of the reviews that need work go to them ahead of the reviews, so they stay busy;
