@@ -17,7 +17,7 @@ import { orphanedPictures, removeOrphanedPicture, removeStaleReview, staleReview
 import type { DaybookSettings } from '../core/settings';
 import { defaultTemplate, fillTemplate, hasTemplaterCommands } from '../core/template';
 import { basename, isInFolder, type Warning } from '../core/vault';
-import { collectGarbage } from './collectGarbage';
+import { settleHeap } from './collectGarbage';
 import { FolderVault, NotWritable } from './folderVault';
 import { cacheInsideVault } from './cacheLocation';
 import { explainFsError } from './fsErrors';
@@ -131,10 +131,10 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
   const cache = dir === null ? null : new DiskParseCache(dir, parse, rules);
   const index = dir === null ? null : new FrontmatterIndex(dir, rules.pageProperties);
   const vault = dir === null ? opened.vault : new FolderVault(opened.vault.root, { index: index ?? undefined, listing: new ListingCache(dir), trackReads: true, pageProperties: rules.pageProperties });
-  // One review of many notes is collected between its phases (collectGarbage); a rebuild of hundreds is not.
+  // One review of many notes settles its heap between its phases (settleHeap); a rebuild of hundreds does not.
   let settles = false;
   const settle = () => {
-    if (settles) collectGarbage();
+    if (settles) settleHeap();
   };
   const journal = await Journal.open(vault, opened.settings, { parser: sharing(cache ? cache.parser : parse), speller, spellsAhead: () => pool !== null, dialect: opened.dialect, findDailyNotes: dir === null ? undefined : new DailyNoteIndex(dir).find, settle });
   // Links out of the vault, loops, and second daily notes for a day: never read, so said once, by path.
