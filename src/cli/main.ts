@@ -17,7 +17,6 @@ import { orphanedPictures, removeOrphanedPicture, removeStaleReview, staleReview
 import type { DaybookSettings } from '../core/settings';
 import { defaultTemplate, fillTemplate, hasTemplaterCommands } from '../core/template';
 import { basename, isInFolder, type Warning } from '../core/vault';
-import { settleHeap } from './collectGarbage';
 import { FolderVault, NotWritable } from './folderVault';
 import { cacheInsideVault } from './cacheLocation';
 import { explainFsError } from './fsErrors';
@@ -131,12 +130,7 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
   const cache = dir === null ? null : new DiskParseCache(dir, parse, rules);
   const index = dir === null ? null : new FrontmatterIndex(dir, rules.pageProperties);
   const vault = dir === null ? opened.vault : new FolderVault(opened.vault.root, { index: index ?? undefined, listing: new ListingCache(dir), trackReads: true, pageProperties: rules.pageProperties });
-  // One review of many notes settles its heap between its phases (settleHeap); a rebuild of hundreds does not.
-  let settles = false;
-  const settle = () => {
-    if (settles) settleHeap();
-  };
-  const journal = await Journal.open(vault, opened.settings, { parser: sharing(cache ? cache.parser : parse), speller, spellsAhead: () => pool !== null, dialect: opened.dialect, findDailyNotes: dir === null ? undefined : new DailyNoteIndex(dir).find, settle });
+  const journal = await Journal.open(vault, opened.settings, { parser: sharing(cache ? cache.parser : parse), speller, spellsAhead: () => pool !== null, dialect: opened.dialect, findDailyNotes: dir === null ? undefined : new DailyNoteIndex(dir).find });
   // Links out of the vault, loops, and second daily notes for a day: never read, so said once, by path.
   printWarnings([...vault.skipped, ...journal.warnings], io);
   if (options.write) vault.removeStaleTemporaries();
@@ -178,7 +172,6 @@ async function review(options: ReviewOptions, io: Io): Promise<number> {
   // A review of many notes too: the synthetic yearly review's last full collection left 52 MB live, and the
   // heap grew to 150 MB of mostly the baseline's and the searched notes' garbage (peak RSS 221 -> 193 MiB).
   if (options.all || inScope >= POOL_THRESHOLD) v8().setFlagsFromString('--heap-growing-percent=100');
-  settles = !options.all && inScope >= POOL_THRESHOLD;
   if (options.workers !== false && inScope >= POOL_THRESHOLD) pool = options.all ? ParsePool.beside(rules) : ParsePool.forOneReview(rules, { forced: options.workers === true });
   try {
     // With workers, the notes of the reviews that need work go to them ahead of the reviews, so they stay busy;

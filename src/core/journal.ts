@@ -51,12 +51,6 @@ export interface JournalOptions {
    * spelled ahead of the search save time; on this thread they only hold memory.
    */
   spellsAhead?: () => boolean;
-  /**
-   * Called where a review has made most of its garbage and holds little: after all but What changed, and
-   * after What changed. A process that builds one large review may collect it there (the CLI does), so the
-   * heap does not grow by V8's factor over whatever was live at some worse moment.
-   */
-  settle?: () => void;
 }
 
 /** The notes that look like daily notes and are not read as any (`unreadDailyNotes`), with the settings the journal reads days by. */
@@ -107,8 +101,6 @@ export class Journal {
     readonly spellsAhead: () => boolean,
     /** Daily notes read by a format the daily folder's older notes are named in, not by the daily format. */
     private readonly earlierNamed: ReadonlySet<string>,
-    /** See `JournalOptions.settle`. */
-    readonly settle: () => void,
   ) {
     this.catalog = new TargetCatalog(source, files, settings, dialect, dailyNotes);
     this.blockRefs = new BlockRefIndex(source, () => files.map((file) => file.path));
@@ -135,7 +127,7 @@ export class Journal {
     if (found.facts) rememberAliasCandidates(files, settings, found.facts.aliasCandidates);
     warnings.push(...(found.facts?.unread ?? unreadOf(files, settings, found)));
     const parser = options.parser ?? ((text: string) => parseNote(text, dialect.parse));
-    return new Journal(source, settings, files, notes, warnings, parser, options.speller ?? noteText, options.pause ?? (() => Promise.resolve()), dialect, options.spellsAhead ?? (() => false), earlierNamed, options.settle ?? (() => undefined));
+    return new Journal(source, settings, files, notes, warnings, parser, options.speller ?? noteText, options.pause ?? (() => Promise.resolve()), dialect, options.spellsAhead ?? (() => false), earlierNamed);
   }
 
   /** What Daybook found in the folder as a whole (a Logseq graph's journal pages and pages), the part of `describe` no period changes. */

@@ -568,7 +568,6 @@ export function extraNotesRead(journal: Journal, period: Period): number {
 /** Builds the review of `period` from the journal's daily notes. Reads; never writes. */
 export async function buildReview(journal: Journal, period: Period): Promise<ReviewData> {
   const review = await reviewBeforeChanges(journal, period);
-  journal.settle();
   // The period's parsed notes are held by nothing here, so What changed can let them go once counted.
   // The baseline's models are let go once counted: whom those that may log a meeting name is kept, for metAmong below
   // (which, reading the whole history, asks metThrough instead; the period's own notes it has met already).
@@ -578,7 +577,6 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
     return historyFactsOf(j, notes);
   };
   const history = await historyFor(journal, period, { whole: digestNotes, period: counted }, review.metHere);
-  journal.settle();
   // Someone met by the previous period and not named in this one is a person gone quiet, not a topic.
   const quiet = quietCandidates(history, period);
   const metQuiet = quiet.length > 0 ? await review.metAmong(quiet) : new Set<string>();
