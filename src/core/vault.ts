@@ -82,6 +82,12 @@ export function isInFolder(path: string, folder: string): boolean {
   return !(isAsciiUpTo(folder, folder.length) && isAsciiUpTo(path, folder.length + 1)) && path.normalize('NFC').startsWith(folder.normalize('NFC') + '/');
 }
 
+/** Whether the path lies in any of these folders: a loop, with no closure per note, as every note of a vault is asked. */
+export function inAnyFolder(path: string, folders: readonly string[]): boolean {
+  for (const folder of folders) if (isInFolder(path, folder)) return true;
+  return false;
+}
+
 const SLASH = 0x2f;
 
 // eslint-disable-next-line no-control-regex -- ASCII needs no normalising, and most names are ASCII

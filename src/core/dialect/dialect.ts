@@ -1,6 +1,6 @@
 import { dayToDate } from '../dates/periods';
 import { formatDate } from '../dates/dateFormatter';
-import { basename, isInFolder } from '../vault';
+import { basename, inAnyFolder } from '../vault';
 import type { LogseqConfig } from './logseqConfig';
 import type { DaybookSettings } from '../settings';
 
@@ -86,8 +86,8 @@ function decode(name: string): string {
  */
 export function logseqPageName(file: string, namespaceFiles: LogseqConfig['namespaceFiles']): string {
   // Asked of every page of the graph for the link index: most names hold no separator, and a search is cheaper than a replace.
-  const separator = namespaceFiles === 'triple-lowbar' ? '___' : '.';
-  const separated = !file.includes(separator) ? file : namespaceFiles === 'triple-lowbar' ? file.replace(/___/g, '/') : file.replace(/\./g, '/');
+  const triple = namespaceFiles === 'triple-lowbar';
+  const separated = file.includes(triple ? '___' : '.') ? file.replace(triple ? /___/g : /\./g, '/') : file;
   return decode(separated);
 }
 
@@ -100,7 +100,7 @@ export function logseqDialect(config: LogseqConfig): Dialect {
   const own = ['logseq', ...config.hidden];
   return {
     spec: { app: 'logseq', ...config },
-    isNote: (path) => !own.some((folder) => isInFolder(path, folder)),
+    isNote: (path) => !inAnyFolder(path, own),
     pageName: (path, day) => (day !== null ? formatDate(dayToDate(day), config.journalTitleFormat) : logseqPageName(basename(path), config.namespaceFiles)),
     tagsArePages: true,
     aliasProperties: ['alias', 'aliases'],

@@ -3,7 +3,7 @@ import { type Dialect, OBSIDIAN } from '../dialect/dialect';
 import { reviewFolders } from '../reviewNotes';
 import { type Frontmatter, type ParsedFrontmatter, stringList } from '../note/frontmatter';
 import type { DaybookSettings } from '../settings';
-import { basename, isInFolder, type VaultFile, type VaultSource, type Warning } from '../vault';
+import { basename, inAnyFolder, isInFolder, type VaultFile, type VaultSource, type Warning } from '../vault';
 import { LinkIndex } from './linkIndex';
 
 export type TargetKind = 'person' | 'topic' | 'other';
@@ -487,12 +487,6 @@ export class TargetCatalog {
 /** Whether the frontmatter has any of these keys: asked of every alias candidate, so no closure each. */
 function hasAny(frontmatter: Frontmatter, keys: readonly string[]): boolean {
   for (const key of keys) if (frontmatter[key] !== undefined) return true;
-  return false;
-}
-
-/** A loop, with no closure per note: asked of every note of the vault. */
-function inAnyFolder(path: string, folders: string[]): boolean {
-  for (const folder of folders) if (isInFolder(path, folder)) return true;
   return false;
 }
 

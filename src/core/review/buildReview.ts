@@ -8,7 +8,7 @@ import { normaliseQuestion, type WikiLink } from '../note/tokens';
 import { type DailyNoteFile, dayOfDailyNote } from '../dailyNotes';
 import { logseqConfigOf } from '../dialect/dialect';
 import type { DaybookSettings } from '../settings';
-import { basename, isInFolder, joinPath, type Warning, withoutExtension } from '../vault';
+import { basename, inAnyFolder, joinPath, type Warning, withoutExtension } from '../vault';
 import { stringList } from '../note/frontmatter';
 import { reviewNotePath } from '../reviewNotes';
 import { bragLines, type BragKind, writtenUnder } from './bragLines';
@@ -1037,9 +1037,8 @@ async function typedNotes(
     const rawTags = written(stringList(frontmatter.tags), /^#/);
     const pick = (raw: string[], wanted: Set<string>) => raw.find((t) => wanted.has(foldName(t)));
     const note = (type: string): LinkedNote => ({ name: basename(path), path, type, mentions, takeaways: dedupeMentions(takeaways) });
-    const inFolder = (folders: string[]) => folders.some((folder) => isInFolder(path, folder));
-    const designType = pick(rawTypes, designTypes) ?? pick(rawTags, designTags) ?? (inFolder(brag.designFolders) ? 'doc' : undefined);
-    const readingType = pick(rawTypes, readingTypes) ?? pick(rawTags, readingTags) ?? (inFolder(brag.readingFolders) ? 'reading' : undefined);
+    const designType = pick(rawTypes, designTypes) ?? pick(rawTags, designTags) ?? (inAnyFolder(path, brag.designFolders) ? 'doc' : undefined);
+    const readingType = pick(rawTypes, readingTypes) ?? pick(rawTags, readingTags) ?? (inAnyFolder(path, brag.readingFolders) ? 'reading' : undefined);
     if (designType !== undefined) design.push(note(designType));
     else if (readingType !== undefined) reading.push(note(readingType));
   }
