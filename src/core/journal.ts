@@ -297,10 +297,10 @@ export class Journal {
     return pending;
   }
 
-  /** Lets go of a note's words once searched, and of its raw text too unless it is about to be parsed. */
-  letGo(path: string, keepText: boolean): void {
+  /** Lets go of a note's words once searched, and of its raw text: one parsed later is read again. */
+  letGo(path: string): void {
     this.spellings.delete(path);
-    if (!keepText) this.texts.delete(path);
+    this.texts.delete(path);
   }
 
   /** Lets go of a note's raw text read to be looked at, not parsed (its words, if spelled, stay). */
