@@ -1,3 +1,4 @@
+import { oneSpaced } from '../text';
 import { DRAWER_END, DRAWER_START } from './drawers';
 
 /**
@@ -38,14 +39,14 @@ export function quoteOf(markdown: string, heading: boolean): string {
     const kept = colon ? line.replace(PLANNING, '').trim() : line;
     if (kept !== '') content.push(kept);
   }
-  let quote = (content.length ? content : properties).join(content.length ? ' ' : ' · ').replace(/\s+/g, ' ').trim();
+  let quote = oneSpaced((content.length ? content : properties).join(content.length ? ' ' : ' · ')).trim();
   if (heading) quote = quote.replace(/^#{1,6}\s+/, '').replace(/\s+#+$/, '');
   return cleanQuote(quote);
 }
 
 /** Drops markup left half open: empty code spans and an unpaired `**` or `__`. */
 export function cleanQuote(quote: string): string {
-  let out = quote.includes('`') ? quote.replace(/(^|[^`])`\s*`(?!`)/g, '$1').replace(/\s+/g, ' ').trim() : quote;
+  let out = quote.includes('`') ? oneSpaced(quote.replace(/(^|[^`])`\s*`(?!`)/g, '$1')).trim() : quote;
   for (const mark of ['**', '__']) out = withoutUnpaired(out, mark);
   return out;
 }

@@ -4,6 +4,8 @@
  * No regex uses lookbehind: older iOS WebKit rejects it.
  */
 
+import { oneSpaced } from '../text';
+
 export interface WikiLink {
   target: string;
   heading: string | null;
@@ -198,9 +200,7 @@ const NON_ASCII = /[\u0080-\uFFFF]/;
 export function blockName(text: string): string {
   const linked = text.includes('[[') ? text.replace(/\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/g, (_, target: string, alias?: string) => alias ?? target) : text;
   // No ASCII character is a pictograph: the Unicode class is scanned only for text that may hold one.
-  return (NON_ASCII.test(linked) ? linked.replace(/[\p{Extended_Pictographic}\uFE0F]/gu, '') : linked)
-    .replace(/[[\]():*_`]/g, '')
-    .replace(/\s+/g, ' ')
+  return oneSpaced((NON_ASCII.test(linked) ? linked.replace(/[\p{Extended_Pictographic}\uFE0F]/gu, '') : linked).replace(/[[\]():*_`]/g, ''))
     .trim()
     .toLowerCase();
 }
