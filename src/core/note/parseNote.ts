@@ -116,12 +116,16 @@ function parseNoteBy(text: string, rules: ParseRules | undefined, fast: boolean)
   const { data, error } = parseFrontmatterYaml(split.yaml);
   const problems = error ? [error] : [];
   if (text.includes('\uFFFD')) problems.push('contains � (U+FFFD), which stands for bytes that were not valid UTF-8 or for a character lost before the note was saved');
-  const safe = defuse(blankComments(sectionLines(split.body)));
+  const readable = blankComments(sectionLines(split.body));
+  const safe = defuse(readable);
   problems.push(...safe.problems);
+  // Where defuse only stood other characters in for brackets, every block's markdown is a slice of the text it was
+  // given, which holds no stand-ins to map back: one comparison per note instead of a replace per block.
+  const shown = safe.text === readable || (safe.text.length === readable.length && restoreDefused(safe.text) === readable) ? readable : null;
   try {
     const outline = rules !== undefined && !rules.indentedCode;
     const tree = (fast ? markdownItTree(safe.text, outline) : null) ?? markdownTree(safe.text, outline ? OUTLINE : COMMONMARK);
-    const builder = new BlockBuilder(safe.text, split.bodyLine, rules?.fileLinks ?? true, rules?.logseqTags ?? false);
+    const builder = new BlockBuilder(safe.text, shown, split.bodyLine, rules?.fileLinks ?? true, rules?.logseqTags ?? false);
     builder.container(tree, -1);
     return { frontmatter: data, problems, blocks: builder.finish() };
   } catch (error) {
@@ -141,6 +145,8 @@ class BlockBuilder {
 
   constructor(
     private readonly source: string,
+    /** The source with its brackets put back (`restoreDefused` of it), when defuse changed nothing else; else null. */
+    private readonly restored: string | null,
     private readonly lineOffset: number,
     private readonly fileLinks: boolean,
     private readonly logseqTags: boolean,
@@ -208,7 +214,7 @@ class BlockBuilder {
     const rendered = withoutDrawers(restoreDefused(visibleText(node.children).trim()));
     const start = node.position.start.offset;
     const end = node.position.end.offset;
-    const markdown = withoutQuoteMarkers(restoreDefused(this.source.slice(start, end)), this.source, start);
+    const markdown = withoutQuoteMarkers(this.restored !== null ? this.restored.slice(start, end) : restoreDefused(this.source.slice(start, end)), this.source, start);
     const scan = scanInline(markdown, maskedRanges(node.children, start), { heading: node.type === 'heading', item: kind === 'item' && level === 0, fileLinks: this.fileLinks, logseqTags: this.logseqTags });
     const text = scan.task ? rendered.replace(TASK_MARKER, '') : rendered;
     const block: Block = {
