@@ -1,4 +1,4 @@
-import { type NoteText, spells } from './noteWords';
+import { hashOf, hasHash, maySpell, type NoteText, pairKey } from './noteWords';
 
 /** What the search of earlier notes asks of each note: the word lists of one key, and whether they are a task's. */
 export interface WordQuery {
@@ -7,21 +7,22 @@ export interface WordQuery {
   tasks: boolean;
 }
 
-/** The last words of a task's key: its text ends a line of its note. */
-function endOf(words: string[]): string {
-  return words.slice(-2).join(' ');
+/** The last words of a task's key (`pairKey` of two): its text ends a line. */
+function endOf(words: number[]): number {
+  return words.length === 1 ? words[0] : pairKey(words[words.length - 2], words[words.length - 1]);
 }
 
 /** The first words of a task's key: they follow its marker. */
-function startOf(words: string[]): string {
-  return words.slice(0, 2).join(' ');
+function startOf(words: number[]): number {
+  return words.length === 1 ? words[0] : pairKey(words[0], words[1]);
 }
 
 interface Form {
   query: number;
-  words: string[];
+  /** Its words' hashes (`hashOf`). */
+  words: number[];
   /** For a task: `startOf(words)`, worked out once. */
-  start: string;
+  start: number;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -43,15 +44,15 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 export class EarlierMatcher {
   /** Queries every note may answer: a form without words. */
   private readonly always: number[] = [];
-  /** One-word names, by their word. */
-  private readonly single = new Map<string, number[]>();
+  /** One-word names, by their word's hash. */
+  private readonly single = new Map<number, number[]>();
   /**
    * Names of more words, by the word fewest of them share (the longest of those): keyed by
    * a word every name of a kind has (`Person 12`, `Person 696`), each note was tried against them all.
    */
-  private readonly multi = new Map<string, Form[]>();
+  private readonly multi = new Map<number, Form[]>();
   /** Tasks, by how their text ends. */
-  private readonly taskEnds = new Map<string, Form[]>();
+  private readonly taskEnds = new Map<number, Form[]>();
 
   constructor(private readonly queries: WordQuery[]) {
     const shared = new Map<string, number>();
@@ -66,10 +67,11 @@ export class EarlierMatcher {
     const rarest = (words: string[]) => words.reduce(rarer);
     queries.forEach(({ forms, tasks }, query) => {
       for (const words of forms) {
+        const hashes = words.map(hashOf);
         if (words.length === 0) this.always.push(query);
-        else if (tasks) push(this.taskEnds, endOf(words), { query, words, start: startOf(words) });
-        else if (words.length === 1) push(this.single, words[0], query);
-        else push(this.multi, rarest(words), { query, words, start: '' });
+        else if (tasks) push(this.taskEnds, endOf(hashes), { query, words: hashes, start: startOf(hashes) });
+        else if (words.length === 1) push(this.single, hashes[0], query);
+        else push(this.multi, hashOf(rarest(words)), { query, words: hashes, start: 0 });
       }
     });
   }
@@ -78,15 +80,21 @@ export class EarlierMatcher {
   matches(note: NoteText | null): Set<number> {
     if (note === null) return new Set(this.queries.keys());
     const found = new Set<number>(this.always);
-    for (const word of note.words) {
-      for (const query of this.single.get(word) ?? []) found.add(query);
-      for (const { query, words } of this.multi.get(word) ?? []) {
-        if (!found.has(query) && words.every((w) => note.words.has(w)) && spells(note, words)) found.add(query);
-      }
+    const { words: held, lineEnds } = note;
+    for (let slot = 0; slot < held.length; slot++) {
+      const word = held[slot];
+      if (word === 0) continue;
+      const single = this.single.get(word);
+      if (single !== undefined) for (const query of single) found.add(query);
+      const multi = this.multi.get(word);
+      if (multi !== undefined) for (const { query, words } of multi) if (!found.has(query) && maySpell(note, words)) found.add(query);
     }
-    for (const end of note.lineEnds) {
-      for (const { query, words, start } of this.taskEnds.get(end) ?? []) {
-        if (!found.has(query) && note.taskStarts.has(start) && (words.length === 1 || spells(note, words))) found.add(query);
+    for (let slot = 0; slot < lineEnds.length; slot++) {
+      const end = lineEnds[slot];
+      const tasks = end === 0 ? undefined : this.taskEnds.get(end);
+      if (tasks === undefined) continue;
+      for (const { query, words, start } of tasks) {
+        if (!found.has(query) && hasHash(note.taskStarts, start) && (words.length === 1 || maySpell(note, words))) found.add(query);
       }
     }
     return found;

@@ -48,44 +48,75 @@ for (const c of '*_`[]') KEY_MARKS[c.charCodeAt(0)] = 1;
 const PLAIN = 1;
 const KEYED = 2;
 
-/** A pass's readings (` W1 W2 … `), each `' '` when not asked for or without words. */
-interface Readings {
-  plain: string;
-  keyed: string;
+/**
+ * Word hashes gathered by one pass, then made a set (`hashSet`): a note's
+ * words are kept as their hashes only, never as strings, and never joined
+ * into readings; spelling the earlier notes built ~100 MB of strings per
+ * yearly review, and joining them was a seventh of its time.
+ */
+class Hashes {
+  values = new Uint32Array(1024);
+  count = 0;
+
+  add(hash: number): void {
+    if (this.count === this.values.length) {
+      const grown = new Uint32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.count++] = hash;
+  }
+}
+
+/** Where one pass puts what it reads; each is optional, and a pass reads into those given only. */
+interface Sinks {
+  /** The hashes of the words of every reading spelled. */
+  words?: Hashes;
+  /** Neighbouring words of every reading, as a filter (`markPair`). */
+  pairs?: Uint8Array;
+  /** Of the keyed reading: the last word and the last two before each line break (the text's last ones so far, when a line has none). */
+  lineEnds?: Hashes;
+  /** Which lines the reading without hidden lines leaves out (`hiddenLines`): its words' pairs and line ends are read too. */
+  hidden?: Uint8Array;
+  /** The plain reading's words as strings: only the names and tasks asked about need them (`wordsOf`). */
+  plainWords?: string[];
+  /** The keyed reading's first word's hash and its first two words' (`pairKey`), filled as far as it has words: a task's opening. */
+  firsts?: number[];
 }
 
 /**
- * ` W1 W2 … `: the folded words, one space around each, in each reading asked
- * for (`PLAIN`, `KEYED`, both); into `words` and `pairs` (when given) the words
- * and neighbouring pairs of both; and, of the keyed reading only, into
- * `lineEnds` the last word and the last two words before each line break (the
- * text's last ones so far, when a line has none) and into `shown` its words
- * without the hidden lines. A word may be split by dropped marks (`wo` + `rd`);
- * its pieces make it. Both readings in one pass over the char codes, through a
- * table, each word's hash (`hashOf`) taken as its characters are read, and pairs
- * marked as they come: spelling the earlier notes was most of a cold yearly
+ * Spells `folded` in each reading asked for (`PLAIN`, `KEYED`, both) into the
+ * sinks given: the folded words, neighbouring pairs, line ends. A word may be
+ * split by dropped marks (`wo` + `rd`); its pieces make it. One pass over the
+ * char codes, through a table, each word's hash (`hashOf`) taken as its
+ * characters are read: spelling the earlier notes was most of a cold yearly
  * review's worker time. The readings part only at a key mark, which ends the
  * plain reading's word and is dropped from the keyed one's.
  */
-function spelled(folded: string, want: number, lineEnds?: Set<string>, words?: Set<string>, pairs?: Uint8Array, shown?: Shown): Readings {
+function spelled(folded: string, want: number, sinks: Sinks): void {
   // No closures over the loop's variables: V8 keeps a variable a closure shares in memory, not a register.
   const plain = (want & PLAIN) !== 0;
   const keyed = (want & KEYED) !== 0;
-  const allPlain: string[] = [];
-  const allKeyed: string[] = [];
+  const { words, pairs, lineEnds, hidden, plainWords, firsts } = sinks;
   const n = folded.length;
+  // How many kept characters the word being read has in each reading, and its text (only for `plainWords`).
+  let plainLength = 0;
+  let keyedLength = 0;
   let plainWord = '';
-  let keyedWord = '';
   let run = -1;
   let plainHash = FNV_OFFSET;
   let keyedHash = FNV_OFFSET;
+  let plainCount = 0;
+  let plainLast = 0;
   let plainBefore = 0;
+  // Each reading's last word and the one before it, and how many words it has so far.
+  let keyedCount = 0;
+  let keyedLast = 0;
   let keyedBefore = 0;
-  // The keyed reading without the hidden lines, when asked (`shown`): the same words but those of hidden lines, as no word spans a line.
-  const kept = shown?.words;
-  const hidden = shown?.hidden;
-  let line = 0;
+  let keptCount = 0;
+  let keptLast = 0;
   let keptBefore = 0;
+  let line = 0;
   for (let i = 0; i <= n; i++) {
     // One step past the end stands for a space, which ends the last word.
     let code = i < n ? folded.charCodeAt(i) : 32;
@@ -110,72 +141,62 @@ function spelled(folded: string, want: number, lineEnds?: Set<string>, words?: S
         plainHash = Math.imul(plainHash ^ code, FNV_PRIME);
         keyedHash = Math.imul(keyedHash ^ code, FNV_PRIME);
       }
+      plainLength++;
+      keyedLength++;
       continue;
     }
-    if (run !== -1) {
-      const piece = folded.slice(run, i);
-      plainWord = plainWord === '' ? piece : plainWord + piece;
-      keyedWord = keyedWord === '' ? piece : keyedWord + piece;
-    }
+    if (run !== -1 && plainWords !== undefined) plainWord += folded.slice(run, i);
     run = -1;
     if (wide) i++;
     // A combining mark is dropped from both readings; every other character not kept is a space, but a key mark to the keyed reading.
     if (kind !== SPACE) continue;
-    if (plainWord !== '') {
+    if (plainLength > 0) {
       if (plain) {
-        allPlain.push(plainWord);
-        words?.add(plainWord);
-        const done = plainHash >>> 0;
-        if (pairs && allPlain.length > 1) markPair(pairs, plainBefore, done);
-        plainBefore = done;
+        const done = finished(plainHash);
+        words?.add(done);
+        if (pairs && plainCount > 0) markNeighbours(pairs, plainCount, plainBefore, plainLast, done);
+        plainBefore = plainLast;
+        plainLast = done;
+        plainCount++;
+        plainWords?.push(plainWord);
       }
       plainWord = '';
+      plainLength = 0;
       plainHash = FNV_OFFSET;
     }
     if (code < 128 && KEY_MARKS[code] === 1) continue;
-    if (keyedWord !== '') {
+    if (keyedLength > 0) {
       if (keyed) {
-        allKeyed.push(keyedWord);
-        words?.add(keyedWord);
-        const done = keyedHash >>> 0;
-        if (pairs && allKeyed.length > 1) markPair(pairs, keyedBefore, done);
-        keyedBefore = done;
-        if (kept !== undefined && hidden !== undefined && hidden[line] === 0) {
-          kept.push(keyedWord);
-          if (pairs && kept.length > 1) markPair(pairs, keptBefore, done);
-          keptBefore = done;
+        const done = finished(keyedHash);
+        words?.add(done);
+        if (pairs && keyedCount > 0) markNeighbours(pairs, keyedCount, keyedBefore, keyedLast, done);
+        keyedBefore = keyedLast;
+        keyedLast = done;
+        keyedCount++;
+        if (firsts !== undefined && keyedCount <= 2) firsts.push(keyedCount === 1 ? done : pairKey(keyedBefore, done));
+        if (hidden !== undefined && hidden[line] === 0) {
+          if (pairs && keptCount > 0) markNeighbours(pairs, keptCount, keptBefore, keptLast, done);
+          keptBefore = keptLast;
+          keptLast = done;
+          keptCount++;
         }
       }
-      keyedWord = '';
+      keyedLength = 0;
       keyedHash = FNV_OFFSET;
     }
     if (keyed && (code === 10 || i >= n)) {
-      if (lineEnds && allKeyed.length > 0) {
-        const last = allKeyed.length - 1;
-        lineEnds.add(allKeyed[last]);
-        if (last > 0) lineEnds.add(`${allKeyed[last - 1]} ${allKeyed[last]}`);
+      if (lineEnds && keyedCount > 0) {
+        lineEnds.add(keyedLast);
+        if (keyedCount > 1) lineEnds.add(pairKey(keyedBefore, keyedLast));
       }
       // A kept line ends its reading's line too (at a line break, or at the end when it is the last kept).
-      if (kept !== undefined && hidden !== undefined && hidden[line] === 0 && lineEnds && kept.length > 0) {
-        const last = kept.length - 1;
-        lineEnds.add(kept[last]);
-        if (last > 0) lineEnds.add(`${kept[last - 1]} ${kept[last]}`);
+      if (hidden !== undefined && hidden[line] === 0 && lineEnds && keptCount > 0) {
+        lineEnds.add(keptLast);
+        if (keptCount > 1) lineEnds.add(pairKey(keptBefore, keptLast));
       }
       line++;
     }
   }
-  return { plain: spaced(allPlain), keyed: spaced(allKeyed) };
-}
-
-/** Words as a reading holds them: ` W1 W2 `, or `' '` for none. */
-function spaced(words: string[]): string {
-  return words.length === 0 ? ' ' : ` ${words.join(' ')} `;
-}
-
-/** Which lines of a note its reading without hidden lines leaves out (`hiddenLines`), and that reading's words, filled by `spelled`. */
-interface Shown {
-  hidden: Uint8Array;
-  words: string[];
 }
 
 /** Bits of a note's filter of the words that stand next to each other in one of its readings. */
@@ -184,16 +205,26 @@ const PAIR_BITS = 1 << 14;
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
-/** FNV-1a over a word's char codes. */
-function hashOf(word: string): number {
+/** A word's hash once its last character is read: never 0, which a set of hashes keeps for an empty slot. */
+function finished(hash: number): number {
+  return hash >>> 0 || 1;
+}
+
+/** FNV-1a over a word's char codes, as `spelled` takes it. */
+export function hashOf(word: string): number {
   let hash = FNV_OFFSET;
   for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME);
-  return hash >>> 0;
+  return finished(hash);
 }
 
 /** One pair of words' hashes mixed: the two bits it sets come from it (a Bloom filter: a pair absent leaves a bit clear, nearly always). */
 function pairMix(first: number, second: number): number {
   return Math.imul(first ^ Math.imul(second, 0x9e3779b1), 0x85ebca6b) >>> 0;
+}
+
+/** Two words, one after the other, as one entry of a set of hashes (a line's last two words, a task's first two). */
+export function pairKey(first: number, second: number): number {
+  return pairMix(first, second) || 1;
 }
 
 /** The second bit of a pair, from its mix; the first is the mix itself, modulo the filter's size. */
@@ -209,27 +240,73 @@ function markPair(pairs: Uint8Array, first: number, second: number): void {
   pairs[b >> 3] |= 1 << (b & 7);
 }
 
-/** False when some two words of these never stand next to each other in any of the note's readings: then no reading spells them. */
-function mayAdjoin(pairs: Uint8Array, words: string[]): boolean {
+/**
+ * A word read after `count` others in its reading: it and the last one are a pair, and with the
+ * one before that a run of three (a pair of the first two's `pairKey` and it). Runs of three keep
+ * a long task's words, each pair of which other lines hold too, from passing the filter everywhere.
+ */
+function markNeighbours(pairs: Uint8Array, count: number, before: number, last: number, word: number): void {
+  markPair(pairs, last, word);
+  if (count > 1) markPair(pairs, pairKey(before, last), word);
+}
+
+function marked(pairs: Uint8Array, first: number, second: number): boolean {
+  const mixed = pairMix(first, second);
+  const a = mixed % PAIR_BITS;
+  const b = secondBit(mixed);
+  return (pairs[a >> 3] & (1 << (a & 7))) !== 0 && (pairs[b >> 3] & (1 << (b & 7))) !== 0;
+}
+
+/** False when some two or three words (hashes) of these in a row never stand so in any of the note's readings: then no reading spells them. */
+function mayAdjoin(pairs: Uint8Array, words: ArrayLike<number>): boolean {
   for (let i = 1; i < words.length; i++) {
-    const mixed = pairMix(hashOf(words[i - 1]), hashOf(words[i]));
-    const a = mixed % PAIR_BITS;
-    const b = secondBit(mixed);
-    if ((pairs[a >> 3] & (1 << (a & 7))) === 0 || (pairs[b >> 3] & (1 << (b & 7))) === 0) return false;
+    if (!marked(pairs, words[i - 1], words[i])) return false;
+    if (i > 1 && !marked(pairs, pairKey(words[i - 2], words[i - 1]), words[i])) return false;
   }
   return true;
 }
 
-/** The folded words of a name, a project or a task's text. */
-export function wordsOf(text: string): string[] {
-  return spelled(fold(text), PLAIN)
-    .plain    .split(' ')
-    .filter((word) => word !== '');
+/** A set of none, shared: two slots, both empty. */
+const NO_HASHES = new Uint32Array(2);
+
+/**
+ * The hashes gathered as a set: an open-addressed table (0 an empty slot) more
+ * than half again as large as the hashes put in, repeats and all, so it is never full.
+ */
+function hashSet(hashes: Hashes): Uint32Array {
+  if (hashes.count === 0) return NO_HASHES;
+  let size = 2;
+  while (size < hashes.count + (hashes.count >> 1) + 1) size <<= 1;
+  const table = new Uint32Array(size);
+  const shift = Math.clz32(size) + 1;
+  const mask = size - 1;
+  for (let i = 0; i < hashes.count; i++) {
+    const hash = hashes.values[i];
+    let slot = Math.imul(hash, 0x9e3779b1) >>> shift;
+    while (table[slot] !== 0 && table[slot] !== hash) slot = (slot + 1) & mask;
+    table[slot] = hash;
+  }
+  hashes.count = 0;
+  return table;
 }
 
-/** Words as a note must spell them: ` W1 W2 `. */
-export function phrase(words: string[]): string {
-  return ` ${words.join(' ')} `;
+/** Whether a set of hashes (`hashSet`) holds this one. */
+export function hasHash(table: Uint32Array, hash: number): boolean {
+  const mask = table.length - 1;
+  let slot = Math.imul(hash, 0x9e3779b1) >>> (Math.clz32(table.length) + 1);
+  for (;;) {
+    const held = table[slot];
+    if (held === hash) return true;
+    if (held === 0) return false;
+    slot = (slot + 1) & mask;
+  }
+}
+
+/** The folded words of a name, a project or a task's text. */
+export function wordsOf(text: string): string[] {
+  const words: string[] = [];
+  spelled(fold(text), PLAIN, { plainWords: words });
+  return words;
 }
 
 /**
@@ -303,12 +380,12 @@ const BLOCK_START = /^\s*(?:[-*+]\s|\d+[.)]\s|#{1,6}\s|>|$)/;
  * without the property and Org lines it hides (a property right after the
  * marker included), up to the next block.
  */
-function taskStarts(lines: string[]): Set<string> {
-  const starts = new Set<string>();
+function taskStarts(lines: string[], starts: Hashes): void {
+  const firsts: number[] = [];
   const add = (text: string) => {
-    const words = spelled(fold(text), KEYED).keyed.split(' ').filter((word) => word !== '');
-    if (words.length) starts.add(words[0]);
-    if (words.length > 1) starts.add(`${words[0]} ${words[1]}`);
+    firsts.length = 0;
+    spelled(fold(text), KEYED, { firsts });
+    for (const first of firsts) starts.add(first);
   };
   lines.forEach((line, i) => {
     if (!line.includes('[') && !/[A-Z]{3}/.test(line)) return;
@@ -320,52 +397,60 @@ function taskStarts(lines: string[]): Set<string> {
       add(withoutHiddenLines(block.join('\n')));
     }
   });
-  return starts;
 }
 
-/** A raw note as searched: its words, and its text spelled out in each reading that counts. */
+/**
+ * A raw note as searched: its words, as hashes (`hashOf`), and which of them
+ * stand next to each other. Each set is an open-addressed table (`hasHash`): a
+ * plain object of typed arrays, which a worker thread hands over in one copy.
+ */
 export interface NoteText {
-  words: Set<string>;
-  /** The last word and last two words of each line, read as task keys compare: a task's text ends a line. */
-  lineEnds: Set<string>;
-  /** The words after each task opening: a task's text starts so. */
-  taskStarts: Set<string>;
-  readings: string[];
+  words: Uint32Array;
+  /** The last word and last two words of each line (`pairKey`), read as task keys compare: a task's text ends a line. */
+  lineEnds: Uint32Array;
+  /** The first word and first two words after each task opening: a task's text starts so. */
+  taskStarts: Uint32Array;
   /**
    * Which words stand next to each other in a reading, as a filter: most names
    * and tasks asked of a note have all their words in it but not in a row
-   * (`Topic 7` in a note with a 7 % and a topic), and scanning every reading
-   * for each was most of matching a year's earlier notes.
+   * (`Topic 7` in a note with a 7 % and a topic). A filter passes some pairs
+   * the note never spells (one in a few hundred); the note is then parsed to
+   * no avail, as one whose words cannot be known is: the search of earlier
+   * notes parses every note it picks before it says anything of it.
    */
   pairs: Uint8Array;
 }
 
+/** What one note is spelled into, reused from note to note: noteText never runs inside another. */
+const WORDS = new Hashes();
+const LINE_ENDS = new Hashes();
+const TASK_STARTS = new Hashes();
+
 /**
- * The raw note's readings, or null when its parsed form may hold words its
- * raw text does not spell (then it must be parsed to know). Links are read as
+ * The raw note's words, or null when its parsed form may hold words its raw
+ * text does not spell (then it must be parsed to know). Links are read as
  * written (`a_b` is two words), task and project text as their keys compare it
  * (`foo_bar` is one), without hidden lines, and links once more with `%20` decoded.
  * `tasks` false: for a search of names only, which reads no line end or task opening, both left empty.
  */
 export function noteText(raw: string, tasks = true): NoteText | null {
   if (OPAQUE.test(raw)) return null;
-  const folded = fold(raw);
-  const lineEnds = new Set<string>();
-  const words = new Set<string>();
   const pairs = new Uint8Array(PAIR_BITS / 8);
   // The reading without hidden lines is spelled in the same pass: folding keeps every line break where it was, and no
   // word, pair or line end of a kept line depends on the hidden ones but across the gap they leave, which the pass joins.
-  const shown = /::|^\s*#\+|^\s*:[A-Za-z_-]+:\s*$/m.test(raw) ? { hidden: hiddenLines(raw.split(/\r?\n/)), words: [] } : undefined;
-  const { plain, keyed } = spelled(folded, PLAIN | KEYED, tasks ? lineEnds : undefined, words, pairs, shown);
-  const readings = [plain, keyed];
-  if (shown) readings.push(spaced(shown.words));
-  if (/%[0-9A-Fa-f]{2}/.test(raw)) readings.push(spelled(fold(decodePercents(raw)), PLAIN, undefined, words, pairs).plain);
-  return { words, lineEnds, taskStarts: tasks ? taskStarts(raw.split(/\r?\n/)) : new Set(), readings, pairs };
+  const hidden = /::|^\s*#\+|^\s*:[A-Za-z_-]+:\s*$/m.test(raw) ? hiddenLines(raw.split(/\r?\n/)) : undefined;
+  spelled(fold(raw), PLAIN | KEYED, { words: WORDS, pairs, ...(tasks ? { lineEnds: LINE_ENDS } : {}), hidden });
+  if (/%[0-9A-Fa-f]{2}/.test(raw)) spelled(fold(decodePercents(raw)), PLAIN, { words: WORDS, pairs });
+  if (tasks) taskStarts(raw.split(/\r?\n/), TASK_STARTS);
+  return { words: hashSet(WORDS), lineEnds: hashSet(LINE_ENDS), taskStarts: hashSet(TASK_STARTS), pairs };
 }
 
-/** Whether the note spells these words one after another in one of its readings. */
-export function spells(note: NoteText, words: string[]): boolean {
-  if (!mayAdjoin(note.pairs, words)) return false;
-  const wanted = phrase(words);
-  return note.readings.some((reading) => reading.includes(wanted));
+/**
+ * Whether the note may spell these words one after another: it has each, and
+ * each two of them neighbour in one of its readings, as far as its filter
+ * tells. True whenever the note spells them; now and then when it does not.
+ */
+export function maySpell(note: NoteText, words: ArrayLike<number>): boolean {
+  for (let i = 0; i < words.length; i++) if (!hasHash(note.words, words[i])) return false;
+  return mayAdjoin(note.pairs, words);
 }
