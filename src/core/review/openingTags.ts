@@ -13,7 +13,7 @@ function firstLine(blocks: Block[]): Block | undefined {
 /** A day's opening lone tag, read once per daily note: a rebuild lets a note's blocks go once its review is built, and its month, quarter and year ask again. */
 const openingTags = new WeakMap<DailyNote, string | null>();
 
-function openingTag(daily: DailyNote): string | null {
+export function openingTag(daily: DailyNote): string | null {
   let tag = openingTags.get(daily);
   if (tag === undefined) {
     const first = firstLine(daily.note.blocks);

@@ -20,9 +20,10 @@ import { sameText } from './renderSections';
 export const SPELLED_AHEAD = 512;
 
 /**
- * How many of the period's and the baseline's notes are parsed and counted at a time, the next as many
- * parsing meanwhile: all of them at once held a year's models beside the period's (56 against 33 MB
- * live on the bench vault's yearly review), and the heap grows to a multiple of what is live.
+ * How many of the period's and the baseline's notes, or of the earlier notes searched, are parsed and
+ * counted at a time, the next as many parsing meanwhile: all of them at once held a year's models
+ * beside the period's (56 against 33 MB live on the bench vault's yearly review), and the heap grows
+ * to a multiple of what is live.
  */
 const COUNTED_AT_ONCE = 64;
 
@@ -217,13 +218,18 @@ async function search(journal: Journal, earlier: DailyNoteFile[], queries: Query
       if (q.first === undefined) take(q.next, 1);
       if (q.wantsLast && q.last === undefined) take(q.previous, -1);
     }
-    if (parse.size > 0) {
-      const files = [...parse].sort((a, b) => a - b).map((i) => earlier[i]);
+    // A few at a time, the next few parsing meanwhile: the first round asks for most of the candidates at once
+    // (286 notes on the bench vault's yearly review), and their models and digests were held together.
+    const order = [...parse].sort((a, b) => a - b);
+    for (let k = 0; k < order.length; k += COUNTED_AT_ONCE) {
+      const some = order.slice(k, k + COUNTED_AT_ONCE);
+      const files = some.map((i) => earlier[i]);
+      journal.preload(order.slice(k + COUNTED_AT_ONCE, k + 2 * COUNTED_AT_ONCE).map((i) => earlier[i]));
       await journal.load(files);
       const parsed = files.map((file) => journal.parsedNote(file.path)).filter((n): n is DailyNote => n !== null);
       const digests = await digestNotes(journal, parsed);
       const index = new Map(parsed.map((n, i) => [n.path, i]));
-      for (const i of parse) {
+      for (const i of some) {
         const at = index.get(earlier[i].path);
         // A note that could be read for its words but not parsed holds nothing, as in the whole history.
         seen.set(i, at === undefined ? noAppearances() : appearances(parsed[at], digests[at]));
