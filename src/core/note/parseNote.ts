@@ -121,11 +121,11 @@ function parseNoteBy(text: string, rules: ParseRules | undefined, fast: boolean)
   problems.push(...safe.problems);
   // Where defuse only stood other characters in for brackets, every block's markdown is a slice of the text it was
   // given, which holds no stand-ins to map back: one comparison per note instead of a replace per block.
-  const shown = safe.text === readable || (safe.text.length === readable.length && restoreDefused(safe.text) === readable) ? readable : null;
+  const restored = safe.text === readable || (safe.text.length === readable.length && restoreDefused(safe.text) === readable) ? readable : null;
   try {
     const outline = rules !== undefined && !rules.indentedCode;
     const tree = (fast ? markdownItTree(safe.text, outline) : null) ?? markdownTree(safe.text, outline ? OUTLINE : COMMONMARK);
-    const builder = new BlockBuilder(safe.text, shown, split.bodyLine, rules?.fileLinks ?? true, rules?.logseqTags ?? false);
+    const builder = new BlockBuilder(safe.text, restored, split.bodyLine, rules?.fileLinks ?? true, rules?.logseqTags ?? false);
     builder.container(tree, -1);
     return { frontmatter: data, problems, blocks: builder.finish() };
   } catch (error) {
