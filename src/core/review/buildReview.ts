@@ -560,9 +560,6 @@ async function dayExtras(journal: Journal, period: Period, dailyPaths: Set<strin
 /** The other notes each period's review read (meeting notes, people's notes), per journal. */
 const extraSources = new WeakMap<Journal, Map<string, string[]>>();
 
-/** How many of a period's daily notes one review parses and digests at a time (`reviewBeforeChanges`). */
-const DIGESTED_AT_ONCE = 64;
-
 /** How many notes besides the daily notes, goals and link targets a built review of `period` read. */
 export function extraNotesRead(journal: Journal, period: Period): number {
   return extraSources.get(journal)?.get(period.id)?.length ?? 0;
@@ -593,10 +590,13 @@ export async function buildReview(journal: Journal, period: Period): Promise<Rev
 async function reviewBeforeChanges(journal: Journal, period: Period): Promise<{ metHere: Set<string>; metAmong: (keys: string[]) => Promise<Set<string>>; finish: (history: History) => ReviewData }> {
   const { settings, catalog } = journal;
   const files = journal.dailyNotesIn(period);
+  const notes = await journal.notesIn(period);
   const inPeriod = new Set(files.map((n) => n.path));
   const warnings: Warning[] = journal.warnings.filter((w) => inPeriod.has(w.path));
-  const vaultWarnings = warnings.length;
+  for (const file of files) warnings.push(...journal.warningsFor(file.path));
+
   const isQuestion = questionTest(settings);
+  await prepareTargets(journal, notes);
 
   const tables: Record<TargetKind, EntryTable> = { person: new EntryTable(), topic: new EntryTable(), other: new EntryTable() };
   const incidents: ReviewIncident[] = [];
@@ -626,34 +626,22 @@ async function reviewBeforeChanges(journal: Journal, period: Period): Promise<{ 
     }
     workLog.push(...facts.workLog);
   };
-  // Parsed and digested a few at a time, the next few parsing meanwhile. One review (a rebuild reads the notes again)
-  // needs a note's blocks for nothing but its digest, whom it met and its opening tag: worked out here, its blocks go
-  // with the rest of its few, and the period's models are never all held at once (11 of the 41 MB live on the bench vault).
+  // One review (a rebuild reads the notes again) needs a note's blocks for nothing but its digest, whom it met and its
+  // opening tag: worked out here, its blocks go at once, and the period's models are not all held through the digest
+  // (11 of the 41 MB live on the bench vault). All are parsed first: parsed a few at a time, the first few asked for the
+  // alias notes' heads a fifth of a second sooner, and the review's thread read thousands of them itself.
   const early = !readsWholeHistory(journal, period.end);
-  const notes: DailyNote[] = [];
-  const parseWarnings: Warning[] = [];
-  for (let start = 0; start < files.length; start += DIGESTED_AT_ONCE) {
-    const some = files.slice(start, start + DIGESTED_AT_ONCE);
-    journal.preload(files.slice(start + DIGESTED_AT_ONCE, start + 2 * DIGESTED_AT_ONCE));
-    await journal.load(some);
-    for (const file of some) parseWarnings.push(...journal.warningsFor(file.path));
-    const parsed = some.map((file) => journal.parsedNote(file.path)).filter((n): n is DailyNote => n !== null);
-    await prepareTargets(journal, parsed);
-    for (const daily of parsed) {
-      if (notes.length > 0 && notes.length % NOTES_PER_PAUSE === 0) await journal.pause();
-      const facts = digest(journal, daily, isQuestion);
-      merge(facts);
-      days.push({ date: daily.day, path: daily.path, mood: facts.mood, summary: '' });
-      candidates.push(facts.summaries);
-      notes.push(daily);
-      if (!early) continue;
-      if (settings.openingTagMarkers) openingTag(daily);
-      rememberMetNames(journal, [daily]);
-    }
-    if (early) journal.letGoOfBlocks(parsed.map((daily) => daily.path));
+  for (const [index, daily] of notes.entries()) {
+    if (index > 0 && index % NOTES_PER_PAUSE === 0) await journal.pause();
+    const facts = digest(journal, daily, isQuestion);
+    merge(facts);
+    days.push({ date: daily.day, path: daily.path, mood: facts.mood, summary: '' });
+    candidates.push(facts.summaries);
+    if (!early) continue;
+    if (settings.openingTagMarkers) openingTag(daily);
+    rememberMetNames(journal, [daily]);
+    journal.letGoOfBlocks([daily.path]);
   }
-  // The notes' own problems before what their digests found, as when every note was parsed first.
-  warnings.splice(vaultWarnings, 0, ...parseWarnings);
   summariesOf(candidates).forEach((summary, i) => (days[i].summary = summary));
   // Then what other notes file under the period's days: meeting notes, 1:1s in people's notes.
   const { extras, read } = await dayExtras(journal, period, new Set(journal.dailyNotes.map((n) => n.path)), tables.person.paths());
@@ -698,7 +686,7 @@ async function reviewBeforeChanges(journal: Journal, period: Period): Promise<{ 
   const metOneOnOne = await metOneToOne(journal, period, [...tables.topic.keys(), ...tables.other.keys()], [...earlierMeetings, ...extras]);
   // Every later step, and every later review of this run, reads the period's notes through their digests, whom
   // they met and their opening tags, all worked out by now: their blocks go before What changed parses the baseline.
-  journal.letGoOfBlocks(files.map((file) => file.path));
+  if (!early) journal.letGoOfBlocks(files.map((file) => file.path));
   // Whom else the journal met is not looked for in every earlier note.
   // Only this period's entries; and a meeting "with" a page marked as a company is with no person.
   const metHere = await withoutOrganisations(journal, new Set([...metOneOnOne].filter((key) => tables.topic.get(key) ?? tables.other.get(key))));
