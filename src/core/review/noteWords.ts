@@ -438,10 +438,12 @@ export function noteText(raw: string, tasks = true): NoteText | null {
   const pairs = new Uint8Array(PAIR_BITS / 8);
   // The reading without hidden lines is spelled in the same pass: folding keeps every line break where it was, and no
   // word, pair or line end of a kept line depends on the hidden ones but across the gap they leave, which the pass joins.
-  const hidden = /::|^\s*#\+|^\s*:[A-Za-z_-]+:\s*$/m.test(raw) ? hiddenLines(raw.split(/\r?\n/)) : undefined;
-  spelled(fold(raw), PLAIN | KEYED, { words: WORDS, pairs, ...(tasks ? { lineEnds: LINE_ENDS } : {}), hidden });
+  const hides = /::|^\s*#\+|^\s*:[A-Za-z_-]+:\s*$/m.test(raw);
+  // Split once, for the hidden lines and the task openings both.
+  const lines = hides || tasks ? raw.split(/\r?\n/) : [];
+  spelled(fold(raw), PLAIN | KEYED, { words: WORDS, pairs, ...(tasks ? { lineEnds: LINE_ENDS } : {}), hidden: hides ? hiddenLines(lines) : undefined });
   if (/%[0-9A-Fa-f]{2}/.test(raw)) spelled(fold(decodePercents(raw)), PLAIN, { words: WORDS, pairs });
-  if (tasks) taskStarts(raw.split(/\r?\n/), TASK_STARTS);
+  if (tasks) taskStarts(lines, TASK_STARTS);
   return { words: hashSet(WORDS), lineEnds: hashSet(LINE_ENDS), taskStarts: hashSet(TASK_STARTS), pairs };
 }
 

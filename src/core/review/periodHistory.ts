@@ -108,12 +108,7 @@ export async function periodHistory(journal: Journal, period: Period, digestNote
   const history = emptyHistory();
   const near = dailies.filter((n) => n.day <= period.end && (n.day >= period.start || (baseline !== null && n.day >= baseline.start)));
   // Counted in the history, the period's and the baseline's models are read no more by this review.
-  for (let i = 0; i < near.length; i += COUNTED_AT_ONCE) {
-    const some = near.slice(i, i + COUNTED_AT_ONCE);
-    journal.preload(near.slice(i + COUNTED_AT_ONCE, i + 2 * COUNTED_AT_ONCE));
-    await addParsed(journal, history, some, digestNotes);
-    journal.forget(some.map((file) => file.path));
-  }
+  await inFews(journal, near, digestNotes, (notes, digests) => addNotes(history, notes, digests));
   if (baseline === null) {
     journal.keepRawTexts(new Set());
     return history;
@@ -189,12 +184,19 @@ async function readable(journal: Journal, file: DailyNoteFile): Promise<string |
   }
 }
 
-/** Parses and digests these notes and adds the readable ones to the history, in day order. */
-async function addParsed(journal: Journal, history: History, files: DailyNoteFile[], digestNotes: Digester): Promise<DailyNote[]> {
-  await journal.load(files);
-  const notes = files.map((file) => journal.parsedNote(file.path)).filter((n): n is DailyNote => n !== null);
-  addNotes(history, notes, await digestNotes(journal, notes));
-  return notes;
+/**
+ * Parses and digests these notes `COUNTED_AT_ONCE` at a time, the next few parsing meanwhile, hands each few's
+ * readable ones (in the order given) and their digests to `use`, and then lets their models go.
+ */
+async function inFews(journal: Journal, files: DailyNoteFile[], digestNotes: Digester, use: (notes: DailyNote[], digests: HistoryFacts[]) => void): Promise<void> {
+  for (let i = 0; i < files.length; i += COUNTED_AT_ONCE) {
+    const some = files.slice(i, i + COUNTED_AT_ONCE);
+    journal.preload(files.slice(i + COUNTED_AT_ONCE, i + 2 * COUNTED_AT_ONCE));
+    await journal.load(some);
+    const notes = some.map((file) => journal.parsedNote(file.path)).filter((n): n is DailyNote => n !== null);
+    use(notes, await digestNotes(journal, notes));
+    journal.forget(some.map((file) => file.path));
+  }
 }
 
 /**
@@ -218,25 +220,18 @@ async function search(journal: Journal, earlier: DailyNoteFile[], queries: Query
       if (q.first === undefined) take(q.next, 1);
       if (q.wantsLast && q.last === undefined) take(q.previous, -1);
     }
-    // A few at a time, the next few parsing meanwhile: the first round asks for most of the candidates at once
-    // (286 notes on the bench vault's yearly review), and their models and digests were held together.
+    // The first round asks for most of the candidates at once (286 notes on the bench vault's yearly review).
+    // Parsed only to be looked in (or, earlier in the review, for whom it met): their models go once their appearances are known.
     const order = [...parse].sort((a, b) => a - b);
-    for (let k = 0; k < order.length; k += COUNTED_AT_ONCE) {
-      const some = order.slice(k, k + COUNTED_AT_ONCE);
-      const files = some.map((i) => earlier[i]);
-      journal.preload(order.slice(k + COUNTED_AT_ONCE, k + 2 * COUNTED_AT_ONCE).map((i) => earlier[i]));
-      await journal.load(files);
-      const parsed = files.map((file) => journal.parsedNote(file.path)).filter((n): n is DailyNote => n !== null);
-      const digests = await digestNotes(journal, parsed);
-      const index = new Map(parsed.map((n, i) => [n.path, i]));
-      for (const i of some) {
-        const at = index.get(earlier[i].path);
-        // A note that could be read for its words but not parsed holds nothing, as in the whole history.
-        seen.set(i, at === undefined ? noAppearances() : appearances(parsed[at], digests[at]));
-      }
-      // Parsed only to be looked in (or, earlier in the review, for whom it met): their models go once their appearances are known.
-      journal.forget(files.map((file) => file.path));
-    }
+    const found = new Map<string, Record<Timeline, Map<string, Appearance>>>();
+    await inFews(
+      journal,
+      order.map((i) => earlier[i]),
+      digestNotes,
+      (notes, digests) => notes.forEach((daily, at) => found.set(daily.path, appearances(daily, digests[at]))),
+    );
+    // A note that could be read for its words but not parsed holds nothing, as in the whole history.
+    for (const i of order) seen.set(i, found.get(earlier[i].path) ?? noAppearances());
     let open = false;
     for (const q of queries) {
       while (q.first === undefined) {
